@@ -1,0 +1,79 @@
+import type { Metadata } from 'next';
+import { ListingPage } from '@/components/listing-page';
+import { formatMonth } from '@/lib/content/dates';
+import { postsInMonth, postsWithLabel } from '@/lib/content/listing';
+import { listPublishedPosts, type Post } from '@/lib/content/posts';
+import { labelParamSchema, monthParamSchema, pageParamSchema, yearParamSchema } from '@/lib/content/route-params';
+import { labelPath, monthPath, yearPath } from '@/lib/content/urls';
+import { notFoundOrAlias } from './not-found-or-alias';
+
+/**
+ * The label and date archives share one shape: parse the address, pick the posts, show a page of
+ * them under a "Showing posts…" heading. Each route file only says which archive it is.
+ */
+type Segments = { year?: string; month?: string; label?: string; page?: string };
+
+interface Archive {
+  title: string;
+  basePath: string;
+  page: number;
+  select: (posts: Post[]) => Post[];
+}
+
+function parseArchive(segments: Segments): Archive | undefined {
+  const page = segments.page === undefined ? { success: true as const, data: 1 } : pageParamSchema.safeParse(segments.page);
+  if (!page.success) return undefined;
+  if (segments.label !== undefined) {
+    const label = labelParamSchema.safeParse(segments.label);
+    if (!label.success) return undefined;
+    return {
+      title: `Showing posts with label ${label.data}`,
+      basePath: labelPath(label.data),
+      page: page.data,
+      select: (posts) => postsWithLabel(posts, label.data),
+    };
+  }
+  const year = yearParamSchema.safeParse(segments.year);
+  if (!year.success) return undefined;
+  if (segments.month === undefined) {
+    return {
+      title: `Showing posts from ${year.data}`,
+      basePath: yearPath(year.data),
+      page: page.data,
+      select: (posts) => postsInMonth(posts, year.data),
+    };
+  }
+  const month = monthParamSchema.safeParse(segments.month);
+  if (!month.success) return undefined;
+  return {
+    title: `Showing posts from ${formatMonth(year.data, month.data)} ${year.data}`,
+    basePath: monthPath(year.data, month.data),
+    page: page.data,
+    select: (posts) => postsInMonth(posts, year.data, month.data),
+  };
+}
+
+export async function archiveMetadata(params: Promise<Segments>): Promise<Metadata> {
+  const archive = parseArchive(await params);
+  return archive ? { title: archive.title, alternates: { canonical: archive.basePath } } : {};
+}
+
+export async function ArchivePage({ params }: { params: Promise<Segments> }) {
+  const segments = await params;
+  const archive = parseArchive(segments);
+  if (!archive) {
+    return notFoundOrAlias(
+      [segments.label && 'label', segments.label, segments.year, segments.month, segments.page && 'page', segments.page].filter(
+        (s): s is string => Boolean(s),
+      ),
+    );
+  }
+  return (
+    <ListingPage
+      posts={archive.select(await listPublishedPosts())}
+      basePath={archive.basePath}
+      page={archive.page}
+      heading={<h1 className="status-message">{archive.title}</h1>}
+    />
+  );
+}

@@ -1,0 +1,45 @@
+import type { Metadata, Viewport } from 'next';
+import type { ReactNode } from 'react';
+import { SiteHeader } from '@/components/site-header';
+import { FEED_PATH } from '@/lib/content/feed';
+import { getSite } from '@/lib/content/site';
+import './globals.css';
+
+export function generateMetadata(): Metadata {
+  const site = getSite();
+  return {
+    metadataBase: new URL(`${site.baseUrl}/`),
+    title: { default: site.title, template: `%s | ${site.title}` },
+    description: site.description,
+    alternates: { types: { 'application/atom+xml': [{ url: FEED_PATH, title: `${site.title} - Atom` }] } },
+    openGraph: { siteName: site.title, locale: site.language },
+  };
+}
+
+export const viewport: Viewport = {
+  colorScheme: 'light dark',
+  themeColor: [
+    { media: '(prefers-color-scheme: light)', color: '#fbfaf7' },
+    { media: '(prefers-color-scheme: dark)', color: '#1b1a18' },
+  ],
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  const site = getSite();
+  return (
+    <html lang={site.language}>
+      <body>
+        <a className="skip-link" href="#content">
+          Skip to content
+        </a>
+        <SiteHeader site={site} />
+        {children}
+        <footer className="site-footer">
+          <p>
+            © {site.author} · <a href={FEED_PATH}>Subscribe to: Posts (Atom)</a>
+          </p>
+        </footer>
+      </body>
+    </html>
+  );
+}

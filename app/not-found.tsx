@@ -1,0 +1,15 @@
+import Link from 'next/link';
+
+export const metadata = { title: 'Page not found' };
+
+export default function NotFound() {
+  return (
+    <main id="content" className="main-column not-found">
+      <h1>Sorry, the page you were looking for in this blog does not exist.</h1>
+      <p>
+        It may have moved, or the address may be mistyped. <Link href="/">Go to the home page</Link> or browse the
+        archive.
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,19 @@
+import Link from 'next/link';
+import { labelPath } from '@/lib/content/urls';
+
+export function LabelLinks({ labels }: { labels: string[] }) {
+  if (labels.length === 0) return null;
+  return (
+    <span className="post-labels">
+      Labels:{' '}
+      {labels.map((label, i) => (
+        <span key={label}>
+          {i > 0 && ', '}
+          <Link href={labelPath(label)} rel="tag">
+            {label}
+          </Link>
+        </span>
+      ))}
+    </span>
+  );
+}

@@ -1,0 +1,38 @@
+import { notFound } from 'next/navigation';
+import type { ReactNode } from 'react';
+import { paginate } from '@/lib/content/listing';
+import type { Post } from '@/lib/content/posts';
+import { getSite } from '@/lib/content/site';
+import { Pager } from './pager';
+import { PostListing } from './post-listing';
+
+/**
+ * One page of posts with its heading and pager. An empty listing or a page past the end is a 404,
+ * so archive months without posts do not exist as pages.
+ */
+export function ListingPage({
+  posts,
+  basePath,
+  page,
+  heading,
+}: {
+  posts: Post[];
+  basePath: string;
+  page: number;
+  heading: ReactNode;
+}) {
+  const site = getSite();
+  const current = posts.length > 0 ? paginate(posts, page, site.postsPerPage) : undefined;
+  if (!current && !(basePath === '/' && page === 1)) notFound();
+  return (
+    <>
+      {heading}
+      {current ? (
+        <PostListing posts={current.items} timeZone={site.timeZone} />
+      ) : (
+        <p className="status-message">No posts yet.</p>
+      )}
+      {current && <Pager basePath={basePath} page={current.page} pageCount={current.pageCount} />}
+    </>
+  );
+}

@@ -1,0 +1,27 @@
+import Link from 'next/link';
+import type { Post } from '@/lib/content/posts';
+import { LabelLinks } from './label-links';
+
+/** A post on home, label and archive pages: title, summary or first paragraphs, labels. */
+export function PostSummary({ post }: { post: Post }) {
+  return (
+    <article className="post post-summary" aria-labelledby={`title-${post.id}`}>
+      <h3 className="post-title" id={`title-${post.id}`}>
+        <Link href={post.path}>{post.title}</Link>
+      </h3>
+      {post.summary ? (
+        <div className="post-body">
+          <p>{post.summary}</p>
+        </div>
+      ) : (
+        <div className="post-body" dangerouslySetInnerHTML={{ __html: post.excerptHtml }} />
+      )}
+      <footer className="post-footer">
+        <Link href={post.path} className="read-more" aria-label={`Read more of “${post.title}”`}>
+          Read more »
+        </Link>
+        <LabelLinks labels={post.labels} />
+      </footer>
+    </article>
+  );
+}

@@ -1,0 +1,17 @@
+import Link from 'next/link';
+import type { Site } from '@/lib/content/site';
+
+/** The blog's masthead. On the home page the blog title is the page's h1; elsewhere the post is. */
+export function SiteHeader({ site, children }: { site: Site; children?: React.ReactNode }) {
+  return (
+    <header className="site-header">
+      <div className="site-header-inner">
+        <p className="site-title">
+          <Link href="/">{site.title}</Link>
+        </p>
+        {site.description && <p className="site-description">{site.description}</p>}
+        {children}
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,39 @@
+import { Feed } from 'feed';
+import type { Post } from './posts';
+import type { Site } from './site';
+import { absoluteUrl, labelPath } from './urls';
+
+export const FEED_PATH = '/feeds/posts/default';
+const FEED_ENTRIES = 25;
+
+/** The blog's Atom feed: the newest posts in full, each linking to its page. */
+export function buildAtomFeed(site: Site, posts: Post[]): string {
+  const recent = posts.slice(0, FEED_ENTRIES);
+  const feed = new Feed({
+    id: absoluteUrl(site.baseUrl, '/'),
+    title: site.title,
+    description: site.description,
+    link: absoluteUrl(site.baseUrl, '/'),
+    language: site.language,
+    updated: recent[0]?.date ?? new Date(0),
+    generator: 'Quire',
+    feedLinks: { atom: absoluteUrl(site.baseUrl, FEED_PATH) },
+    author: { name: site.author },
+    copyright: `© ${site.author}`,
+  });
+  for (const post of recent) {
+    const url = absoluteUrl(site.baseUrl, post.path);
+    feed.addItem({
+      id: url,
+      link: url,
+      title: post.title,
+      date: post.date,
+      published: post.date,
+      description: post.description,
+      content: post.html,
+      author: [{ name: post.author }],
+      category: post.labels.map((label) => ({ name: label, term: label, scheme: absoluteUrl(site.baseUrl, labelPath(label)) })),
+    });
+  }
+  return feed.atom1();
+}

@@ -1,0 +1,177 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import matter from 'gray-matter';
+import { calendarDateInZone } from './dates';
+import { ContentError } from './errors';
+import { frontMatterSchema } from './front-matter';
+import { renderPostMarkdown } from './markdown';
+import { contentDir } from './paths';
+import { getSite } from './site';
+import { slugFromFileName } from './slug';
+import { postPath } from './urls';
+
+export interface Post {
+  /** Stable id comments hang on; survives a change of slug or date. */
+  id: string;
+  slug: string;
+  title: string;
+  date: Date;
+  year: number;
+  month: number;
+  author: string;
+  labels: string[];
+  summary: string | undefined;
+  draft: boolean;
+  commentsClosed: boolean;
+  aliases: string[];
+  /** The post's address on this blog, e.g. /2016/09/from-russia-with-love. */
+  path: string;
+  html: string;
+  excerptHtml: string;
+  /** Plain text for meta descriptions and feeds. */
+  description: string;
+  /** Relative to the project, for error messages. */
+  file: string;
+}
+
+export interface ParseOptions {
+  timeZone: string;
+  defaultAuthor: string;
+}
+
+/** One Markdown file → one Post, or a ContentError naming the file and every bad field. */
+export async function parsePostFile(file: string, source: string, options: ParseOptions): Promise<Post> {
+  let parsed: matter.GrayMatterFile<string>;
+  try {
+    // An empty options object keeps gray-matter from returning a cached result for equal input.
+    parsed = matter(source, {});
+  } catch (error) {
+    throw new ContentError(file, [{ field: 'front matter', message: `is not valid YAML: ${(error as Error).message}` }]);
+  }
+  const result = frontMatterSchema(options.timeZone).safeParse(parsed.data);
+  if (!result.success) {
+    throw new ContentError(
+      file,
+      result.error.issues.map((issue) => ({
+        field: issue.path.join('.') || 'front matter',
+        message: issue.code === 'unrecognized_keys' ? `unknown field(s) ${issue.keys.join(', ')}` : issue.message,
+      })),
+    );
+  }
+  const front = result.data;
+  const slug = front.slug ?? slugFromFileName(path.basename(file));
+  if (!slug) throw new ContentError(file, [{ field: 'slug', message: 'cannot be derived from the file name; set it' }]);
+  const rendered = await renderPostMarkdown(parsed.content);
+  const { year, month } = calendarDateInZone(front.date, options.timeZone);
+  return {
+    id: front.id ?? slug,
+    slug,
+    title: front.title,
+    date: front.date,
+    year,
+    month,
+    author: front.author ?? options.defaultAuthor,
+    labels: front.labels,
+    summary: front.summary,
+    draft: front.draft,
+    commentsClosed: front.comments === 'closed',
+    aliases: front.aliases,
+    path: postPath({ date: front.date, slug }, options.timeZone),
+    html: rendered.html,
+    excerptHtml: front.summary ? '' : rendered.excerptHtml,
+    description: truncate(front.summary ?? rendered.lead, 200),
+    file,
+  };
+}
+
+function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  return `${text.slice(0, text.lastIndexOf(' ', max - 1) > 0 ? text.lastIndexOf(' ', max - 1) : max - 1)}…`;
+}
+
+/** Two posts may not claim the same id, slug or address: that would silently hide one of them. */
+export function checkUnique(posts: Post[]): void {
+  const seen = new Map<string, Post>();
+  for (const post of posts) {
+    const claims: [string, string][] = [
+      [`id:${post.id}`, 'id'],
+      [`path:${post.path}`, 'slug'],
+      ...post.aliases.map((alias): [string, string] => [`path:${alias}`, 'aliases']),
+    ];
+    for (const [key, field] of claims) {
+      const other = seen.get(key);
+      if (other && other !== post) {
+        throw new ContentError(post.file, [
+          { field, message: `"${key.slice(key.indexOf(':') + 1)}" is already used by ${other.file}` },
+        ]);
+      }
+      seen.set(key, post);
+    }
+  }
+}
+
+export function isPublished(post: Post, now: Date = new Date()): boolean {
+  return !post.draft && post.date.getTime() <= now.getTime();
+}
+
+export function newestFirst(a: Post, b: Post): number {
+  return b.date.getTime() - a.date.getTime() || a.slug.localeCompare(b.slug);
+}
+
+export async function loadPosts(dir: string, options: ParseOptions): Promise<Post[]> {
+  const postsDir = path.join(dir, 'posts');
+  let names: string[];
+  try {
+    names = readdirSync(postsDir).filter((name) => name.endsWith('.md'));
+  } catch {
+    return [];
+  }
+  const posts = await Promise.all(
+    names.map((name) => {
+      const file = path.join(postsDir, name);
+      return parsePostFile(path.relative(process.cwd(), file), readFileSync(file, 'utf8'), options);
+    }),
+  );
+  checkUnique(posts);
+  return posts.sort(newestFirst);
+}
+
+// Content is read and rendered once per process: pages then cost a lookup, not a Markdown run.
+// In development the files are re-read on every call so edits show up on reload.
+let loaded: Promise<Post[]> | undefined;
+
+/** Every post, drafts and future posts included, newest first. */
+export function getAllPosts(): Promise<Post[]> {
+  if (!loaded || process.env.NODE_ENV === 'development') {
+    const site = getSite();
+    loaded = loadPosts(contentDir(), { timeZone: site.timeZone, defaultAuthor: site.author });
+  }
+  return loaded;
+}
+
+/** Posts a reader may see now: not drafts, not dated in the future. Newest first. */
+export async function listPublishedPosts(now: Date = new Date()): Promise<Post[]> {
+  return (await getAllPosts()).filter((post) => isPublished(post, now));
+}
+
+export async function getPostByPath(pathname: string): Promise<Post | undefined> {
+  return (await listPublishedPosts()).find((post) => post.path === pathname);
+}
+
+export async function getPostById(id: string): Promise<Post | undefined> {
+  return (await listPublishedPosts()).find((post) => post.id === id);
+}
+
+/** Where an old address (a Blogger URL, a renamed slug) now lives, if anywhere. */
+export async function findAliasTarget(pathname: string): Promise<string | undefined> {
+  const decoded = safeDecode(pathname);
+  return (await listPublishedPosts()).find((post) => post.aliases.includes(decoded))?.path;
+}
+
+function safeDecode(pathname: string): string {
+  try {
+    return decodeURI(pathname);
+  } catch {
+    return pathname;
+  }
+}

@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { ContentError } from './errors';
+import { contentDir } from './paths';
+
+export const siteSchema = z.strictObject({
+  title: z.string().trim().min(1),
+  description: z.string().trim().default(''),
+  author: z.string().trim().min(1),
+  baseUrl: z.url().transform((url) => url.replace(/\/+$/, '')),
+  language: z.string().trim().min(2).default('en'),
+  timeZone: z
+    .string()
+    .default('UTC')
+    .refine((zone) => {
+      try {
+        new Intl.DateTimeFormat('en-US', { timeZone: zone });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'is not a known IANA time zone (for example "Europe/London")'),
+  postsPerPage: z.number().int().min(1).max(100).default(10),
+});
+
+export type Site = z.infer<typeof siteSchema>;
+
+export function parseSite(raw: unknown, file: string): Site {
+  const result = siteSchema.safeParse(raw);
+  if (!result.success) {
+    throw new ContentError(
+      file,
+      result.error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message })),
+    );
+  }
+  return result.data;
+}
+
+let cached: Site | undefined;
+
+/**
+ * The blog's settings from content/site.json. SITE_URL overrides baseUrl so one checkout can be
+ * served under another address without editing the owner's file.
+ */
+export function getSite(): Site {
+  if (cached) return cached;
+  const file = path.join(contentDir(), 'site.json');
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new ContentError(path.relative(process.cwd(), file), [
+      { field: '', message: `cannot be read as JSON (${(error as Error).message})` },
+    ]);
+  }
+  const site = parseSite(raw, path.relative(process.cwd(), file));
+  const override = process.env.SITE_URL?.trim();
+  cached = override ? { ...site, baseUrl: override.replace(/\/+$/, '') } : site;
+  return cached;
+}

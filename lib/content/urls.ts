@@ -1,0 +1,31 @@
+import { calendarDateInZone } from './dates';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** `/2016/09/from-russia-with-love`: year and month of the post's date in the site's time zone. */
+export function postPath(post: { date: Date; slug: string }, timeZone: string): string {
+  const { year, month } = calendarDateInZone(post.date, timeZone);
+  return `/${year}/${pad(month)}/${post.slug}`;
+}
+
+export function labelPath(label: string): string {
+  return `/label/${encodeURIComponent(label)}`;
+}
+
+export function yearPath(year: number): string {
+  return `/${year}`;
+}
+
+export function monthPath(year: number, month: number): string {
+  return `/${year}/${pad(month)}`;
+}
+
+/** Page 1 of a listing is the listing itself; later pages add `/page/N`. */
+export function listingPagePath(basePath: string, page: number): string {
+  if (page <= 1) return basePath;
+  return `${basePath === '/' ? '' : basePath}/page/${page}`;
+}
+
+export function absoluteUrl(baseUrl: string, pathname: string): string {
+  return new URL(pathname, `${baseUrl}/`).toString();
+}
