@@ -7,7 +7,7 @@ import path from 'node:path';
 const root = path.resolve(import.meta.dirname, '..');
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
 const buildId = path.join(root, '.next', 'BUILD_ID');
-const sources = ['app', 'components', 'lib', 'public', 'next.config.js', 'package-lock.json', 'tsconfig.json', 'proxy.ts', 'instrumentation.ts'];
+const sources = ['app', 'components', 'lib', 'public', 'prisma', 'next.config.js', 'package-lock.json', 'tsconfig.json', 'proxy.ts', 'instrumentation.ts'];
 
 function newestChange(entry) {
   const full = path.join(root, entry);
@@ -27,6 +27,14 @@ function buildIsCurrent() {
   const builtAt = statSync(buildId).mtimeMs;
   return sources.every((entry) => newestChange(entry) <= builtAt);
 }
+
+// The owner's files are checked on every start: a bad one is named before anything is served.
+const check = spawnSync(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/check-content.ts'], {
+  cwd: root,
+  env,
+  stdio: 'inherit',
+});
+if (check.status !== 0) process.exit(check.status ?? 1);
 
 if (!buildIsCurrent()) {
   console.log('quire: no current build, running `next build` (about a minute)…');

@@ -1,0 +1,222 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import process from 'node:process';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createDb, type Db } from './index';
+import {
+  applyMigrations,
+  DatabaseSetupError,
+  getMigrationStatus,
+  migrationsDirFor,
+  type DatabaseProvider,
+} from './migrate';
+import { createTestDatabase, type TestDatabase } from './test-database';
+
+const providers: [DatabaseProvider, boolean][] = [
+  ['sqlite', true],
+  ['postgresql', Boolean(process.env.TEST_POSTGRES_URL)],
+];
+
+const tempDirs: string[] = [];
+afterAll(() => {
+  for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A copy of the committed migrations plus extra ones, for tests that need more history. */
+function migrationsWith(provider: DatabaseProvider, extra: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'quire-migrations-'));
+  tempDirs.push(dir);
+  fs.cpSync(migrationsDirFor(provider), dir, { recursive: true });
+  for (const [name, sql] of Object.entries(extra)) {
+    fs.mkdirSync(path.join(dir, name));
+    fs.writeFileSync(path.join(dir, name, 'migration.sql'), sql);
+  }
+  return dir;
+}
+
+function committedMigrations(provider: DatabaseProvider): string[] {
+  return fs
+    .readdirSync(migrationsDirFor(provider), { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
+}
+
+interface Row {
+  id: string;
+  checksum: string;
+  migration_name: string;
+  finished_at: Date | string | null;
+  rolled_back_at: Date | string | null;
+  applied_steps_count: number | bigint;
+  logs: string | null;
+}
+
+for (const [provider, enabled] of providers) {
+  describe.skipIf(!enabled)(`applyMigrations on ${provider}`, () => {
+    let database: TestDatabase;
+    let db: Db | undefined;
+    const lines: string[] = [];
+    const log = (line: string) => lines.push(line);
+
+    beforeEach(async () => {
+      lines.length = 0;
+      database = await createTestDatabase(provider, { migrate: false });
+    });
+    afterEach(async () => {
+      await db?.$disconnect();
+      db = undefined;
+      await database.drop();
+    });
+
+    const client = () => (db ??= createDb(database.url));
+    const rows = () => client().$queryRaw<Row[]>`SELECT * FROM "_prisma_migrations" ORDER BY migration_name`;
+
+    it('migrates a fresh database and records each migration the way Prisma does', async () => {
+      const names = committedMigrations(provider);
+      const result = await applyMigrations({ url: database.url, log });
+
+      expect(result.applied).toEqual(names);
+      expect(result.total).toBe(names.length);
+      expect(lines).toContain(`applying ${names[0]}…`);
+      expect(lines.at(-1)).toMatch(
+        new RegExp(`^database ready: ${provider} .*, ${names.length} migrations? applied, 0 pending$`),
+      );
+
+      const recorded = await rows();
+      expect(recorded.map((r) => r.migration_name)).toEqual(names);
+      for (const r of recorded) {
+        const script = fs.readFileSync(path.join(migrationsDirFor(provider), r.migration_name, 'migration.sql'));
+        expect(r.checksum).toBe(createHash('sha256').update(script).digest('hex'));
+        expect(r.id).toMatch(/^[0-9a-f-]{36}$/);
+        expect(r.finished_at).not.toBeNull();
+        expect(r.rolled_back_at).toBeNull();
+        expect(r.logs).toBeNull();
+        expect(Number(r.applied_steps_count)).toBe(1);
+      }
+      // The schema is there and usable.
+      expect(await client().user.count()).toBe(0);
+      expect(await getMigrationStatus({ url: database.url })).toMatchObject({
+        pending: [],
+        failed: [],
+        edited: [],
+        applied: names,
+      });
+    });
+
+    it('does nothing on a second run', async () => {
+      await applyMigrations({ url: database.url, log: () => {} });
+      const before = await rows();
+      const again = await applyMigrations({ url: database.url, log });
+      expect(again.applied).toEqual([]);
+      expect(lines.filter((l) => l.startsWith('applying'))).toEqual([]);
+      expect(await rows()).toEqual(before);
+    });
+
+    it('applies only new migrations, running the whole file (semicolons inside strings included)', async () => {
+      await applyMigrations({ url: database.url, log: () => {} });
+      const dir = migrationsWith(provider, {
+        '99991231000000_notes':
+          'CREATE TABLE "Note" ("id" INTEGER NOT NULL PRIMARY KEY, "body" TEXT NOT NULL);\n' +
+          'INSERT INTO "Note" ("id", "body") VALUES (1, \'one; two; three\');\n',
+      });
+      const result = await applyMigrations({ url: database.url, migrationsDir: dir, log });
+      expect(result.applied).toEqual(['99991231000000_notes']);
+      expect(lines).toContain('applying 99991231000000_notes…');
+      expect(await client().$queryRaw`SELECT "body" FROM "Note"`).toEqual([{ body: 'one; two; three' }]);
+    });
+
+    it('refuses to run when an applied migration was edited', async () => {
+      await applyMigrations({ url: database.url, log: () => {} });
+      await client().$executeRaw`UPDATE "_prisma_migrations" SET checksum = ${'0'.repeat(64)}`;
+      const run = applyMigrations({ url: database.url, log: () => {} });
+      await expect(run).rejects.toThrow(DatabaseSetupError);
+      await expect(run).rejects.toThrow(/changed after they were applied[\s\S]*git checkout/);
+    });
+
+    it('accepts a migration file whose line endings changed', async () => {
+      const dir = migrationsWith(provider, {});
+      await applyMigrations({ url: database.url, migrationsDir: dir, log: () => {} });
+      for (const name of committedMigrations(provider)) {
+        const file = path.join(dir, name, 'migration.sql');
+        fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/\n/g, '\r\n'));
+      }
+      await expect(applyMigrations({ url: database.url, migrationsDir: dir, log: () => {} })).resolves.toMatchObject({
+        applied: [],
+      });
+    });
+
+    it('refuses to run while a failed migration is recorded', async () => {
+      await applyMigrations({ url: database.url, log: () => {} });
+      await client()
+        .$executeRaw`INSERT INTO "_prisma_migrations" (id, checksum, migration_name, logs, started_at, applied_steps_count)
+        VALUES ('00000000-0000-4000-8000-000000000000', ${'1'.repeat(64)}, '99990101000000_half_done', 'syntax error', ${new Date()}, 0)`;
+      await expect(applyMigrations({ url: database.url, log: () => {} })).rejects.toThrow(
+        /failed migration[\s\S]*99990101000000_half_done[\s\S]*migrate resolve/,
+      );
+    });
+
+    it('rolls back a migration that fails and records nothing', async () => {
+      await applyMigrations({ url: database.url, log: () => {} });
+      const before = await rows();
+      const dir = migrationsWith(provider, {
+        '99991231000000_broken': 'CREATE TABLE "Extra" ("id" INTEGER NOT NULL);\nSELECT * FROM "no_such_table";\n',
+      });
+      await expect(applyMigrations({ url: database.url, migrationsDir: dir, log: () => {} })).rejects.toThrow(
+        /99991231000000_broken failed and was rolled back/,
+      );
+      expect(await rows()).toEqual(before);
+      await expect(client().$queryRaw`SELECT * FROM "Extra"`).rejects.toThrow();
+    });
+
+    it('refuses a database that has tables but no migration history', async () => {
+      await client().$executeRawUnsafe('CREATE TABLE "Stray" ("id" INTEGER NOT NULL)');
+      await expect(applyMigrations({ url: database.url, log: () => {} })).rejects.toThrow(
+        /already has tables \(Stray\)/,
+      );
+    });
+
+    it('lets two instances start at once', async () => {
+      const [a, b] = await Promise.all([
+        applyMigrations({ url: database.url, log: () => {} }),
+        applyMigrations({ url: database.url, log: () => {} }),
+      ]);
+      expect([...a.applied, ...b.applied].sort()).toEqual(committedMigrations(provider));
+      expect((await rows()).map((r) => r.migration_name)).toEqual(committedMigrations(provider));
+    });
+  });
+}
+
+describe('schemas', () => {
+  it('have identical model blocks for both providers', () => {
+    const models = (provider: string) => {
+      const text = fs.readFileSync(path.join(process.cwd(), 'prisma', provider, 'schema.prisma'), 'utf8');
+      return text.slice(text.indexOf('\nmodel '));
+    };
+    expect(models('postgres')).toBe(models('sqlite'));
+  });
+});
+
+describe('applyMigrations errors', () => {
+  it('creates the SQLite folder when it is missing', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'quire-folder-'));
+    tempDirs.push(dir);
+    const result = await applyMigrations({ url: `file:${path.join(dir, 'a', 'b', 'quire.db')}`, log: () => {} });
+    expect(result.total).toBeGreaterThan(0);
+    expect(fs.existsSync(path.join(dir, 'a', 'b', 'quire.db'))).toBe(true);
+  });
+
+  it('names host, port and DATABASE_URL when PostgreSQL is unreachable', async () => {
+    await expect(applyMigrations({ url: 'postgresql://quire@127.0.0.1:1/quire', log: () => {} })).rejects.toThrow(
+      /cannot reach PostgreSQL at 127\.0\.0\.1:1 \(from DATABASE_URL\)/,
+    );
+  });
+
+  it('names DATABASE_URL when the URL is neither SQLite nor PostgreSQL', async () => {
+    await expect(applyMigrations({ url: 'mysql://root@localhost/quire', log: () => {} })).rejects.toThrow(
+      /DATABASE_URL must start with file:/,
+    );
+  });
+});

@@ -1,0 +1,18 @@
+// npm run content:check — read every content file as the blog will, and stop on the first problem,
+// naming the file, the field and what is wrong. `npm run build` and `npm start` run it first.
+import { getAllPosts, isPublished } from '../lib/content/posts';
+import { ContentError } from '../lib/content/errors';
+import { getSite } from '../lib/content/site';
+
+try {
+  const site = getSite();
+  const posts = await getAllPosts();
+  const published = posts.filter((post) => isPublished(post)).length;
+  console.log(`content ok: "${site.title}", ${posts.length} posts (${published} published, ${posts.length - published} drafts or scheduled)`);
+} catch (error) {
+  if (error instanceof ContentError) {
+    console.error(`content error:\n${error.message}\nFix the file above, then run the command again.`);
+    process.exit(1);
+  }
+  throw error;
+}
