@@ -22,12 +22,17 @@ function zoneOffsetMinutes(instant: Date, timeZone: string): number {
 
 /** The instant of midnight at the start of a calendar day in `timeZone`. */
 export function startOfDayInZone(year: number, month: number, day: number, timeZone: string): Date {
-  const guess = new Date(Date.UTC(year, month - 1, day));
-  const offset = zoneOffsetMinutes(guess, timeZone);
-  const instant = new Date(guess.getTime() - offset * 60_000);
-  // A DST change between the guess and the answer moves the offset; one correction settles it.
-  const corrected = zoneOffsetMinutes(instant, timeZone);
-  return corrected === offset ? instant : new Date(guess.getTime() - corrected * 60_000);
+  const midnightUtc = Date.UTC(year, month - 1, day);
+  // The offsets in force around that day (two when a DST change is near), each giving a candidate midnight.
+  const offsets = new Set(
+    [-1, 0, 1].map((days) => zoneOffsetMinutes(new Date(midnightUtc + days * 86_400_000), timeZone)),
+  );
+  const candidates = [...offsets].map((offset) => ({ offset, instant: midnightUtc - offset * 60_000 }));
+  // A candidate is real when its offset is the one in force at it; if clocks fell back onto midnight, the first.
+  const real = candidates.filter((c) => zoneOffsetMinutes(new Date(c.instant), timeZone) === c.offset);
+  if (real.length > 0) return new Date(Math.min(...real.map((c) => c.instant)));
+  // No midnight that day (clocks sprang from 23:59 to 01:00): the day begins at the jump, the later candidate.
+  return new Date(Math.max(...candidates.map((c) => c.instant)));
 }
 
 export interface CalendarDate {

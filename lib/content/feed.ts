@@ -6,6 +6,11 @@ import { absoluteUrl, labelPath } from './urls';
 export const FEED_PATH = '/feeds/posts/default';
 const FEED_ENTRIES = 25;
 
+/** The feed library marks entry titles and summaries type="html", so plain text must be escaped as HTML. */
+function textAsHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
 /** The blog's Atom feed: the newest posts in full, each linking to its page. */
 export function buildAtomFeed(site: Site, posts: Post[]): string {
   const recent = posts.slice(0, FEED_ENTRIES);
@@ -26,11 +31,12 @@ export function buildAtomFeed(site: Site, posts: Post[]): string {
     feed.addItem({
       id: url,
       link: url,
-      title: post.title,
+      title: textAsHtml(post.title),
       date: post.date,
       published: post.date,
-      description: post.description,
-      content: post.html,
+      description: textAsHtml(post.description),
+      // The library splits only the first "]]>" out of its CDATA section; a second would end it early.
+      content: post.html.replaceAll(']]>', ']]&gt;'),
       author: [{ name: post.author }],
       category: post.labels.map((label) => ({ name: label, term: label, scheme: absoluteUrl(site.baseUrl, labelPath(label)) })),
     });

@@ -9,7 +9,10 @@ const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
  */
 function postDate(timeZone: string) {
   return z
-    .union([z.date(), z.string()], { error: 'is required (for example 2016-09-04)' })
+    .union([z.date(), z.string()], {
+      error: (issue) =>
+        issue.input == null ? 'is required (for example 2016-09-04)' : 'must be a date such as 2016-09-04',
+    })
     .transform((value, ctx) => {
       const instant = typeof value === 'string' ? new Date(value) : value;
       if (Number.isNaN(instant.getTime())) {
@@ -28,7 +31,10 @@ function postDate(timeZone: string) {
 
 export function frontMatterSchema(timeZone: string) {
   return z.strictObject({
-    title: z.string({ error: 'is required' }).trim().min(1, 'must not be empty'),
+    title: z
+      .string({ error: (issue) => (issue.input == null ? 'is required' : 'must be text') })
+      .trim()
+      .min(1, 'must not be empty'),
     date: postDate(timeZone),
     slug: z.string().regex(slugPattern, 'must be lower-case letters, digits and single hyphens').optional(),
     id: z.string().regex(/^[A-Za-z0-9._-]{1,100}$/, 'must be 1–100 letters, digits, ".", "_" or "-"').optional(),

@@ -33,10 +33,17 @@ export interface LabelCount {
   count: number;
 }
 
+/** Labels match case-insensitively (see postsWithLabel), so "China" and "china" are one label, spelt as first seen. */
 export function countLabels(posts: Pick<Post, 'labels'>[]): LabelCount[] {
-  const counts = new Map<string, number>();
-  for (const post of posts) for (const label of post.labels) counts.set(label, (counts.get(label) ?? 0) + 1);
-  return [...counts.entries()].map(([label, count]) => ({ label, count })).sort((a, b) => a.label.localeCompare(b.label));
+  const counts = new Map<string, LabelCount>();
+  for (const post of posts) {
+    for (const label of post.labels) {
+      const entry = counts.get(label.toLowerCase()) ?? { label, count: 0 };
+      entry.count += 1;
+      counts.set(label.toLowerCase(), entry);
+    }
+  }
+  return [...counts.values()].sort((a, b) => a.label.localeCompare(b.label));
 }
 
 export interface Page<T> {

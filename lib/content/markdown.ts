@@ -36,13 +36,14 @@ export function rehypePullQuote() {
 
       const first = last.children[0];
       if (first?.type === 'text') first.value = first.value.replace(attributionMark, '');
-      const quote: Element = { ...node, children: node.children.filter((child) => child !== last) };
+      // Trim the quote in place: the walk goes on into its children, so a nested pull quote gets its figure too.
+      node.children = node.children.filter((child) => child !== last);
       const caption: Element = { type: 'element', tagName: 'figcaption', properties: {}, children: last.children };
       parent.children[index] = {
         type: 'element',
         tagName: 'figure',
         properties: { className: ['pull-quote'] },
-        children: [quote, caption],
+        children: [node, caption],
       };
     });
   };

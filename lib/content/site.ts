@@ -8,7 +8,9 @@ export const siteSchema = z.strictObject({
   title: z.string().trim().min(1),
   description: z.string().trim().default(''),
   author: z.string().trim().min(1),
-  baseUrl: z.url().transform((url) => url.replace(/\/+$/, '')),
+  baseUrl: z
+    .url({ protocol: /^https?$/, error: 'must be an http:// or https:// address, for example "https://example.com"' })
+    .transform((url) => url.replace(/\/+$/, '')),
   language: z.string().trim().min(2).default('en'),
   timeZone: z
     .string()

@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ContentError } from './errors';
+import {
+  labelParamSchema,
+  monthParamSchema,
+  pageParamSchema,
+  slugParamSchema,
+  yearParamSchema,
+} from './route-params';
+import { parseSite } from './site';
+
+const FILE = 'content/site.json';
+
+function buildSiteJson(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return { title: 'Quire', author: 'Quire', baseUrl: 'https://example.com', ...overrides };
+}
+
+function siteError(raw: unknown): ContentError {
+  try {
+    parseSite(raw, FILE);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ContentError);
+    return error as ContentError;
+  }
+  return expect.unreachable('parseSite accepted the settings');
+}
+
+describe('parseSite', () => {
+  it('fills in defaults and drops trailing slashes from baseUrl', () => {
+    expect(parseSite(buildSiteJson({ baseUrl: 'https://example.com/' }), FILE)).toEqual({
+      title: 'Quire',
+      description: '',
+      author: 'Quire',
+      baseUrl: 'https://example.com',
+      language: 'en',
+      timeZone: 'UTC',
+      postsPerPage: 10,
+    });
+  });
+
+  it('reads the real content/site.json', () => {
+    const file = path.resolve(import.meta.dirname, '../../content/site.json');
+    const site = parseSite(JSON.parse(readFileSync(file, 'utf8')), FILE);
+    expect(site.timeZone).toBe('Asia/Hong_Kong');
+    expect(site.baseUrl).not.toMatch(/\/$/);
+  });
+
+  it.each(['Mars/Olympus_Mons', 'Hong Kong', ''])('rejects the time zone %j, naming the file and field', (timeZone) => {
+    const error = siteError(buildSiteJson({ timeZone }));
+    expect(error.file).toBe(FILE);
+    expect(error.problems.map((p) => p.field)).toEqual(['timeZone']);
+    expect(error.message).toBe(`${FILE}: "timeZone": is not a known IANA time zone (for example "Europe/London")`);
+  });
+
+  it.each(['example.com', 'localhost:3000', 'ftp://example.com', 'javascript:alert(1)', '', 42])(
+    'rejects the baseUrl %j, naming the file and field',
+    (baseUrl) => {
+      const error = siteError(buildSiteJson({ baseUrl }));
+      expect(error.problems.map((p) => p.field)).toEqual(['baseUrl']);
+      expect(error.message).toMatch(/^content\/site\.json: "baseUrl": /);
+    },
+  );
+
+  it('accepts http and https base URLs, with or without a port', () => {
+    expect(parseSite(buildSiteJson({ baseUrl: 'http://127.0.0.1:3000' }), FILE).baseUrl).toBe('http://127.0.0.1:3000');
+    expect(parseSite(buildSiteJson({ baseUrl: 'https://blog.example.com//' }), FILE).baseUrl).toBe(
+      'https://blog.example.com',
+    );
+  });
+
+  it('reports every bad field at once', () => {
+    const error = siteError({ baseUrl: 'https://example.com', postsPerPage: 0, theme: 'dark' });
+    const fields = error.problems.map((p) => p.field);
+    expect(fields).toEqual(expect.arrayContaining(['title', 'author', 'postsPerPage']));
+    expect(error.message).toContain('theme');
+    expect(error.message.split('\n').every((line) => line.startsWith(`${FILE}: `))).toBe(true);
+  });
+});
+
+describe('route params', () => {
+  it('reads years, months and pages only as the blog spells them', () => {
+    expect(yearParamSchema.parse('2016')).toBe(2016);
+    expect(yearParamSchema.safeParse('16').success).toBe(false);
+    expect(monthParamSchema.parse('09')).toBe(9);
+    expect(monthParamSchema.parse('12')).toBe(12);
+    for (const month of ['9', '00', '13', '1a']) expect(monthParamSchema.safeParse(month).success).toBe(false);
+    expect(pageParamSchema.parse('2')).toBe(2);
+    for (const page of ['0', '02', '-1', '1.5', '1234567']) expect(pageParamSchema.safeParse(page).success).toBe(false);
+  });
+
+  it('accepts only well-formed slugs', () => {
+    expect(slugParamSchema.safeParse('from-russia-with-love').success).toBe(true);
+    for (const slug of ['From-Russia', 'a--b', '-a', 'a-', 'a_b', '']) {
+      expect(slugParamSchema.safeParse(slug).success).toBe(false);
+    }
+  });
+
+  it('decodes labels and rejects malformed or empty ones', () => {
+    expect(labelParamSchema.parse('G20%20summit')).toBe('G20 summit');
+    expect(labelParamSchema.parse('%E4%B8%AD%E5%9B%BD')).toBe('中国');
+    expect(labelParamSchema.safeParse('%E4%B8').success).toBe(false);
+    expect(labelParamSchema.safeParse('%20').success).toBe(false);
+  });
+});
