@@ -1,6 +1,8 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
+import { AccountNav } from '@/components/account/account-nav';
 import { SiteHeader } from '@/components/site-header';
+import { getViewer } from '@/lib/auth';
 import { FEED_PATH } from '@/lib/content/feed';
 import { getSite } from '@/lib/content/site';
 import './globals.css';
@@ -24,15 +26,19 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
   const site = getSite();
+  // A database outage must not take the page down: the masthead then simply offers sign-in.
+  const viewer = await getViewer().catch(() => null);
   return (
     <html lang={site.language}>
       <body>
         <a className="skip-link" href="#content">
           Skip to content
         </a>
-        <SiteHeader site={site} />
+        <SiteHeader site={site}>
+          <AccountNav viewer={viewer} />
+        </SiteHeader>
         {children}
         <footer className="site-footer">
           <p>

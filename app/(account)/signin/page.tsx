@@ -1,0 +1,40 @@
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { SignInForm } from '@/components/account/sign-in-form';
+import { getViewer, oauthProviders, safeReturnPath, signIn } from '@/lib/auth';
+
+export const metadata = { title: 'Sign in', robots: { index: false } };
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const query = await searchParams;
+  const returnTo = safeReturnPath(query.returnTo ?? query.callbackUrl);
+  if (await getViewer().catch(() => null)) redirect(returnTo);
+  const providers = oauthProviders();
+  return (
+    <main id="content" className="account-page">
+      <h1>Sign in</h1>
+      <p>Sign in to post a comment.</p>
+      {query.error && (
+        <p className="form-error" role="alert">
+          Signing in did not work. Please try again.
+        </p>
+      )}
+      <SignInForm returnTo={returnTo} />
+      {providers.map((provider) => (
+        <form
+          key={provider.id}
+          className="oauth-form"
+          action={async () => {
+            'use server';
+            await signIn(provider.id, { redirectTo: returnTo });
+          }}
+        >
+          <button type="submit">Sign in with {provider.name}</button>
+        </form>
+      ))}
+      <p>
+        New here? <Link href={`/register?returnTo=${encodeURIComponent(returnTo)}`}>Register</Link>
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,26 @@
+'use server';
+
+import { AuthError } from 'next-auth';
+import { safeReturnPath, signIn } from '@/lib/auth';
+import { fieldErrors } from '@/lib/comments/schemas';
+import type { AccountFormState } from '@/lib/users/form-state';
+import { signInSchema } from '@/lib/users/schemas';
+
+/** Sign in with email and password, then go back where the reader came from. Works without JavaScript. */
+export async function signInAction(_previous: AccountFormState, formData: FormData): Promise<AccountFormState> {
+  const values = { email: String(formData.get('email') ?? '').slice(0, 300) };
+  const parsed = signInSchema.safeParse({ email: formData.get('email'), password: formData.get('password') });
+  if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
+  try {
+    await signIn('credentials', {
+      email: parsed.data.email,
+      password: parsed.data.password,
+      redirectTo: safeReturnPath(formData.get('returnTo')),
+    });
+  } catch (error) {
+    // The same words whether the email is unknown or the password wrong: no hint which emails exist.
+    if (error instanceof AuthError) return { errors: { request: 'Wrong email or password.' }, values };
+    throw error; // signIn's redirect on success travels as an error; let Next handle it.
+  }
+  return { errors: {}, values };
+}

@@ -1,0 +1,103 @@
+import NextAuth, { type NextAuthConfig } from 'next-auth';
+import Credentials from 'next-auth/providers/credentials';
+import GitHub from 'next-auth/providers/github';
+import Google from 'next-auth/providers/google';
+import { cache } from 'react';
+import { findOrCreateOAuthUser, getUserById, verifyCredentials, type Viewer } from '@/lib/users/accounts';
+import { signInSchema } from '@/lib/users/schemas';
+import { resolveAuthSecret } from './secret';
+
+export type { Viewer };
+
+/** Which sign-in buttons to show: GitHub and Google appear only when their keys are configured. */
+export function oauthProviders(): { id: 'github' | 'google'; name: string }[] {
+  const list: { id: 'github' | 'google'; name: string }[] = [];
+  if (process.env.AUTH_GITHUB_ID && process.env.AUTH_GITHUB_SECRET) list.push({ id: 'github', name: 'GitHub' });
+  if (process.env.AUTH_GOOGLE_ID && process.env.AUTH_GOOGLE_SECRET) list.push({ id: 'google', name: 'Google' });
+  return list;
+}
+
+function providers(): NextAuthConfig['providers'] {
+  const configured = oauthProviders().map(({ id }) => (id === 'github' ? GitHub : Google));
+  return [
+    Credentials({
+      credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
+      async authorize(raw) {
+        const parsed = signInSchema.safeParse(raw);
+        if (!parsed.success) return null;
+        const viewer = await verifyCredentials(parsed.data.email, parsed.data.password);
+        return viewer ? { id: viewer.id, name: viewer.name, email: viewer.email } : null;
+      },
+    }),
+    ...configured,
+  ];
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  secret: resolveAuthSecret(),
+  // Behind `next start` or a reverse proxy the host comes from the request; AUTH_URL pins it instead.
+  trustHost: process.env.AUTH_TRUST_HOST !== 'false',
+  session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
+  pages: { signIn: '/signin', error: '/signin' },
+  providers: providers(),
+  callbacks: {
+    async jwt({ token, user, account, profile }) {
+      if (account && account.provider !== 'credentials' && profile?.email) {
+        const viewer = await findOrCreateOAuthUser({
+          provider: account.provider,
+          providerAccountId: account.providerAccountId,
+          email: profile.email,
+          name: typeof profile.name === 'string' ? profile.name : '',
+        });
+        token.sub = viewer.id;
+      } else if (user?.id) {
+        token.sub = user.id;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      if (token.sub) session.user.id = token.sub;
+      return session;
+    },
+  },
+}));
+
+/**
+ * Who is reading, read fresh from the database once per request: a role change or a deleted
+ * account takes effect on the next request, not when the cookie expires.
+ */
+export const getViewer = cache(async (): Promise<Viewer | null> => {
+  const session = await auth();
+  const id = session?.user?.id;
+  return id ? getUserById(id) : null;
+});
+
+export class NotAllowedError extends Error {
+  constructor(
+    readonly status: 401 | 403,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'NotAllowedError';
+  }
+}
+
+export async function requireUser(): Promise<Viewer> {
+  const viewer = await getViewer();
+  if (!viewer) throw new NotAllowedError(401, 'Sign in to do that.');
+  return viewer;
+}
+
+export async function requireAdmin(): Promise<Viewer> {
+  const viewer = await requireUser();
+  if (viewer.role !== 'admin') throw new NotAllowedError(403, 'Only the blog’s admins can do that.');
+  return viewer;
+}
+
+/** A same-site path to come back to after signing in; anything else falls back to home. */
+export function safeReturnPath(value: unknown): string {
+  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) {
+    return '/';
+  }
+  return value.slice(0, 2000);
+}

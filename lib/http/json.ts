@@ -1,0 +1,35 @@
+export const MAX_JSON_BYTES = 64 * 1024;
+
+export type JsonBody = { ok: true; value: unknown } | { ok: false; status: 400 | 413 | 415; errors: Record<string, string> };
+
+/** A request's JSON body, refused with a reason when it is too large, not JSON, or not UTF-8. */
+export async function readJsonBody(request: Request, maxBytes = MAX_JSON_BYTES): Promise<JsonBody> {
+  const declared = Number(request.headers.get('content-length') ?? 0);
+  if (declared > maxBytes) return tooLarge(maxBytes);
+  const type = request.headers.get('content-type') ?? '';
+  if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(type)) {
+    return { ok: false, status: 415, errors: { request: 'Send the body as JSON (Content-Type: application/json).' } };
+  }
+  const bytes = new Uint8Array(await request.arrayBuffer());
+  if (bytes.byteLength > maxBytes) return tooLarge(maxBytes);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return { ok: false, status: 400, errors: { request: 'The body is not valid UTF-8.' } };
+  }
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false, status: 400, errors: { request: 'The body is not valid JSON.' } };
+  }
+}
+
+function tooLarge(maxBytes: number): JsonBody {
+  return { ok: false, status: 413, errors: { request: `The body is larger than ${Math.round(maxBytes / 1024)} KB.` } };
+}
+
+export function jsonError(status: number, errors: Record<string, string>): Response {
+  const message = Object.values(errors)[0] ?? 'The request was refused.';
+  return Response.json({ error: message, errors }, { status, headers: { 'Cache-Control': 'no-store' } });
+}

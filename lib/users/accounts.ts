@@ -1,0 +1,79 @@
+import { getDb } from '@/lib/db';
+import { hashPassword, UNKNOWN_USER_HASH, verifyPassword } from '@/lib/auth/passwords';
+import type { Registration } from './schemas';
+
+export interface Viewer {
+  id: string;
+  name: string;
+  email: string;
+  role: 'reader' | 'admin';
+}
+
+function toViewer(user: { id: string; name: string; email: string; role: string }): Viewer {
+  return { id: user.id, name: user.name, email: user.email, role: user.role === 'admin' ? 'admin' : 'reader' };
+}
+
+export type RegisterResult = { ok: true; user: Viewer } | { ok: false; reason: 'email-taken' };
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'code' in error && error.code === 'P2002';
+}
+
+/** A new reader account. The email is unique; a second registration with it is refused, not merged. */
+export async function registerUser(input: Registration): Promise<RegisterResult> {
+  const passwordHash = await hashPassword(input.password);
+  try {
+    const user = await getDb().user.create({
+      data: { email: input.email, name: input.name, passwordHash },
+      select: { id: true, name: true, email: true, role: true },
+    });
+    return { ok: true, user: toViewer(user) };
+  } catch (error) {
+    if (isUniqueViolation(error)) return { ok: false, reason: 'email-taken' };
+    throw error;
+  }
+}
+
+/**
+ * The account these credentials open, or null. Unknown emails still pay for a hash comparison, so
+ * timing does not tell a guesser which emails have accounts.
+ */
+export async function verifyCredentials(email: string, password: string): Promise<Viewer | null> {
+  const user = await getDb().user.findUnique({
+    where: { email },
+    select: { id: true, name: true, email: true, role: true, passwordHash: true },
+  });
+  const matches = await verifyPassword(password, user?.passwordHash ?? UNKNOWN_USER_HASH);
+  return user?.passwordHash && matches ? toViewer(user) : null;
+}
+
+export async function getUserById(id: string): Promise<Viewer | null> {
+  const user = await getDb().user.findUnique({ where: { id }, select: { id: true, name: true, email: true, role: true } });
+  return user ? toViewer(user) : null;
+}
+
+/** An OAuth sign-in: the linked account's user, else the user with that email, else a new user. */
+export async function findOrCreateOAuthUser(profile: {
+  provider: string;
+  providerAccountId: string;
+  email: string;
+  name: string;
+}): Promise<Viewer> {
+  const db = getDb();
+  const linked = await db.account.findUnique({
+    where: { provider_providerAccountId: { provider: profile.provider, providerAccountId: profile.providerAccountId } },
+    select: { user: { select: { id: true, name: true, email: true, role: true } } },
+  });
+  if (linked) return toViewer(linked.user);
+  const email = profile.email.trim().toLowerCase();
+  const user = await db.user.upsert({
+    where: { email },
+    update: {},
+    create: { email, name: profile.name.slice(0, 80) || email.split('@')[0] || 'Reader' },
+    select: { id: true, name: true, email: true, role: true },
+  });
+  await db.account.create({
+    data: { userId: user.id, provider: profile.provider, providerAccountId: profile.providerAccountId },
+  });
+  return toViewer(user);
+}
