@@ -1,21 +1,26 @@
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 
 /**
  * End-to-end journeys in a real Chromium.
  *
- * By default two servers are started from one build: the blog's own content (`content/`) and a
- * fixture blog (`e2e/fixtures/content`) with many posts, drafts and future posts, so the real
- * content stays the owner's. With E2E_BASE_URL set, no server is started and only the read-only
- * journeys (tagged @read-only) run against that address, e.g. a deployed blog.
+ * One build serves several blogs side by side, each on a database of its own that is emptied when
+ * its server starts:
+ * - project `site`: the blog's own `content/` on SQLite (port 3100);
+ * - project `fixture-blog`: `e2e/fixtures/content`, with many posts, drafts and scheduled posts, so
+ *   the real content stays the owner's (3101; tests tagged @fixture-blog);
+ * - project `site-postgres`: the `site` journeys again on PostgreSQL (3102), when TEST_POSTGRES_URL
+ *   names a server (e.g. postgresql://postgres@127.0.0.1:5432/test).
+ * With E2E_BASE_URL set no server starts, and only journeys tagged @read-only run against that
+ * address (a deployed blog).
  */
 const externalBaseUrl = process.env.E2E_BASE_URL?.replace(/\/+$/, '');
-const sitePort = Number(process.env.E2E_PORT ?? 3100);
-const fixturePort = sitePort + 1;
+const basePort = Number(process.env.E2E_PORT ?? 3100);
+const postgresServer = process.env.TEST_POSTGRES_URL;
 
 // Debian's chromium where there is one; CHROMIUM_PATH overrides; otherwise Playwright's own browser.
-const executablePath =
-  process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
 const launchOptions = {
   executablePath,
@@ -30,47 +35,68 @@ const launchOptions = {
   ],
 };
 
-function server(port: number, env: Record<string, string>) {
-  return {
-    command: 'node scripts/start.mjs',
-    url: `http://127.0.0.1:${port}/robots.txt`,
-    timeout: 240_000,
-    reuseExistingServer: false,
-    stdout: 'pipe' as const,
-    env: { PORT: String(port), HOST: '127.0.0.1', SITE_URL: `http://127.0.0.1:${port}`, ...env },
-  };
+function postgresUrl(database: string): string {
+  const url = new URL(postgresServer ?? 'postgresql://postgres@127.0.0.1:5432/test');
+  url.pathname = `/${database}`;
+  return url.toString();
 }
 
-export default defineConfig({
+interface Blog {
+  project: string;
+  port: number;
+  databaseUrl: string;
+  contentDir?: string;
+}
+
+const blogs: Blog[] = [
+  { project: 'site', port: basePort, databaseUrl: `file:${path.resolve('data/e2e-site.db')}` },
+  {
+    project: 'fixture-blog',
+    port: basePort + 1,
+    databaseUrl: `file:${path.resolve('data/e2e-fixture.db')}`,
+    contentDir: 'e2e/fixtures/content',
+  },
+  ...(postgresServer ? [{ project: 'site-postgres', port: basePort + 2, databaseUrl: postgresUrl('quire_e2e_site') }] : []),
+];
+
+export interface QuireTestOptions {
+  /** The database behind this project's server, for tests that set blog settings directly. */
+  databaseUrl: string;
+}
+
+export default defineConfig<QuireTestOptions>({
   testDir: 'e2e',
   fullyParallel: false,
   workers: 1,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
-  timeout: 30_000,
+  timeout: 45_000,
+  expect: { timeout: 10_000 },
   reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : [['list']],
   use: { trace: 'retain-on-failure', launchOptions },
   grep: externalBaseUrl ? /@read-only/ : undefined,
-  projects: [
-    {
-      name: 'site',
-      testIgnore: /fixtures\//,
-      testMatch: /.*\.spec\.ts/,
-      use: { ...devices['Desktop Chrome'], baseURL: externalBaseUrl ?? `http://127.0.0.1:${sitePort}` },
-      grepInvert: /@fixture-blog/,
-    },
-    ...(externalBaseUrl
-      ? []
-      : [
-          {
-            name: 'fixture-blog',
-            testMatch: /.*\.spec\.ts/,
-            grep: /@fixture-blog/,
-            use: { ...devices['Desktop Chrome'], baseURL: `http://127.0.0.1:${fixturePort}` },
-          },
-        ]),
-  ],
+  projects: externalBaseUrl
+    ? [{ name: 'deployed', use: { ...devices['Desktop Chrome'], baseURL: externalBaseUrl, databaseUrl: '' } }]
+    : blogs.map((blog) => ({
+        name: blog.project,
+        ...(blog.project === 'fixture-blog' ? { grep: /@fixture-blog/ } : { grepInvert: /@fixture-blog/ }),
+        use: { ...devices['Desktop Chrome'], baseURL: `http://127.0.0.1:${blog.port}`, databaseUrl: blog.databaseUrl },
+      })),
   webServer: externalBaseUrl
     ? undefined
-    : [server(sitePort, {}), server(fixturePort, { CONTENT_DIR: 'e2e/fixtures/content' })],
+    : blogs.map((blog) => ({
+        command: 'node node_modules/tsx/dist/cli.mjs scripts/e2e-server.ts',
+        url: `http://127.0.0.1:${blog.port}/robots.txt`,
+        timeout: 300_000,
+        reuseExistingServer: false,
+        stdout: 'pipe' as const,
+        env: {
+          PORT: String(blog.port),
+          HOST: '127.0.0.1',
+          SITE_URL: `http://127.0.0.1:${blog.port}`,
+          DATABASE_URL: blog.databaseUrl,
+          AUTH_SECRET: 'e2e-only-secret-not-for-real-blogs',
+          ...(blog.contentDir ? { CONTENT_DIR: blog.contentDir } : {}),
+        },
+      })),
 });

@@ -1,12 +1,27 @@
 import type { Metadata } from 'next';
+import { z } from 'zod';
+import { CommentSection } from '@/components/comments/comment-section';
 import { JsonLd } from '@/components/json-ld';
 import { PostArticle } from '@/components/post-article';
+import { getViewer } from '@/lib/auth';
+import { listRecentPublished, type CommentRow } from '@/lib/comments/queries';
+import { commentCountLabel } from '@/lib/comments/rules';
+import { loadCommentSection } from '@/lib/comments/section';
 import { getPostByPath, type Post } from '@/lib/content/posts';
 import { getSite, type Site } from '@/lib/content/site';
 import { absoluteUrl } from '@/lib/content/urls';
 import { notFoundOrAlias } from '../../../not-found-or-alias';
 
 type Params = Promise<{ year: string; month: string; slug: string }>;
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+/** What the address may ask of the comment section; anything unparseable is ignored, not an error. */
+const commentQuerySchema = z.object({
+  comments: z.coerce.number().int().min(1).max(1_000_000).catch(1),
+  reply: z.coerce.number().int().positive().optional().catch(undefined),
+  edit: z.coerce.number().int().positive().optional().catch(undefined),
+  held: z.literal('1').optional().catch(undefined),
+});
 
 async function findPost(params: Params): Promise<Post | undefined> {
   const { year, month, slug } = await params;
@@ -35,7 +50,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   };
 }
 
-function blogPosting(post: Post, site: Site) {
+function blogPosting(post: Post, site: Site, count: number | null, comments: CommentRow[]) {
   const url = absoluteUrl(site.baseUrl, post.path);
   return {
     '@context': 'https://schema.org',
@@ -49,20 +64,55 @@ function blogPosting(post: Post, site: Site) {
     inLanguage: site.language,
     url,
     mainEntityOfPage: { '@type': 'WebPage', '@id': url },
+    ...(count === null ? {} : { commentCount: count }),
+    comment: comments.map((comment) => ({
+      '@type': 'Comment',
+      '@id': `${url}#c${comment.id}`,
+      author: { '@type': 'Person', name: comment.authorName },
+      dateCreated: comment.createdAt.toISOString(),
+      text: comment.html.replace(/<[^>]*>/g, '').trim(),
+    })),
   };
 }
 
-export default async function PostPage({ params }: { params: Params }) {
+export default async function PostPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
   const post = await findPost(params);
   if (!post) {
     const { year, month, slug } = await params;
     return notFoundOrAlias([year, month, slug]);
   }
   const site = getSite();
+  const query = commentQuerySchema.parse(await searchParams);
+  const viewer = await getViewer().catch(() => null);
+  const section = await loadCommentSection({ post, viewer, page: query.comments, editId: query.edit ?? null });
+  const recent = section.available ? await listRecentPublished(post.id).catch(() => []) : [];
+  const ctx = {
+    postId: post.id,
+    postPath: post.path,
+    page: section.available ? section.page.page : 1,
+    timeZone: site.timeZone,
+    viewerId: viewer?.id ?? null,
+    canComment: section.available && !section.closed && (viewer !== null || section.guestsAllowed),
+    replyTo: query.reply ?? null,
+    editing: section.available ? section.editing : null,
+    editableIds: section.available ? section.editableIds : new Set<number>(),
+  };
   return (
     <>
-      <PostArticle post={post} timeZone={site.timeZone} />
-      <JsonLd data={blogPosting(post, site)} />
+      <PostArticle
+        post={post}
+        timeZone={site.timeZone}
+        footerExtra={
+          section.available ? (
+            <a href="#comments" className="post-comment-count">
+              {commentCountLabel(section.count)}
+            </a>
+          ) : null
+        }
+      >
+        <CommentSection post={post} data={section} viewer={viewer} ctx={ctx} heldNotice={query.held === '1'} />
+      </PostArticle>
+      <JsonLd data={blogPosting(post, site, section.available ? section.count : null, recent)} />
     </>
   );
 }

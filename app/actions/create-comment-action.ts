@@ -1,0 +1,45 @@
+'use server';
+
+import { refresh } from 'next/cache';
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { getViewer } from '@/lib/auth';
+import { type CommentFormState, typedValues } from '@/lib/comments/form-state';
+import { commentUrl, postComment } from '@/lib/comments/post-comment';
+import { clientIp } from '@/lib/http/client-ip';
+
+const FIELDS = ['body', 'name', 'email', 'website'];
+
+/**
+ * Publish a comment or reply from the post page. Without JavaScript the browser gets a redirect
+ * to the new comment; with it (the form sets `js=1`) the page refreshes in place.
+ */
+export async function createCommentAction(_previous: CommentFormState, formData: FormData): Promise<CommentFormState> {
+  const values = typedValues(formData, FIELDS);
+  const input = Object.fromEntries(
+    [...FIELDS, 'parentId'].flatMap((field) => {
+      const value = formData.get(field);
+      return typeof value === 'string' && value !== '' ? [[field, value]] : [];
+    }),
+  );
+  const result = await postComment({
+    postId: String(formData.get('postId') ?? ''),
+    viewer: await getViewer(),
+    input,
+    ip: clientIp(await headers()),
+  });
+  if (!result.ok) return { status: 'error', errors: result.errors, values };
+
+  const held = result.comment.status === 'pending';
+  const url = commentUrl(result.post, result.comment.id, result.page);
+  if (formData.get('js') !== '1') redirect(held ? `${url.split('#')[0]}${url.includes('?') ? '&' : '?'}held=1#comments` : url);
+  refresh();
+  return {
+    status: 'ok',
+    errors: {},
+    values: {},
+    commentId: result.comment.id,
+    submittedAt: Date.now(),
+    message: held ? 'Thanks! Your comment is awaiting moderation.' : 'Your comment is published.',
+  };
+}

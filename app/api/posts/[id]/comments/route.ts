@@ -1,0 +1,52 @@
+// GET /api/posts/{id}/comments — a page of published comments; POST — add a comment or reply.
+import { z } from 'zod';
+import { getViewer } from '@/lib/auth';
+import { postComment } from '@/lib/comments/post-comment';
+import { listPublishedComments } from '@/lib/comments/queries';
+import { getPostById } from '@/lib/content/posts';
+import { clientIp } from '@/lib/http/client-ip';
+import { jsonError, readJsonBody } from '@/lib/http/json';
+
+type Context = { params: Promise<{ id: string }> };
+
+const listQuerySchema = z.object({
+  cursor: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export async function GET(request: Request, { params }: Context): Promise<Response> {
+  const post = await getPostById((await params).id);
+  if (!post) return jsonError(404, { id: 'There is no post with that id.' });
+  const query = listQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!query.success) return jsonError(400, { request: 'cursor must be a comment id and limit a number from 1 to 200.' });
+  const page = await listPublishedComments(post.id, query.data);
+  return Response.json(page, { headers: { 'Cache-Control': 'no-store' } });
+}
+
+export async function POST(request: Request, { params }: Context): Promise<Response> {
+  const body = await readJsonBody(request);
+  if (!body.ok) return jsonError(body.status, body.errors);
+  const result = await postComment({
+    postId: (await params).id,
+    viewer: await getViewer(),
+    input: body.value,
+    ip: clientIp(request.headers),
+  });
+  if (!result.ok) return jsonError(result.status, result.errors);
+  const { comment } = result;
+  return Response.json(
+    {
+      comment: {
+        id: comment.id,
+        postId: comment.postId,
+        parentId: comment.parentId,
+        status: comment.status,
+        authorName: comment.authorName,
+        html: comment.html,
+        createdAt: comment.createdAt,
+        editedAt: comment.editedAt,
+      },
+    },
+    { status: comment.status === 'published' ? 201 : 202 },
+  );
+}

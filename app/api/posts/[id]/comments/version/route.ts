@@ -1,0 +1,19 @@
+// GET /api/posts/{id}/comments/version?since=N — the live check: 204 when nothing changed, else 200 {version, count}.
+import { z } from 'zod';
+import { getThreadState } from '@/lib/comments/queries';
+import { jsonError } from '@/lib/http/json';
+
+const querySchema = z.object({ since: z.coerce.number().int().min(0).default(0) });
+
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  const query = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!query.success) return jsonError(400, { since: 'since must be a version number.' });
+  let thread;
+  try {
+    thread = await getThreadState((await params).id);
+  } catch {
+    return jsonError(503, { request: 'Comments are temporarily unavailable.' });
+  }
+  if (thread.version === query.data.since) return new Response(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
+  return Response.json({ version: thread.version, count: thread.publishedCount }, { headers: { 'Cache-Control': 'no-store' } });
+}

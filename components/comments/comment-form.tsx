@@ -1,0 +1,119 @@
+'use client';
+
+import Link from 'next/link';
+import { useActionState, useId } from 'react';
+import { createCommentAction } from '@/app/actions/create-comment-action';
+import { idleCommentForm } from '@/lib/comments/form-state';
+import { FieldError } from './field-error';
+import { useEnhanced } from './use-enhanced';
+
+/**
+ * Blogger's "Post a Comment" box, and the reply box under a comment. Works as a plain form POST
+ * without JavaScript; with it, publishes in place. On any error every field keeps what was typed.
+ */
+export function CommentForm({
+  postId,
+  parentId,
+  label,
+  cancelHref,
+  guest = false,
+}: {
+  postId: string;
+  parentId?: number;
+  label: string;
+  cancelHref?: string;
+  guest?: boolean;
+}) {
+  const [state, formAction, pending] = useActionState(createCommentAction, idleCommentForm);
+  const enhanced = useEnhanced();
+  const id = useId();
+  const errors = state.errors;
+  const otherErrors = Object.entries(errors).filter(([field]) => !['body', 'name', 'email', 'website'].includes(field));
+  // A new key after each success gives fresh, empty fields; on error the typed values come back.
+  const generation = state.submittedAt ?? 0;
+  return (
+    <form action={formAction} className="comment-form" aria-label={label} noValidate>
+      <input type="hidden" name="postId" value={postId} />
+      {parentId !== undefined && <input type="hidden" name="parentId" value={parentId} />}
+      {enhanced && <input type="hidden" name="js" value="1" />}
+      {guest && (
+        <fieldset className="guest-fields">
+          <legend>Comment as a guest</legend>
+          <label htmlFor={`${id}-name`}>Name</label>
+          <input
+            id={`${id}-name`}
+            name="name"
+            autoComplete="name"
+            maxLength={80}
+            required
+            defaultValue={state.values.name ?? ''}
+            key={`name-${generation}`}
+            aria-invalid={errors.name ? true : undefined}
+            aria-describedby={errors.name ? `${id}-name-error` : undefined}
+          />
+          <FieldError id={`${id}-name-error`} message={errors.name} />
+          <label htmlFor={`${id}-email`}>Email (optional, never shown)</label>
+          <input
+            id={`${id}-email`}
+            name="email"
+            type="email"
+            autoComplete="email"
+            defaultValue={state.values.email ?? ''}
+            key={`email-${generation}`}
+            aria-invalid={errors.email ? true : undefined}
+            aria-describedby={errors.email ? `${id}-email-error` : undefined}
+          />
+          <FieldError id={`${id}-email-error`} message={errors.email} />
+          <label htmlFor={`${id}-website`}>Website (optional)</label>
+          <input
+            id={`${id}-website`}
+            name="website"
+            type="url"
+            autoComplete="url"
+            defaultValue={state.values.website ?? ''}
+            key={`website-${generation}`}
+            aria-invalid={errors.website ? true : undefined}
+            aria-describedby={errors.website ? `${id}-website-error` : undefined}
+          />
+          <FieldError id={`${id}-website-error`} message={errors.website} />
+        </fieldset>
+      )}
+      <label htmlFor={`${id}-body`}>{label}</label>
+      <textarea
+        id={`${id}-body`}
+        name="body"
+        rows={parentId === undefined ? 6 : 4}
+        maxLength={10_000}
+        required
+        defaultValue={state.values.body ?? ''}
+        key={`body-${generation}`}
+        aria-invalid={errors.body ? true : undefined}
+        aria-describedby={`${id}-hint${errors.body ? ` ${id}-body-error` : ''}`}
+      />
+      <p className="form-hint" id={`${id}-hint`}>
+        You can use *emphasis*, **strong**, [links](https://example.com), `code`, &gt; quotes and lists.
+      </p>
+      <FieldError id={`${id}-body-error`} message={errors.body} />
+      {otherErrors.map(([field, message]) => (
+        <p key={field} className="form-error" role="alert">
+          {message}
+        </p>
+      ))}
+      {state.status === 'ok' && state.message && (
+        <p className="form-success" role="status">
+          {state.message}
+        </p>
+      )}
+      <div className="form-buttons">
+        <button type="submit" disabled={pending}>
+          {pending ? 'Publishing…' : 'Publish'}
+        </button>
+        {cancelHref && (
+          <Link href={cancelHref} scroll={false} className="form-cancel">
+            Cancel
+          </Link>
+        )}
+      </div>
+    </form>
+  );
+}

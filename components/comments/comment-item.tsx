@@ -1,0 +1,91 @@
+import Link from 'next/link';
+import { formatTimestamp } from '@/lib/content/dates';
+import type { CommentRow } from '@/lib/comments/queries';
+import type { ThreadNode } from '@/lib/comments/rules';
+import { Avatar } from '../avatar';
+import { CommentForm } from './comment-form';
+import { DeleteCommentButton } from './delete-comment-button';
+import { EditCommentForm } from './edit-comment-form';
+
+export interface ThreadContext {
+  postId: string;
+  postPath: string;
+  page: number;
+  timeZone: string;
+  viewerId: string | null;
+  canComment: boolean;
+  replyTo: number | null;
+  editing: { id: number; body: string } | null;
+  editableIds: Set<number>;
+}
+
+export function commentHref(ctx: Pick<ThreadContext, 'postPath' | 'page'>, query: Record<string, string | number>, hash: string) {
+  const params = new URLSearchParams();
+  if (ctx.page > 1) params.set('comments', String(ctx.page));
+  for (const [key, value] of Object.entries(query)) params.set(key, String(value));
+  const search = params.toString();
+  return `${ctx.postPath}${search ? `?${search}` : ''}#${hash}`;
+}
+
+/** One comment in Blogger's shape: avatar, name, permalink time, body, and its actions; replies nest inside. */
+export function CommentItem({ comment, ctx }: { comment: ThreadNode<CommentRow>; ctx: ThreadContext }) {
+  const anchor = `c${comment.id}`;
+  const own = ctx.viewerId !== null && comment.authorId === ctx.viewerId;
+  return (
+    <li className={`comment${comment.removed ? ' comment-removed' : ''}`} id={anchor}>
+      {comment.removed ? (
+        <p className="comment-removed-note">This comment has been removed by the author.</p>
+      ) : (
+        <article className="comment-card" aria-labelledby={`${anchor}-author`}>
+          <header className="comment-header">
+            <Avatar name={comment.authorName} />
+            <span className="comment-author" id={`${anchor}-author`}>
+              {comment.isGuest && comment.guestWebsite ? (
+                <a href={comment.guestWebsite} rel="nofollow ugc noopener">
+                  {comment.authorName}
+                </a>
+              ) : (
+                comment.authorName
+              )}
+            </span>
+            <a className="comment-permalink" href={commentHref(ctx, {}, anchor)}>
+              <time dateTime={comment.createdAt.toISOString()}>{formatTimestamp(comment.createdAt, ctx.timeZone)}</time>
+            </a>
+            {comment.editedAt && <span className="comment-edited">edited</span>}
+          </header>
+          {comment.status === 'pending' && <p className="comment-pending">Your comment is awaiting moderation.</p>}
+          {ctx.editing?.id === comment.id ? (
+            <EditCommentForm commentId={comment.id} body={ctx.editing.body} cancelHref={commentHref(ctx, {}, anchor)} />
+          ) : (
+            <div className="comment-body" dangerouslySetInnerHTML={{ __html: comment.html }} />
+          )}
+          <div className="comment-actions">
+            {ctx.canComment && comment.status === 'published' && (
+              <Link href={commentHref(ctx, { reply: comment.id }, `reply-${comment.id}`)} scroll={false}>
+                Reply
+              </Link>
+            )}
+            {own && ctx.editableIds.has(comment.id) && ctx.editing?.id !== comment.id && (
+              <Link href={commentHref(ctx, { edit: comment.id }, anchor)} scroll={false}>
+                Edit
+              </Link>
+            )}
+            {own && <DeleteCommentButton commentId={comment.id} />}
+          </div>
+        </article>
+      )}
+      {ctx.replyTo === comment.id && ctx.canComment && (
+        <div className="reply-form" id={`reply-${comment.id}`}>
+          <CommentForm postId={ctx.postId} parentId={comment.id} label={`Reply to ${comment.authorName}`} cancelHref={commentHref(ctx, {}, anchor)} />
+        </div>
+      )}
+      {comment.replies.length > 0 && (
+        <ol className="comment-replies">
+          {comment.replies.map((reply) => (
+            <CommentItem key={reply.id} comment={reply} ctx={ctx} />
+          ))}
+        </ol>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,114 @@
+import Link from 'next/link';
+import type { Post } from '@/lib/content/posts';
+import type { CommentPage } from '@/lib/comments/queries';
+import { commentCountLabel } from '@/lib/comments/rules';
+import type { Viewer } from '@/lib/users/accounts';
+import { CommentForm } from './comment-form';
+import { CommentItem, commentHref, type ThreadContext } from './comment-item';
+import { LiveComments } from './live-comments';
+
+export type CommentSectionData =
+  | { available: false }
+  | {
+      available: true;
+      count: number;
+      version: number;
+      closed: boolean;
+      page: CommentPage;
+      guestsAllowed: boolean;
+    };
+
+/**
+ * Blogger's footer, alive: "N comments:", the thread, and "Post a Comment". Rendered on the server
+ * so readers without JavaScript and search engines see every comment.
+ */
+export function CommentSection({
+  post,
+  data,
+  viewer,
+  ctx,
+  heldNotice,
+}: {
+  post: Post;
+  data: CommentSectionData;
+  viewer: Viewer | null;
+  ctx: ThreadContext;
+  heldNotice: boolean;
+}) {
+  if (!data.available) {
+    return (
+      <section className="comments" id="comments" aria-labelledby="comments-heading">
+        <h2 id="comments-heading">Comments</h2>
+        <p className="status-message" role="status">
+          Comments are temporarily unavailable. The post is all here; please try the comments again in a little while.
+        </p>
+      </section>
+    );
+  }
+  const { page } = data;
+  const returnTo = encodeURIComponent(`${post.path}#comments`);
+  return (
+    <section className="comments" id="comments" aria-labelledby="comments-heading">
+      <h2 id="comments-heading">{commentCountLabel(data.count)}:</h2>
+      {heldNotice && (
+        <p className="form-success" role="status">
+          Thanks! Your comment is awaiting moderation.
+        </p>
+      )}
+      {page.thread.length > 0 && (
+        <ol className="comment-list">
+          {page.thread.map((comment) => (
+            <CommentItem key={comment.id} comment={comment} ctx={ctx} />
+          ))}
+        </ol>
+      )}
+      {page.pageCount > 1 && (
+        <nav className="pager comment-pager" aria-label="More comments">
+          {page.page > 1 ? (
+            <Link href={commentHref({ ...ctx, page: page.page - 1 }, {}, 'comments')} rel="prev">
+              « Older comments
+            </Link>
+          ) : (
+            <span />
+          )}
+          <span className="pager-position">
+            Comments page {page.page} of {page.pageCount}
+          </span>
+          {page.page < page.pageCount ? (
+            <Link href={commentHref({ ...ctx, page: page.page + 1 }, {}, 'comments')} rel="next">
+              Newer comments »
+            </Link>
+          ) : (
+            <span />
+          )}
+        </nav>
+      )}
+      <div className="post-a-comment" id="post-a-comment">
+        <h3>Post a Comment</h3>
+        {data.closed ? (
+          <p className="status-message">Comments are closed.</p>
+        ) : ctx.canComment ? (
+          <>
+            {viewer && (
+              <p className="commenting-as">
+                Commenting as <strong>{viewer.name}</strong>
+              </p>
+            )}
+            <CommentForm postId={post.id} label="Your comment" guest={!viewer} />
+            {!viewer && (
+              <p className="form-hint">
+                Or <Link href={`/signin?returnTo=${returnTo}`}>sign in</Link> to comment under your name.
+              </p>
+            )}
+          </>
+        ) : (
+          <p className="sign-in-prompt">
+            <Link href={`/signin?returnTo=${returnTo}`}>Sign in</Link> or{' '}
+            <Link href={`/register?returnTo=${returnTo}`}>register</Link> to post a comment.
+          </p>
+        )}
+      </div>
+      <LiveComments postId={post.id} version={data.version} />
+    </section>
+  );
+}

@@ -1,0 +1,47 @@
+'use client';
+
+import Link from 'next/link';
+import { useActionState, useId } from 'react';
+import { editCommentAction } from '@/app/actions/edit-comment-action';
+import { idleCommentForm } from '@/lib/comments/form-state';
+import { FieldError } from './field-error';
+import { useEnhanced } from './use-enhanced';
+
+/** The author's edit box, in place of the comment's text. */
+export function EditCommentForm({ commentId, body, cancelHref }: { commentId: number; body: string; cancelHref: string }) {
+  const [state, formAction, pending] = useActionState(editCommentAction, idleCommentForm);
+  const enhanced = useEnhanced();
+  const id = useId();
+  const error = state.errors.body ?? state.errors.request;
+  return (
+    <form action={formAction} className="comment-form edit-form" aria-label="Edit your comment" noValidate>
+      <input type="hidden" name="commentId" value={commentId} />
+      {enhanced && <input type="hidden" name="js" value="1" />}
+      <label htmlFor={`${id}-body`}>Edit your comment</label>
+      <textarea
+        id={`${id}-body`}
+        name="body"
+        rows={4}
+        maxLength={10_000}
+        defaultValue={state.values.body ?? body}
+        key={state.submittedAt ?? 0}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+      />
+      <FieldError id={`${id}-error`} message={error} />
+      {state.status === 'ok' && state.message && (
+        <p className="form-success" role="status">
+          {state.message}
+        </p>
+      )}
+      <div className="form-buttons">
+        <button type="submit" disabled={pending}>
+          {pending ? 'Saving…' : 'Save'}
+        </button>
+        <Link href={cancelHref} scroll={false} className="form-cancel">
+          Cancel
+        </Link>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,48 @@
+import { getPostById } from '@/lib/content/posts';
+import type { Viewer } from '@/lib/users/accounts';
+import { CommentError } from './errors';
+import { deleteComment, editComment, type WrittenComment } from './mutations';
+import { findCommentPage } from './queries';
+import { commentIdSchema, editCommentSchema, fieldErrors } from './schemas';
+import { getCommentSettings } from './settings';
+import { commentUrl } from './post-comment';
+
+export type ChangeResult<T> = { ok: true; value: T; url: string } | { ok: false; status: number; errors: Record<string, string> };
+
+function refusal(error: unknown): { ok: false; status: number; errors: Record<string, string> } {
+  if (error instanceof CommentError) return { ok: false, status: error.status, errors: { [error.field]: error.message } };
+  throw error;
+}
+
+/** Editing, as the form and `PATCH /api/comments/{id}` both do it. */
+export async function changeCommentText(options: { id: unknown; viewer: Viewer; input: unknown }): Promise<ChangeResult<WrittenComment>> {
+  const id = commentIdSchema.safeParse(options.id);
+  if (!id.success) return { ok: false, status: 404, errors: { request: 'That comment does not exist.' } };
+  const parsed = editCommentSchema.safeParse(options.input);
+  if (!parsed.success) return { ok: false, status: 400, errors: fieldErrors(parsed.error) };
+  const settings = await getCommentSettings();
+  try {
+    const comment = await editComment({ id: id.data, viewer: options.viewer, body: parsed.data.body, settings });
+    return { ok: true, value: comment, url: await locate(comment.id, comment.postId, settings.commentsPerPage) };
+  } catch (error) {
+    return refusal(error);
+  }
+}
+
+/** Deleting, as the form and `DELETE /api/comments/{id}` both do it. */
+export async function removeComment(options: { id: unknown; viewer: Viewer }): Promise<ChangeResult<{ id: number; postId: string }>> {
+  const id = commentIdSchema.safeParse(options.id);
+  if (!id.success) return { ok: false, status: 404, errors: { request: 'That comment does not exist.' } };
+  try {
+    const removed = await deleteComment({ id: id.data, viewer: options.viewer });
+    const post = await getPostById(removed.postId);
+    return { ok: true, value: removed, url: post ? `${post.path}#comments` : '/' };
+  } catch (error) {
+    return refusal(error);
+  }
+}
+
+async function locate(commentId: number, postId: string, perPage: number): Promise<string> {
+  const [post, located] = await Promise.all([getPostById(postId), findCommentPage(commentId, perPage)]);
+  return post ? commentUrl(post, commentId, located?.page ?? 1) : '/';
+}

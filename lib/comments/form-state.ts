@@ -1,0 +1,22 @@
+/** What a comment form shows after a submission: errors by field and everything the person typed. */
+export interface CommentFormState {
+  status: 'idle' | 'ok' | 'error';
+  errors: Record<string, string>;
+  values: Record<string, string>;
+  message?: string;
+  commentId?: number;
+  /** Changes on every successful submission so the form knows to clear itself. */
+  submittedAt?: number;
+}
+
+export const idleCommentForm: CommentFormState = { status: 'idle', errors: {}, values: {} };
+
+/** Text fields of a form, as typed, for handing back on error. Files and oversized values are dropped. */
+export function typedValues(formData: FormData, fields: string[]): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const field of fields) {
+    const value = formData.get(field);
+    if (typeof value === 'string' && value.length <= 20_000) values[field] = value;
+  }
+  return values;
+}

@@ -1,0 +1,178 @@
+import { createHash } from 'node:crypto';
+import { getDb } from '@/lib/db';
+import type { Post } from '@/lib/content/posts';
+import type { Viewer } from '@/lib/users/accounts';
+import { CommentError } from './errors';
+import { getThreadState } from './queries';
+import { renderCommentMarkdown } from './render';
+import { canDeleteComment, counterDelta, editWindowClosed, replyPlacement } from './rules';
+import type { NewCommentInput } from './schemas';
+import type { CommentSettings } from './settings';
+
+export interface WrittenComment {
+  id: number;
+  postId: string;
+  parentId: number | null;
+  status: string;
+  html: string;
+  body: string;
+  createdAt: Date;
+  editedAt: Date | null;
+  authorName: string;
+}
+
+const writtenSelect = {
+  id: true,
+  postId: true,
+  parentId: true,
+  status: true,
+  html: true,
+  body: true,
+  createdAt: true,
+  editedAt: true,
+  guestName: true,
+  author: { select: { name: true } },
+} as const;
+
+function toWritten({ author, guestName, ...row }: {
+  id: number;
+  postId: string;
+  parentId: number | null;
+  status: string;
+  html: string;
+  body: string;
+  createdAt: Date;
+  editedAt: Date | null;
+  guestName: string | null;
+  author: { name: string } | null;
+}): WrittenComment {
+  return { ...row, authorName: author?.name ?? guestName ?? 'Anonymous' };
+}
+
+/** The post's counters move with every status change, in the same transaction as the change. */
+function bumpThread(postId: string, delta: { published: number; topLevel: number }) {
+  return getDb().postThread.upsert({
+    where: { postId },
+    create: { postId, publishedCount: Math.max(0, delta.published), topLevelCount: Math.max(0, delta.topLevel), version: 1 },
+    update: {
+      publishedCount: { increment: delta.published },
+      topLevelCount: { increment: delta.topLevel },
+      version: { increment: 1 },
+    },
+  });
+}
+
+export function hashIp(ip: string | null | undefined): string | null {
+  return ip ? createHash('sha256').update(ip).digest('hex').slice(0, 32) : null;
+}
+
+export async function assertCommentsOpen(post: Post): Promise<void> {
+  if (post.commentsClosed || (await getThreadState(post.id)).closed) {
+    throw new CommentError(403, 'Comments are closed on this post.');
+  }
+}
+
+/**
+ * A new comment or reply on `post`. Signed-in readers publish directly; guests (when the blog
+ * allows them) are held for moderation unless the blog says otherwise.
+ */
+export async function createComment(options: {
+  post: Post;
+  viewer: Viewer | null;
+  input: NewCommentInput;
+  settings: CommentSettings;
+  ip?: string | null;
+}): Promise<WrittenComment> {
+  const { post, viewer, input, settings } = options;
+  await assertCommentsOpen(post);
+  if (!viewer && settings.whoMayComment === 'users') throw new CommentError(401, 'Sign in to comment.', 'request');
+  if (!viewer && !input.name) throw new CommentError(400, 'Enter your name to comment as a guest.', 'name');
+
+  const db = getDb();
+  let placement = { parentId: null as number | null, depth: 0, rootId: null as number | null };
+  if (input.parentId !== undefined) {
+    const parent = await db.comment.findFirst({
+      where: { id: input.parentId, postId: post.id, status: 'published' },
+      select: { id: true, parentId: true, depth: true, rootId: true },
+    });
+    if (!parent) throw new CommentError(404, 'The comment you are replying to does not exist or was removed.', 'parentId');
+    placement = replyPlacement(parent, settings.maxReplyDepth);
+  }
+
+  const status = !viewer && settings.holdGuestComments ? 'pending' : 'published';
+  const html = await renderCommentMarkdown(input.body);
+  const [created] = await db.$transaction([
+    db.comment.create({
+      data: {
+        postId: post.id,
+        ...placement,
+        authorId: viewer?.id ?? null,
+        guestName: viewer ? null : (input.name ?? null),
+        guestEmail: viewer ? null : (input.email ?? null),
+        guestWebsite: viewer ? null : (input.website ?? null),
+        body: input.body,
+        html,
+        status,
+        heldReason: status === 'pending' ? 'guest' : null,
+        ipHash: hashIp(options.ip),
+      },
+      select: writtenSelect,
+    }),
+    bumpThread(post.id, counterDelta(null, status, placement.parentId === null)),
+  ]);
+  return toWritten(created);
+}
+
+async function findOwnComment(id: number, viewer: Viewer) {
+  const comment = await getDb().comment.findUnique({
+    where: { id },
+    select: { id: true, postId: true, authorId: true, status: true, createdAt: true, parentId: true },
+  });
+  if (!comment || comment.status === 'deleted' || comment.status === 'spam') {
+    throw new CommentError(404, 'That comment does not exist or was removed.', 'request');
+  }
+  if (comment.authorId !== viewer.id) throw new CommentError(403, 'You can only change your own comments.', 'request');
+  return comment;
+}
+
+/** The author rewrites their comment inside the edit window; it is then marked "edited". */
+export async function editComment(options: {
+  id: number;
+  viewer: Viewer;
+  body: string;
+  settings: CommentSettings;
+  now?: Date;
+}): Promise<WrittenComment> {
+  const comment = await findOwnComment(options.id, options.viewer);
+  if (editWindowClosed(comment, options.now ?? new Date(), options.settings.editWindowMinutes)) {
+    throw new CommentError(
+      403,
+      `Comments can be edited for ${options.settings.editWindowMinutes} minutes after posting; this one can no longer be edited.`,
+    );
+  }
+  const db = getDb();
+  const [updated] = await db.$transaction([
+    db.comment.update({
+      where: { id: comment.id },
+      data: { body: options.body, html: await renderCommentMarkdown(options.body), editedAt: options.now ?? new Date() },
+      select: writtenSelect,
+    }),
+    bumpThread(comment.postId, { published: 0, topLevel: 0 }),
+  ]);
+  return toWritten(updated);
+}
+
+/**
+ * The author removes their comment. Nothing is erased: the row keeps its text and gets status
+ * "deleted", so the thread keeps its shape and moderators keep their record.
+ */
+export async function deleteComment(options: { id: number; viewer: Viewer; now?: Date }): Promise<{ id: number; postId: string }> {
+  const comment = await findOwnComment(options.id, options.viewer);
+  if (!canDeleteComment(comment, options.viewer)) throw new CommentError(403, 'You can only delete your own comments.', 'request');
+  const db = getDb();
+  await db.$transaction([
+    db.comment.update({ where: { id: comment.id }, data: { status: 'deleted', deletedAt: options.now ?? new Date() } }),
+    bumpThread(comment.postId, counterDelta(comment.status, 'deleted', comment.parentId === null)),
+  ]);
+  return { id: comment.id, postId: comment.postId };
+}

@@ -1,0 +1,41 @@
+import { getPostById, type Post } from '@/lib/content/posts';
+import type { Viewer } from '@/lib/users/accounts';
+import { CommentError } from './errors';
+import { createComment, type WrittenComment } from './mutations';
+import { findCommentPage } from './queries';
+import { fieldErrors, newCommentSchema } from './schemas';
+import { getCommentSettings } from './settings';
+
+export type PostCommentResult =
+  | { ok: true; comment: WrittenComment; post: Post; page: number }
+  | { ok: false; status: number; errors: Record<string, string> };
+
+/**
+ * Posting a comment, as both doors (the form's server action and the JSON API) do it: find the
+ * post, parse the input, apply the blog's rules, write. Refusals come back as field messages.
+ */
+export async function postComment(options: {
+  postId: string;
+  viewer: Viewer | null;
+  input: unknown;
+  ip?: string | null;
+}): Promise<PostCommentResult> {
+  const post = await getPostById(options.postId);
+  if (!post) return { ok: false, status: 404, errors: { postId: 'There is no post with that id.' } };
+  const parsed = newCommentSchema.safeParse(options.input);
+  if (!parsed.success) return { ok: false, status: 400, errors: fieldErrors(parsed.error) };
+  const settings = await getCommentSettings();
+  try {
+    const comment = await createComment({ post, viewer: options.viewer, input: parsed.data, settings, ip: options.ip });
+    const located = await findCommentPage(comment.id, settings.commentsPerPage);
+    return { ok: true, comment, post, page: located?.page ?? 1 };
+  } catch (error) {
+    if (error instanceof CommentError) return { ok: false, status: error.status, errors: { [error.field]: error.message } };
+    throw error;
+  }
+}
+
+/** The address of a comment on its post's page: `/2016/09/slug?comments=2#c42`. */
+export function commentUrl(post: Pick<Post, 'path'>, commentId: number, page: number): string {
+  return `${post.path}${page > 1 ? `?comments=${page}` : ''}#c${commentId}`;
+}

@@ -1,0 +1,191 @@
+import { getDb } from '@/lib/db';
+import type { Viewer } from '@/lib/users/accounts';
+import { buildThread, pageCount, pageOfPosition, type ThreadNode } from './rules';
+
+/** What a page of comments shows for one comment. Author data comes with the row: no query per comment. */
+const commentSelect = {
+  id: true,
+  postId: true,
+  parentId: true,
+  rootId: true,
+  depth: true,
+  html: true,
+  status: true,
+  createdAt: true,
+  editedAt: true,
+  authorId: true,
+  guestName: true,
+  guestWebsite: true,
+  author: { select: { name: true } },
+} as const;
+
+export interface CommentRow {
+  id: number;
+  postId: string;
+  parentId: number | null;
+  rootId: number | null;
+  depth: number;
+  html: string;
+  status: string;
+  createdAt: Date;
+  editedAt: Date | null;
+  authorId: string | null;
+  authorName: string;
+  isGuest: boolean;
+  guestWebsite: string | null;
+}
+
+type SelectedRow = {
+  id: number;
+  postId: string;
+  parentId: number | null;
+  rootId: number | null;
+  depth: number;
+  html: string;
+  status: string;
+  createdAt: Date;
+  editedAt: Date | null;
+  authorId: string | null;
+  guestName: string | null;
+  guestWebsite: string | null;
+  author: { name: string } | null;
+};
+
+function toRow({ author, guestName, ...row }: SelectedRow): CommentRow {
+  return { ...row, authorName: author?.name ?? guestName ?? 'Anonymous', isGuest: row.authorId === null };
+}
+
+/** Comments readers may see, plus the viewer's own comments that await moderation. */
+function visibleTo(viewer: Viewer | null) {
+  const shown = { status: { in: ['published', 'deleted'] } };
+  return viewer ? { OR: [shown, { status: 'pending', authorId: viewer.id }] } : shown;
+}
+
+export interface ThreadState {
+  publishedCount: number;
+  topLevelCount: number;
+  version: number;
+  closed: boolean;
+}
+
+const emptyThread: ThreadState = { publishedCount: 0, topLevelCount: 0, version: 0, closed: false };
+
+/** The post's counters: one row by primary key, never a scan of the thread. */
+export async function getThreadState(postId: string): Promise<ThreadState> {
+  const row = await getDb().postThread.findUnique({
+    where: { postId },
+    select: { publishedCount: true, topLevelCount: true, version: true, closed: true },
+  });
+  return row ?? emptyThread;
+}
+
+/** Published-comment counts for a listing of posts, in one query. */
+export async function getCommentCounts(postIds: string[]): Promise<Map<string, number>> {
+  if (postIds.length === 0) return new Map();
+  const rows = await getDb().postThread.findMany({
+    where: { postId: { in: postIds } },
+    select: { postId: true, publishedCount: true },
+  });
+  return new Map(rows.map((row) => [row.postId, row.publishedCount]));
+}
+
+export interface CommentPage {
+  thread: ThreadNode<CommentRow>[];
+  page: number;
+  pageCount: number;
+}
+
+/**
+ * One page of top-level comments, oldest first, with all their replies: two indexed queries
+ * (the page, then every reply under it by root) whatever the size of the thread.
+ */
+export async function listCommentPage(options: {
+  postId: string;
+  page: number;
+  perPage: number;
+  topLevelCount: number;
+  viewer: Viewer | null;
+}): Promise<CommentPage> {
+  const db = getDb();
+  const pages = pageCount(options.topLevelCount, options.perPage);
+  const page = Math.min(Math.max(1, options.page), pages);
+  const visible = visibleTo(options.viewer);
+  const top = await db.comment.findMany({
+    where: { postId: options.postId, parentId: null, ...visible },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    skip: (page - 1) * options.perPage,
+    take: options.perPage,
+    select: commentSelect,
+  });
+  const replies =
+    top.length === 0
+      ? []
+      : await db.comment.findMany({
+          where: { rootId: { in: top.map((c) => c.id) }, ...visible },
+          orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+          select: commentSelect,
+        });
+  return { thread: buildThread([...top, ...replies].map(toRow)), page, pageCount: pages };
+}
+
+export async function getComment(id: number) {
+  return getDb().comment.findUnique({
+    where: { id },
+    select: { ...commentSelect, body: true },
+  });
+}
+
+/** Which page of its post's comments holds comment `id` (for permalinks and "back to your comment"). */
+export async function findCommentPage(id: number, perPage: number): Promise<{ postId: string; page: number } | null> {
+  const db = getDb();
+  const comment = await db.comment.findUnique({ where: { id }, select: { postId: true, rootId: true, id: true } });
+  if (!comment) return null;
+  const root = await db.comment.findUnique({ where: { id: comment.rootId ?? comment.id }, select: { id: true, createdAt: true } });
+  if (!root) return { postId: comment.postId, page: 1 };
+  const before = await db.comment.count({
+    where: {
+      postId: comment.postId,
+      parentId: null,
+      status: { in: ['published', 'deleted'] },
+      OR: [{ createdAt: { lt: root.createdAt } }, { createdAt: root.createdAt, id: { lt: root.id } }],
+    },
+  });
+  return { postId: comment.postId, page: pageOfPosition(before, perPage) };
+}
+
+/** The newest published comments of a post for its JSON-LD, bounded so a busy thread stays small. */
+export async function listRecentPublished(postId: string, take = 20): Promise<CommentRow[]> {
+  const rows = await getDb().comment.findMany({
+    where: { postId, status: 'published' },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take,
+    select: commentSelect,
+  });
+  return rows.map(toRow);
+}
+
+/** The API's view: published comments oldest first (replies carry parentId), after a cursor. */
+export async function listPublishedComments(postId: string, options: { cursor?: number; limit: number }) {
+  const [rows, thread] = await Promise.all([
+    getDb().comment.findMany({
+      where: { postId, status: 'published', ...(options.cursor ? { id: { gt: options.cursor } } : {}) },
+      orderBy: { id: 'asc' },
+      take: options.limit + 1,
+      select: commentSelect,
+    }),
+    getThreadState(postId),
+  ]);
+  const page = rows.slice(0, options.limit).map(toRow);
+  return {
+    total: thread.publishedCount,
+    nextCursor: rows.length > options.limit ? (page.at(-1)?.id ?? null) : null,
+    comments: page.map((c) => ({
+      id: c.id,
+      parentId: c.parentId,
+      authorName: c.authorName,
+      html: c.html,
+      createdAt: c.createdAt,
+      editedAt: c.editedAt,
+    })),
+  };
+}

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { displayNameSchema, emailSchema } from '@/lib/users/schemas';
+
+export const COMMENT_MAX_LENGTH = 10_000;
+
+// Tab and newline are how people write; every other control character is refused by name.
+const controlCharacters = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+export const commentBodySchema = z
+  .string({ error: 'Write a comment before publishing.' })
+  .transform((value) => value.replace(/\r\n?/g, '\n').trim())
+  .pipe(
+    z
+      .string()
+      .min(1, 'Write a comment before publishing.')
+      .max(COMMENT_MAX_LENGTH, `Comment must be at most ${COMMENT_MAX_LENGTH.toLocaleString('en-US')} characters.`)
+      .refine((value) => !controlCharacters.test(value), 'Comment must not contain control characters.'),
+  );
+
+const optionalText = <T extends z.ZodType<string>>(schema: T) =>
+  z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema.optional());
+
+export const guestWebsiteSchema = z
+  .string()
+  .trim()
+  .max(200, 'Website must be at most 200 characters.')
+  .pipe(z.url({ protocol: /^https?$/, error: 'Website must be an http:// or https:// address.' }));
+
+/** A new comment or reply, as the form and the API both send it. */
+export const newCommentSchema = z.strictObject({
+  body: commentBodySchema,
+  parentId: z.coerce.number({ error: 'parentId must be a comment id.' }).int().positive().optional(),
+  name: optionalText(displayNameSchema),
+  email: optionalText(emailSchema),
+  website: optionalText(guestWebsiteSchema),
+});
+
+export type NewCommentInput = z.infer<typeof newCommentSchema>;
+
+export const editCommentSchema = z.strictObject({ body: commentBodySchema });
+
+export const commentIdSchema = z.coerce.number().int().positive();
+
+/** Field → first message, for forms and for API error bodies. */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = issue.path.length > 0 ? issue.path.join('.') : 'request';
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) errors[key] ??= `Unknown field "${key}".`;
+    } else {
+      errors[field] ??= issue.message;
+    }
+  }
+  return errors;
+}

@@ -1,0 +1,68 @@
+import type { Post } from '@/lib/content/posts';
+import type { Viewer } from '@/lib/users/accounts';
+import { getComment, getThreadState, listCommentPage, type CommentPage } from './queries';
+import { canEditComment } from './rules';
+import { getCommentSettings } from './settings';
+
+export type CommentSectionState =
+  | { available: false }
+  | {
+      available: true;
+      count: number;
+      version: number;
+      closed: boolean;
+      guestsAllowed: boolean;
+      page: CommentPage;
+      editableIds: Set<number>;
+      editing: { id: number; body: string } | null;
+    };
+
+/**
+ * Everything the comment section of a post page needs, in a handful of indexed queries. If the
+ * database cannot answer, the section says so and the rest of the page is unaffected.
+ */
+export async function loadCommentSection(options: {
+  post: Post;
+  viewer: Viewer | null;
+  page: number;
+  editId: number | null;
+}): Promise<CommentSectionState> {
+  const { post, viewer } = options;
+  try {
+    const [settings, thread] = await Promise.all([getCommentSettings(), getThreadState(post.id)]);
+    const page = await listCommentPage({
+      postId: post.id,
+      page: options.page,
+      perPage: settings.commentsPerPage,
+      topLevelCount: thread.topLevelCount,
+      viewer,
+    });
+    const now = new Date();
+    const editableIds = new Set<number>();
+    const visit = (nodes: CommentPage['thread']) => {
+      for (const node of nodes) {
+        if (canEditComment(node, viewer, now, settings.editWindowMinutes)) editableIds.add(node.id);
+        visit(node.replies);
+      }
+    };
+    visit(page.thread);
+    let editing: { id: number; body: string } | null = null;
+    if (options.editId !== null && editableIds.has(options.editId)) {
+      const comment = await getComment(options.editId);
+      if (comment) editing = { id: comment.id, body: comment.body };
+    }
+    return {
+      available: true,
+      count: thread.publishedCount,
+      version: thread.version,
+      closed: post.commentsClosed || thread.closed,
+      guestsAllowed: settings.whoMayComment === 'anyone',
+      page,
+      editableIds,
+      editing,
+    };
+  } catch (error) {
+    console.error(`comments for post "${post.id}" are unavailable:`, error instanceof Error ? error.message : error);
+    return { available: false };
+  }
+}

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { getDb } from '@/lib/db';
+
+/** The blog's comment rules, stored in the database (Setting "comments") with these defaults. */
+export const commentSettingsSchema = z.object({
+  /** "users": signed-in readers only; "anyone": guests too, with a name. */
+  whoMayComment: z.enum(['users', 'anyone']).default('users'),
+  /** Guests' comments wait for an admin unless this is switched off. */
+  holdGuestComments: z.boolean().default(true),
+  editWindowMinutes: z.number().int().min(0).max(10_080).default(15),
+  maxReplyDepth: z.number().int().min(1).max(10).default(3),
+  commentsPerPage: z.number().int().min(5).max(500).default(50),
+});
+
+export type CommentSettings = z.infer<typeof commentSettingsSchema>;
+
+const SETTING_KEY = 'comments';
+
+export const defaultCommentSettings: CommentSettings = commentSettingsSchema.parse({});
+
+/** Stored settings over the defaults; a stored value that no longer parses falls back to the default. */
+export async function getCommentSettings(): Promise<CommentSettings> {
+  const row = await getDb().setting.findUnique({ where: { key: SETTING_KEY } });
+  if (!row) return defaultCommentSettings;
+  let stored: unknown;
+  try {
+    stored = JSON.parse(row.value);
+  } catch {
+    return defaultCommentSettings;
+  }
+  const parsed = commentSettingsSchema.partial().safeParse(stored);
+  return parsed.success ? { ...defaultCommentSettings, ...stripUndefined(parsed.data) } : defaultCommentSettings;
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+export async function setCommentSettings(changes: Partial<CommentSettings>): Promise<CommentSettings> {
+  const next = commentSettingsSchema.parse({ ...(await getCommentSettings()), ...changes });
+  await getDb().setting.upsert({
+    where: { key: SETTING_KEY },
+    update: { value: JSON.stringify(next) },
+    create: { key: SETTING_KEY, value: JSON.stringify(next) },
+  });
+  return next;
+}
