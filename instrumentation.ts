@@ -17,6 +17,9 @@ export async function register(): Promise<void> {
   }
   try {
     await applyMigrations();
+    const { ensureAdminFromEnv } = await import('@/lib/moderation/admins');
+    const admin = await ensureAdminFromEnv();
+    if (admin) console.log(admin);
   } catch (error) {
     // The blog still serves its posts; comments report themselves unavailable until the database is back.
     console.error(`quire: the database is not ready — comments will be unavailable.\n${error instanceof Error ? error.message : error}`);

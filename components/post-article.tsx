@@ -19,6 +19,8 @@ export function PostArticle({
   children?: ReactNode;
 }) {
   const time = new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', minute: '2-digit' }).format(post.date);
+  // A post dated by day only sits at midnight; "at 12:00 AM" would claim a time nobody wrote.
+  const hasTime = time !== '12:00 AM';
   return (
     <article className="post post-full" aria-labelledby="post-title">
       <DateHeader date={post.date} timeZone={timeZone} as="p" />
@@ -28,8 +30,13 @@ export function PostArticle({
       <div className="post-body" dangerouslySetInnerHTML={{ __html: post.html }} />
       <footer className="post-footer">
         <span className="post-author">
-          Posted by <span className="author-name">{post.author}</span> at{' '}
-          <time dateTime={post.date.toISOString()}>{time}</time>
+          Posted by <span className="author-name">{post.author}</span>
+          {hasTime && (
+            <>
+              {' '}
+              at <time dateTime={post.date.toISOString()}>{time}</time>
+            </>
+          )}
         </span>
         {footerExtra}
         <LabelLinks labels={post.labels} />

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { getDb } from '@/lib/db';
 import type { Post } from '@/lib/content/posts';
+import { banMessage, getActiveBan } from '@/lib/moderation/bans';
+import { decideHold, isAutoClosed } from '@/lib/moderation/hold-rules';
 import type { Viewer } from '@/lib/users/accounts';
 import { CommentError } from './errors';
 import { getThreadState } from './queries';
@@ -50,7 +52,7 @@ function toWritten({ author, guestName, ...row }: {
 }
 
 /** The post's counters move with every status change, in the same transaction as the change. */
-function bumpThread(postId: string, delta: { published: number; topLevel: number }) {
+export function bumpThread(postId: string, delta: { published: number; topLevel: number }) {
   return getDb().postThread.upsert({
     where: { postId },
     create: { postId, publishedCount: Math.max(0, delta.published), topLevelCount: Math.max(0, delta.topLevel), version: 1 },
@@ -66,15 +68,20 @@ export function hashIp(ip: string | null | undefined): string | null {
   return ip ? createHash('sha256').update(ip).digest('hex').slice(0, 32) : null;
 }
 
-export async function assertCommentsOpen(post: Post): Promise<void> {
-  if (post.commentsClosed || (await getThreadState(post.id)).closed) {
+/** Closed by front matter, by an admin, or by age: the thread stays readable but takes no new comments. */
+export async function commentsAreClosed(post: Post, settings: Pick<CommentSettings, 'autoCloseDays'>): Promise<boolean> {
+  return post.commentsClosed || isAutoClosed(post.date, settings.autoCloseDays, new Date()) || (await getThreadState(post.id)).closed;
+}
+
+export async function assertCommentsOpen(post: Post, settings: Pick<CommentSettings, 'autoCloseDays'>): Promise<void> {
+  if (await commentsAreClosed(post, settings)) {
     throw new CommentError(403, 'Comments are closed on this post.');
   }
 }
 
 /**
- * A new comment or reply on `post`. Signed-in readers publish directly; guests (when the blog
- * allows them) are held for moderation unless the blog says otherwise.
+ * A new comment or reply on `post`. Whether it is published, held or marked spam is the hold
+ * rules' call (lib/moderation/hold-rules); banned accounts are refused.
  */
 export async function createComment(options: {
   post: Post;
@@ -84,9 +91,13 @@ export async function createComment(options: {
   ip?: string | null;
 }): Promise<WrittenComment> {
   const { post, viewer, input, settings } = options;
-  await assertCommentsOpen(post);
+  await assertCommentsOpen(post, settings);
   if (!viewer && settings.whoMayComment === 'users') throw new CommentError(401, 'Sign in to comment.', 'request');
   if (!viewer && !input.name) throw new CommentError(400, 'Enter your name to comment as a guest.', 'name');
+  if (viewer) {
+    const ban = await getActiveBan(viewer.id);
+    if (ban) throw new CommentError(403, banMessage(ban), 'request');
+  }
 
   const db = getDb();
   let placement = { parentId: null as number | null, depth: 0, rootId: null as number | null };
@@ -99,7 +110,15 @@ export async function createComment(options: {
     placement = replyPlacement(parent, settings.maxReplyDepth);
   }
 
-  const status = !viewer && settings.holdGuestComments ? 'pending' : 'published';
+  const approved =
+    viewer && viewer.role !== 'admin' && settings.holdFor === 'first-time'
+      ? await db.comment.findFirst({ where: { authorId: viewer.id, status: 'published' }, select: { id: true } })
+      : null;
+  const { status, reason } = decideHold({
+    body: input.body,
+    author: { kind: !viewer ? 'guest' : viewer.role === 'admin' ? 'admin' : 'user', approvedCount: approved ? 1 : 0 },
+    settings,
+  });
   const html = await renderCommentMarkdown(input.body);
   const [created] = await db.$transaction([
     db.comment.create({
@@ -113,7 +132,7 @@ export async function createComment(options: {
         body: input.body,
         html,
         status,
-        heldReason: status === 'pending' ? 'guest' : null,
+        heldReason: reason,
         ipHash: hashIp(options.ip),
       },
       select: writtenSelect,

@@ -1,4 +1,5 @@
 import type { Post } from '@/lib/content/posts';
+import { isAutoClosed } from '@/lib/moderation/hold-rules';
 import type { Viewer } from '@/lib/users/accounts';
 import { getComment, getThreadState, listCommentPage, type CommentPage } from './queries';
 import { canEditComment } from './rules';
@@ -55,7 +56,7 @@ export async function loadCommentSection(options: {
       available: true,
       count: thread.publishedCount,
       version: thread.version,
-      closed: post.commentsClosed || thread.closed,
+      closed: post.commentsClosed || thread.closed || isAutoClosed(post.date, settings.autoCloseDays, now),
       guestsAllowed: settings.whoMayComment === 'anyone',
       page,
       editableIds,

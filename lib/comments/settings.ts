@@ -7,6 +7,16 @@ export const commentSettingsSchema = z.object({
   whoMayComment: z.enum(['users', 'anyone']).default('users'),
   /** Guests' comments wait for an admin unless this is switched off. */
   holdGuestComments: z.boolean().default(true),
+  /** Who waits for approval: nobody, people without an approved comment yet, or everyone. Admins never. */
+  holdFor: z.enum(['nobody', 'first-time', 'everyone']).default('first-time'),
+  /** Hold a comment with at least this many links (0 turns the rule off). */
+  holdLinkCount: z.number().int().min(0).max(100).default(2),
+  /** Hold a comment containing any of these words. */
+  moderationWords: z.array(z.string().trim().min(1).max(100)).max(500).default([]),
+  /** Mark a comment as spam when it contains any of these words. */
+  blockWords: z.array(z.string().trim().min(1).max(100)).max(500).default([]),
+  /** Close comments on posts older than this many days (0 = never). */
+  autoCloseDays: z.number().int().min(0).max(36_500).default(0),
   editWindowMinutes: z.number().int().min(0).max(10_080).default(15),
   maxReplyDepth: z.number().int().min(1).max(10).default(3),
   commentsPerPage: z.number().int().min(5).max(500).default(50),

@@ -1,0 +1,19 @@
+// GET /api/admin/comments?status=pending|published|spam|deleted&cursor= — one tab of the moderation queue.
+import { z } from 'zod';
+import { COMMENT_STATUSES } from '@/lib/comments/rules';
+import { adminOrRefusal } from '@/lib/http/admin-guard';
+import { jsonError } from '@/lib/http/json';
+import { listModerationQueue } from '@/lib/moderation/queue';
+
+const querySchema = z.strictObject({
+  status: z.enum(COMMENT_STATUSES).default('pending'),
+  cursor: z.coerce.number().int().positive().optional(),
+});
+
+export async function GET(request: Request): Promise<Response> {
+  const admin = await adminOrRefusal();
+  if (admin instanceof Response) return admin;
+  const query = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!query.success) return jsonError(400, { status: `status must be one of ${COMMENT_STATUSES.join(', ')}; cursor a comment id.` });
+  return Response.json(await listModerationQueue(query.data), { headers: { 'Cache-Control': 'no-store' } });
+}

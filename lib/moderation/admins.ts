@@ -1,0 +1,34 @@
+import { getDb } from '@/lib/db';
+import { hashPassword } from '@/lib/auth/passwords';
+
+/**
+ * The first admin comes from the environment: ADMIN_EMAIL is made an admin on start, and with
+ * ADMIN_PASSWORD the account is created when it does not exist yet.
+ */
+export async function ensureAdminFromEnv(env: NodeJS.ProcessEnv = process.env): Promise<string | null> {
+  const email = env.ADMIN_EMAIL?.trim().toLowerCase();
+  if (!email) return null;
+  const db = getDb();
+  const existing = await db.user.findUnique({ where: { email }, select: { id: true, role: true } });
+  if (existing) {
+    if (existing.role !== 'admin') await db.user.update({ where: { id: existing.id }, data: { role: 'admin' } });
+    return `admin: ${email}`;
+  }
+  const password = env.ADMIN_PASSWORD;
+  if (!password || password.length < 8) {
+    return `admin: ${email} has no account yet; set ADMIN_PASSWORD (8+ characters) to create it, or register it and restart`;
+  }
+  await db.user.create({ data: { email, name: email.split('@')[0] ?? 'Admin', role: 'admin', passwordHash: await hashPassword(password) } });
+  return `admin: created ${email}`;
+}
+
+/** Promote or demote an existing account; the answer says what happened or why not. */
+export async function setRoleByEmail(email: string, role: 'admin' | 'reader'): Promise<string> {
+  const db = getDb();
+  const normalized = email.trim().toLowerCase();
+  const user = await db.user.findUnique({ where: { email: normalized }, select: { id: true, role: true } });
+  if (!user) throw new Error(`no account with email ${normalized}; the person must register first`);
+  if (user.role === role) return `${normalized} is already ${role === 'admin' ? 'an admin' : 'a reader'}`;
+  await db.user.update({ where: { id: user.id }, data: { role } });
+  return `${normalized} is now ${role === 'admin' ? 'an admin' : 'a reader'}`;
+}

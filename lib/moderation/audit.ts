@@ -1,0 +1,54 @@
+import { getDb } from '@/lib/db';
+
+export interface AuditInput {
+  actorId: string | null;
+  action: string;
+  targetType: 'comment' | 'post' | 'user' | 'settings';
+  targetId: string;
+  before?: string | null;
+  after?: string | null;
+  reason?: string | null;
+}
+
+/**
+ * One line of the audit log, as a write to put in the same transaction as the change it records.
+ * Entries are only ever added: nothing in the app edits or deletes them.
+ */
+export function auditEntry(input: AuditInput) {
+  return getDb().auditEntry.create({
+    data: {
+      actorId: input.actorId,
+      action: input.action,
+      targetType: input.targetType,
+      targetId: input.targetId,
+      before: input.before ?? null,
+      after: input.after ?? null,
+      reason: input.reason ?? null,
+    },
+  });
+}
+
+export async function listAuditEntries(filter: { commentId?: number; actorId?: string; cursor?: number; limit?: number }) {
+  const db = getDb();
+  const limit = filter.limit ?? 100;
+  const rows = await db.auditEntry.findMany({
+    where: {
+      ...(filter.commentId !== undefined ? { targetType: 'comment', targetId: String(filter.commentId) } : {}),
+      ...(filter.actorId ? { actorId: filter.actorId } : {}),
+      ...(filter.cursor ? { id: { lt: filter.cursor } } : {}),
+    },
+    orderBy: { id: 'desc' },
+    take: limit + 1,
+  });
+  const actorIds = [...new Set(rows.map((row) => row.actorId).filter((id): id is string => id !== null))];
+  const actors = await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } });
+  const names = new Map(actors.map((actor) => [actor.id, actor.name]));
+  return {
+    entries: rows.slice(0, limit).map((row) => ({ ...row, actorName: row.actorId ? (names.get(row.actorId) ?? 'deleted user') : 'system' })),
+    nextCursor: rows.length > limit ? (rows[limit - 1]?.id ?? null) : null,
+  };
+}
+
+export async function listAdmins() {
+  return getDb().user.findMany({ where: { role: 'admin' }, select: { id: true, name: true }, orderBy: { name: 'asc' } });
+}

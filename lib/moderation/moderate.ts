@@ -1,0 +1,172 @@
+import { bumpThread } from '@/lib/comments/mutations';
+import { counterDelta } from '@/lib/comments/rules';
+import { getDb } from '@/lib/db';
+import type { Viewer } from '@/lib/users/accounts';
+import { auditEntry } from './audit';
+
+export const MODERATION_ACTIONS = ['approve', 'spam', 'delete', 'restore'] as const;
+export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
+
+const statusAfter: Record<ModerationAction, string> = {
+  approve: 'published',
+  spam: 'spam',
+  delete: 'deleted',
+  restore: 'published',
+};
+
+type Write = ReturnType<typeof auditEntry> | ReturnType<typeof bumpThread> | ReturnType<ReturnType<typeof getDb>['comment']['update']>;
+
+/** Sums each post's counter changes so one upsert per post carries them. */
+class ThreadDeltas {
+  private readonly byPost = new Map<string, { published: number; topLevel: number }>();
+  add(postId: string, delta: { published: number; topLevel: number }) {
+    const current = this.byPost.get(postId) ?? { published: 0, topLevel: 0 };
+    this.byPost.set(postId, { published: current.published + delta.published, topLevel: current.topLevel + delta.topLevel });
+  }
+  writes() {
+    return [...this.byPost.entries()].map(([postId, delta]) => bumpThread(postId, delta));
+  }
+}
+
+/**
+ * Approve, mark as spam, delete or restore comments — one or many — each change with its audit
+ * entry and the posts' counters, all in one transaction. Comments already in the target status
+ * are left alone and not logged again.
+ */
+export async function moderateComments(options: {
+  ids: number[];
+  action: ModerationAction;
+  actor: Viewer;
+  reason?: string | null;
+}): Promise<{ changed: number[] }> {
+  const db = getDb();
+  const target = statusAfter[options.action];
+  const rows = await db.comment.findMany({
+    where: { id: { in: options.ids } },
+    select: { id: true, postId: true, parentId: true, status: true },
+  });
+  const now = new Date();
+  const deltas = new ThreadDeltas();
+  const writes: Write[] = [];
+  const changed: number[] = [];
+  for (const row of rows) {
+    if (row.status === target) continue;
+    changed.push(row.id);
+    writes.push(
+      db.comment.update({
+        where: { id: row.id },
+        data: {
+          status: target,
+          ...(target === 'deleted' ? { deletedAt: now } : { hiddenByBanId: null }),
+          ...(target === 'published' ? { deletedAt: null, heldReason: null } : {}),
+        },
+      }),
+      auditEntry({
+        actorId: options.actor.id,
+        action: options.action,
+        targetType: 'comment',
+        targetId: String(row.id),
+        before: row.status,
+        after: target,
+        reason: options.reason,
+      }),
+    );
+    deltas.add(row.postId, counterDelta(row.status, target, row.parentId === null));
+  }
+  if (writes.length > 0) await db.$transaction([...writes, ...deltas.writes()]);
+  return { changed };
+}
+
+/** Close or reopen comments on a post; closed threads stay readable. */
+export async function setPostClosed(options: { postId: string; closed: boolean; actor: Viewer }): Promise<void> {
+  const db = getDb();
+  const before = await db.postThread.findUnique({ where: { postId: options.postId }, select: { closed: true } });
+  await db.$transaction([
+    db.postThread.upsert({
+      where: { postId: options.postId },
+      create: { postId: options.postId, closed: options.closed, version: 1 },
+      update: { closed: options.closed, version: { increment: 1 } },
+    }),
+    auditEntry({
+      actorId: options.actor.id,
+      action: options.closed ? 'close' : 'reopen',
+      targetType: 'post',
+      targetId: options.postId,
+      before: before?.closed ? 'closed' : 'open',
+      after: options.closed ? 'closed' : 'open',
+    }),
+  ]);
+}
+
+/**
+ * Ban a commenter: new comments are refused until `endsAt` (or for good). With `hideComments`,
+ * their published comments are hidden now, marked with this ban so unbanning restores exactly them.
+ */
+export async function banUser(options: {
+  userId: string;
+  reason: string;
+  endsAt: Date | null;
+  hideComments: boolean;
+  actor: Viewer;
+}): Promise<{ banId: number; hidden: number }> {
+  const db = getDb();
+  const ban = await db.ban.create({
+    data: { userId: options.userId, reason: options.reason, endsAt: options.endsAt, createdById: options.actor.id },
+  });
+  const visible = options.hideComments
+    ? await db.comment.findMany({
+        where: { authorId: options.userId, status: 'published' },
+        select: { id: true, postId: true, parentId: true, status: true },
+      })
+    : [];
+  const deltas = new ThreadDeltas();
+  for (const row of visible) deltas.add(row.postId, counterDelta('published', 'spam', row.parentId === null));
+  await db.$transaction([
+    ...(visible.length > 0
+      ? [
+          db.comment.updateMany({
+            where: { id: { in: visible.map((row) => row.id) } },
+            data: { status: 'spam', hiddenByBanId: ban.id },
+          }),
+        ]
+      : []),
+    auditEntry({
+      actorId: options.actor.id,
+      action: 'ban',
+      targetType: 'user',
+      targetId: options.userId,
+      after: options.endsAt ? `banned until ${options.endsAt.toISOString()}` : 'banned',
+      reason: `${options.reason}${visible.length > 0 ? ` (hid ${visible.length} comments)` : ''}`,
+    }),
+    ...deltas.writes(),
+  ]);
+  return { banId: ban.id, hidden: visible.length };
+}
+
+/** Lift every active ban on the user and bring back only the comments those bans hid. */
+export async function unbanUser(options: { userId: string; actor: Viewer }): Promise<{ restored: number }> {
+  const db = getDb();
+  const bans = await db.ban.findMany({ where: { userId: options.userId, liftedAt: null }, select: { id: true } });
+  const banIds = bans.map((ban) => ban.id);
+  const hidden = await db.comment.findMany({
+    where: { hiddenByBanId: { in: banIds }, status: 'spam' },
+    select: { id: true, postId: true, parentId: true },
+  });
+  const deltas = new ThreadDeltas();
+  for (const row of hidden) deltas.add(row.postId, counterDelta('spam', 'published', row.parentId === null));
+  await db.$transaction([
+    db.ban.updateMany({ where: { id: { in: banIds } }, data: { liftedAt: new Date() } }),
+    db.comment.updateMany({ where: { id: { in: hidden.map((row) => row.id) } }, data: { status: 'published', hiddenByBanId: null } }),
+    auditEntry({
+      actorId: options.actor.id,
+      action: 'unban',
+      targetType: 'user',
+      targetId: options.userId,
+      before: 'banned',
+      after: 'not banned',
+      reason: hidden.length > 0 ? `restored ${hidden.length} comments` : null,
+    }),
+    ...deltas.writes(),
+  ]);
+  return { restored: hidden.length };
+}

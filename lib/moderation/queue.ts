@@ -1,0 +1,102 @@
+import { getDb } from '@/lib/db';
+import { getAllPosts } from '@/lib/content/posts';
+import { COMMENT_STATUSES, type CommentStatus } from '@/lib/comments/rules';
+
+export interface QueueRow {
+  id: number;
+  postId: string;
+  postTitle: string;
+  postPath: string | null;
+  status: string;
+  excerpt: string;
+  heldReason: string | null;
+  createdAt: Date;
+  author:
+    | { kind: 'user'; id: string; name: string; email: string; joinedAt: Date; publishedCount: number; banned: boolean }
+    | { kind: 'guest'; name: string; email: string | null; website: string | null };
+}
+
+function excerpt(body: string): string {
+  const flat = body.replace(/\s+/g, ' ').trim();
+  return flat.length > 240 ? `${flat.slice(0, 239)}…` : flat;
+}
+
+/** How many comments wait in each tab of the console. */
+export async function countByStatus(): Promise<Record<CommentStatus, number>> {
+  const groups = await getDb().comment.groupBy({ by: ['status'], _count: { _all: true } });
+  const counts = Object.fromEntries(COMMENT_STATUSES.map((status) => [status, 0])) as Record<CommentStatus, number>;
+  for (const group of groups) if (group.status in counts) counts[group.status as CommentStatus] = group._count._all;
+  return counts;
+}
+
+export async function countPending(): Promise<number> {
+  return getDb().comment.count({ where: { status: 'pending' } });
+}
+
+/**
+ * One tab of the moderation queue, newest first, with what an admin needs to decide at a glance:
+ * the post, the author's email, account age and record, and why the comment was held.
+ */
+export async function listModerationQueue(options: { status: CommentStatus; cursor?: number; limit?: number }) {
+  const db = getDb();
+  const limit = options.limit ?? 50;
+  const rows = await db.comment.findMany({
+    where: { status: options.status, ...(options.cursor ? { id: { lt: options.cursor } } : {}) },
+    orderBy: { id: 'desc' },
+    take: limit + 1,
+    select: {
+      id: true,
+      postId: true,
+      status: true,
+      body: true,
+      heldReason: true,
+      createdAt: true,
+      guestName: true,
+      guestEmail: true,
+      guestWebsite: true,
+      author: { select: { id: true, name: true, email: true, createdAt: true } },
+    },
+  });
+  const page = rows.slice(0, limit);
+  const authorIds = [...new Set(page.flatMap((row) => (row.author ? [row.author.id] : [])))];
+  const [published, bans, posts] = await Promise.all([
+    authorIds.length === 0
+      ? []
+      : db.comment.groupBy({ by: ['authorId'], where: { authorId: { in: authorIds }, status: 'published' }, _count: { _all: true } }),
+    authorIds.length === 0
+      ? []
+      : db.ban.findMany({
+          where: { userId: { in: authorIds }, liftedAt: null, OR: [{ endsAt: null }, { endsAt: { gt: new Date() } }] },
+          select: { userId: true },
+        }),
+    getAllPosts(),
+  ]);
+  const publishedBy = new Map(published.map((group) => [group.authorId, group._count._all]));
+  const banned = new Set(bans.map((ban) => ban.userId));
+  const postsById = new Map(posts.map((post) => [post.id, post]));
+  const items: QueueRow[] = page.map((row) => {
+    const post = postsById.get(row.postId);
+    return {
+      id: row.id,
+      postId: row.postId,
+      postTitle: post?.title ?? row.postId,
+      postPath: post?.path ?? null,
+      status: row.status,
+      excerpt: excerpt(row.body),
+      heldReason: row.heldReason,
+      createdAt: row.createdAt,
+      author: row.author
+        ? {
+            kind: 'user',
+            id: row.author.id,
+            name: row.author.name,
+            email: row.author.email,
+            joinedAt: row.author.createdAt,
+            publishedCount: publishedBy.get(row.author.id) ?? 0,
+            banned: banned.has(row.author.id),
+          }
+        : { kind: 'guest', name: row.guestName ?? 'Anonymous', email: row.guestEmail, website: row.guestWebsite },
+    };
+  });
+  return { items, nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null };
+}

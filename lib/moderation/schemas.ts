@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { MODERATION_ACTIONS } from './moderate';
+
+export const moderationActionSchema = z.enum(MODERATION_ACTIONS, {
+  error: `The action must be one of ${MODERATION_ACTIONS.join(', ')}.`,
+});
+
+export const bulkModerationSchema = z.strictObject({
+  ids: z.array(z.coerce.number().int().positive(), { error: 'ids must be a list of comment ids.' }).min(1, 'Choose at least one comment.').max(500),
+  reason: z.string().trim().max(500).optional(),
+});
+
+export const banSchema = z.strictObject({
+  reason: z.string({ error: 'Give a reason for the ban.' }).trim().min(1, 'Give a reason for the ban.').max(500),
+  endsAt: z.coerce
+    .date({ error: 'endsAt must be a date, like 2026-12-31.' })
+    .refine((date) => date.getTime() > Date.now(), 'The end date must be in the future.')
+    .optional(),
+  hideComments: z.boolean().default(false),
+});
