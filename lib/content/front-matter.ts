@@ -3,29 +3,41 @@ import { startOfDayInZone } from './dates';
 
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+const datePattern = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?\s*(Z|[+-]\d{2}:?\d{2})?$/;
+
 /**
- * A post's `date`: YAML gives a Date for both `2016-09-04` and full timestamps. A bare day arrives as
- * UTC midnight, which we take as a calendar day and pin to midnight in the site's time zone.
+ * A post's `date`, read as the owner wrote it (front matter keeps dates as text, see posts.ts):
+ * `2016-09-04` is midnight and `2016-09-04 22:15` a time, both in the site's time zone; a
+ * timestamp with `Z` or an offset is that instant. Days that do not exist (2016-02-30) are refused
+ * rather than rolled over into the next month.
  */
 function postDate(timeZone: string) {
   return z
-    .union([z.date(), z.string()], {
+    .string({
       error: (issue) =>
         issue.input == null ? 'is required (for example 2016-09-04)' : 'must be a date such as 2016-09-04',
     })
     .transform((value, ctx) => {
-      const instant = typeof value === 'string' ? new Date(value) : value;
-      if (Number.isNaN(instant.getTime())) {
-        ctx.addIssue({ code: 'custom', message: `"${String(value)}" is not a date (use YYYY-MM-DD)` });
+      const match = datePattern.exec(value.trim());
+      const [, y, m, d, hh = '0', mm = '0', ss = '0', zone] = match ?? [];
+      const year = Number(y);
+      const month = Number(m);
+      const day = Number(d);
+      const calendar = new Date(Date.UTC(year, month - 1, day));
+      const valid =
+        match &&
+        calendar.getUTCMonth() === month - 1 &&
+        calendar.getUTCDate() === day &&
+        Number(hh) < 24 &&
+        Number(mm) < 60 &&
+        Number(ss) < 60;
+      if (!valid) {
+        ctx.addIssue({ code: 'custom', message: `"${value}" is not a date (use YYYY-MM-DD)` });
         return z.NEVER;
       }
-      const bareDay =
-        (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value.trim())) ||
-        (value instanceof Date && instant.getUTCHours() === 0 && instant.getUTCMinutes() === 0 &&
-          instant.getUTCSeconds() === 0 && instant.getUTCMilliseconds() === 0);
-      return bareDay
-        ? startOfDayInZone(instant.getUTCFullYear(), instant.getUTCMonth() + 1, instant.getUTCDate(), timeZone)
-        : instant;
+      if (zone) return new Date(`${y}-${m}-${d}T${hh.padStart(2, '0')}:${mm}:${ss.padStart(2, '0')}${zone === 'Z' ? 'Z' : zone.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2')}`);
+      const midnight = startOfDayInZone(year, month, day, timeZone);
+      return new Date(midnight.getTime() + (Number(hh) * 3600 + Number(mm) * 60 + Number(ss)) * 1000);
     });
 }
 

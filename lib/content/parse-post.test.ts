@@ -123,6 +123,8 @@ describe('parsePostFile', () => {
       ['a missing date', { date: undefined }, 'date', 'is required (for example 2016-09-04)'],
       ['an empty date', { date: '' }, 'date', 'is required (for example 2016-09-04)'],
       ['an unparseable date', { date: 'next tuesday' }, 'date', '"next tuesday" is not a date (use YYYY-MM-DD)'],
+      ['a day that does not exist', { date: '2016-02-30' }, 'date', '"2016-02-30" is not a date (use YYYY-MM-DD)'],
+      ['an hour that does not exist', { date: '2016-09-04 25:00' }, 'date', 'is not a date'],
       ['a date that is not text or a date', { date: '20160904' }, 'date', 'must be a date such as 2016-09-04'],
       ['a slug with capitals and spaces', { slug: 'From Russia' }, 'slug', 'must be lower-case letters, digits and single hyphens'],
       ['a slug with a double hyphen', { slug: 'from--russia' }, 'slug', 'must be lower-case letters'],
@@ -211,5 +213,16 @@ describe('loadPosts', () => {
   it('finds no posts when there is no posts directory', async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'quire-content-'));
     expect(await loadPosts(dir, OPTIONS)).toEqual([]);
+  });
+});
+
+describe('post dates with a time', () => {
+  it('reads a time without a zone in the site time zone, and one with an offset as that instant', async () => {
+    const local = await parsePostFile(FILE, postSource({ date: '2016-09-04 22:15' }), OPTIONS);
+    expect(local.date.toISOString()).toBe('2016-09-04T14:15:00.000Z');
+    const offset = await parsePostFile(FILE, postSource({ date: '2016-09-04T22:15:00+02:00' }), OPTIONS);
+    expect(offset.date.toISOString()).toBe('2016-09-04T20:15:00.000Z');
+    const utc = await parsePostFile(FILE, postSource({ date: '2016-09-04T00:00:00Z' }), OPTIONS);
+    expect(utc.date.toISOString()).toBe('2016-09-04T00:00:00.000Z');
   });
 });

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
+import yaml from 'js-yaml';
 import { calendarDateInZone } from './dates';
 import { ContentError } from './errors';
 import { frontMatterSchema } from './front-matter';
@@ -43,8 +44,9 @@ export interface ParseOptions {
 export async function parsePostFile(file: string, source: string, options: ParseOptions): Promise<Post> {
   let parsed: matter.GrayMatterFile<string>;
   try {
-    // An empty options object keeps gray-matter from returning a cached result for equal input.
-    parsed = matter(source, {});
+    // An options object keeps gray-matter from returning a cached result for equal input. YAML's
+    // JSON schema leaves dates as the text the owner typed, so the date rules above see them whole.
+    parsed = matter(source, { engines: { yaml: (text: string) => yaml.load(text, { schema: yaml.JSON_SCHEMA }) as object } });
   } catch (error) {
     throw new ContentError(file, [{ field: 'front matter', message: `is not valid YAML: ${(error as Error).message}` }]);
   }

@@ -1,0 +1,27 @@
+import { ContentError } from '@/lib/content/errors';
+import { getAllPosts } from '@/lib/content/posts';
+import { applyMigrations } from '@/lib/db/migrate';
+import { ensureAdminFromEnv } from '@/lib/moderation/admins';
+
+/**
+ * What the server does once before its first request: check the owner's content and bring the
+ * database up to date, so `npm start` on a fresh clone needs no separate set-up step.
+ */
+export async function startQuire(): Promise<void> {
+  try {
+    await getAllPosts();
+  } catch (error) {
+    // A bad content file stops the start with its file, field and problem named.
+    if (!(error instanceof ContentError)) throw error;
+    console.error(`content error:\n${error.message}\nFix the file above, then start again.`);
+    process.exit(1);
+  }
+  try {
+    await applyMigrations();
+    const admin = await ensureAdminFromEnv();
+    if (admin) console.log(admin);
+  } catch (error) {
+    // The blog still serves its posts; comments report themselves unavailable until the database is back.
+    console.error(`quire: the database is not ready — comments will be unavailable.\n${error instanceof Error ? error.message : error}`);
+  }
+}
