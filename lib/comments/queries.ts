@@ -97,7 +97,8 @@ export interface CommentPage {
 
 /**
  * One page of top-level comments, oldest first, with all their replies: two indexed queries
- * (the page, then every reply under it by root) whatever the size of the thread.
+ * (the page, then every reply under it by root) whatever the size of the thread, plus a count of
+ * a signed-in viewer's own held comments, which take places only they see.
  */
 export async function listCommentPage(options: {
   postId: string;
@@ -107,7 +108,14 @@ export async function listCommentPage(options: {
   viewer: Viewer | null;
 }): Promise<CommentPage> {
   const db = getDb();
-  const pages = pageCount(options.topLevelCount, options.perPage);
+  // topLevelCount leaves out held comments; without the viewer's own, a page only they fill
+  // (their held comment after a full page) would be clamped away.
+  const ownHeld = options.viewer
+    ? await db.comment.count({
+        where: { postId: options.postId, parentId: null, status: 'pending', authorId: options.viewer.id },
+      })
+    : 0;
+  const pages = pageCount(options.topLevelCount + ownHeld, options.perPage);
   const page = Math.min(Math.max(1, options.page), pages);
   const visible = visibleTo(options.viewer);
   const top = await db.comment.findMany({
@@ -135,19 +143,28 @@ export async function getComment(id: number) {
   });
 }
 
-/** Which page of its post's comments holds comment `id` (for permalinks and "back to your comment"). */
+/**
+ * Which page of its post's comments holds comment `id` (for permalinks and "back to your comment").
+ * A held comment is placed as its author sees the thread: their own held comments take places too.
+ */
 export async function findCommentPage(id: number, perPage: number): Promise<{ postId: string; page: number } | null> {
   const db = getDb();
   const comment = await db.comment.findUnique({ where: { id }, select: { postId: true, rootId: true, id: true } });
   if (!comment) return null;
-  const root = await db.comment.findUnique({ where: { id: comment.rootId ?? comment.id }, select: { id: true, createdAt: true } });
+  const root = await db.comment.findUnique({
+    where: { id: comment.rootId ?? comment.id },
+    select: { id: true, createdAt: true, status: true, authorId: true },
+  });
   if (!root) return { postId: comment.postId, page: 1 };
+  const shown =
+    root.status === 'pending' && root.authorId
+      ? { OR: [{ status: { in: ['published', 'deleted'] } }, { status: 'pending', authorId: root.authorId }] }
+      : { status: { in: ['published', 'deleted'] } };
   const before = await db.comment.count({
     where: {
       postId: comment.postId,
       parentId: null,
-      status: { in: ['published', 'deleted'] },
-      OR: [{ createdAt: { lt: root.createdAt } }, { createdAt: root.createdAt, id: { lt: root.id } }],
+      AND: [shown, { OR: [{ createdAt: { lt: root.createdAt } }, { createdAt: root.createdAt, id: { lt: root.id } }] }],
     },
   });
   return { postId: comment.postId, page: pageOfPosition(before, perPage) };
@@ -188,4 +205,18 @@ export async function listPublishedComments(postId: string, options: { cursor?: 
       editedAt: c.editedAt,
     })),
   };
+}
+
+/**
+ * Changes whenever any post's thread or the comment settings change: the sum of every thread's
+ * version (each only grows), the last thread update (closing a post) and the settings' last
+ * update. One aggregate over one row per post.
+ */
+export async function getCommentEpoch(): Promise<string> {
+  const db = getDb();
+  const [threads, settings] = await Promise.all([
+    db.postThread.aggregate({ _sum: { version: true }, _max: { updatedAt: true } }),
+    db.setting.findUnique({ where: { key: 'comments' }, select: { updatedAt: true } }),
+  ]);
+  return [threads._sum.version ?? 0, threads._max.updatedAt?.getTime() ?? 0, settings?.updatedAt.getTime() ?? 0].join('.');
 }

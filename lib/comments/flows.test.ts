@@ -1,0 +1,812 @@
+// The comment flows as the server actions and the API run them (postComment, changeCommentText,
+// removeComment) and as the post page reads them, against a real database on each provider.
+import process from 'node:process';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Post } from '@/lib/content/posts';
+import { getDb } from '@/lib/db';
+import type { DatabaseProvider } from '@/lib/db/migrate';
+import { createTestDatabase, type TestDatabase } from '@/lib/db/test-database';
+import type { Viewer } from '@/lib/users/accounts';
+import { changeCommentText, removeComment } from './change-comment';
+import { CommentError } from './errors';
+import { deleteComment, editComment } from './mutations';
+import { commentUrl, postComment, type PostCommentResult } from './post-comment';
+import {
+  findCommentPage,
+  getComment,
+  getCommentCounts,
+  getThreadState,
+  listCommentPage,
+  listPublishedComments,
+  listRecentPublished,
+  type CommentPage,
+} from './queries';
+import { loadCommentSection } from './section';
+import { defaultCommentSettings, getCommentSettings, setCommentSettings } from './settings';
+import { buildPost, insertReader } from './test-builders';
+
+// Posts are files; these tests publish built Post objects instead of reading any.
+const posts = vi.hoisted(() => new Map<string, Post>());
+vi.mock('@/lib/content/posts', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('@/lib/content/posts')>()),
+  getPostById: async (id: string) => posts.get(id),
+}));
+
+const providers: [DatabaseProvider, boolean][] = [
+  ['sqlite', true],
+  ['postgresql', Boolean(process.env.TEST_POSTGRES_URL)],
+];
+
+/** A post the comment code can find by id, dated yesterday so no age rule closes it. */
+function publish(overrides: Partial<Post> = {}): Post {
+  const post = buildPost({ date: new Date(Date.now() - 86_400_000), ...overrides });
+  posts.set(post.id, post);
+  return post;
+}
+
+type Accepted = Extract<PostCommentResult, { ok: true }>;
+
+async function post(p: Post, viewer: Viewer | null, input: Record<string, unknown>): Promise<Accepted> {
+  const result = await postComment({ postId: p.id, viewer, input, ip: '203.0.113.9' });
+  if (!result.ok) return expect.unreachable(`comment refused: ${JSON.stringify(result)}`);
+  return result;
+}
+
+async function page(p: Post, viewer: Viewer | null, number = 1): Promise<CommentPage> {
+  const { topLevelCount } = await getThreadState(p.id);
+  return listCommentPage({
+    postId: p.id,
+    page: number,
+    perPage: defaultCommentSettings.commentsPerPage,
+    topLevelCount,
+    viewer,
+  });
+}
+
+/** The page's thread as nested ids; removed placeholders are written "×id". */
+function shape(thread: CommentPage['thread']): unknown[] {
+  return thread.map((n) => {
+    const key = n.removed ? `×${n.id}` : n.id;
+    return n.replies.length ? { [key]: shape(n.replies) } : key;
+  });
+}
+
+/** The counters agree with the rows they count. */
+async function expectCountersMatchRows(postId: string): Promise<void> {
+  const db = getDb();
+  const state = await getThreadState(postId);
+  expect(state.publishedCount).toBe(await db.comment.count({ where: { postId, status: 'published' } }));
+  expect(state.topLevelCount).toBe(
+    await db.comment.count({ where: { postId, parentId: null, status: { in: ['published', 'deleted'] } } }),
+  );
+}
+
+for (const [provider, enabled] of providers) {
+  describe.skipIf(!enabled)(`comment flows on ${provider}`, () => {
+    let database: TestDatabase;
+    let ada: Viewer;
+    let bob: Viewer;
+
+    beforeAll(async () => {
+      database = await createTestDatabase(provider);
+      vi.stubEnv('DATABASE_URL', database.url);
+      ada = await insertReader('Ada');
+      bob = await insertReader('Bob');
+      // Both have an approved comment elsewhere, so no first-comment rule holds what they write here.
+      for (const reader of [ada, bob]) {
+        await getDb().comment.create({
+          data: { postId: 'elsewhere', authorId: reader.id, body: 'hi', html: '<p>hi</p>' },
+        });
+      }
+    });
+    afterEach(async () => {
+      vi.useRealTimers();
+      await setCommentSettings(defaultCommentSettings);
+    });
+    afterAll(async () => {
+      if (database) await getDb().$disconnect();
+      vi.unstubAllEnvs();
+      await database?.drop();
+    });
+
+    describe('posting', () => {
+      it('publishes a signed-in reader’s comment at once and moves the counts', async () => {
+        const p = publish();
+        expect(await getThreadState(p.id)).toEqual({ publishedCount: 0, topLevelCount: 0, version: 0, closed: false });
+
+        const { comment, page: onPage, post: found } = await post(p, ada, { body: '  *Hello* there  ' });
+        expect(found).toBe(p);
+        expect(onPage).toBe(1);
+        expect(comment).toMatchObject({
+          postId: p.id,
+          parentId: null,
+          status: 'published',
+          body: '*Hello* there',
+          html: '<p><em>Hello</em> there</p>',
+          authorName: 'Ada',
+          editedAt: null,
+        });
+        expect(await getThreadState(p.id)).toEqual({ publishedCount: 1, topLevelCount: 1, version: 1, closed: false });
+
+        const row = await getDb().comment.findUniqueOrThrow({ where: { id: comment.id } });
+        expect(row).toMatchObject({ authorId: ada.id, guestName: null, heldReason: null, depth: 0, rootId: null });
+        expect(row.ipHash).toMatch(/^[0-9a-f]{32}$/);
+        expect(row.ipHash).not.toContain('203.0.113.9');
+
+        expect(shape((await page(p, null)).thread)).toEqual([comment.id]);
+        expect(await listPublishedComments(p.id, { limit: 10 })).toMatchObject({
+          total: 1,
+          nextCursor: null,
+          comments: [{ id: comment.id, parentId: null, authorName: 'Ada', html: '<p><em>Hello</em> there</p>' }],
+        });
+        expect(commentUrl(p, comment.id, 1)).toBe(`${p.path}#c${comment.id}`);
+        expect(commentUrl(p, comment.id, 3)).toBe(`${p.path}?comments=3#c${comment.id}`);
+      });
+
+      it('refuses a guest while only signed-in readers may comment (401)', async () => {
+        const p = publish();
+        const result = await postComment({ postId: p.id, viewer: null, input: { body: 'hi', name: 'Guest' } });
+        expect(result).toEqual({ ok: false, status: 401, errors: { request: 'Sign in to comment.' } });
+        expect(await getDb().comment.count({ where: { postId: p.id } })).toBe(0);
+        expect(await getThreadState(p.id)).toMatchObject({ publishedCount: 0, version: 0 });
+      });
+
+      it('holds a guest’s comment for moderation when guests are allowed, without counting it', async () => {
+        await setCommentSettings({ whoMayComment: 'anyone' });
+        const p = publish();
+        const { comment } = await post(p, null, {
+          body: 'Guest here',
+          name: ' Visitor ',
+          email: 'Visitor@Example.com',
+          website: 'https://visitor.example',
+        });
+        expect(comment).toMatchObject({ status: 'pending', authorName: 'Visitor' });
+        const row = await getDb().comment.findUniqueOrThrow({ where: { id: comment.id } });
+        expect(row).toMatchObject({
+          authorId: null,
+          guestName: 'Visitor',
+          guestEmail: 'visitor@example.com',
+          guestWebsite: 'https://visitor.example',
+          heldReason: 'guest',
+        });
+        expect(await getThreadState(p.id)).toEqual({ publishedCount: 0, topLevelCount: 0, version: 1, closed: false });
+        expect((await page(p, null)).thread).toEqual([]);
+        expect((await page(p, ada)).thread).toEqual([]);
+        expect((await listPublishedComments(p.id, { limit: 10 })).comments).toEqual([]);
+      });
+
+      it('publishes guests directly when the blog does not hold them', async () => {
+        await setCommentSettings({ whoMayComment: 'anyone', holdGuestComments: false });
+        const p = publish();
+        const { comment } = await post(p, null, { body: 'Straight in', name: 'Visitor' });
+        expect(comment.status).toBe('published');
+        expect(await getDb().comment.findUniqueOrThrow({ where: { id: comment.id } })).toMatchObject({
+          heldReason: null,
+        });
+        expect(await getThreadState(p.id)).toMatchObject({ publishedCount: 1, topLevelCount: 1 });
+        const [node] = (await page(p, null)).thread;
+        expect(node).toMatchObject({ authorName: 'Visitor', isGuest: true, authorId: null });
+      });
+
+      it('asks a guest for a name (400, field "name") and checks their website', async () => {
+        await setCommentSettings({ whoMayComment: 'anyone' });
+        const p = publish();
+        expect(await postComment({ postId: p.id, viewer: null, input: { body: 'hi' } })).toEqual({
+          ok: false,
+          status: 400,
+          errors: { name: 'Enter your name to comment as a guest.' },
+        });
+        expect(await postComment({ postId: p.id, viewer: null, input: { body: 'hi', name: '   ' } })).toMatchObject({
+          status: 400,
+          errors: { name: expect.stringMatching(/name/) },
+        });
+        expect(
+          await postComment({
+            postId: p.id,
+            viewer: null,
+            input: { body: 'hi', name: 'G', website: 'javascript:alert(1)' },
+          }),
+        ).toEqual({ ok: false, status: 400, errors: { website: 'Website must be an http:// or https:// address.' } });
+        expect(await getDb().comment.count({ where: { postId: p.id } })).toBe(0);
+      });
+
+      it('refuses bad input by field (400) and an unknown post (404)', async () => {
+        const p = publish();
+        expect(await postComment({ postId: p.id, viewer: ada, input: { body: '   ' } })).toEqual({
+          ok: false,
+          status: 400,
+          errors: { body: 'Write a comment before publishing.' },
+        });
+        expect(await postComment({ postId: p.id, viewer: ada, input: { body: 'x', status: 'published' } })).toEqual({
+          ok: false,
+          status: 400,
+          errors: { status: 'Unknown field "status".' },
+        });
+        expect(await postComment({ postId: 'no-such-post', viewer: ada, input: { body: 'x' } })).toEqual({
+          ok: false,
+          status: 404,
+          errors: { postId: 'There is no post with that id.' },
+        });
+        expect(await getDb().comment.count({ where: { postId: p.id } })).toBe(0);
+      });
+
+      it('refuses comments on a closed post (403), whether closed in its file or in the database', async () => {
+        const closed = publish({ commentsClosed: true });
+        expect(await postComment({ postId: closed.id, viewer: ada, input: { body: 'x' } })).toEqual({
+          ok: false,
+          status: 403,
+          errors: { body: 'Comments are closed on this post.' },
+        });
+        await setCommentSettings({ whoMayComment: 'anyone' });
+        expect(await postComment({ postId: closed.id, viewer: null, input: { body: 'x', name: 'G' } })).toMatchObject({
+          status: 403,
+        });
+
+        const open = publish();
+        const { comment } = await post(open, ada, { body: 'first' });
+        await getDb().postThread.update({ where: { postId: open.id }, data: { closed: true } });
+        expect(
+          await postComment({ postId: open.id, viewer: bob, input: { body: 'x', parentId: comment.id } }),
+        ).toMatchObject({
+          ok: false,
+          status: 403,
+        });
+        expect(await getDb().comment.count({ where: { postId: { in: [closed.id, open.id] } } })).toBe(1);
+      });
+    });
+
+    describe('replies', () => {
+      it('threads replies under their parent, rooted at the top-level comment, and caps the depth', async () => {
+        const p = publish();
+        const top = (await post(p, ada, { body: 'top' })).comment;
+        const r1 = (await post(p, bob, { body: 'r1', parentId: top.id })).comment;
+        const r2 = (await post(p, ada, { body: 'r2', parentId: String(r1.id) })).comment;
+        const r3 = (await post(p, bob, { body: 'r3', parentId: r2.id })).comment;
+        // r3 is at the deepest level (3): a reply to it joins r3's parent instead.
+        const r4 = (await post(p, ada, { body: 'r4', parentId: r3.id })).comment;
+        const sibling = (await post(p, bob, { body: 'sibling', parentId: top.id })).comment;
+
+        const rows = await getDb().comment.findMany({ where: { postId: p.id }, orderBy: { id: 'asc' } });
+        expect(rows.map((r) => [r.id, r.parentId, r.depth, r.rootId])).toEqual([
+          [top.id, null, 0, null],
+          [r1.id, top.id, 1, top.id],
+          [r2.id, r1.id, 2, top.id],
+          [r3.id, r2.id, 3, top.id],
+          [r4.id, r2.id, 3, top.id],
+          [sibling.id, top.id, 1, top.id],
+        ]);
+        expect(r4.parentId).toBe(r2.id);
+        expect(shape((await page(p, null)).thread)).toEqual([
+          { [top.id]: [{ [r1.id]: [{ [r2.id]: [r3.id, r4.id] }] }, sibling.id] },
+        ]);
+        expect(await getThreadState(p.id)).toMatchObject({ publishedCount: 6, topLevelCount: 1, version: 6 });
+        await expectCountersMatchRows(p.id);
+        expect((await listPublishedComments(p.id, { limit: 10 })).comments.map((c) => c.parentId)).toEqual([
+          null,
+          top.id,
+          r1.id,
+          r2.id,
+          r2.id,
+          top.id,
+        ]);
+      });
+
+      it('follows the configured depth limit', async () => {
+        await setCommentSettings({ maxReplyDepth: 1 });
+        const p = publish();
+        const top = (await post(p, ada, { body: 'top' })).comment;
+        const r1 = (await post(p, bob, { body: 'r1', parentId: top.id })).comment;
+        const r2 = (await post(p, ada, { body: 'r2', parentId: r1.id })).comment;
+        expect(r2.parentId).toBe(top.id);
+        expect(shape((await page(p, null)).thread)).toEqual([{ [top.id]: [r1.id, r2.id] }]);
+      });
+
+      it('refuses a reply to a comment that does not exist, is on another post, is held or was deleted (404 parentId)', async () => {
+        const p = publish();
+        const elsewhere = publish();
+        const other = (await post(elsewhere, ada, { body: 'other post' })).comment;
+        const gone = (await post(p, ada, { body: 'soon gone' })).comment;
+        await removeComment({ id: gone.id, viewer: ada });
+        await setCommentSettings({ whoMayComment: 'anyone' });
+        const held = (await post(p, null, { body: 'held', name: 'Guest' })).comment;
+        const before = await getThreadState(p.id);
+
+        for (const parentId of [999_999, other.id, gone.id, held.id]) {
+          expect(await postComment({ postId: p.id, viewer: bob, input: { body: 'reply', parentId } })).toEqual({
+            ok: false,
+            status: 404,
+            errors: { parentId: 'The comment you are replying to does not exist or was removed.' },
+          });
+        }
+        expect(await getThreadState(p.id)).toEqual(before);
+        expect(await getDb().comment.count({ where: { authorId: bob.id, postId: p.id } })).toBe(0);
+      });
+    });
+
+    describe('editing', () => {
+      it('lets the author edit within the window, re-rendering and marking it edited', async () => {
+        const p = publish();
+        const { comment } = await post(p, ada, { body: 'first draft' });
+        const result = await changeCommentText({
+          id: String(comment.id),
+          viewer: ada,
+          input: { body: ' **second** draft\r\n' },
+        });
+        if (!result.ok) return expect.unreachable(JSON.stringify(result));
+        expect(result.value).toMatchObject({
+          id: comment.id,
+          body: '**second** draft',
+          html: '<p><strong>second</strong> draft</p>',
+        });
+        expect(result.value.editedAt).toBeInstanceOf(Date);
+        expect(result.value.editedAt!.getTime()).toBeGreaterThanOrEqual(comment.createdAt.getTime());
+        expect(result.url).toBe(`${p.path}#c${comment.id}`);
+        expect(await getComment(comment.id)).toMatchObject({ body: '**second** draft', status: 'published' });
+        expect(await getThreadState(p.id)).toEqual({ publishedCount: 1, topLevelCount: 1, version: 2, closed: false });
+        const [node] = (await page(p, null)).thread;
+        expect(node).toMatchObject({ html: '<p><strong>second</strong> draft</p>', editedAt: expect.any(Date) });
+      });
+
+      it('refuses an edit by someone else (403) and leaves the comment alone', async () => {
+        const p = publish();
+        const { comment } = await post(p, ada, { body: 'mine' });
+        expect(await changeCommentText({ id: comment.id, viewer: bob, input: { body: 'yours now' } })).toEqual({
+          ok: false,
+          status: 403,
+          errors: { request: 'You can only change your own comments.' },
+        });
+        expect(await getComment(comment.id)).toMatchObject({ body: 'mine', editedAt: null });
+        expect((await getThreadState(p.id)).version).toBe(1);
+      });
+
+      it('refuses an edit after the window (403), saying how long the window is', async () => {
+        const p = publish();
+        const { comment } = await post(p, ada, { body: 'mine' });
+        const later = new Date(comment.createdAt.getTime() + 15 * 60_000 + 1);
+        const refused = editComment({
+          id: comment.id,
+          viewer: ada,
+          body: 'late',
+          settings: defaultCommentSettings,
+          now: later,
+        });
+        await expect(refused).rejects.toBeInstanceOf(CommentError);
+        await expect(refused).rejects.toMatchObject({
+          status: 403,
+          message: expect.stringMatching(/edited for 15 minutes/),
+        });
+
+        // Through the same door as the form and the API, a quarter of an hour and a bit later.
+        vi.useFakeTimers({ toFake: ['Date'] });
+        vi.setSystemTime(later);
+        const result = await changeCommentText({ id: comment.id, viewer: ada, input: { body: 'late' } });
+        vi.useRealTimers();
+        expect(result).toEqual({
+          ok: false,
+          status: 403,
+          errors: { body: expect.stringMatching(/15 minutes after posting; this one can no longer be edited/) },
+        });
+        expect(await getComment(comment.id)).toMatchObject({ body: 'mine', editedAt: null });
+      });
+
+      it('follows the configured window', async () => {
+        const p = publish();
+        const { comment } = await post(p, ada, { body: 'mine' });
+        const settings = await setCommentSettings({ editWindowMinutes: 0 });
+        await expect(
+          editComment({
+            id: comment.id,
+            viewer: ada,
+            body: 'late',
+            settings,
+            now: new Date(comment.createdAt.getTime() + 1_000),
+          }),
+        ).rejects.toMatchObject({ status: 403, message: expect.stringMatching(/0 minutes/) });
+        const roomy = await setCommentSettings({ editWindowMinutes: 60 });
+        await expect(
+          editComment({
+            id: comment.id,
+            viewer: ada,
+            body: 'later',
+            settings: roomy,
+            now: new Date(comment.createdAt.getTime() + 59 * 60_000),
+          }),
+        ).resolves.toMatchObject({ body: 'later' });
+      });
+
+      it('refuses bad edits by field and missing comments with 404', async () => {
+        const p = publish();
+        const { comment } = await post(p, ada, { body: 'mine' });
+        expect(await changeCommentText({ id: comment.id, viewer: ada, input: { body: '' } })).toEqual({
+          ok: false,
+          status: 400,
+          errors: { body: 'Write a comment before publishing.' },
+        });
+        expect(
+          await changeCommentText({ id: comment.id, viewer: ada, input: { body: 'x', status: 'spam' } }),
+        ).toMatchObject({
+          status: 400,
+          errors: { status: 'Unknown field "status".' },
+        });
+        for (const id of ['abc', -1, 999_999]) {
+          expect(await changeCommentText({ id, viewer: ada, input: { body: 'x' } })).toMatchObject({
+            ok: false,
+            status: 404,
+          });
+        }
+        await removeComment({ id: comment.id, viewer: ada });
+        expect(await changeCommentText({ id: comment.id, viewer: ada, input: { body: 'back' } })).toEqual({
+          ok: false,
+          status: 404,
+          errors: { request: 'That comment does not exist or was removed.' },
+        });
+      });
+    });
+
+    describe('deleting', () => {
+      it('keeps a deleted comment with replies as a removed placeholder and drops one without', async () => {
+        const p = publish();
+        const parent = (await post(p, ada, { body: 'parent' })).comment;
+        const reply = (await post(p, bob, { body: 'reply', parentId: parent.id })).comment;
+        const lonely = (await post(p, ada, { body: 'lonely' })).comment;
+        expect(await getThreadState(p.id)).toMatchObject({ publishedCount: 3, topLevelCount: 2, version: 3 });
+
+        expect(await removeComment({ id: parent.id, viewer: ada })).toEqual({
+          ok: true,
+          value: { id: parent.id, postId: p.id },
+          url: `${p.path}#comments`,
+        });
+        const thread = (await page(p, null)).thread;
+        expect(shape(thread)).toEqual([{ [`×${parent.id}`]: [reply.id] }, lonely.id]);
+        expect(thread[0]).toMatchObject({ id: parent.id, removed: true, status: 'deleted' });
+        // The placeholder keeps its place in the pagination.
+        expect(await getThreadState(p.id)).toMatchObject({ publishedCount: 2, topLevelCount: 2, version: 4 });
+        await expectCountersMatchRows(p.id);
+
+        expect(await removeComment({ id: String(lonely.id), viewer: ada })).toMatchObject({ ok: true });
+        expect(shape((await page(p, null)).thread)).toEqual([{ [`×${parent.id}`]: [reply.id] }]);
+        expect(await getThreadState(p.id)).toMatchObject({ publishedCount: 1, topLevelCount: 2, version: 5 });
+        await expectCountersMatchRows(p.id);
+
+        // Once its last reply goes, the placeholder goes too.
+        await removeComment({ id: reply.id, viewer: bob });
+        expect((await page(p, null)).thread).toEqual([]);
+        expect(await getThreadState(p.id)).toMatchObject({ publishedCount: 0, topLevelCount: 2, version: 6 });
+        await expectCountersMatchRows(p.id);
+
+        // Nothing is erased: the rows keep their text.
+        const row = await getDb().comment.findUniqueOrThrow({ where: { id: parent.id } });
+        expect(row).toMatchObject({ status: 'deleted', body: 'parent' });
+        expect(row.deletedAt).toBeInstanceOf(Date);
+        expect((await listPublishedComments(p.id, { limit: 10 })).total).toBe(0);
+      });
+
+      it('refuses someone else’s comment (403), a second delete (404) and a bad id (404)', async () => {
+        const p = publish();
+        const { comment } = await post(p, ada, { body: 'mine' });
+        expect(await removeComment({ id: comment.id, viewer: bob })).toEqual({
+          ok: false,
+          status: 403,
+          errors: { request: 'You can only change your own comments.' },
+        });
+        expect(await getThreadState(p.id)).toMatchObject({ publishedCount: 1, version: 1 });
+        await deleteComment({ id: comment.id, viewer: ada });
+        expect(await removeComment({ id: comment.id, viewer: ada })).toMatchObject({ ok: false, status: 404 });
+        expect(await removeComment({ id: 'abc', viewer: ada })).toMatchObject({ ok: false, status: 404 });
+        expect(await getThreadState(p.id)).toMatchObject({ publishedCount: 0, topLevelCount: 1, version: 2 });
+      });
+    });
+
+    it('keeps counts and version right through a whole conversation', async () => {
+      const p = publish();
+      const expectState = async (publishedCount: number, topLevelCount: number, version: number) => {
+        expect(await getThreadState(p.id)).toEqual({ publishedCount, topLevelCount, version, closed: false });
+        await expectCountersMatchRows(p.id);
+      };
+      const a = (await post(p, ada, { body: 'a' })).comment;
+      await expectState(1, 1, 1);
+      const b = (await post(p, bob, { body: 'b', parentId: a.id })).comment;
+      await expectState(2, 1, 2);
+      await post(p, bob, { body: 'c' });
+      await expectState(3, 2, 3);
+      await changeCommentText({ id: b.id, viewer: bob, input: { body: 'b, edited' } });
+      await expectState(3, 2, 4);
+      await setCommentSettings({ whoMayComment: 'anyone' });
+      await post(p, null, { body: 'guest', name: 'Guest', parentId: a.id });
+      await expectState(3, 2, 5);
+      await removeComment({ id: a.id, viewer: ada });
+      await expectState(2, 2, 6);
+      await removeComment({ id: b.id, viewer: bob });
+      await expectState(1, 2, 7);
+      expect(await getCommentCounts([p.id, 'never-commented'])).toEqual(new Map([[p.id, 1]]));
+      expect(await getCommentCounts([])).toEqual(new Map());
+    });
+
+    it('shows a held comment to its author only', async () => {
+      const p = publish();
+      const top = (await post(p, bob, { body: 'top' })).comment;
+      // Signed-in comments are held by moderation rules, not by posting; hold two of Ada's directly.
+      const heldTop = await getDb().comment.create({
+        data: {
+          postId: p.id,
+          authorId: ada.id,
+          body: 'held',
+          html: '<p>held</p>',
+          status: 'pending',
+          heldReason: 'links',
+        },
+      });
+      const heldReply = await getDb().comment.create({
+        data: {
+          postId: p.id,
+          authorId: ada.id,
+          parentId: top.id,
+          rootId: top.id,
+          depth: 1,
+          body: 'held reply',
+          html: '<p>held reply</p>',
+          status: 'pending',
+          heldReason: 'links',
+        },
+      });
+      expect(shape((await page(p, ada)).thread)).toEqual([{ [top.id]: [heldReply.id] }, heldTop.id]);
+      expect(shape((await page(p, bob)).thread)).toEqual([top.id]);
+      expect(shape((await page(p, null)).thread)).toEqual([top.id]);
+      expect((await listPublishedComments(p.id, { limit: 10 })).comments.map((c) => c.id)).toEqual([top.id]);
+      expect((await listRecentPublished(p.id)).map((c) => c.id)).toEqual([top.id]);
+      expect(await getThreadState(p.id)).toMatchObject({ publishedCount: 1, topLevelCount: 1 });
+
+      // The author may still edit it.
+      const edited = await changeCommentText({ id: heldTop.id, viewer: ada, input: { body: 'held, edited' } });
+      expect(edited).toMatchObject({ ok: true, value: { status: 'pending', body: 'held, edited' } });
+    });
+
+    it('holds a new reader’s first comment and shows it to them only, uncounted', async () => {
+      await setCommentSettings({ holdFor: 'first-time' });
+      const cy = await insertReader('Cy');
+      const p = publish();
+      const top = (await post(p, bob, { body: 'top' })).comment;
+      const { comment } = await post(p, cy, { body: 'my first' });
+      expect(comment.status).toBe('pending');
+      expect(shape((await page(p, cy)).thread)).toEqual([top.id, comment.id]);
+      expect(shape((await page(p, bob)).thread)).toEqual([top.id]);
+      expect(shape((await page(p, null)).thread)).toEqual([top.id]);
+      expect(await getThreadState(p.id)).toMatchObject({ publishedCount: 1, topLevelCount: 1, version: 2 });
+      // Nobody can reply to it while it waits.
+      expect(
+        await postComment({ postId: p.id, viewer: bob, input: { body: 'hi', parentId: comment.id } }),
+      ).toMatchObject({
+        status: 404,
+        errors: { parentId: expect.any(String) },
+      });
+    });
+
+    it('pages 120 top-level comments 50 at a time, replies with their root', async () => {
+      const p = publish();
+      const ids: number[] = [];
+      for (let i = 1; i <= 120; i++) {
+        const { comment, page: onPage } = await post(p, i % 2 ? ada : bob, { body: `comment ${i}` });
+        ids.push(comment.id);
+        expect(onPage, `comment ${i}`).toBe(Math.ceil(i / 50));
+      }
+      const fifty1st = ids[50]!;
+      const reply = await post(p, ada, { body: 'reply to the 51st', parentId: fifty1st });
+      expect(reply.page).toBe(2);
+      const late = await post(p, bob, { body: 'reply to the first', parentId: ids[0]! });
+      expect(late.page).toBe(1);
+      expect(await getThreadState(p.id)).toMatchObject({ publishedCount: 122, topLevelCount: 120 });
+
+      const pages = await Promise.all([1, 2, 3].map((n) => page(p, null, n)));
+      expect(pages.map((pg) => [pg.page, pg.pageCount, pg.thread.length])).toEqual([
+        [1, 3, 50],
+        [2, 3, 50],
+        [3, 3, 20],
+      ]);
+      // Oldest first across pages, each comment exactly once.
+      expect(pages.flatMap((pg) => pg.thread.map((n) => n.id))).toEqual(ids);
+      expect(pages[1]!.thread[0]).toMatchObject({ id: fifty1st, replies: [{ id: reply.comment.id }] });
+      expect(pages[0]!.thread[0]).toMatchObject({ id: ids[0], replies: [{ id: late.comment.id }] });
+      const repliesOn = (pg: CommentPage) => pg.thread.flatMap((n) => n.replies.map((r) => r.id));
+      expect(repliesOn(pages[0]!)).toEqual([late.comment.id]);
+      expect(repliesOn(pages[1]!)).toEqual([reply.comment.id]);
+      expect(repliesOn(pages[2]!)).toEqual([]);
+
+      expect(await findCommentPage(ids[0]!, 50)).toEqual({ postId: p.id, page: 1 });
+      expect(await findCommentPage(ids[49]!, 50)).toEqual({ postId: p.id, page: 1 });
+      expect(await findCommentPage(fifty1st, 50)).toEqual({ postId: p.id, page: 2 });
+      expect(await findCommentPage(reply.comment.id, 50)).toEqual({ postId: p.id, page: 2 });
+      expect(await findCommentPage(ids[100]!, 50)).toEqual({ postId: p.id, page: 3 });
+      expect(await findCommentPage(ids[119]!, 50)).toEqual({ postId: p.id, page: 3 });
+      expect(await findCommentPage(999_999, 50)).toBeNull();
+
+      // Out-of-range pages show the nearest page.
+      expect((await page(p, null, 0)).page).toBe(1);
+      expect((await page(p, null, 99)).page).toBe(3);
+
+      // A deleted comment without replies leaves the page but keeps its place: the pages do not shift.
+      await removeComment({ id: ids[10]!, viewer: ada });
+      expect(await findCommentPage(fifty1st, 50)).toEqual({ postId: p.id, page: 2 });
+      expect((await page(p, null, 2)).thread[0]!.id).toBe(fifty1st);
+      expect((await page(p, null, 1)).thread).toHaveLength(49);
+
+      // The API's cursor pages go through every published comment once, oldest first.
+      const seen: number[] = [];
+      let cursor: number | undefined;
+      for (let guard = 0; guard < 10; guard++) {
+        const batch = await listPublishedComments(p.id, { cursor, limit: 50 });
+        expect(batch.total).toBe(121);
+        seen.push(...batch.comments.map((c) => c.id));
+        if (batch.nextCursor === null) break;
+        cursor = batch.nextCursor;
+      }
+      expect(seen).toHaveLength(121);
+      expect(seen).toEqual([...seen].sort((x, y) => x - y));
+      expect(seen).not.toContain(ids[10]);
+    });
+
+    it('orders comments made in the same millisecond by id, on the page and in findCommentPage', async () => {
+      const p = publish();
+      const at = new Date(Date.now() - 60_000);
+      const ids: number[] = [];
+      for (let i = 0; i < 7; i++) {
+        const row = await getDb().comment.create({
+          data: { postId: p.id, authorId: bob.id, body: `same ${i}`, html: `<p>same ${i}</p>`, createdAt: at },
+        });
+        ids.push(row.id);
+      }
+      const listed = async (n: number) =>
+        (await listCommentPage({ postId: p.id, page: n, perPage: 5, topLevelCount: 7, viewer: null })).thread.map(
+          (c) => c.id,
+        );
+      expect(await listed(1)).toEqual(ids.slice(0, 5));
+      expect(await listed(2)).toEqual(ids.slice(5));
+      expect(await findCommentPage(ids[4]!, 5)).toEqual({ postId: p.id, page: 1 });
+      expect(await findCommentPage(ids[5]!, 5)).toEqual({ postId: p.id, page: 2 });
+    });
+
+    it('lets the author reach their held comment when it starts a new page', async () => {
+      const p = publish();
+      for (let i = 0; i < 5; i++) await post(p, bob, { body: `published ${i}` });
+      const dee = await insertReader('Dee');
+      const held = await getDb().comment.create({
+        data: {
+          postId: p.id,
+          authorId: dee.id,
+          body: 'held',
+          html: '<p>held</p>',
+          status: 'pending',
+          heldReason: 'first comment',
+        },
+      });
+      const { topLevelCount } = await getThreadState(p.id);
+      expect(topLevelCount).toBe(5);
+
+      const located = await findCommentPage(held.id, 5);
+      expect(located).toEqual({ postId: p.id, page: 2 });
+      const asDee = await listCommentPage({
+        postId: p.id,
+        page: located!.page,
+        perPage: 5,
+        topLevelCount,
+        viewer: dee,
+      });
+      expect(asDee).toMatchObject({ page: 2, pageCount: 2 });
+      expect(asDee.thread.map((c) => c.id)).toEqual([held.id]);
+      // Everyone else still sees one page.
+      for (const viewer of [bob, null]) {
+        expect(await listCommentPage({ postId: p.id, page: 2, perPage: 5, topLevelCount, viewer })).toMatchObject({
+          page: 1,
+          pageCount: 1,
+        });
+      }
+    });
+
+    it('places a held comment where its author sees it, after their other held comments', async () => {
+      const p = publish();
+      for (let i = 0; i < 4; i++) await post(p, bob, { body: `published ${i}` });
+      const eve = await insertReader('Eve');
+      const held = [];
+      for (const body of ['held 1', 'held 2']) {
+        held.push(
+          await getDb().comment.create({
+            data: { postId: p.id, authorId: eve.id, body, html: `<p>${body}</p>`, status: 'pending' },
+          }),
+        );
+      }
+      const { topLevelCount } = await getThreadState(p.id);
+      // Eve's thread: four published comments and her first held one fill page 1; the second is on page 2.
+      expect(await findCommentPage(held[0]!.id, 5)).toEqual({ postId: p.id, page: 1 });
+      expect(await findCommentPage(held[1]!.id, 5)).toEqual({ postId: p.id, page: 2 });
+      const pageTwo = await listCommentPage({ postId: p.id, page: 2, perPage: 5, topLevelCount, viewer: eve });
+      expect(pageTwo.thread.map((c) => c.id)).toEqual([held[1]!.id]);
+      // Published comments are placed as everyone sees them, whoever has held comments before them.
+      const later = (await post(p, bob, { body: 'published 5' })).comment;
+      expect(await findCommentPage(later.id, 5)).toEqual({ postId: p.id, page: 1 });
+    });
+
+    describe('settings', () => {
+      it('falls back to the defaults for a missing, unreadable or invalid stored value', async () => {
+        const db = getDb();
+        await db.setting.deleteMany({ where: { key: 'comments' } });
+        expect(await getCommentSettings()).toEqual(defaultCommentSettings);
+        expect(defaultCommentSettings).toMatchObject({
+          whoMayComment: 'users',
+          holdGuestComments: true,
+          editWindowMinutes: 15,
+          maxReplyDepth: 3,
+          commentsPerPage: 50,
+        });
+        await db.setting.create({ data: { key: 'comments', value: '{not json' } });
+        expect(await getCommentSettings()).toEqual(defaultCommentSettings);
+        await db.setting.update({
+          where: { key: 'comments' },
+          data: { value: JSON.stringify({ commentsPerPage: 1 }) },
+        });
+        expect(await getCommentSettings()).toEqual(defaultCommentSettings);
+        await db.setting.update({
+          where: { key: 'comments' },
+          data: { value: JSON.stringify({ editWindowMinutes: 60 }) },
+        });
+        expect(await getCommentSettings()).toEqual({ ...defaultCommentSettings, editWindowMinutes: 60 });
+      });
+
+      it('stores changes over the current settings and refuses invalid ones', async () => {
+        await setCommentSettings({ whoMayComment: 'anyone' });
+        expect(await setCommentSettings({ commentsPerPage: 20 })).toMatchObject({
+          whoMayComment: 'anyone',
+          commentsPerPage: 20,
+        });
+        expect(await getCommentSettings()).toMatchObject({ whoMayComment: 'anyone', commentsPerPage: 20 });
+        await expect(setCommentSettings({ commentsPerPage: 1 })).rejects.toThrow();
+        await expect(setCommentSettings({ maxReplyDepth: 11 })).rejects.toThrow();
+        expect((await getCommentSettings()).commentsPerPage).toBe(20);
+      });
+    });
+
+    describe('the post page’s comment section', () => {
+      it('loads the count, the page and which comments the viewer may edit', async () => {
+        const p = publish();
+        const mine = (await post(p, ada, { body: 'mine' })).comment;
+        const theirs = (await post(p, bob, { body: 'theirs' })).comment;
+        const section = await loadCommentSection({ post: p, viewer: ada, page: 1, editId: mine.id });
+        if (!section.available) return expect.unreachable('section unavailable');
+        expect(section).toMatchObject({
+          count: 2,
+          version: 2,
+          closed: false,
+          guestsAllowed: false,
+          editing: { id: mine.id, body: 'mine' },
+        });
+        expect([...section.editableIds]).toEqual([mine.id]);
+        expect(shape(section.page.thread)).toEqual([mine.id, theirs.id]);
+
+        const asBob = await loadCommentSection({ post: p, viewer: bob, page: 1, editId: mine.id });
+        expect(asBob).toMatchObject({ available: true, editing: null });
+        const closed = await loadCommentSection({
+          post: { ...p, commentsClosed: true },
+          viewer: null,
+          page: 1,
+          editId: null,
+        });
+        expect(closed).toMatchObject({ available: true, closed: true });
+      });
+
+      it('says the comments are unavailable when the database cannot answer', async () => {
+        const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+        vi.stubEnv('DATABASE_URL', 'mysql://nobody@127.0.0.1/quire');
+        try {
+          expect(await loadCommentSection({ post: publish(), viewer: null, page: 1, editId: null })).toEqual({
+            available: false,
+          });
+          expect(error).toHaveBeenCalledWith(
+            expect.stringMatching(/unavailable/),
+            expect.stringMatching(/DATABASE_URL/),
+          );
+        } finally {
+          vi.stubEnv('DATABASE_URL', database.url);
+          error.mockRestore();
+        }
+      });
+    });
+  });
+}

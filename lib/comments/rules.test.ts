@@ -1,0 +1,299 @@
+import { describe, expect, it } from 'vitest';
+import {
+  asCommentStatus,
+  buildThread,
+  canDeleteComment,
+  canEditComment,
+  commentCountLabel,
+  counterDelta,
+  editWindowClosed,
+  pageCount,
+  pageOfPosition,
+  replyPlacement,
+  type ThreadNode,
+  type ThreadRow,
+} from './rules';
+import { buildCommentRow, buildViewer, minutesAfterBase } from './test-builders';
+
+describe('commentCountLabel', () => {
+  it.each([
+    [0, 'No comments'],
+    [1, '1 comment'],
+    [2, '2 comments'],
+    [12, '12 comments'],
+    [1234, '1,234 comments'],
+    [1_000_000, '1,000,000 comments'],
+  ])('%i → %s', (count, label) => {
+    expect(commentCountLabel(count)).toBe(label);
+  });
+});
+
+describe('asCommentStatus', () => {
+  it('keeps known statuses and treats anything else as pending (never shown)', () => {
+    for (const status of ['published', 'pending', 'spam', 'deleted']) expect(asCommentStatus(status)).toBe(status);
+    expect(asCommentStatus('approved')).toBe('pending');
+    expect(asCommentStatus('')).toBe('pending');
+  });
+});
+
+describe('canEditComment', () => {
+  const author = buildViewer({ id: 'user-author' });
+  const other = buildViewer({ id: 'user-other' });
+  const comment = buildCommentRow({ id: 1, createdAt: minutesAfterBase(0) });
+  const WINDOW = 15;
+
+  it('lets the author edit their own comment within the window, up to its last millisecond', () => {
+    expect(canEditComment(comment, author, minutesAfterBase(0), WINDOW)).toBe(true);
+    expect(canEditComment(comment, author, minutesAfterBase(14), WINDOW)).toBe(true);
+    expect(canEditComment(comment, author, minutesAfterBase(15), WINDOW)).toBe(true);
+    expect(editWindowClosed(comment, minutesAfterBase(15), WINDOW)).toBe(false);
+  });
+
+  it('refuses once the window has passed', () => {
+    const justAfter = new Date(minutesAfterBase(15).getTime() + 1);
+    expect(canEditComment(comment, author, justAfter, WINDOW)).toBe(false);
+    expect(editWindowClosed(comment, justAfter, WINDOW)).toBe(true);
+    expect(canEditComment(comment, author, minutesAfterBase(60 * 24), WINDOW)).toBe(false);
+  });
+
+  it('follows the configured window, including a window of zero minutes', () => {
+    expect(canEditComment(comment, author, minutesAfterBase(30), 60)).toBe(true);
+    expect(canEditComment(comment, author, minutesAfterBase(0), 0)).toBe(true);
+    expect(canEditComment(comment, author, new Date(minutesAfterBase(0).getTime() + 1), 0)).toBe(false);
+  });
+
+  it("refuses someone else's comment, a guest's comment and a signed-out viewer", () => {
+    expect(canEditComment(comment, other, minutesAfterBase(1), WINDOW)).toBe(false);
+    expect(canEditComment(comment, buildViewer({ id: 'user-admin', role: 'admin' }), minutesAfterBase(1), WINDOW)).toBe(
+      false,
+    );
+    expect(canEditComment(comment, null, minutesAfterBase(1), WINDOW)).toBe(false);
+    expect(canEditComment({ ...comment, authorId: null }, other, minutesAfterBase(1), WINDOW)).toBe(false);
+  });
+
+  it('allows published and held comments but not deleted or spam ones', () => {
+    const at = minutesAfterBase(1);
+    expect(canEditComment({ ...comment, status: 'pending' }, author, at, WINDOW)).toBe(true);
+    expect(canEditComment({ ...comment, status: 'deleted' }, author, at, WINDOW)).toBe(false);
+    expect(canEditComment({ ...comment, status: 'spam' }, author, at, WINDOW)).toBe(false);
+  });
+});
+
+describe('canDeleteComment', () => {
+  const author = buildViewer({ id: 'user-author' });
+  const comment = buildCommentRow({ id: 1 });
+
+  it('lets authors delete their own comment at any time', () => {
+    expect(canDeleteComment(comment, author)).toBe(true);
+    expect(canDeleteComment({ ...comment, createdAt: new Date('2001-01-01T00:00:00Z') }, author)).toBe(true);
+    expect(canDeleteComment({ ...comment, status: 'pending' }, author)).toBe(true);
+  });
+
+  it("refuses someone else's comment, a guest's, a signed-out viewer and an already deleted comment", () => {
+    expect(canDeleteComment(comment, buildViewer({ id: 'user-other' }))).toBe(false);
+    expect(canDeleteComment({ ...comment, authorId: null }, author)).toBe(false);
+    expect(canDeleteComment({ ...comment, authorId: null }, null)).toBe(false);
+    expect(canDeleteComment(comment, null)).toBe(false);
+    expect(canDeleteComment({ ...comment, status: 'deleted' }, author)).toBe(false);
+  });
+});
+
+describe('replyPlacement', () => {
+  it('attaches a reply to a top-level comment one level down, rooted at that comment', () => {
+    expect(replyPlacement({ id: 7, parentId: null, depth: 0, rootId: null }, 3)).toEqual({
+      parentId: 7,
+      depth: 1,
+      rootId: 7,
+    });
+  });
+
+  it('nests replies below the top level and keeps the root', () => {
+    expect(replyPlacement({ id: 8, parentId: 7, depth: 1, rootId: 7 }, 3)).toEqual({
+      parentId: 8,
+      depth: 2,
+      rootId: 7,
+    });
+    expect(replyPlacement({ id: 9, parentId: 8, depth: 2, rootId: 7 }, 3)).toEqual({
+      parentId: 9,
+      depth: 3,
+      rootId: 7,
+    });
+  });
+
+  it('attaches a reply to a comment at the deepest level to that comment’s parent, at the same depth', () => {
+    expect(replyPlacement({ id: 10, parentId: 9, depth: 3, rootId: 7 }, 3)).toEqual({
+      parentId: 9,
+      depth: 3,
+      rootId: 7,
+    });
+    expect(replyPlacement({ id: 8, parentId: 7, depth: 1, rootId: 7 }, 1)).toEqual({
+      parentId: 7,
+      depth: 1,
+      rootId: 7,
+    });
+  });
+
+  it('never goes deeper than the limit, even under a comment left deeper by an older limit', () => {
+    const placement = replyPlacement({ id: 12, parentId: 11, depth: 5, rootId: 7 }, 3);
+    expect(placement.depth).toBe(3);
+    expect(placement.rootId).toBe(7);
+  });
+});
+
+describe('counterDelta', () => {
+  // published: comments readers see. topLevel: top-level comments holding a place (published or deleted).
+  it.each([
+    // before, after, top-level?, published, topLevel
+    [null, 'published', true, 1, 1],
+    [null, 'published', false, 1, 0],
+    [null, 'pending', true, 0, 0],
+    [null, 'pending', false, 0, 0],
+    ['pending', 'published', true, 1, 1],
+    ['pending', 'published', false, 1, 0],
+    ['pending', 'spam', true, 0, 0],
+    ['pending', 'deleted', true, 0, 1],
+    ['pending', 'deleted', false, 0, 0],
+    ['published', 'deleted', true, -1, 0],
+    ['published', 'deleted', false, -1, 0],
+    ['published', 'spam', true, -1, -1],
+    ['published', 'spam', false, -1, 0],
+    ['published', 'pending', true, -1, -1],
+    ['published', 'published', true, 0, 0],
+    ['spam', 'published', true, 1, 1],
+    ['spam', 'deleted', true, 0, 1],
+    ['deleted', 'published', true, 1, 0],
+    ['deleted', 'spam', true, 0, -1],
+    ['deleted', 'deleted', true, 0, 0],
+    ['published', null, true, -1, -1],
+    ['deleted', null, true, 0, -1],
+    ['pending', null, true, 0, 0],
+  ] as const)('%s → %s (top-level: %s) moves published %i, topLevel %i', (before, after, top, published, topLevel) => {
+    expect(counterDelta(before, after, top)).toEqual({ published, topLevel });
+  });
+
+  const states = [null, 'published', 'pending', 'spam', 'deleted'] as const;
+
+  it('adds up along any path of changes, so the counters never drift', () => {
+    for (const top of [true, false]) {
+      for (const a of states) {
+        for (const b of states) {
+          for (const c of states) {
+            const viaB = [counterDelta(a, b, top), counterDelta(b, c, top)];
+            expect({
+              published: viaB[0]!.published + viaB[1]!.published,
+              topLevel: viaB[0]!.topLevel + viaB[1]!.topLevel,
+            }).toEqual(counterDelta(a, c, top));
+          }
+        }
+      }
+    }
+  });
+
+  it('never moves the top-level count for a reply', () => {
+    for (const a of states) for (const b of states) expect(counterDelta(a, b, false).topLevel).toBe(0);
+  });
+});
+
+describe('buildThread', () => {
+  type Row = ThreadRow & { label: string };
+  const row = (id: number, overrides: Partial<Row> = {}): Row => ({
+    ...buildCommentRow({ id }),
+    label: `c${id}`,
+    ...overrides,
+  });
+  /** The thread as nested labels, removed ones marked with "×". */
+  const shape = (nodes: ThreadNode<Row>[]): unknown[] =>
+    nodes.map((n) =>
+      n.replies.length ? { [n.label + (n.removed ? '×' : '')]: shape(n.replies) } : n.label + (n.removed ? '×' : ''),
+    );
+
+  it('puts top-level comments and replies oldest first, whatever order the rows come in', () => {
+    const rows = [row(3), row(1), row(4, { parentId: 1 }), row(2, { parentId: 1 }), row(5)];
+    expect(shape(buildThread(rows))).toEqual([{ c1: ['c2', 'c4'] }, 'c3', 'c5']);
+  });
+
+  it('orders by creation time before id, and by id when the times are equal', () => {
+    const at = minutesAfterBase(100);
+    const rows = [row(1, { createdAt: minutesAfterBase(200) }), row(3, { createdAt: at }), row(2, { createdAt: at })];
+    expect(shape(buildThread(rows))).toEqual(['c2', 'c3', 'c1']);
+  });
+
+  it('nests replies to replies', () => {
+    const rows = [
+      row(1),
+      row(2, { parentId: 1 }),
+      row(3, { parentId: 2 }),
+      row(4, { parentId: 3 }),
+      row(5, { parentId: 1 }),
+    ];
+    expect(shape(buildThread(rows))).toEqual([{ c1: [{ c2: [{ c3: ['c4'] }] }, 'c5'] }]);
+  });
+
+  it('keeps a deleted comment with replies as a removed placeholder', () => {
+    const thread = buildThread([row(1, { status: 'deleted' }), row(2, { parentId: 1 })]);
+    expect(shape(thread)).toEqual([{ 'c1×': ['c2'] }]);
+    expect(thread[0]!.removed).toBe(true);
+    expect(thread[0]!.replies[0]!.removed).toBe(false);
+  });
+
+  it('drops a deleted comment without replies, and one whose replies were all deleted too', () => {
+    const rows = [
+      row(1, { status: 'deleted' }),
+      row(2),
+      row(3, { parentId: 2, status: 'deleted' }),
+      row(4, { status: 'deleted' }),
+      row(5, { parentId: 4, status: 'deleted' }),
+      row(6, { parentId: 5, status: 'deleted' }),
+    ];
+    expect(shape(buildThread(rows))).toEqual(['c2']);
+  });
+
+  it('keeps a chain of deleted comments that still leads to a live reply', () => {
+    const rows = [row(1, { status: 'deleted' }), row(2, { parentId: 1, status: 'deleted' }), row(3, { parentId: 2 })];
+    expect(shape(buildThread(rows))).toEqual([{ 'c1×': [{ 'c2×': ['c3'] }] }]);
+  });
+
+  it('drops rows whose parent is not in the list, with their own replies', () => {
+    const rows = [row(1), row(2, { parentId: 99 }), row(3, { parentId: 2 })];
+    expect(shape(buildThread(rows))).toEqual(['c1']);
+  });
+
+  it('keeps the rows’ own fields and leaves the input untouched', () => {
+    const rows = [row(2, { parentId: 1 }), row(1)];
+    const copy = structuredClone(rows);
+    const [top] = buildThread(rows);
+    expect(top).toMatchObject({ id: 1, label: 'c1', status: 'published', removed: false });
+    expect(rows).toEqual(copy);
+    expect(buildThread([])).toEqual([]);
+  });
+});
+
+describe('pageOfPosition and pageCount', () => {
+  it.each([
+    [0, 50, 1],
+    [49, 50, 1],
+    [50, 50, 2],
+    [99, 50, 2],
+    [100, 50, 3],
+    [119, 50, 3],
+    [4, 5, 1],
+    [5, 5, 2],
+  ])('position %i with %i per page is on page %i', (position, perPage, page) => {
+    expect(pageOfPosition(position, perPage)).toBe(page);
+  });
+
+  it.each([
+    [0, 50, 1],
+    [1, 50, 1],
+    [50, 50, 1],
+    [51, 50, 2],
+    [100, 50, 2],
+    [120, 50, 3],
+  ])('%i top-level comments with %i per page make %i pages', (count, perPage, pages) => {
+    expect(pageCount(count, perPage)).toBe(pages);
+  });
+
+  it('agrees with itself: the last position is on the last page', () => {
+    for (const count of [1, 49, 50, 51, 120, 500]) expect(pageOfPosition(count - 1, 50)).toBe(pageCount(count, 50));
+  });
+});

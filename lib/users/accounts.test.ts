@@ -1,0 +1,161 @@
+import process from 'node:process';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { getDb } from '@/lib/db';
+import type { DatabaseProvider } from '@/lib/db/migrate';
+import { createTestDatabase, type TestDatabase } from '@/lib/db/test-database';
+import { findOrCreateOAuthUser, getUserById, registerUser, verifyCredentials } from './accounts';
+import { registerSchema } from './schemas';
+
+const providers: [DatabaseProvider, boolean][] = [
+  ['sqlite', true],
+  ['postgresql', Boolean(process.env.TEST_POSTGRES_URL)],
+];
+
+for (const [provider, enabled] of providers) {
+  describe.skipIf(!enabled)(`accounts on ${provider}`, () => {
+    let database: TestDatabase;
+
+    beforeAll(async () => {
+      database = await createTestDatabase(provider);
+      vi.stubEnv('DATABASE_URL', database.url);
+    });
+    afterAll(async () => {
+      if (database) await getDb().$disconnect();
+      vi.unstubAllEnvs();
+      await database?.drop();
+    });
+
+    /** What the register form and API hand to registerUser: the parsed, normalized input. */
+    const registration = (overrides: Record<string, string> = {}) =>
+      registerSchema.parse({ email: 'ada@example.com', name: 'Ada Lovelace', password: 'correct horse', ...overrides });
+
+    it('registers a reader and returns them without the hash', async () => {
+      const result = await registerUser(registration({ email: ' Ada@Example.com ' }));
+      expect(result).toEqual({
+        ok: true,
+        user: { id: expect.any(String), email: 'ada@example.com', name: 'Ada Lovelace', role: 'reader' },
+      });
+      expect(JSON.stringify(result)).not.toMatch(/\$2[aby]\$/);
+    });
+
+    it('refuses a second account with the same email, however it is written', async () => {
+      await expect(registerUser(registration({ email: 'ADA@example.COM', name: 'Impostor' }))).resolves.toEqual({
+        ok: false,
+        reason: 'email-taken',
+      });
+      expect(await getDb().user.count({ where: { email: 'ada@example.com' } })).toBe(1);
+    });
+
+    it('rethrows database errors other than a duplicate email', async () => {
+      // Bypasses the schema on purpose: Prisma refuses a missing email, which is not "email taken".
+      const broken = { ...registration({ email: 'broken@example.com' }), email: undefined as unknown as string };
+      await expect(registerUser(broken)).rejects.toThrow();
+      expect(await getDb().user.count()).toBe(1);
+    });
+
+    it('stores a bcrypt hash, never the password, and never selects it by default', async () => {
+      const user = await getDb().user.findFirstOrThrow({ where: { email: 'ada@example.com' } });
+      expect(user).not.toHaveProperty('passwordHash');
+      expect(await getDb().user.findFirst()).not.toHaveProperty('passwordHash');
+      const { passwordHash } = await getDb().user.findUniqueOrThrow({
+        where: { id: user.id },
+        select: { passwordHash: true },
+      });
+      expect(passwordHash).toMatch(/^\$2[aby]\$10\$[./A-Za-z0-9]{53}$/);
+      expect(passwordHash).not.toContain('correct horse');
+    });
+
+    it('opens the account with the right password', async () => {
+      const viewer = await verifyCredentials('ada@example.com', 'correct horse');
+      expect(viewer).toEqual({
+        id: expect.any(String),
+        email: 'ada@example.com',
+        name: 'Ada Lovelace',
+        role: 'reader',
+      });
+      expect(viewer).not.toHaveProperty('passwordHash');
+      expect(await getUserById(viewer!.id)).toEqual(viewer);
+    });
+
+    it('answers null for a wrong password and for an unknown email alike', async () => {
+      expect(await verifyCredentials('ada@example.com', 'wrong horse')).toBeNull();
+      expect(await verifyCredentials('ada@example.com', 'correct horse ')).toBeNull();
+      expect(await verifyCredentials('nobody@example.com', 'correct horse')).toBeNull();
+      // The dummy hash compared for unknown emails must not open anything either.
+      expect(await verifyCredentials('nobody@example.com', 'not-a-real-password')).toBeNull();
+    });
+
+    it('reports admins as admins and anything else as a reader', async () => {
+      const admin = await registerUser(registration({ email: 'root@example.com', name: 'Root' }));
+      const stranger = await registerUser(registration({ email: 'odd@example.com', name: 'Odd' }));
+      if (!admin.ok || !stranger.ok) return expect.unreachable('registration failed');
+      await getDb().user.update({ where: { id: admin.user.id }, data: { role: 'admin' } });
+      await getDb().user.update({ where: { id: stranger.user.id }, data: { role: 'superuser' } });
+      expect((await verifyCredentials('root@example.com', 'correct horse'))?.role).toBe('admin');
+      expect((await getUserById(stranger.user.id))?.role).toBe('reader');
+      expect(await getUserById('no-such-user')).toBeNull();
+    });
+
+    describe('OAuth sign-in', () => {
+      const profile = {
+        provider: 'github',
+        providerAccountId: 'gh-1',
+        email: ' Grace@Example.com ',
+        name: 'Grace Hopper',
+      };
+
+      it('creates a user without a password and links the account', async () => {
+        const viewer = await findOrCreateOAuthUser(profile);
+        expect(viewer).toMatchObject({ email: 'grace@example.com', name: 'Grace Hopper', role: 'reader' });
+        expect(await getDb().account.count({ where: { userId: viewer.id } })).toBe(1);
+        const { passwordHash } = await getDb().user.findUniqueOrThrow({
+          where: { id: viewer.id },
+          select: { passwordHash: true },
+        });
+        expect(passwordHash).toBeNull();
+      });
+
+      it('returns the linked user next time, even if the provider’s email changed', async () => {
+        const first = await getDb().user.findUniqueOrThrow({ where: { email: 'grace@example.com' } });
+        expect((await findOrCreateOAuthUser({ ...profile, email: 'new@example.com' })).id).toBe(first.id);
+        expect(await getDb().user.count({ where: { email: 'new@example.com' } })).toBe(0);
+      });
+
+      it('links a new provider to the existing user with that email', async () => {
+        const registered = await getDb().user.findUniqueOrThrow({ where: { email: 'ada@example.com' } });
+        const viewer = await findOrCreateOAuthUser({
+          provider: 'google',
+          providerAccountId: 'g-1',
+          email: 'ADA@example.com',
+          name: 'A',
+        });
+        expect(viewer.id).toBe(registered.id);
+        expect(viewer.name).toBe('Ada Lovelace');
+        // The password still works.
+        expect((await verifyCredentials('ada@example.com', 'correct horse'))?.id).toBe(registered.id);
+      });
+
+      it('never opens a password-less account with a password', async () => {
+        expect(await verifyCredentials('grace@example.com', '')).toBeNull();
+        expect(await verifyCredentials('grace@example.com', 'not-a-real-password')).toBeNull();
+      });
+
+      it('keeps names within 80 characters and falls back to the email’s name', async () => {
+        const long = await findOrCreateOAuthUser({
+          provider: 'github',
+          providerAccountId: 'gh-2',
+          email: 'long@ex.com',
+          name: 'L'.repeat(100),
+        });
+        expect(long.name).toHaveLength(80);
+        const nameless = await findOrCreateOAuthUser({
+          provider: 'github',
+          providerAccountId: 'gh-3',
+          email: 'kay@example.com',
+          name: '',
+        });
+        expect(nameless.name).toBe('kay');
+      });
+    });
+  });
+}
