@@ -46,13 +46,6 @@ if (!buildIsCurrent()) {
   }
 }
 
-const port = env.PORT ?? '3000';
-const hostname = env.HOST ?? '0.0.0.0';
-console.log(`quire: serving on http://localhost:${port}`);
-const server = spawn(process.execPath, [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', port, '-H', hostname], {
-  cwd: root,
-  env,
-  stdio: 'inherit',
-});
+const server = spawn(process.execPath, [path.join(root, 'scripts', 'server.mjs')], { cwd: root, env, stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -1,0 +1,46 @@
+// The server keeps anonymous readers' pages in memory and drops them exactly when comments change.
+import { expect } from '@playwright/test';
+import { postComment, uniqueText } from '../support/api';
+import { SEED_POST } from '../support/blog';
+import { test } from '../support/quire';
+
+test.describe('page cache for anonymous readers', () => {
+  test('a second anonymous request is served from memory, with validators and cache headers', async ({ request }) => {
+    await request.get(SEED_POST.path);
+    const response = await request.get(SEED_POST.path);
+    expect(response.status()).toBe(200);
+    const headers = response.headers();
+    expect(headers['x-quire-cache']).toBe('hit');
+    expect(headers['cache-control']).toContain('s-maxage=');
+    expect(headers['cache-control']).toContain('stale-while-revalidate=');
+    expect(headers.etag).toMatch(/^"q/);
+    expect(headers['content-security-policy']).toContain("default-src 'self'");
+
+    const revalidated = await request.get(SEED_POST.path, { headers: { 'If-None-Match': headers.etag ?? '' } });
+    expect(revalidated.status()).toBe(304);
+  });
+
+  test('a new comment drops the cached page, so the next anonymous reader sees it', async ({ request, accounts, commentSettings }) => {
+    await commentSettings.set({ holdFor: 'nobody' });
+    await request.get(SEED_POST.path);
+    expect((await request.get(SEED_POST.path)).headers()['x-quire-cache']).toBe('hit');
+
+    const author = await accounts.create('cache');
+    const text = uniqueText('Cached pages follow comments');
+    await postComment(await accounts.apiAs(author), text);
+
+    await expect
+      .poll(async () => (await (await request.get(SEED_POST.path)).text()).includes(text), { timeout: 5_000 })
+      .toBe(true);
+  });
+
+  test('signed-in readers always get a fresh page, never a shared one', async ({ page, accounts }) => {
+    const reader = await accounts.create('fresh');
+    await page.goto(SEED_POST.path);
+    const { signInWithApi } = await import('../support/api');
+    await signInWithApi(page.request, reader);
+    const response = await page.goto(SEED_POST.path);
+    expect(response?.headers()['x-quire-cache']).toBeUndefined();
+    await expect(page.getByText(`Signed in as ${reader.name}`)).toBeVisible();
+  });
+});

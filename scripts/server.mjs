@@ -1,0 +1,142 @@
+#!/usr/bin/env node
+// Quire's HTTP server: Next.js behind a small in-memory page cache for anonymous readers.
+//
+// A reader without a session gets the same HTML as every other reader, so those pages are kept
+// (raw and gzipped) and served without running React again. They are dropped exactly when comments
+// change: the cache polls /api/comments/epoch (a token that moves on any comment or comment-setting
+// change, on any instance sharing the database) twice a second, and at once after any write handled
+// here. Signed-in readers, forms, the API and admin pages always go to Next.
+import { createHash } from 'node:crypto';
+import http from 'node:http';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+process.env.NODE_ENV = 'production';
+const root = path.resolve(import.meta.dirname, '..');
+const port = Number(process.env.PORT ?? 3000);
+const hostname = process.env.HOST ?? '0.0.0.0';
+// How stale a cached page may be after a change made on another instance (or straight in the database).
+const EPOCH_POLL_MS = Number(process.env.PAGE_CACHE_POLL_MS ?? 500);
+const MAX_ENTRIES = 500;
+const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?authjs\.session-token/;
+const UNCACHED_PREFIXES = ['/api/', '/_next/', '/admin', '/signin', '/register'];
+const DROPPED_HEADERS = new Set(['set-cookie', 'content-length', 'content-encoding', 'transfer-encoding', 'date', 'connection', 'keep-alive', 'cache-control', 'vary']);
+
+const { default: next } = await import('next');
+const app = next({ dev: false, dir: root, hostname, port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+/** @type {Map<string, { body: Buffer, gzip: Buffer, etag: string, headers: Record<string, string | string[]> }>} */
+const pages = new Map();
+let epoch = null;
+let checking = null;
+
+async function checkEpoch() {
+  checking ??= (async () => {
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/api/comments/epoch`, { headers: { 'x-quire-internal': '1' } });
+      const { epoch: current } = await response.json();
+      if (current !== epoch) {
+        pages.clear();
+        epoch = current;
+      }
+    } catch {
+      pages.clear();
+      epoch = null;
+    } finally {
+      checking = null;
+    }
+  })();
+  return checking;
+}
+
+const cacheEnabled = process.env.PAGE_CACHE !== 'off';
+
+function cacheable(req) {
+  if (!cacheEnabled) return false;
+  if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+  if (SESSION_COOKIE.test(req.headers.cookie ?? '')) return false;
+  // Client-side navigations and server actions ask for React payloads, not documents.
+  if (req.headers.rsc || req.headers['next-action'] || req.headers['next-router-prefetch']) return false;
+  const url = req.url ?? '/';
+  if (url.includes('_rsc=')) return false;
+  return !UNCACHED_PREFIXES.some((prefix) => url.startsWith(prefix));
+}
+
+function send(req, res, page) {
+  const headers = {
+    ...page.headers,
+    'cache-control': 'public, max-age=0, s-maxage=5, stale-while-revalidate=60',
+    vary: 'Cookie, Accept-Encoding',
+    etag: page.etag,
+    'x-quire-cache': 'hit',
+  };
+  if (req.headers['if-none-match'] === page.etag) {
+    res.writeHead(304, headers).end();
+    return;
+  }
+  const gzip = /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
+  const body = gzip ? page.gzip : page.body;
+  res.writeHead(200, { ...headers, 'content-length': body.length, ...(gzip ? { 'content-encoding': 'gzip' } : {}) });
+  res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+/** Tee what Next writes for this request and keep it if it is a plain 200 HTML page for anyone. */
+function capture(key, res, startedAt) {
+  const chunks = [];
+  const toBuffer = (chunk, encoding) =>
+    Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, typeof encoding === 'string' ? encoding : undefined);
+  const write = res.write.bind(res);
+  const end = res.end.bind(res);
+  res.write = (chunk, encoding, callback) => {
+    if (chunk) chunks.push(toBuffer(chunk, encoding));
+    return write(chunk, encoding, callback);
+  };
+  res.end = (chunk, encoding, callback) => {
+    if (chunk && typeof chunk !== 'function') chunks.push(toBuffer(chunk, encoding));
+    const headers = res.getHeaders();
+    const type = String(headers['content-type'] ?? '');
+    // A write elsewhere while this page rendered would make it stale: keep it only if the epoch held.
+    if (res.statusCode === 200 && !headers['set-cookie'] && type.startsWith('text/html') && epoch !== null && epoch === startedAt) {
+      const body = Buffer.concat(chunks);
+      const kept = Object.fromEntries(Object.entries(headers).filter(([name]) => !DROPPED_HEADERS.has(name)));
+      if (pages.size >= MAX_ENTRIES) pages.delete(pages.keys().next().value);
+      pages.set(key, {
+        body,
+        gzip: gzipSync(body),
+        etag: `"q${createHash('sha1').update(body).digest('base64url').slice(0, 20)}"`,
+        headers: kept,
+      });
+    }
+    return end(chunk, encoding, callback);
+  };
+}
+
+const server = http.createServer(async (req, res) => {
+  try {
+    if (cacheable(req)) {
+      const key = req.url ?? '/';
+      const page = pages.get(key);
+      if (page) return send(req, res, page);
+      res.setHeader('x-quire-cache', 'miss');
+      // Stored uncompressed; gzip is made once here and chosen per reader when served.
+      delete req.headers['accept-encoding'];
+      capture(key, res, epoch);
+      return await handle(req, res);
+    }
+    await handle(req, res);
+    if (req.method !== 'GET' && req.method !== 'HEAD') res.once('finish', () => void checkEpoch());
+  } catch (error) {
+    console.error('quire: request failed', error);
+    if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+    res.end('Internal error');
+  }
+});
+
+server.listen(port, hostname, () => {
+  console.log(`quire: ready on http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}`);
+  void checkEpoch();
+  setInterval(() => void checkEpoch(), EPOCH_POLL_MS).unref();
+});
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.close(() => process.exit(0)));
