@@ -1,0 +1,61 @@
+// Every page carries the security headers, and writes from another site are refused.
+import { expect, test } from '@playwright/test';
+import { SEED_POST } from '../support/blog';
+
+const pages = ['/', SEED_POST.path, '/label/China', '/2016', '/signin', '/no-such-page'];
+
+test.describe('security headers @read-only', () => {
+  for (const path of pages) {
+    test(`${path} sends CSP, frame, sniffing, referrer and permissions policies`, async ({ request }) => {
+      const response = await request.get(path);
+      const headers = response.headers();
+      expect(headers['content-security-policy']).toContain("default-src 'self'");
+      expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+      expect(headers['content-security-policy']).toContain("object-src 'none'");
+      expect(headers['x-content-type-options']).toBe('nosniff');
+      expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+      expect(headers['permissions-policy']).toContain('camera=()');
+      expect(headers['x-powered-by']).toBeUndefined();
+    });
+  }
+
+  test('the post page loads nothing from another origin', async ({ page, baseURL }) => {
+    const origins = new Set<string>();
+    page.on('request', (request) => origins.add(new URL(request.url()).origin));
+    await page.goto(SEED_POST.path);
+    await page.waitForLoadState('networkidle');
+    expect([...origins]).toEqual([new URL(baseURL ?? '').origin]);
+  });
+});
+
+test.describe('cross-site writes', () => {
+  test('a comment POST from another origin is refused with 403 before it is read', async ({ request }) => {
+    const response = await request.post(`/api/posts/${SEED_POST.id}/comments`, {
+      data: { body: 'sent from elsewhere' },
+      headers: { Origin: 'https://attacker.example' },
+    });
+    expect(response.status()).toBe(403);
+    expect((await response.json()).error).toContain('other sites');
+  });
+
+  test('a form post (server action) from another origin is refused with 403', async ({ request }) => {
+    const response = await request.post(SEED_POST.path, {
+      form: { body: 'cross-site form' },
+      headers: { Origin: 'https://attacker.example', 'Next-Action': 'x' },
+    });
+    expect(response.status()).toBe(403);
+  });
+
+  test('an admin API call from another origin is refused with 403', async ({ request }) => {
+    const response = await request.post('/api/admin/comments/1/approve', { headers: { 'Sec-Fetch-Site': 'cross-site' } });
+    expect(response.status()).toBe(403);
+  });
+
+  test('the same origin gets through to the handler (401 when signed out)', async ({ request, baseURL }) => {
+    const response = await request.post(`/api/posts/${SEED_POST.id}/comments`, {
+      data: { body: 'from the blog itself' },
+      headers: { Origin: new URL(baseURL ?? '').origin },
+    });
+    expect(response.status()).toBe(401);
+  });
+});
