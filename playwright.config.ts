@@ -96,6 +96,8 @@ export default defineConfig<QuireTestOptions>({
           SITE_URL: `http://127.0.0.1:${blog.port}`,
           DATABASE_URL: blog.databaseUrl,
           AUTH_SECRET: 'e2e-only-secret-not-for-real-blogs',
+          // Tests change settings straight in the database; the page cache notices within 100 ms.
+          PAGE_CACHE_POLL_MS: '100',
           ...(blog.contentDir ? { CONTENT_DIR: blog.contentDir } : {}),
         },
       })),
