@@ -3,9 +3,10 @@ import { hashPassword } from '@/lib/auth/passwords';
 
 /**
  * The first admin comes from the environment: ADMIN_EMAIL is made an admin on start, and with
- * ADMIN_PASSWORD the account is created when it does not exist yet.
+ * ADMIN_PASSWORD the account is created when it does not exist yet. `env` is a plain record so
+ * both process.env and `{ ADMIN_EMAIL: … }` fit (a type with only optional keys refuses process.env).
  */
-export async function ensureAdminFromEnv(env: { ADMIN_EMAIL?: string; ADMIN_PASSWORD?: string } = process.env): Promise<string | null> {
+export async function ensureAdminFromEnv(env: Readonly<Record<string, string | undefined>> = process.env): Promise<string | null> {
   const email = env.ADMIN_EMAIL?.trim().toLowerCase();
   if (!email) return null;
   const db = getDb();

@@ -15,17 +15,20 @@ export interface AuditInput {
  * Entries are only ever added: nothing in the app edits or deletes them.
  */
 export function auditEntry(input: AuditInput) {
-  return getDb().auditEntry.create({
-    data: {
-      actorId: input.actorId,
-      action: input.action,
-      targetType: input.targetType,
-      targetId: input.targetId,
-      before: input.before ?? null,
-      after: input.after ?? null,
-      reason: input.reason ?? null,
-    },
-  });
+  return getDb().auditEntry.create({ data: auditEntryData(input) });
+}
+
+/** The row auditEntry() writes, for writes made through a transaction client. */
+export function auditEntryData(input: AuditInput) {
+  return {
+    actorId: input.actorId,
+    action: input.action,
+    targetType: input.targetType,
+    targetId: input.targetId,
+    before: input.before ?? null,
+    after: input.after ?? null,
+    reason: input.reason ?? null,
+  };
 }
 
 export async function listAuditEntries(filter: { commentId?: number; actorId?: string; cursor?: number; limit?: number }) {

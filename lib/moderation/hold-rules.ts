@@ -18,19 +18,23 @@ export interface HoldDecision {
   reason: string | null;
 }
 
-const linkPattern = /\bhttps?:\/\/[^\s<>()\]]+|\bwww\.[^\s<>()\]]+|\]\([^)\s]+\)|<(?:https?|mailto):[^>\s]+>/gi;
+// A whole Markdown link `[text](target)` first, so a link whose text is itself a URL counts once.
+const linkPattern = /\[[^\]\n]*\]\([^)\s]+\)|\bhttps?:\/\/[^\s<>()\]]+|\bwww\.[^\s<>()\]]+|\]\([^)\s]+\)|<(?:https?|mailto):[^>\s]+>/gi;
 
 export function countLinks(body: string): number {
   return body.match(linkPattern)?.length ?? 0;
 }
 
-/** The first listed word that appears in `body` as a whole word, case-insensitively. */
+/**
+ * The first listed word that appears in `body` as a whole word, case-insensitively. Both sides are
+ * compared in NFC, and combining marks count as part of a word ("cafe" is not in "cafe\u0301").
+ */
 export function findListedWord(body: string, words: string[]): string | undefined {
-  const text = body.toLowerCase();
+  const text = body.normalize('NFC').toLowerCase();
   return words.find((word) => {
-    const needle = word.toLowerCase();
+    const needle = word.normalize('NFC').toLowerCase();
     const escaped = needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    return new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}($|[^\\p{L}\\p{N}])`, 'u').test(text);
+    return new RegExp(`(^|[^\\p{L}\\p{M}\\p{N}])${escaped}($|[^\\p{L}\\p{M}\\p{N}])`, 'u').test(text);
   });
 }
 

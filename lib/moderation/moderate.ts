@@ -1,8 +1,8 @@
 import { bumpThread } from '@/lib/comments/mutations';
 import { counterDelta } from '@/lib/comments/rules';
-import { getDb } from '@/lib/db';
+import { getDb, type DbTransaction } from '@/lib/db';
 import type { Viewer } from '@/lib/users/accounts';
-import { auditEntry } from './audit';
+import { auditEntry, auditEntryData } from './audit';
 
 export const MODERATION_ACTIONS = ['approve', 'spam', 'delete', 'restore'] as const;
 export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
@@ -14,8 +14,6 @@ const statusAfter: Record<ModerationAction, string> = {
   restore: 'published',
 };
 
-type Write = ReturnType<typeof auditEntry> | ReturnType<typeof bumpThread> | ReturnType<ReturnType<typeof getDb>['comment']['update']>;
-
 /** Sums each post's counter changes so one upsert per post carries them. */
 class ThreadDeltas {
   private readonly byPost = new Map<string, { published: number; topLevel: number }>();
@@ -24,14 +22,19 @@ class ThreadDeltas {
     this.byPost.set(postId, { published: current.published + delta.published, topLevel: current.topLevel + delta.topLevel });
   }
   writes() {
-    return [...this.byPost.entries()].map(([postId, delta]) => bumpThread(postId, delta));
+    return this.sorted().map(([postId, delta]) => bumpThread(postId, delta));
+  }
+  sorted() {
+    return [...this.byPost.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   }
 }
 
 /**
  * Approve, mark as spam, delete or restore comments — one or many — each change with its audit
  * entry and the posts' counters, all in one transaction. Comments already in the target status
- * are left alone and not logged again.
+ * are left alone and not logged again — also when two requests (a double click, two admins)
+ * moderate the same comment at once: each update only applies if the status is still the one
+ * read, so a comment is counted and logged once.
  */
 export async function moderateComments(options: {
   ids: number[];
@@ -39,42 +42,57 @@ export async function moderateComments(options: {
   actor: Viewer;
   reason?: string | null;
 }): Promise<{ changed: number[] }> {
-  const db = getDb();
   const target = statusAfter[options.action];
-  const rows = await db.comment.findMany({
-    where: { id: { in: options.ids } },
-    select: { id: true, postId: true, parentId: true, status: true },
-  });
   const now = new Date();
-  const deltas = new ThreadDeltas();
-  const writes: Write[] = [];
-  const changed: number[] = [];
-  for (const row of rows) {
-    if (row.status === target) continue;
-    changed.push(row.id);
-    writes.push(
-      db.comment.update({
-        where: { id: row.id },
+  return getDb().$transaction(async (tx: DbTransaction) => {
+    // In id order, so concurrent bulk actions lock rows in the same order and cannot deadlock.
+    const rows = await tx.comment.findMany({
+      where: { id: { in: options.ids }, status: { not: target } },
+      select: { id: true, postId: true, parentId: true, status: true },
+      orderBy: { id: 'asc' },
+    });
+    const deltas = new ThreadDeltas();
+    const changed: number[] = [];
+    const audit: ReturnType<typeof auditEntryData>[] = [];
+    for (const row of rows) {
+      const { count } = await tx.comment.updateMany({
+        where: { id: row.id, status: row.status },
         data: {
           status: target,
           ...(target === 'deleted' ? { deletedAt: now } : { hiddenByBanId: null }),
           ...(target === 'published' ? { deletedAt: null, heldReason: null } : {}),
         },
-      }),
-      auditEntry({
-        actorId: options.actor.id,
-        action: options.action,
-        targetType: 'comment',
-        targetId: String(row.id),
-        before: row.status,
-        after: target,
-        reason: options.reason,
-      }),
-    );
-    deltas.add(row.postId, counterDelta(row.status, target, row.parentId === null));
-  }
-  if (writes.length > 0) await db.$transaction([...writes, ...deltas.writes()]);
-  return { changed };
+      });
+      if (count === 0) continue; // changed by someone else since it was read
+      changed.push(row.id);
+      audit.push(
+        auditEntryData({
+          actorId: options.actor.id,
+          action: options.action,
+          targetType: 'comment',
+          targetId: String(row.id),
+          before: row.status,
+          after: target,
+          reason: options.reason,
+        }),
+      );
+      deltas.add(row.postId, counterDelta(row.status, target, row.parentId === null));
+    }
+    if (audit.length > 0) await tx.auditEntry.createMany({ data: audit });
+    // The same upsert as bumpThread, through the transaction client.
+    for (const [postId, delta] of deltas.sorted()) {
+      await tx.postThread.upsert({
+        where: { postId },
+        create: { postId, publishedCount: Math.max(0, delta.published), topLevelCount: Math.max(0, delta.topLevel), version: 1 },
+        update: {
+          publishedCount: { increment: delta.published },
+          topLevelCount: { increment: delta.topLevel },
+          version: { increment: 1 },
+        },
+      });
+    }
+    return { changed };
+  });
 }
 
 /** Close or reopen comments on a post; closed threads stay readable. */

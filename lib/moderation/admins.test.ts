@@ -1,0 +1,132 @@
+// Who is an admin: ADMIN_EMAIL on start, and `npm run admin promote|demote`, on each provider.
+import process from 'node:process';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { verifyPassword } from '@/lib/auth/passwords';
+import { getDb } from '@/lib/db';
+import type { DatabaseProvider } from '@/lib/db/migrate';
+import { createTestDatabase, type TestDatabase } from '@/lib/db/test-database';
+import { ensureAdminFromEnv, setRoleByEmail } from './admins';
+
+const providers: [DatabaseProvider, boolean][] = [
+  ['sqlite', true],
+  ['postgresql', Boolean(process.env.TEST_POSTGRES_URL)],
+];
+
+/** Creating and migrating a database can be slow on a busy machine or a cold PostgreSQL. */
+const HOOK_TIMEOUT = 60_000;
+
+function roleOf(email: string) {
+  return getDb()
+    .user.findUnique({ where: { email }, select: { role: true } })
+    .then((user) => user?.role);
+}
+
+function insertReader(email: string, name = 'Reader') {
+  return getDb().user.create({ data: { email, name } });
+}
+
+for (const [provider, enabled] of providers) {
+  describe.skipIf(!enabled)(`admins on ${provider}`, () => {
+    let database: TestDatabase;
+
+    beforeAll(async () => {
+      database = await createTestDatabase(provider);
+      vi.stubEnv('DATABASE_URL', database.url);
+    }, HOOK_TIMEOUT);
+    afterAll(async () => {
+      if (database) await getDb().$disconnect();
+      vi.unstubAllEnvs();
+      await database?.drop();
+    }, HOOK_TIMEOUT);
+
+    describe('ensureAdminFromEnv', () => {
+      it('does nothing without ADMIN_EMAIL', async () => {
+        const users = await getDb().user.count();
+        expect(await ensureAdminFromEnv({})).toBeNull();
+        expect(await ensureAdminFromEnv({ ADMIN_EMAIL: '  ', ADMIN_PASSWORD: 'long enough password' })).toBeNull();
+        expect(await getDb().user.count()).toBe(users);
+      });
+
+      it('promotes an existing account, matching the email whatever its case and spaces', async () => {
+        const user = await insertReader('owner@example.com', 'Owner');
+        expect(await ensureAdminFromEnv({ ADMIN_EMAIL: '  Owner@Example.COM ' })).toBe('admin: owner@example.com');
+        expect(await roleOf('owner@example.com')).toBe('admin');
+        // Again on the next start: still an admin, nothing else changes.
+        expect(await ensureAdminFromEnv({ ADMIN_EMAIL: 'owner@example.com', ADMIN_PASSWORD: 'ignored password' })).toBe(
+          'admin: owner@example.com',
+        );
+        const after = await getDb().user.findUniqueOrThrow({
+          where: { id: user.id },
+          select: { role: true, passwordHash: true },
+        });
+        expect(after).toEqual({ role: 'admin', passwordHash: null });
+      });
+
+      it(
+        'creates a missing account as an admin with a bcrypt hash of ADMIN_PASSWORD',
+        async () => {
+          expect(
+            await ensureAdminFromEnv({ ADMIN_EMAIL: 'New.Admin@Example.com', ADMIN_PASSWORD: 'correct horse battery' }),
+          ).toBe('admin: created new.admin@example.com');
+          const created = await getDb().user.findUniqueOrThrow({
+            where: { email: 'new.admin@example.com' },
+            select: { role: true, name: true, passwordHash: true },
+          });
+          expect(created).toMatchObject({ role: 'admin', name: 'new.admin' });
+          expect(created.passwordHash).toMatch(/^\$2[aby]\$10\$.{53}$/);
+          expect(created.passwordHash).not.toContain('correct horse');
+          expect(await verifyPassword('correct horse battery', created.passwordHash ?? '')).toBe(true);
+          expect(await verifyPassword('wrong password', created.passwordHash ?? '')).toBe(false);
+        },
+        HOOK_TIMEOUT,
+      ); // bcrypt is deliberately slow, more so on a busy machine
+
+      it('says what to do and creates nothing when the account is missing and there is no usable password', async () => {
+        const users = await getDb().user.count();
+        const message =
+          'admin: missing@example.com has no account yet; set ADMIN_PASSWORD (8+ characters) to create it, or register it and restart';
+        expect(await ensureAdminFromEnv({ ADMIN_EMAIL: 'missing@example.com' })).toBe(message);
+        expect(await ensureAdminFromEnv({ ADMIN_EMAIL: 'missing@example.com', ADMIN_PASSWORD: '' })).toBe(message);
+        expect(await ensureAdminFromEnv({ ADMIN_EMAIL: 'missing@example.com', ADMIN_PASSWORD: 'short12' })).toBe(
+          message,
+        );
+        expect(await getDb().user.count()).toBe(users);
+        expect(await roleOf('missing@example.com')).toBeUndefined();
+      });
+
+      it('reads process.env by default', async () => {
+        await insertReader('from-env@example.com');
+        vi.stubEnv('ADMIN_EMAIL', 'from-env@example.com');
+        vi.stubEnv('ADMIN_PASSWORD', '');
+        try {
+          expect(await ensureAdminFromEnv()).toBe('admin: from-env@example.com');
+        } finally {
+          vi.stubEnv('ADMIN_EMAIL', undefined);
+          vi.stubEnv('ADMIN_PASSWORD', undefined);
+        }
+        expect(await roleOf('from-env@example.com')).toBe('admin');
+      });
+    });
+
+    describe('setRoleByEmail', () => {
+      it('promotes and demotes, saying what happened', async () => {
+        await insertReader('pat@example.com', 'Pat');
+        expect(await setRoleByEmail(' PAT@example.com ', 'admin')).toBe('pat@example.com is now an admin');
+        expect(await roleOf('pat@example.com')).toBe('admin');
+        expect(await setRoleByEmail('pat@example.com', 'admin')).toBe('pat@example.com is already an admin');
+        expect(await roleOf('pat@example.com')).toBe('admin');
+        expect(await setRoleByEmail('pat@example.com', 'reader')).toBe('pat@example.com is now a reader');
+        expect(await roleOf('pat@example.com')).toBe('reader');
+        expect(await setRoleByEmail('pat@example.com', 'reader')).toBe('pat@example.com is already a reader');
+      });
+
+      it('refuses an unknown email and creates nothing', async () => {
+        const users = await getDb().user.count();
+        await expect(setRoleByEmail('Nobody@Example.com', 'admin')).rejects.toThrow(
+          'no account with email nobody@example.com; the person must register first',
+        );
+        expect(await getDb().user.count()).toBe(users);
+      });
+    });
+  });
+}

@@ -1,0 +1,134 @@
+// The audit log as the admin console reads it, on each provider.
+import process from 'node:process';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { getDb } from '@/lib/db';
+import type { DatabaseProvider } from '@/lib/db/migrate';
+import { createTestDatabase, type TestDatabase } from '@/lib/db/test-database';
+import type { Viewer } from '@/lib/users/accounts';
+import { auditEntry, listAdmins, listAuditEntries } from './audit';
+import { moderateComments, setPostClosed } from './moderate';
+
+const providers: [DatabaseProvider, boolean][] = [
+  ['sqlite', true],
+  ['postgresql', Boolean(process.env.TEST_POSTGRES_URL)],
+];
+
+/** Creating and migrating a database can be slow on a busy machine or a cold PostgreSQL. */
+const HOOK_TIMEOUT = 60_000;
+
+async function insertUser(name: string, role: Viewer['role']): Promise<Viewer> {
+  const user = await getDb().user.create({
+    data: { email: `${name.toLowerCase()}@example.com`, name, role },
+    select: { id: true, name: true, email: true },
+  });
+  return { ...user, role };
+}
+
+async function insertComment(postId: string, status: string): Promise<number> {
+  const comment = await getDb().comment.create({ data: { postId, body: 'text', html: '<p>text</p>', status } });
+  return comment.id;
+}
+
+for (const [provider, enabled] of providers) {
+  describe.skipIf(!enabled)(`audit log on ${provider}`, () => {
+    let database: TestDatabase;
+    let zoe: Viewer;
+    let ann: Viewer;
+    let x: number;
+    let y: number;
+
+    beforeAll(async () => {
+      database = await createTestDatabase(provider);
+      vi.stubEnv('DATABASE_URL', database.url);
+      zoe = await insertUser('Zoe', 'admin');
+      ann = await insertUser('Ann', 'admin');
+      await insertUser('Reader', 'reader');
+      x = await insertComment('audited-post', 'pending');
+      y = await insertComment('audited-post', 'pending');
+
+      await moderateComments({ ids: [x], action: 'approve', actor: zoe }); // 1
+      await moderateComments({ ids: [y], action: 'approve', actor: zoe }); // 2
+      await moderateComments({ ids: [x], action: 'spam', actor: ann, reason: 'on second look' }); // 3
+      await setPostClosed({ postId: 'audited-post', closed: true, actor: zoe }); // 4
+      // An entry about a user whose id happens to be comment x's id, by the system.
+      await auditEntry({ actorId: null, action: 'ban', targetType: 'user', targetId: String(x) }); // 5
+      // An entry by an actor whose account has since gone.
+      await auditEntry({ actorId: 'gone-user-id', action: 'approve', targetType: 'comment', targetId: String(y) }); // 6
+    }, HOOK_TIMEOUT);
+    afterAll(async () => {
+      if (database) await getDb().$disconnect();
+      vi.unstubAllEnvs();
+      await database?.drop();
+    }, HOOK_TIMEOUT);
+
+    it('lists one comment’s history, newest first, with who did what', async () => {
+      const { entries, nextCursor } = await listAuditEntries({ commentId: x });
+      expect(nextCursor).toBeNull();
+      expect(entries).toEqual([
+        expect.objectContaining({
+          actorId: ann.id,
+          actorName: 'Ann',
+          action: 'spam',
+          targetType: 'comment',
+          targetId: String(x),
+          before: 'published',
+          after: 'spam',
+          reason: 'on second look',
+          createdAt: expect.any(Date),
+        }),
+        expect.objectContaining({
+          actorId: zoe.id,
+          actorName: 'Zoe',
+          action: 'approve',
+          before: 'pending',
+          after: 'published',
+          reason: null,
+        }),
+      ]);
+    });
+
+    it('lists one admin’s actions, of every kind', async () => {
+      const { entries } = await listAuditEntries({ actorId: zoe.id });
+      expect(entries.map((entry) => [entry.action, entry.targetType, entry.targetId])).toEqual([
+        ['close', 'post', 'audited-post'],
+        ['approve', 'comment', String(y)],
+        ['approve', 'comment', String(x)],
+      ]);
+      expect(entries.every((entry) => entry.actorName === 'Zoe')).toBe(true);
+    });
+
+    it('combines both filters', async () => {
+      const { entries } = await listAuditEntries({ commentId: x, actorId: zoe.id });
+      expect(entries.map((entry) => entry.action)).toEqual(['approve']);
+      expect((await listAuditEntries({ commentId: y, actorId: ann.id })).entries).toEqual([]);
+    });
+
+    it('names the system and actors that no longer exist', async () => {
+      const { entries } = await listAuditEntries({});
+      expect(entries).toHaveLength(6);
+      expect(entries[0]).toMatchObject({ actorId: 'gone-user-id', actorName: 'deleted user', targetId: String(y) });
+      expect(entries[1]).toMatchObject({ actorId: null, actorName: 'system', targetType: 'user', targetId: String(x) });
+      expect((await listAuditEntries({ commentId: y })).entries.map((entry) => entry.actorName)).toEqual([
+        'deleted user',
+        'Zoe',
+      ]);
+    });
+
+    it('pages through the log with the cursor, without gaps or repeats', async () => {
+      const all = (await listAuditEntries({})).entries.map((entry) => entry.id);
+      const first = await listAuditEntries({ limit: 4 });
+      expect(first.entries.map((entry) => entry.id)).toEqual(all.slice(0, 4));
+      expect(first.nextCursor).toBe(all[3]);
+      const second = await listAuditEntries({ limit: 4, cursor: first.nextCursor ?? undefined });
+      expect(second.entries.map((entry) => entry.id)).toEqual(all.slice(4));
+      expect(second.nextCursor).toBeNull();
+    });
+
+    it('lists the admins by name', async () => {
+      expect(await listAdmins()).toEqual([
+        { id: ann.id, name: 'Ann' },
+        { id: zoe.id, name: 'Zoe' },
+      ]);
+    });
+  });
+}

@@ -1,0 +1,602 @@
+// Moderation as the admin console and the comment form run it, against a real database on each
+// provider: the hold rules deciding new comments, approve/spam/delete/restore with their counters
+// and audit entries, closing a post, and bans.
+import process from 'node:process';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { CommentError } from '@/lib/comments/errors';
+import { createComment, type WrittenComment } from '@/lib/comments/mutations';
+import { getThreadState } from '@/lib/comments/queries';
+import { defaultCommentSettings, type CommentSettings } from '@/lib/comments/settings';
+import type { Post } from '@/lib/content/posts';
+import { getDb } from '@/lib/db';
+import type { DatabaseProvider } from '@/lib/db/migrate';
+import { createTestDatabase, type TestDatabase } from '@/lib/db/test-database';
+import type { Viewer } from '@/lib/users/accounts';
+import { getActiveBan } from './bans';
+import { banUser, moderateComments, setPostClosed, unbanUser } from './moderate';
+
+const providers: [DatabaseProvider, boolean][] = [
+  ['sqlite', true],
+  ['postgresql', Boolean(process.env.TEST_POSTGRES_URL)],
+];
+
+/** Creating and migrating a database can be slow on a busy machine or a cold PostgreSQL. */
+const HOOK_TIMEOUT = 60_000;
+
+let sequence = 0;
+
+/** A published post as the content layer would return it; only `id`, `date` and `commentsClosed` matter here. */
+function buildPost(overrides: Partial<Post> = {}): Post {
+  const n = ++sequence;
+  return {
+    id: `moderated-post-${n}`,
+    slug: `moderated-post-${n}`,
+    title: `Moderated post ${n}`,
+    date: new Date('2016-09-04T08:00:00Z'),
+    year: 2016,
+    month: 9,
+    author: 'Site Owner',
+    labels: [],
+    summary: undefined,
+    draft: false,
+    commentsClosed: false,
+    aliases: [],
+    path: `/2016/09/moderated-post-${n}`,
+    html: '<p>Body.</p>',
+    excerptHtml: '<p>Body.</p>',
+    description: 'Body.',
+    file: `content/posts/moderated-post-${n}.md`,
+    ...overrides,
+  };
+}
+
+async function insertUser(name: string, role: Viewer['role'] = 'reader'): Promise<Viewer> {
+  const n = ++sequence;
+  const user = await getDb().user.create({
+    data: { email: `${name.toLowerCase()}-${n}@example.com`, name, role },
+    select: { id: true, name: true, email: true },
+  });
+  return { ...user, role };
+}
+
+function write(
+  post: Post,
+  viewer: Viewer | null,
+  body: string,
+  settings: CommentSettings = defaultCommentSettings,
+  extra: { parentId?: number; name?: string } = {},
+): Promise<WrittenComment> {
+  return createComment({ post, viewer, input: { body, ...extra }, settings });
+}
+
+function row(id: number) {
+  return getDb().comment.findUniqueOrThrow({ where: { id } });
+}
+
+function auditFor(commentId: number) {
+  return getDb().auditEntry.findMany({
+    where: { targetType: 'comment', targetId: String(commentId) },
+    orderBy: { id: 'asc' },
+  });
+}
+
+/** Readers whose first comment was approved long ago: the first-time rule no longer holds them. */
+const holdNobody: CommentSettings = { ...defaultCommentSettings, holdFor: 'nobody' };
+
+for (const [provider, enabled] of providers) {
+  describe.skipIf(!enabled)(`moderation on ${provider}`, () => {
+    let database: TestDatabase;
+    let admin: Viewer;
+
+    beforeAll(async () => {
+      database = await createTestDatabase(provider);
+      vi.stubEnv('DATABASE_URL', database.url);
+      admin = await insertUser('Admin', 'admin');
+    }, HOOK_TIMEOUT);
+    afterAll(async () => {
+      if (database) await getDb().$disconnect();
+      vi.unstubAllEnvs();
+      await database?.drop();
+    }, HOOK_TIMEOUT);
+
+    describe('new comments and the hold rules', () => {
+      it('holds a new reader’s first comment, then publishes their next once one is approved', async () => {
+        const post = buildPost();
+        const reader = await insertUser('Newcomer');
+
+        const first = await write(post, reader, 'Hello, first time here.');
+        expect(first.status).toBe('pending');
+        expect(await row(first.id)).toMatchObject({ status: 'pending', heldReason: 'first comment' });
+        expect(await getThreadState(post.id)).toEqual({
+          publishedCount: 0,
+          topLevelCount: 0,
+          version: 1,
+          closed: false,
+        });
+
+        const second = await write(post, reader, 'Still waiting?');
+        expect(await row(second.id)).toMatchObject({ status: 'pending', heldReason: 'first comment' });
+
+        expect(await moderateComments({ ids: [first.id], action: 'approve', actor: admin })).toEqual({
+          changed: [first.id],
+        });
+        expect(await row(first.id)).toMatchObject({ status: 'published', heldReason: null });
+
+        const third = await write(post, reader, 'Thanks for approving me.');
+        expect(third.status).toBe('published');
+        expect(await row(third.id)).toMatchObject({ status: 'published', heldReason: null });
+        expect(await getThreadState(post.id)).toMatchObject({ publishedCount: 2, topLevelCount: 2 });
+      });
+
+      it('publishes an admin’s comment under the strictest rules', async () => {
+        const post = buildPost();
+        const strict: CommentSettings = {
+          ...defaultCommentSettings,
+          holdFor: 'everyone',
+          holdLinkCount: 1,
+          moderationWords: ['casino'],
+          blockWords: ['viagra'],
+        };
+        const comment = await write(post, admin, 'casino viagra https://a.example https://b.example', strict);
+        expect(await row(comment.id)).toMatchObject({ status: 'published', heldReason: null });
+        expect(await getThreadState(post.id)).toMatchObject({ publishedCount: 1, topLevelCount: 1 });
+      });
+
+      it('marks a comment with a blocked word as spam, out of every count', async () => {
+        const post = buildPost();
+        const reader = await insertUser('Spammer');
+        const comment = await write(post, reader, 'Cheap VIAGRA here', {
+          ...defaultCommentSettings,
+          blockWords: ['viagra'],
+        });
+        expect(comment.status).toBe('spam');
+        expect(await row(comment.id)).toMatchObject({ status: 'spam', heldReason: 'blocked word: viagra' });
+        expect(await getThreadState(post.id)).toMatchObject({ publishedCount: 0, topLevelCount: 0 });
+      });
+
+      it('holds a known reader for links and moderation words, naming every reason', async () => {
+        const post = buildPost();
+        const reader = await insertUser('Linker');
+        const settings: CommentSettings = { ...holdNobody, moderationWords: ['casino'] };
+        const links = await write(
+          post,
+          reader,
+          'See https://a.example and [b](https://b.example) and www.c.example',
+          settings,
+        );
+        expect(await row(links.id)).toMatchObject({ status: 'pending', heldReason: '3 links' });
+        const word = await write(post, reader, 'The Casino is open', settings);
+        expect(await row(word.id)).toMatchObject({ status: 'pending', heldReason: 'word: casino' });
+        const both = await write(post, reader, 'casino https://a.example https://b.example', settings);
+        expect(await row(both.id)).toMatchObject({ status: 'pending', heldReason: '2 links, word: casino' });
+      });
+
+      it('names every reason for a first comment that also has links', async () => {
+        const post = buildPost();
+        const reader = await insertUser('Firstlinker');
+        const comment = await write(post, reader, 'https://a.example https://b.example https://c.example');
+        expect(await row(comment.id)).toMatchObject({ status: 'pending', heldReason: 'first comment, 3 links' });
+      });
+
+      it('holds a guest with the reason "guest"', async () => {
+        const post = buildPost();
+        const comment = await write(
+          post,
+          null,
+          'Hi from a guest',
+          { ...defaultCommentSettings, whoMayComment: 'anyone' },
+          { name: 'Guest' },
+        );
+        expect(await row(comment.id)).toMatchObject({
+          status: 'pending',
+          heldReason: 'guest',
+          authorId: null,
+          guestName: 'Guest',
+        });
+      });
+    });
+
+    describe('moderateComments', () => {
+      it('moves the counters and writes one audit entry for each change', async () => {
+        const post = buildPost();
+        const reader = await insertUser('Walker');
+        const comment = await write(post, reader, 'Walk me through every status.');
+        expect(await getThreadState(post.id)).toEqual({
+          publishedCount: 0,
+          topLevelCount: 0,
+          version: 1,
+          closed: false,
+        });
+
+        const steps = [
+          {
+            action: 'approve',
+            before: 'pending',
+            after: 'published',
+            state: { publishedCount: 1, topLevelCount: 1, version: 2 },
+          },
+          {
+            action: 'spam',
+            before: 'published',
+            after: 'spam',
+            state: { publishedCount: 0, topLevelCount: 0, version: 3 },
+          },
+          {
+            action: 'restore',
+            before: 'spam',
+            after: 'published',
+            state: { publishedCount: 1, topLevelCount: 1, version: 4 },
+          },
+          // A deleted top-level comment keeps its place in the thread (for its replies).
+          {
+            action: 'delete',
+            before: 'published',
+            after: 'deleted',
+            state: { publishedCount: 0, topLevelCount: 1, version: 5 },
+          },
+          {
+            action: 'restore',
+            before: 'deleted',
+            after: 'published',
+            state: { publishedCount: 1, topLevelCount: 1, version: 6 },
+          },
+        ] as const;
+        for (const [index, step] of steps.entries()) {
+          const result = await moderateComments({
+            ids: [comment.id],
+            action: step.action,
+            actor: admin,
+            reason: `step ${index}`,
+          });
+          expect(result, step.action).toEqual({ changed: [comment.id] });
+          expect((await row(comment.id)).status, step.action).toBe(step.after);
+          expect(await getThreadState(post.id), step.action).toEqual({ ...step.state, closed: false });
+          const entries = await auditFor(comment.id);
+          expect(entries, step.action).toHaveLength(index + 1);
+          expect(entries.at(-1), step.action).toMatchObject({
+            actorId: admin.id,
+            action: step.action,
+            targetType: 'comment',
+            targetId: String(comment.id),
+            before: step.before,
+            after: step.after,
+            reason: `step ${index}`,
+          });
+        }
+      });
+
+      it('stamps deletedAt on delete and clears it and the held reason on restore', async () => {
+        const post = buildPost();
+        const reader = await insertUser('Stamper');
+        const comment = await write(post, reader, 'Held first.');
+        await moderateComments({ ids: [comment.id], action: 'delete', actor: admin });
+        const deleted = await row(comment.id);
+        expect(deleted.status).toBe('deleted');
+        expect(deleted.deletedAt).toBeInstanceOf(Date);
+        expect(deleted.heldReason).toBe('first comment');
+        await moderateComments({ ids: [comment.id], action: 'restore', actor: admin });
+        expect(await row(comment.id)).toMatchObject({ status: 'published', deletedAt: null, heldReason: null });
+        expect(await getThreadState(post.id)).toMatchObject({ publishedCount: 1, topLevelCount: 1 });
+      });
+
+      it('moves only the published count for a reply', async () => {
+        const post = buildPost();
+        const reader = await insertUser('Replier');
+        const parent = await write(post, admin, 'Admin’s top-level comment.');
+        const reply = await write(post, reader, 'A held reply.', defaultCommentSettings, { parentId: parent.id });
+        expect(reply.status).toBe('pending');
+        expect(await getThreadState(post.id)).toMatchObject({ publishedCount: 1, topLevelCount: 1 });
+
+        await moderateComments({ ids: [reply.id], action: 'approve', actor: admin });
+        expect(await getThreadState(post.id)).toMatchObject({ publishedCount: 2, topLevelCount: 1 });
+        await moderateComments({ ids: [reply.id], action: 'delete', actor: admin });
+        expect(await getThreadState(post.id)).toMatchObject({ publishedCount: 1, topLevelCount: 1 });
+      });
+
+      it('changes nothing and logs nothing when the comment is already in that status', async () => {
+        const post = buildPost();
+        const reader = await insertUser('Repeater');
+        const comment = await write(post, reader, 'Approve me twice.');
+        await moderateComments({ ids: [comment.id], action: 'approve', actor: admin });
+        const state = await getThreadState(post.id);
+        const entries = await auditFor(comment.id);
+        expect(entries).toHaveLength(1);
+
+        expect(await moderateComments({ ids: [comment.id], action: 'approve', actor: admin })).toEqual({ changed: [] });
+        expect(await moderateComments({ ids: [comment.id], action: 'restore', actor: admin })).toEqual({ changed: [] });
+        expect(await getThreadState(post.id)).toEqual(state);
+        expect(await auditFor(comment.id)).toEqual(entries);
+
+        await moderateComments({ ids: [comment.id], action: 'spam', actor: admin });
+        const afterSpam = await getThreadState(post.id);
+        expect(await moderateComments({ ids: [comment.id], action: 'spam', actor: admin })).toEqual({ changed: [] });
+        expect(await getThreadState(post.id)).toEqual(afterSpam);
+        expect(await auditFor(comment.id)).toHaveLength(2);
+      });
+
+      it('approves three comments at once, skipping ones already published and ids that do not exist', async () => {
+        const post = buildPost();
+        const other = buildPost();
+        const reader = await insertUser('Bulk');
+        const parent = await write(post, admin, 'Parent.');
+        const a = await write(post, reader, 'Top-level A.');
+        const b = await write(post, reader, 'Reply B.', defaultCommentSettings, { parentId: parent.id });
+        const c = await write(other, reader, 'Top-level C on another post.');
+        const before = await getThreadState(post.id);
+        const otherBefore = await getThreadState(other.id);
+        const auditCount = await getDb().auditEntry.count();
+
+        const { changed } = await moderateComments({
+          ids: [a.id, b.id, c.id, parent.id, 987_654],
+          action: 'approve',
+          actor: admin,
+        });
+        expect([...changed].sort((x, y) => x - y)).toEqual([a.id, b.id, c.id]);
+        for (const id of [a.id, b.id, c.id]) expect((await row(id)).status).toBe('published');
+        expect(await getThreadState(post.id)).toEqual({
+          publishedCount: before.publishedCount + 2,
+          topLevelCount: before.topLevelCount + 1,
+          version: before.version + 1,
+          closed: false,
+        });
+        expect(await getThreadState(other.id)).toEqual({
+          publishedCount: otherBefore.publishedCount + 1,
+          topLevelCount: otherBefore.topLevelCount + 1,
+          version: otherBefore.version + 1,
+          closed: false,
+        });
+        expect(await getDb().auditEntry.count()).toBe(auditCount + 3);
+        for (const id of [a.id, b.id, c.id]) {
+          expect(await auditFor(id)).toEqual([
+            expect.objectContaining({ action: 'approve', before: 'pending', after: 'published' }),
+          ]);
+        }
+        expect(await auditFor(parent.id)).toEqual([]);
+      });
+
+      it('counts and logs each comment once when the same approval arrives several times at once', async () => {
+        const post = buildPost();
+        const reader = await insertUser('Raced');
+        const comments = [
+          await write(post, reader, 'Approve me from two tabs.'),
+          await write(post, reader, 'Me too.'),
+          await write(post, reader, 'And me.'),
+        ];
+        const ids = comments.map((comment) => comment.id);
+        const results = await Promise.all(
+          Array.from({ length: 4 }, () => moderateComments({ ids, action: 'approve', actor: admin })),
+        );
+        expect(results.flatMap((result) => result.changed).sort((a, b) => a - b)).toEqual(ids);
+        expect(await getThreadState(post.id)).toMatchObject({ publishedCount: 3, topLevelCount: 3 });
+        for (const id of ids) expect(await auditFor(id)).toHaveLength(1);
+      });
+    });
+
+    describe('setPostClosed', () => {
+      it('closes a post to new comments, with an audit entry, and reopens it', async () => {
+        const post = buildPost();
+        const reader = await insertUser('Closer');
+        await write(post, reader, 'Before closing.', holdNobody);
+        const before = await getThreadState(post.id);
+
+        await setPostClosed({ postId: post.id, closed: true, actor: admin });
+        expect(await getThreadState(post.id)).toEqual({ ...before, version: before.version + 1, closed: true });
+        const attempt = write(post, reader, 'After closing.', holdNobody);
+        await expect(attempt).rejects.toBeInstanceOf(CommentError);
+        await expect(attempt).rejects.toMatchObject({ status: 403, message: 'Comments are closed on this post.' });
+        await expect(write(post, admin, 'Not even an admin.')).rejects.toMatchObject({ status: 403 });
+        expect(await getDb().comment.count({ where: { postId: post.id } })).toBe(1);
+
+        await setPostClosed({ postId: post.id, closed: false, actor: admin });
+        expect((await getThreadState(post.id)).closed).toBe(false);
+        expect((await write(post, reader, 'Reopened.', holdNobody)).status).toBe('published');
+
+        const entries = await getDb().auditEntry.findMany({
+          where: { targetType: 'post', targetId: post.id },
+          orderBy: { id: 'asc' },
+        });
+        expect(entries).toEqual([
+          expect.objectContaining({ actorId: admin.id, action: 'close', before: 'open', after: 'closed' }),
+          expect.objectContaining({ actorId: admin.id, action: 'reopen', before: 'closed', after: 'open' }),
+        ]);
+      });
+
+      it('closes a post that has no comments yet', async () => {
+        const post = buildPost();
+        await setPostClosed({ postId: post.id, closed: true, actor: admin });
+        expect(await getThreadState(post.id)).toEqual({
+          publishedCount: 0,
+          topLevelCount: 0,
+          version: 1,
+          closed: true,
+        });
+        await expect(write(post, admin, 'Closed.')).rejects.toMatchObject({
+          status: 403,
+          message: 'Comments are closed on this post.',
+        });
+      });
+
+      it('refuses comments on a post older than autoCloseDays', async () => {
+        const old = buildPost({ date: new Date(Date.now() - 31 * 86_400_000) });
+        const fresh = buildPost({ date: new Date(Date.now() - 29 * 86_400_000) });
+        const settings: CommentSettings = { ...defaultCommentSettings, autoCloseDays: 30 };
+        await expect(write(old, admin, 'Too late.', settings)).rejects.toMatchObject({
+          status: 403,
+          message: 'Comments are closed on this post.',
+        });
+        expect((await write(fresh, admin, 'Just in time.', settings)).status).toBe('published');
+        expect((await write(old, admin, 'Never closes with 0.', { ...settings, autoCloseDays: 0 })).status).toBe(
+          'published',
+        );
+      });
+    });
+
+    describe('bans', () => {
+      it('hides only the published comments, refuses new ones, and unbanning brings back exactly those', async () => {
+        const post = buildPost();
+        const other = buildPost();
+        const reader = await insertUser('Troll');
+        const bystander = await insertUser('Bystander');
+        const parent = await write(post, admin, 'Admin’s comment.');
+        const top = await write(post, reader, 'A published top-level comment.', holdNobody);
+        const reply = await write(post, reader, 'A published reply.', holdNobody, { parentId: parent.id });
+        const elsewhere = await write(other, reader, 'On another post.', holdNobody);
+        const pending = await write(post, reader, 'Held for a word: casino.', {
+          ...holdNobody,
+          moderationWords: ['casino'],
+        });
+        const spam = await write(post, reader, 'Marked as spam before the ban.', holdNobody);
+        await moderateComments({ ids: [spam.id], action: 'spam', actor: admin });
+        const theirs = await write(post, bystander, 'Someone else’s comment.', holdNobody);
+
+        const postBefore = await getThreadState(post.id);
+        const otherBefore = await getThreadState(other.id);
+        expect(postBefore).toMatchObject({ publishedCount: 4, topLevelCount: 3 });
+
+        const { banId, hidden } = await banUser({
+          userId: reader.id,
+          reason: 'trolling',
+          endsAt: null,
+          hideComments: true,
+          actor: admin,
+        });
+        expect(hidden).toBe(3);
+        for (const id of [top.id, reply.id, elsewhere.id])
+          expect(await row(id)).toMatchObject({ status: 'spam', hiddenByBanId: banId });
+        expect(await row(pending.id)).toMatchObject({ status: 'pending', hiddenByBanId: null });
+        expect(await row(spam.id)).toMatchObject({ status: 'spam', hiddenByBanId: null });
+        expect(await row(theirs.id)).toMatchObject({ status: 'published', hiddenByBanId: null });
+        expect(await row(parent.id)).toMatchObject({ status: 'published', hiddenByBanId: null });
+        expect(await getThreadState(post.id)).toEqual({
+          publishedCount: postBefore.publishedCount - 2,
+          topLevelCount: postBefore.topLevelCount - 1,
+          version: postBefore.version + 1,
+          closed: false,
+        });
+        expect(await getThreadState(other.id)).toMatchObject({
+          publishedCount: otherBefore.publishedCount - 1,
+          topLevelCount: 0,
+        });
+
+        expect(await getActiveBan(reader.id)).toMatchObject({ id: banId, reason: 'trolling', endsAt: null });
+        const refused = write(post, reader, 'Let me back in.', holdNobody);
+        await expect(refused).rejects.toBeInstanceOf(CommentError);
+        await expect(refused).rejects.toMatchObject({
+          status: 403,
+          field: 'request',
+          message: 'Your account may no longer comment on this blog.',
+        });
+        expect((await write(post, bystander, 'Others still may.', holdNobody)).status).toBe('published');
+
+        const banAudit = await getDb().auditEntry.findMany({ where: { targetType: 'user', targetId: reader.id } });
+        expect(banAudit).toEqual([
+          expect.objectContaining({
+            actorId: admin.id,
+            action: 'ban',
+            after: 'banned',
+            reason: 'trolling (hid 3 comments)',
+          }),
+        ]);
+
+        const postBanned = await getThreadState(post.id);
+        expect(await unbanUser({ userId: reader.id, actor: admin })).toEqual({ restored: 3 });
+        for (const id of [top.id, reply.id, elsewhere.id])
+          expect(await row(id)).toMatchObject({ status: 'published', hiddenByBanId: null });
+        expect(await row(spam.id)).toMatchObject({ status: 'spam' });
+        expect(await row(pending.id)).toMatchObject({ status: 'pending' });
+        expect(await getThreadState(post.id)).toMatchObject({
+          publishedCount: postBanned.publishedCount + 2,
+          topLevelCount: postBanned.topLevelCount + 1,
+        });
+        expect(await getThreadState(other.id)).toMatchObject({
+          publishedCount: otherBefore.publishedCount,
+          topLevelCount: 1,
+        });
+        expect((await getDb().ban.findUniqueOrThrow({ where: { id: banId } })).liftedAt).toBeInstanceOf(Date);
+        expect(await getActiveBan(reader.id)).toBeNull();
+        expect((await write(post, reader, 'Back again.', holdNobody)).status).toBe('published');
+
+        expect(
+          await getDb().auditEntry.findMany({
+            where: { targetType: 'user', targetId: reader.id },
+            orderBy: { id: 'asc' },
+          }),
+        ).toEqual([
+          expect.objectContaining({ action: 'ban' }),
+          expect.objectContaining({
+            actorId: admin.id,
+            action: 'unban',
+            before: 'banned',
+            after: 'not banned',
+            reason: 'restored 3 comments',
+          }),
+        ]);
+      });
+
+      it('leaves comments alone without hideComments', async () => {
+        const post = buildPost();
+        const reader = await insertUser('Quiet');
+        const comment = await write(post, reader, 'Stays up.', holdNobody);
+        const before = await getThreadState(post.id);
+        const { hidden } = await banUser({
+          userId: reader.id,
+          reason: 'rude',
+          endsAt: null,
+          hideComments: false,
+          actor: admin,
+        });
+        expect(hidden).toBe(0);
+        expect(await row(comment.id)).toMatchObject({ status: 'published', hiddenByBanId: null });
+        expect(await getThreadState(post.id)).toEqual(before);
+        await expect(write(post, reader, 'Refused.', holdNobody)).rejects.toMatchObject({ status: 403 });
+        expect(await unbanUser({ userId: reader.id, actor: admin })).toEqual({ restored: 0 });
+        expect(await getThreadState(post.id)).toMatchObject({
+          publishedCount: before.publishedCount,
+          topLevelCount: before.topLevelCount,
+        });
+      });
+
+      it('does not bring back a hidden comment an admin deleted during the ban', async () => {
+        const post = buildPost();
+        const reader = await insertUser('Deleted');
+        const kept = await write(post, reader, 'Comes back.', holdNobody);
+        const removed = await write(post, reader, 'Deleted while banned.', holdNobody);
+        await banUser({ userId: reader.id, reason: 'spam', endsAt: null, hideComments: true, actor: admin });
+        await moderateComments({ ids: [removed.id], action: 'delete', actor: admin });
+        expect(await unbanUser({ userId: reader.id, actor: admin })).toEqual({ restored: 1 });
+        expect((await row(kept.id)).status).toBe('published');
+        expect((await row(removed.id)).status).toBe('deleted');
+        expect(await getThreadState(post.id)).toMatchObject({ publishedCount: 1, topLevelCount: 2 });
+      });
+
+      it('refuses a temporarily banned reader with the end date, and lets them comment once it has passed', async () => {
+        const post = buildPost();
+        const reader = await insertUser('Timeout');
+        const endsAt = new Date(Date.now() + 7 * 86_400_000);
+        await banUser({ userId: reader.id, reason: 'cool off', endsAt, hideComments: false, actor: admin });
+        await expect(write(post, reader, 'Now?', holdNobody)).rejects.toMatchObject({
+          status: 403,
+          message: `Your account may not comment until ${endsAt.toISOString().slice(0, 10)}.`,
+        });
+        expect(
+          await getDb().auditEntry.findFirst({ where: { targetType: 'user', targetId: reader.id } }),
+        ).toMatchObject({
+          action: 'ban',
+          after: `banned until ${endsAt.toISOString()}`,
+          reason: 'cool off',
+        });
+
+        const later = await insertUser('Expired');
+        await banUser({
+          userId: later.id,
+          reason: 'old',
+          endsAt: new Date(Date.now() - 60_000),
+          hideComments: false,
+          actor: admin,
+        });
+        expect(await getActiveBan(later.id)).toBeNull();
+        expect((await write(post, later, 'My ban is over.', holdNobody)).status).toBe('published');
+      });
+    });
+  });
+}

@@ -1,0 +1,200 @@
+// The moderation queue as the admin console lists it, on each provider. Comments hang on the real
+// seed post (content/posts), so the queue's post titles come from the content layer.
+import process from 'node:process';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createComment, type WrittenComment } from '@/lib/comments/mutations';
+import { defaultCommentSettings, type CommentSettings } from '@/lib/comments/settings';
+import type { Post } from '@/lib/content/posts';
+import { getDb } from '@/lib/db';
+import type { DatabaseProvider } from '@/lib/db/migrate';
+import { createTestDatabase, type TestDatabase } from '@/lib/db/test-database';
+import type { Viewer } from '@/lib/users/accounts';
+import { banUser, moderateComments } from './moderate';
+import { countByStatus, countPending, listModerationQueue } from './queue';
+
+const providers: [DatabaseProvider, boolean][] = [
+  ['sqlite', true],
+  ['postgresql', Boolean(process.env.TEST_POSTGRES_URL)],
+];
+
+/** Creating and migrating a database can be slow on a busy machine or a cold PostgreSQL. */
+const HOOK_TIMEOUT = 60_000;
+
+const SEED_ID = 'from-russia-with-love';
+const SEED_TITLE = 'From Russia with love: Moscow and Beijing pledge closer support amid tensions with West';
+const SEED_PATH = '/2016/09/from-russia-with-love';
+
+/** A post object for createComment; only its id and date matter there. */
+function buildPost(id: string): Post {
+  return {
+    id,
+    slug: id,
+    title: `Built ${id}`,
+    date: new Date('2016-09-04T08:00:00Z'),
+    year: 2016,
+    month: 9,
+    author: 'Site Owner',
+    labels: [],
+    summary: undefined,
+    draft: false,
+    commentsClosed: false,
+    aliases: [],
+    path: `/2016/09/${id}`,
+    html: '<p>Body.</p>',
+    excerptHtml: '<p>Body.</p>',
+    description: 'Body.',
+    file: `content/posts/${id}.md`,
+  };
+}
+
+async function insertUser(name: string, role: Viewer['role'] = 'reader'): Promise<Viewer> {
+  const user = await getDb().user.create({
+    data: { email: `${name.toLowerCase()}@example.com`, name, role },
+    select: { id: true, name: true, email: true },
+  });
+  return { ...user, role };
+}
+
+const holdNobody: CommentSettings = { ...defaultCommentSettings, holdFor: 'nobody' };
+
+for (const [provider, enabled] of providers) {
+  describe.skipIf(!enabled)(`moderation queue on ${provider}`, () => {
+    let database: TestDatabase;
+    let admin: Viewer;
+    let ada: Viewer;
+    let bob: Viewer;
+    let cy: Viewer;
+    const c: Record<string, WrittenComment> = {};
+
+    beforeAll(async () => {
+      database = await createTestDatabase(provider);
+      vi.stubEnv('DATABASE_URL', database.url);
+      const seed = buildPost(SEED_ID);
+      const elsewhere = buildPost('not-a-post-file');
+      const write = (post: Post, viewer: Viewer | null, body: string, settings: CommentSettings, name?: string) =>
+        createComment({
+          post,
+          viewer,
+          input: { body, ...(viewer ? {} : { name, email: 'gus@example.com', website: 'https://gus.example' }) },
+          settings,
+        });
+
+      admin = await insertUser('Admin', 'admin');
+      ada = await insertUser('Ada');
+      bob = await insertUser('Bob');
+      cy = await insertUser('Cy');
+
+      // Ada has two approved comments and one held for a word.
+      c.adaOne = await write(elsewhere, ada, 'Approved one.', holdNobody);
+      c.adaTwo = await write(seed, ada, 'Approved two.', holdNobody);
+      c.adaHeld = await write(seed, ada, 'Is the casino open?', { ...holdNobody, moderationWords: ['casino'] });
+      // Bob's first comment waits; then he is banned for good.
+      c.bobHeld = await write(seed, bob, 'First!', defaultCommentSettings);
+      await banUser({ userId: bob.id, reason: 'rude', endsAt: null, hideComments: false, actor: admin });
+      // Cy's ban is over; his comment on a post that has no file waits too.
+      await banUser({
+        userId: cy.id,
+        reason: 'old',
+        endsAt: new Date(Date.now() - 60_000),
+        hideComments: false,
+        actor: admin,
+      });
+      c.cyHeld = await write(elsewhere, cy, `Long ${'word '.repeat(80)}end`, defaultCommentSettings);
+      c.guest = await write(
+        seed,
+        null,
+        '  Hello\n\n  from   a guest  ',
+        { ...defaultCommentSettings, whoMayComment: 'anyone' },
+        'Gus',
+      );
+      c.spam = await write(seed, ada, 'cheap viagra', { ...holdNobody, blockWords: ['viagra'] });
+      c.deleted = await write(seed, ada, 'Removed by an admin.', holdNobody);
+      await moderateComments({ ids: [c.deleted.id], action: 'delete', actor: admin });
+    }, HOOK_TIMEOUT);
+    afterAll(async () => {
+      if (database) await getDb().$disconnect();
+      vi.unstubAllEnvs();
+      await database?.drop();
+    }, HOOK_TIMEOUT);
+
+    it('counts the comments in each tab', async () => {
+      expect(await countByStatus()).toEqual({ published: 2, pending: 4, spam: 1, deleted: 1 });
+      expect(await countPending()).toBe(4);
+    });
+
+    it('lists held comments newest first, with the post, the author’s record and why each was held', async () => {
+      const { items, nextCursor } = await listModerationQueue({ status: 'pending' });
+      expect(nextCursor).toBeNull();
+      expect(items.map((item) => item.id)).toEqual([c.guest!.id, c.cyHeld!.id, c.bobHeld!.id, c.adaHeld!.id]);
+
+      const [guest, cyRow, bobRow, adaRow] = items;
+      expect(adaRow).toEqual({
+        id: c.adaHeld!.id,
+        postId: SEED_ID,
+        postTitle: SEED_TITLE,
+        postPath: SEED_PATH,
+        status: 'pending',
+        excerpt: 'Is the casino open?',
+        heldReason: 'word: casino',
+        createdAt: expect.any(Date),
+        author: {
+          kind: 'user',
+          id: ada.id,
+          name: 'Ada',
+          email: 'ada@example.com',
+          joinedAt: expect.any(Date),
+          publishedCount: 2,
+          banned: false,
+        },
+      });
+      expect(bobRow).toMatchObject({
+        postTitle: SEED_TITLE,
+        heldReason: 'first comment',
+        author: { kind: 'user', email: 'bob@example.com', publishedCount: 0, banned: true },
+      });
+      expect(cyRow).toMatchObject({
+        postId: 'not-a-post-file',
+        postTitle: 'not-a-post-file',
+        postPath: null,
+        heldReason: 'first comment',
+        author: { kind: 'user', email: 'cy@example.com', publishedCount: 0, banned: false },
+      });
+      expect(guest).toMatchObject({
+        postTitle: SEED_TITLE,
+        excerpt: 'Hello from a guest',
+        heldReason: 'guest',
+        author: { kind: 'guest', name: 'Gus', email: 'gus@example.com', website: 'https://gus.example' },
+      });
+    });
+
+    it('cuts a long comment to 240 characters in the excerpt', async () => {
+      const { items } = await listModerationQueue({ status: 'pending' });
+      const excerpt = items.find((item) => item.id === c.cyHeld!.id)?.excerpt ?? '';
+      expect(excerpt).toHaveLength(240);
+      expect(excerpt.startsWith('Long word word')).toBe(true);
+      expect(excerpt.endsWith('…')).toBe(true);
+    });
+
+    it('lists the other tabs with their own rows', async () => {
+      const spam = await listModerationQueue({ status: 'spam' });
+      expect(spam.items).toEqual([
+        expect.objectContaining({ id: c.spam!.id, heldReason: 'blocked word: viagra', status: 'spam' }),
+      ]);
+      const deleted = await listModerationQueue({ status: 'deleted' });
+      expect(deleted.items.map((item) => item.id)).toEqual([c.deleted!.id]);
+      const published = await listModerationQueue({ status: 'published' });
+      expect(published.items.map((item) => item.id)).toEqual([c.adaTwo!.id, c.adaOne!.id]);
+    });
+
+    it('pages through a tab with the cursor, without gaps or repeats', async () => {
+      const first = await listModerationQueue({ status: 'pending', limit: 3 });
+      expect(first.items.map((item) => item.id)).toEqual([c.guest!.id, c.cyHeld!.id, c.bobHeld!.id]);
+      expect(first.nextCursor).toBe(c.bobHeld!.id);
+      const second = await listModerationQueue({ status: 'pending', limit: 3, cursor: first.nextCursor ?? undefined });
+      expect(second.items.map((item) => item.id)).toEqual([c.adaHeld!.id]);
+      expect(second.nextCursor).toBeNull();
+      const exact = await listModerationQueue({ status: 'pending', limit: 4 });
+      expect(exact.nextCursor).toBeNull();
+    });
+  });
+}

@@ -1,0 +1,128 @@
+// Saving the blog's comment rules from the admin console: the change is stored and logged.
+import process from 'node:process';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  defaultCommentSettings,
+  getCommentSettings,
+  setCommentSettings,
+  type CommentSettings,
+} from '@/lib/comments/settings';
+import { getDb } from '@/lib/db';
+import type { DatabaseProvider } from '@/lib/db/migrate';
+import { createTestDatabase, type TestDatabase } from '@/lib/db/test-database';
+import type { Viewer } from '@/lib/users/accounts';
+import { saveCommentSettings, settingsUpdateSchema } from './settings';
+
+const providers: [DatabaseProvider, boolean][] = [
+  ['sqlite', true],
+  ['postgresql', Boolean(process.env.TEST_POSTGRES_URL)],
+];
+
+/** Creating and migrating a database can be slow on a busy machine or a cold PostgreSQL. */
+const HOOK_TIMEOUT = 60_000;
+
+describe('settingsUpdateSchema', () => {
+  it('keeps only the settings that were sent, so the others are not reset to their defaults', () => {
+    expect(settingsUpdateSchema.parse({ holdLinkCount: 5 })).toEqual({ holdLinkCount: 5 });
+    expect(settingsUpdateSchema.parse({})).toEqual({});
+    expect(settingsUpdateSchema.parse({ moderationWords: [' casino '], holdFor: 'everyone' })).toEqual({
+      moderationWords: ['casino'],
+      holdFor: 'everyone',
+    });
+  });
+
+  it('refuses unknown settings and invalid values', () => {
+    expect(settingsUpdateSchema.safeParse({ holdLinks: 5 }).success).toBe(false);
+    expect(settingsUpdateSchema.safeParse({ holdLinkCount: -1 }).success).toBe(false);
+    expect(settingsUpdateSchema.safeParse({ holdLinkCount: 1.5 }).success).toBe(false);
+    expect(settingsUpdateSchema.safeParse({ holdFor: 'strangers' }).success).toBe(false);
+    expect(settingsUpdateSchema.safeParse({ moderationWords: [''] }).success).toBe(false);
+    expect(settingsUpdateSchema.safeParse({ autoCloseDays: 36_501 }).success).toBe(false);
+  });
+});
+
+for (const [provider, enabled] of providers) {
+  describe.skipIf(!enabled)(`saveCommentSettings on ${provider}`, () => {
+    let database: TestDatabase;
+    let admin: Viewer;
+
+    beforeAll(async () => {
+      database = await createTestDatabase(provider);
+      vi.stubEnv('DATABASE_URL', database.url);
+      const user = await getDb().user.create({
+        data: { email: `settings-admin-${provider}@example.com`, name: 'Settings Admin', role: 'admin' },
+        select: { id: true, name: true, email: true },
+      });
+      admin = { ...user, role: 'admin' };
+    }, HOOK_TIMEOUT);
+    beforeEach(async () => {
+      await setCommentSettings(defaultCommentSettings);
+      await getDb().auditEntry.deleteMany();
+    }, HOOK_TIMEOUT);
+    afterAll(async () => {
+      if (database) await getDb().$disconnect();
+      vi.unstubAllEnvs();
+      await database?.drop();
+    }, HOOK_TIMEOUT);
+
+    it('stores the change over the current settings and logs before and after as JSON', async () => {
+      const saved = await saveCommentSettings({ holdLinkCount: 5, moderationWords: ['casino'] }, admin);
+      const expected: CommentSettings = { ...defaultCommentSettings, holdLinkCount: 5, moderationWords: ['casino'] };
+      expect(saved).toEqual(expected);
+      expect(await getCommentSettings()).toEqual(expected);
+
+      const entries = await getDb().auditEntry.findMany();
+      expect(entries).toHaveLength(1);
+      const [entry] = entries;
+      expect(entry).toMatchObject({
+        actorId: admin.id,
+        action: 'settings',
+        targetType: 'settings',
+        targetId: 'comments',
+      });
+      expect(JSON.parse(entry?.before ?? 'null')).toEqual(defaultCommentSettings);
+      expect(JSON.parse(entry?.after ?? 'null')).toEqual(expected);
+    });
+
+    it('logs each save against the settings the previous one left', async () => {
+      await saveCommentSettings({ holdFor: 'everyone' }, admin);
+      await saveCommentSettings({ blockWords: ['viagra'] }, admin);
+      const [first, second] = await getDb().auditEntry.findMany({ orderBy: { id: 'asc' } });
+      expect(JSON.parse(second?.before ?? 'null')).toEqual(JSON.parse(first?.after ?? 'null'));
+      expect(JSON.parse(second?.after ?? 'null')).toEqual({
+        ...defaultCommentSettings,
+        holdFor: 'everyone',
+        blockWords: ['viagra'],
+      });
+    });
+
+    it('keeps the other settings when a change comes through the admin API’s schema', async () => {
+      await saveCommentSettings(
+        settingsUpdateSchema.parse({ moderationWords: ['casino'], holdFor: 'everyone' }),
+        admin,
+      );
+      await saveCommentSettings(settingsUpdateSchema.parse({ holdLinkCount: 3 }), admin);
+      expect(await getCommentSettings()).toEqual({
+        ...defaultCommentSettings,
+        moderationWords: ['casino'],
+        holdFor: 'everyone',
+        holdLinkCount: 3,
+      });
+    });
+
+    it('treats a setting given as undefined as unchanged', async () => {
+      await saveCommentSettings({ holdFor: 'nobody' }, admin);
+      expect(await saveCommentSettings({ holdFor: undefined, autoCloseDays: 90 }, admin)).toEqual({
+        ...defaultCommentSettings,
+        holdFor: 'nobody',
+        autoCloseDays: 90,
+      });
+    });
+
+    it('refuses an invalid change and writes nothing', async () => {
+      await expect(saveCommentSettings({ holdLinkCount: -3 }, admin)).rejects.toThrow();
+      expect(await getCommentSettings()).toEqual(defaultCommentSettings);
+      expect(await getDb().auditEntry.count()).toBe(0);
+    });
+  });
+}
