@@ -113,8 +113,51 @@ function capture(key, res, startedAt) {
   };
 }
 
+let notFoundHtml = null;
+
+/**
+ * Next 16 answers a page that calls notFound() with an HTML shell whose content only JavaScript
+ * renders. For documents, keep Next's 404 status and headers but send the fully rendered
+ * /not-found-page instead, so the message reads without JavaScript.
+ */
+function readableNotFound(req, res) {
+  if (req.method !== 'GET' || !(req.headers.accept ?? '').includes('text/html') || req.headers.rsc) return;
+  let swallow = null;
+  const decide = () => {
+    if (swallow === null) {
+      swallow = res.statusCode === 404 && String(res.getHeader('content-type') ?? '').startsWith('text/html');
+      if (swallow) res.removeHeader('content-length');
+    }
+    return swallow;
+  };
+  const writeHead = res.writeHead.bind(res);
+  const write = res.write.bind(res);
+  const end = res.end.bind(res);
+  res.writeHead = (status, ...rest) => {
+    res.statusCode = status;
+    const headers = rest.find((arg) => arg && typeof arg === 'object');
+    if (headers && !Array.isArray(headers)) for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    decide();
+    return writeHead(res.statusCode);
+  };
+  res.write = (chunk, encoding, callback) => (decide() ? true : write(chunk, encoding, callback));
+  res.end = (chunk, encoding, callback) => {
+    if (!decide()) return end(chunk, encoding, callback);
+    void (async () => {
+      try {
+        notFoundHtml ??= await (await fetch(`http://127.0.0.1:${port}/not-found-page`, { headers: { accept: 'text/html' } })).text();
+        end(notFoundHtml);
+      } catch {
+        end('<!DOCTYPE html><title>Page not found</title><h1>Sorry, the page you were looking for does not exist.</h1>');
+      }
+    })();
+    return res;
+  };
+}
+
 const server = http.createServer(async (req, res) => {
   try {
+    readableNotFound(req, res);
     if (cacheable(req)) {
       const key = req.url ?? '/';
       const page = pages.get(key);

@@ -53,7 +53,7 @@ function parseArchive(segments: Segments): Archive | undefined {
   };
 }
 
-export async function archiveMetadata(params: Promise<Segments>): Promise<Metadata> {
+export async function archiveMetadata({ params }: { params: Promise<Segments> }): Promise<Metadata> {
   const archive = parseArchive(await params);
   return archive ? { title: archive.title, alternates: { canonical: archive.basePath } } : {};
 }

@@ -1,0 +1,14 @@
+import Link from 'next/link';
+
+/** A 404 inside the reading layout: the layout already provides the page's <main>. */
+export default function SiteNotFound() {
+  return (
+    <div className="not-found">
+      <h1>Sorry, the page you were looking for in this blog does not exist.</h1>
+      <p>
+        It may have moved, or the address may be mistyped. Go to the <Link href="/">home page</Link>, or look
+        through the Blog Archive.
+      </p>
+    </div>
+  );
+}
