@@ -1,0 +1,53 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { seedPost } from './support/seed-post';
+
+/**
+ * axe on every kind of reading page, in the light and the dark colour scheme (the stylesheet
+ * changes every colour, so contrast is checked in both).
+ */
+const pages = [
+  { name: 'home', path: '/', status: 200 },
+  { name: 'post', path: seedPost.path, status: 200 },
+  { name: 'label', path: '/label/China', status: 200 },
+  { name: 'year archive', path: seedPost.yearPath, status: 200 },
+  { name: 'month archive', path: seedPost.monthPath, status: 200 },
+  { name: '404', path: '/2016/09/no-such-post-e2e', status: 404 },
+];
+
+async function violations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  // A readable summary in the failure message: rule, impact and the offending elements.
+  return results.violations.map((v) => ({
+    rule: v.id,
+    impact: v.impact,
+    help: v.help,
+    nodes: v.nodes.map((n) => `${n.target.join(' ')} — ${n.failureSummary?.split('\n').slice(1).join(' ').trim()}`),
+  }));
+}
+
+test.describe('accessibility', { tag: '@read-only' }, () => {
+  for (const scheme of ['light', 'dark'] as const) {
+    for (const { name, path, status } of pages) {
+      test(`axe finds no violations on the ${name} page (${scheme})`, async ({ page }) => {
+        await page.emulateMedia({ colorScheme: scheme });
+        const response = await page.goto(path);
+        expect(response?.status()).toBe(status);
+        await expect(page.getByRole('heading', { level: 1 }).first()).toBeAttached();
+        expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(scheme === 'dark');
+        expect(await violations(page)).toEqual([]);
+      });
+    }
+  }
+
+  test('the skip link is the first stop for keyboard users and moves to the main content', async ({ page }) => {
+    await page.goto(seedPost.path);
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: /skip to content/i });
+    await expect(skip).toBeFocused();
+    await expect(skip).toBeInViewport();
+    await skip.press('Enter');
+    await expect(page).toHaveURL(/#content$/);
+    await expect(page.locator('#content')).toHaveCount(1);
+  });
+});

@@ -1,0 +1,88 @@
+import { expect, test } from '@playwright/test';
+import { expectAbsoluteUrl } from './support/helpers';
+import { seedParagraphs, seedPost } from './support/seed-post';
+import { fetchXml, listOf, textOf, type XmlNode } from './support/xml';
+
+const ATOM_NS = 'http://www.w3.org/2005/Atom';
+const ATOM_TYPE = /^application\/atom\+xml\b/;
+
+/** What feed readers, search engines and crawlers fetch: the Atom feed, the sitemap, robots.txt. */
+test.describe('feeds and crawlers', { tag: '@read-only' }, () => {
+  for (const path of ['/feeds/posts/default', '/feed.xml']) {
+    test(`the Atom feed at ${path} carries the seed post with its absolute address`, async ({ request, baseURL }) => {
+      const doc = await fetchXml(request, path, ATOM_TYPE);
+      const feed = doc['feed'] as XmlNode | undefined;
+      expect(feed, 'root element <feed>').toBeDefined();
+      expect(feed!['@_xmlns']).toBe(ATOM_NS);
+      expect(textOf(feed!['title'])).not.toBe('');
+      expect(Number.isNaN(Date.parse(textOf(feed!['updated'])))).toBe(false);
+
+      const self = listOf(feed!['link']).find((link) => link['@_rel'] === 'self');
+      expectAbsoluteUrl(self?.['@_href'] as string | undefined, '/feeds/posts/default', baseURL);
+
+      const entries = listOf(feed!['entry']);
+      const entry = entries.find((e) => textOf(e['title']) === seedPost.title);
+      expect(entry, `an <entry> titled "${seedPost.title}"`).toBeDefined();
+
+      expectAbsoluteUrl(textOf(entry!['id']), seedPost.path, baseURL);
+      const alternate = listOf(entry!['link']).find((link) => (link['@_rel'] ?? 'alternate') === 'alternate');
+      expectAbsoluteUrl(alternate?.['@_href'] as string | undefined, seedPost.path, baseURL);
+
+      const published = Date.parse(textOf(entry!['published'] ?? entry!['updated']));
+      expect(Math.abs(published - Date.parse('2016-09-04T00:00:00Z'))).toBeLessThanOrEqual(24 * 3600 * 1000);
+
+      // The whole post, as HTML, so feed readers show it in full.
+      const content = entry!['content'] as XmlNode;
+      expect(content['@_type']).toBe('html');
+      for (const paragraph of seedParagraphs) expect(textOf(content)).toContain(paragraph);
+
+      const terms = listOf(entry!['category']).map((c) => c['@_term']);
+      expect(terms).toEqual(expect.arrayContaining([...seedPost.labels]));
+    });
+  }
+
+  test('both feed addresses serve the same feed', async ({ request }) => {
+    const [a, b] = await Promise.all([
+      fetchXml(request, '/feeds/posts/default', ATOM_TYPE),
+      fetchXml(request, '/feed.xml', ATOM_TYPE),
+    ]);
+    const ids = (doc: XmlNode) => listOf((doc['feed'] as XmlNode)['entry']).map((e) => textOf(e['id']));
+    expect(ids(b)).toEqual(ids(a));
+  });
+
+  test('the sitemap lists the seed post, its labels and archives', async ({ request, baseURL }) => {
+    const doc = await fetchXml(request, '/sitemap.xml', /xml/);
+    const urlset = doc['urlset'] as XmlNode | undefined;
+    expect(urlset, 'root element <urlset>').toBeDefined();
+    expect(urlset!['@_xmlns']).toBe('http://www.sitemaps.org/schemas/sitemap/0.9');
+
+    const locs = listOf(urlset!['url']).map((u) => textOf(u['loc']));
+    for (const loc of locs) expect(loc).toMatch(/^https?:\/\//);
+    const paths = locs.map((loc) => decodeURI(new URL(loc).pathname));
+    expect(paths).toContain(seedPost.path);
+    expect(paths).toContain('/');
+    expect(paths).toEqual(expect.arrayContaining(seedPost.labels.map((label) => `/label/${label}`)));
+    expect(paths).toEqual(expect.arrayContaining([seedPost.yearPath, seedPost.monthPath]));
+
+    const post = locs.find((loc) => new URL(loc).pathname === seedPost.path);
+    expectAbsoluteUrl(post, seedPost.path, baseURL);
+    // No address in the sitemap is an alias that only redirects.
+    expect(paths).not.toContain(seedPost.bloggerPath);
+  });
+
+  test('robots.txt allows crawling and points to the sitemap', async ({ request, baseURL }) => {
+    const response = await request.get('/robots.txt');
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toMatch(/^text\/plain\b/);
+    const robots = await response.text();
+
+    expect(robots).toMatch(/^User-agent:\s*\*/im);
+    expect(robots).not.toMatch(/^Disallow:\s*\/\s*$/im);
+    const sitemap = robots.match(/^Sitemap:\s*(\S+)\s*$/im)?.[1];
+    expectAbsoluteUrl(sitemap, '/sitemap.xml', baseURL);
+
+    // The sitemap it names is there.
+    const listed = await request.get(new URL(sitemap!).pathname);
+    expect(listed.status()).toBe(200);
+  });
+});
