@@ -46,6 +46,8 @@ interface Blog {
   port: number;
   databaseUrl: string;
   contentDir?: string;
+  /** A second instance on an existing database: started without emptying it, and with no project of its own. */
+  sharesDatabase?: boolean;
 }
 
 const blogs: Blog[] = [
@@ -56,12 +58,25 @@ const blogs: Blog[] = [
     databaseUrl: `file:${path.resolve('data/e2e-fixture.db')}`,
     contentDir: 'e2e/fixtures/content',
   },
-  ...(postgresServer ? [{ project: 'site-postgres', port: basePort + 2, databaseUrl: postgresUrl('quire_e2e_site') }] : []),
+  ...(postgresServer
+    ? [
+        { project: 'site-postgres', port: basePort + 2, databaseUrl: postgresUrl('quire_e2e_site') },
+        // A second app instance on the same PostgreSQL, for the journeys that cross instances.
+        { project: '', port: basePort + 3, databaseUrl: postgresUrl('quire_e2e_site'), sharesDatabase: true },
+      ]
+    : []),
 ];
+
+function otherInstanceOf(blog: Blog): string {
+  const other = blogs.find((candidate) => candidate.sharesDatabase && candidate.databaseUrl === blog.databaseUrl);
+  return other ? `http://127.0.0.1:${other.port}` : '';
+}
 
 export interface QuireTestOptions {
   /** The database behind this project's server, for tests that set blog settings directly. */
   databaseUrl: string;
+  /** Another app instance serving the same database, where the project has one. */
+  otherInstanceUrl: string;
 }
 
 export default defineConfig<QuireTestOptions>({
@@ -76,12 +91,21 @@ export default defineConfig<QuireTestOptions>({
   use: { trace: 'retain-on-failure', launchOptions },
   grep: externalBaseUrl ? /@read-only/ : undefined,
   projects: externalBaseUrl
-    ? [{ name: 'deployed', use: { ...devices['Desktop Chrome'], baseURL: externalBaseUrl, databaseUrl: '' } }]
-    : blogs.map((blog) => ({
-        name: blog.project,
-        ...(blog.project === 'fixture-blog' ? { grep: /@fixture-blog/ } : { grepInvert: /@fixture-blog/ }),
-        use: { ...devices['Desktop Chrome'], baseURL: `http://127.0.0.1:${blog.port}`, databaseUrl: blog.databaseUrl },
-      })),
+    ? [{ name: 'deployed', use: { ...devices['Desktop Chrome'], baseURL: externalBaseUrl, databaseUrl: '', otherInstanceUrl: '' } }]
+    : blogs
+        .filter((blog) => !blog.sharesDatabase)
+        .map((blog) => ({
+          name: blog.project,
+          ...(blog.project === 'fixture-blog' ? { grep: /@fixture-blog/ } : { grepInvert: /@fixture-blog/ }),
+          // Journeys across two instances need the second instance only the PostgreSQL blog has.
+          ...(otherInstanceOf(blog) ? {} : { testIgnore: /instances\// }),
+          use: {
+            ...devices['Desktop Chrome'],
+            baseURL: `http://127.0.0.1:${blog.port}`,
+            databaseUrl: blog.databaseUrl,
+            otherInstanceUrl: otherInstanceOf(blog),
+          },
+        })),
   webServer: externalBaseUrl
     ? undefined
     : blogs.map((blog) => ({
@@ -99,6 +123,7 @@ export default defineConfig<QuireTestOptions>({
           // Tests change settings straight in the database; the page cache notices within 100 ms.
           PAGE_CACHE_POLL_MS: '100',
           ...(blog.contentDir ? { CONTENT_DIR: blog.contentDir } : {}),
+          ...(blog.sharesDatabase ? { E2E_KEEP_DATABASE: '1' } : {}),
         },
       })),
 });

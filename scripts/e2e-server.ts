@@ -34,7 +34,8 @@ async function resetDatabase(): Promise<void> {
   console.log(`e2e-server: fresh PostgreSQL database ${name}`);
 }
 
-await resetDatabase();
+if (process.env.E2E_KEEP_DATABASE === '1') console.log('e2e-server: joining the database another instance prepared');
+else await resetDatabase();
 const server = spawn(process.execPath, ['scripts/start.mjs'], { stdio: 'inherit', env: process.env });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

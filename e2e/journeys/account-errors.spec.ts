@@ -1,0 +1,87 @@
+// Journey: signing in and registering go wrong the way people get them wrong; the forms say what
+// and where, and keep what was typed.
+import type { Page } from '@playwright/test';
+import { newUserFields, uniqueSuffix } from '../support/api';
+import { alertIn } from '../support/post-page';
+import { expect, test } from '../support/journeys';
+
+async function signInWith(page: Page, email: string, password: string) {
+  await page.goto('/signin');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+for (const javaScriptEnabled of [true, false]) {
+  test.describe(javaScriptEnabled ? 'sign-in with JavaScript' : 'sign-in without JavaScript', () => {
+    test.use({ javaScriptEnabled });
+
+    test('a wrong password and an unknown email get the same message, and the email stays', async ({
+      page,
+      accounts,
+    }) => {
+      const reader = await accounts.create('signin');
+      const main = page.getByRole('main');
+
+      await signInWith(page, reader.email, 'not-the-password-123');
+      await expect(alertIn(main)).toHaveText('Wrong email or password.');
+      await expect(page.getByLabel('Email')).toHaveValue(reader.email);
+      await expect(page).toHaveURL((url) => url.pathname === '/signin');
+      await expect(page.getByRole('navigation', { name: 'Account' })).not.toContainText('Signed in');
+
+      const unknown = `e2e-nobody-${uniqueSuffix()}@example.com`;
+      await signInWith(page, unknown, reader.password);
+      await expect(alertIn(main)).toHaveText('Wrong email or password.');
+      await expect(page.getByLabel('Email')).toHaveValue(unknown);
+      await expect(page.getByRole('navigation', { name: 'Account' })).not.toContainText('Signed in');
+    });
+  });
+}
+
+test.describe('registration errors', () => {
+  async function register(page: Page, fields: { email: string; name: string; password: string }) {
+    await page.goto('/register');
+    await page.getByLabel('Email').fill(fields.email);
+    await page.getByLabel('Display name').fill(fields.name);
+    await page.getByLabel('Password').fill(fields.password);
+    await page.getByRole('button', { name: 'Register' }).click();
+  }
+
+  test('a short password is named on the password field; email and name stay', async ({ page }) => {
+    const fields = { ...newUserFields('short'), password: 'short' };
+    await register(page, fields);
+    const password = page.getByLabel('Password');
+    await expect(password).toHaveAttribute('aria-invalid', 'true');
+    await expect(password).toHaveAccessibleDescription(/Password must be at least 8 characters\./);
+    await expect(page.getByLabel('Email')).toHaveValue(fields.email);
+    await expect(page.getByLabel('Display name')).toHaveValue(fields.name);
+    await expect(page.getByLabel('Email')).not.toHaveAttribute('aria-invalid', 'true');
+    await expect(page).toHaveURL((url) => url.pathname === '/register');
+  });
+
+  test('a malformed email is named on the email field; what was typed stays', async ({ page }) => {
+    const fields = { ...newUserFields('bademail'), email: `not-an-email-${uniqueSuffix()}` };
+    await register(page, fields);
+    const email = page.getByLabel('Email');
+    await expect(email).toHaveAttribute('aria-invalid', 'true');
+    await expect(email).toHaveAccessibleDescription(/Enter a valid email address/);
+    await expect(email).toHaveValue(fields.email);
+    await expect(page.getByLabel('Display name')).toHaveValue(fields.name);
+    await expect(page.getByLabel('Password')).not.toHaveAttribute('aria-invalid', 'true');
+  });
+
+  test('an email that already has an account is named on the email field; what was typed stays', async ({
+    page,
+    accounts,
+  }) => {
+    const existing = await accounts.create('taken');
+    const fields = { ...newUserFields('again'), email: existing.email };
+    await register(page, fields);
+    const email = page.getByLabel('Email');
+    await expect(email).toHaveAttribute('aria-invalid', 'true');
+    await expect(email).toHaveAccessibleDescription(/An account with this email already exists/);
+    await expect(email).toHaveValue(existing.email);
+    await expect(page.getByLabel('Display name')).toHaveValue(fields.name);
+    await expect(page.getByRole('navigation', { name: 'Account' })).not.toContainText('Signed in');
+  });
+});

@@ -1,0 +1,107 @@
+// Journey: a visitor without an account. By default they are asked to sign in or register; when
+// the blog lets anyone comment, they comment under a name and the comment waits for moderation.
+import { publishedTotal, uniqueText } from '../support/api';
+import { SEED_POST, SEED_RETURN_TO } from '../support/blog';
+import {
+  expectCommentCount,
+  openPost,
+  postCommentForm,
+  readCommentCount,
+  waitForEnhancedForm,
+} from '../support/post-page';
+import { expect, test } from '../support/journeys';
+
+test('by default a signed-out visitor gets sign-in and register links back to the post, and no comment box', async ({
+  page,
+}) => {
+  await openPost(page);
+  const postArea = page.locator('#post-a-comment');
+  await expect(postArea).toContainText('Sign in or register to post a comment.');
+  const returnTo = encodeURIComponent(SEED_RETURN_TO);
+  await expect(postArea.getByRole('link', { name: 'Sign in', exact: true })).toHaveAttribute(
+    'href',
+    `/signin?returnTo=${returnTo}`,
+  );
+  await expect(postArea.getByRole('link', { name: 'register', exact: true })).toHaveAttribute(
+    'href',
+    `/register?returnTo=${returnTo}`,
+  );
+  await expect(page.locator('#comments textarea')).toHaveCount(0);
+  await expect(postCommentForm(page)).toHaveCount(0);
+  await expect(page.locator('#comments').getByRole('link', { name: 'Reply' })).toHaveCount(0);
+});
+
+test.describe('when anyone may comment', () => {
+  test.beforeEach(async ({ commentSettings }) => {
+    await commentSettings.set({ whoMayComment: 'anyone', holdGuestComments: true });
+  });
+
+  test('a guest comment is held: the guest is told, and nobody sees it yet', async ({ page, browser, request }) => {
+    await openPost(page);
+    const before = await readCommentCount(page);
+    const form = postCommentForm(page);
+    await expect(form.getByRole('group', { name: 'Comment as a guest' })).toBeVisible();
+    await waitForEnhancedForm(form);
+
+    const text = uniqueText('A guest passing by');
+    await form.getByRole('textbox', { name: 'Name' }).fill('Passing Guest');
+    await form.getByRole('textbox', { name: 'Your comment' }).fill(text);
+    await form.getByRole('button', { name: 'Publish' }).click();
+
+    await expect(form.getByRole('status')).toHaveText('Thanks! Your comment is awaiting moderation.');
+    await expect(form.getByRole('textbox', { name: 'Your comment' })).toHaveValue('');
+    await expect(page.locator('#comments')).not.toContainText(text);
+    await expectCommentCount(page, before);
+
+    const other = await browser.newContext();
+    try {
+      const otherPage = await other.newPage();
+      await openPost(otherPage);
+      await expect(otherPage.locator('#comments')).not.toContainText(text);
+      await expectCommentCount(otherPage, before);
+    } finally {
+      await other.close();
+    }
+    expect(await publishedTotal(request)).toBe(before);
+    const listed = await (await request.get(`/api/posts/${SEED_POST.id}/comments?limit=200`)).text();
+    expect(listed).not.toContain(text);
+  });
+
+  test('a guest without a name gets a field error on Name and keeps the comment', async ({ page }) => {
+    await openPost(page);
+    const form = postCommentForm(page);
+    await waitForEnhancedForm(form);
+    const text = uniqueText('Who wrote this?');
+    await form.getByRole('textbox', { name: 'Your comment' }).fill(text);
+    await form.getByRole('button', { name: 'Publish' }).click();
+
+    const name = form.getByRole('textbox', { name: 'Name' });
+    await expect(name).toHaveAttribute('aria-invalid', 'true');
+    await expect(name).toHaveAccessibleDescription('Enter your name to comment as a guest.');
+    await expect(form.getByRole('textbox', { name: 'Your comment' })).toHaveValue(text);
+    await expect(page.locator('#comments .comment-body').filter({ hasText: text })).toHaveCount(0);
+  });
+
+  test.describe('without JavaScript', () => {
+    test.use({ javaScriptEnabled: false });
+
+    test('a guest comment lands back on the post with the "awaiting moderation" notice', async ({ page }) => {
+      await openPost(page);
+      const before = await readCommentCount(page);
+      const form = postCommentForm(page);
+      const text = uniqueText('A guest without scripts');
+      await form.getByRole('textbox', { name: 'Name' }).fill('Plain Guest');
+      await form.getByRole('textbox', { name: 'Your comment' }).fill(text);
+      await form.getByRole('button', { name: 'Publish' }).click();
+
+      await expect(page).toHaveURL(
+        (url) => url.pathname === SEED_POST.path && url.searchParams.get('held') === '1' && url.hash === '#comments',
+      );
+      await expect(page.locator('#comments').getByRole('status')).toHaveText(
+        'Thanks! Your comment is awaiting moderation.',
+      );
+      await expect(page.locator('#comments')).not.toContainText(text);
+      await expectCommentCount(page, before);
+    });
+  });
+});

@@ -1,0 +1,74 @@
+// Journey: a reader links to one comment; search engines read the comments from the post's JSON-LD.
+import { postComment, uniqueText } from '../support/api';
+import { SEED_POST } from '../support/blog';
+import {
+  COMMENT_TIME_FORMAT,
+  commentCard,
+  expectedCommentTime,
+  openPost,
+  readCommentCount,
+} from '../support/post-page';
+import { expect, test } from '../support/journeys';
+
+test('each comment’s time links to #c{id} and reads like “November 29, 2026 at 1:15 PM” in the blog’s time zone', async ({
+  page,
+  accounts,
+}) => {
+  const api = await accounts.apiAs(await accounts.create('linker'));
+  const comment = await postComment(api, uniqueText('Link to me'));
+  const reply = await postComment(api, uniqueText('And to me'), { parentId: comment.id });
+
+  await openPost(page);
+  for (const written of [comment, reply]) {
+    const permalink = commentCard(page, written.id).locator('header').getByRole('link', { name: COMMENT_TIME_FORMAT });
+    await expect(permalink).toHaveAttribute('href', `${SEED_POST.path}#c${written.id}`);
+    const time = permalink.locator('time');
+    await expect(time).toHaveText(COMMENT_TIME_FORMAT);
+    await expect(time).toHaveText(expectedCommentTime(written.createdAt));
+    await expect(time).toHaveAttribute('datetime', new Date(written.createdAt).toISOString());
+  }
+
+  // Every comment on the page links to itself.
+  const cards = page.locator('#comments li.comment[id^="c"] > article');
+  const count = await cards.count();
+  expect(count).toBeGreaterThanOrEqual(2);
+  for (let i = 0; i < count; i += 1) {
+    const card = cards.nth(i);
+    const id = await card.evaluate((element) => element.parentElement!.id);
+    await expect(card.locator('a.comment-permalink')).toHaveAttribute('href', new RegExp(`#${id}$`));
+  }
+
+  await commentCard(page, reply.id).locator('a.comment-permalink').click();
+  await expect(page).toHaveURL((url) => url.pathname === SEED_POST.path && url.hash === `#c${reply.id}`);
+  await expect(page.locator(`li#c${reply.id}`)).toBeInViewport();
+});
+
+test('the post’s JSON-LD lists a new comment as a Comment with its permalink, author and text', async ({
+  page,
+  accounts,
+}) => {
+  const reader = await accounts.create('jsonld');
+  const api = await accounts.apiAs(reader);
+  const text = uniqueText('Seen by search engines');
+  const comment = await postComment(api, text);
+
+  await openPost(page);
+  const count = await readCommentCount(page);
+  const blocks = await page.locator('script[type="application/ld+json"]').allTextContents();
+  const posting = blocks
+    .map((block) => JSON.parse(block) as Record<string, unknown>)
+    .find((data) => data['@type'] === 'BlogPosting');
+  expect(posting, 'a BlogPosting JSON-LD block').toBeDefined();
+  expect(posting!.commentCount).toBe(count);
+  const comments = posting!.comment as {
+    '@type': string;
+    '@id': string;
+    author: { name: string };
+    text: string;
+    dateCreated: string;
+  }[];
+  const entry = comments.find((item) => item['@id'].endsWith(`${SEED_POST.path}#c${comment.id}`));
+  expect(entry, `a Comment entry for #c${comment.id}`).toBeDefined();
+  expect(entry).toMatchObject({ '@type': 'Comment', author: { '@type': 'Person', name: reader.name }, text });
+  expect(new Date(entry!.dateCreated).toISOString()).toBe(new Date(comment.createdAt).toISOString());
+});

@@ -1,0 +1,161 @@
+// Journeys through a thread: replying under a comment, editing one's own comment, deleting it.
+import { postComment, signInWithApi, uniqueText } from '../support/api';
+import { SEED_POST } from '../support/blog';
+import {
+  commentActions,
+  commentById,
+  commentCard,
+  expectCommentCount,
+  openPost,
+  pauseLiveUpdates,
+  readCommentCount,
+  waitForEnhancedForm,
+} from '../support/post-page';
+import { expect, test } from '../support/journeys';
+
+test('Reply under a comment opens a reply form; the published reply is nested under its parent', async ({
+  page,
+  accounts,
+}) => {
+  const [alice, bob] = await Promise.all([accounts.create('alice'), accounts.create('bob')]);
+  const parentText = uniqueText('Parent comment');
+  const parent = await postComment(await accounts.apiAs(bob), parentText);
+
+  await signInWithApi(page.request, alice);
+  await openPost(page);
+  await pauseLiveUpdates(page);
+  const before = await readCommentCount(page);
+
+  await commentActions(page, parent.id).getByRole('link', { name: 'Reply' }).click();
+  await expect(page).toHaveURL(
+    (url) => url.pathname === SEED_POST.path && url.searchParams.get('reply') === String(parent.id),
+  );
+  const replyForm = page.getByRole('form', { name: `Reply to ${bob.name}` });
+  await expect(replyForm).toBeVisible();
+  await expect(page.locator(`li#c${parent.id} > .reply-form`)).toContainText(`Reply to ${bob.name}`);
+  await waitForEnhancedForm(replyForm);
+
+  const replyText = uniqueText('A reply under it');
+  await replyForm.getByRole('textbox', { name: `Reply to ${bob.name}` }).fill(replyText);
+  await replyForm.getByRole('button', { name: 'Publish' }).click();
+
+  const nested = page.locator(`li#c${parent.id} > ol.comment-replies > li.comment`).filter({ hasText: replyText });
+  await expect(nested).toBeVisible();
+  await expect(nested.locator('.comment-author').first()).toHaveText(alice.name);
+  // Not also at the top level.
+  await expect(
+    page
+      .locator('#comments ol.comment-list > li.comment')
+      .filter({ has: page.locator(':scope > article', { hasText: replyText }) }),
+  ).toHaveCount(0);
+  await expectCommentCount(page, before + 1);
+
+  // The same nesting for a reader who loads the page afresh.
+  await page.reload();
+  await expect(
+    page.locator(`li#c${parent.id} > ol.comment-replies > li.comment`).filter({ hasText: replyText }),
+  ).toBeVisible();
+});
+
+for (const javaScriptEnabled of [true, false]) {
+  test.describe(javaScriptEnabled ? 'editing with JavaScript' : 'editing without JavaScript', () => {
+    test.use({ javaScriptEnabled });
+
+    test('an author edits their comment within the window: the new text shows, marked "edited"', async ({
+      page,
+      accounts,
+    }) => {
+      const alice = await accounts.create('editor');
+      await signInWithApi(page.request, alice);
+      const original = uniqueText('Wrote this in haste');
+      const comment = await postComment(page.request, original);
+
+      await openPost(page);
+      await pauseLiveUpdates(page);
+      await expect(commentCard(page, comment.id).locator('.comment-edited')).toHaveCount(0);
+      await commentActions(page, comment.id).getByRole('link', { name: 'Edit' }).click();
+      const editForm = page.getByRole('form', { name: 'Edit your comment' });
+      const textbox = editForm.getByRole('textbox', { name: 'Edit your comment' });
+      await expect(textbox).toHaveValue(original);
+      if (javaScriptEnabled) await waitForEnhancedForm(editForm);
+
+      const edited = uniqueText('Thought it over');
+      await textbox.fill(edited);
+      await editForm.getByRole('button', { name: 'Save' }).click();
+
+      await expect(commentCard(page, comment.id).locator('.comment-edited')).toHaveText('edited');
+      // Saved means done: the comment shows its new text, and the edit box has closed.
+      await expect(commentCard(page, comment.id).locator('.comment-body')).toHaveText(edited);
+      await expect(page.getByRole('form', { name: 'Edit your comment' })).toHaveCount(0);
+      await expect(page.locator('#comments')).not.toContainText(original);
+    });
+  });
+}
+
+test('Edit and Delete appear on one’s own comments only', async ({ page, accounts }) => {
+  const [alice, bob] = await Promise.all([accounts.create('own'), accounts.create('other')]);
+  const theirs = await postComment(await accounts.apiAs(bob), uniqueText('Someone else wrote this'));
+  await signInWithApi(page.request, alice);
+  const mine = await postComment(page.request, uniqueText('I wrote this'));
+
+  await openPost(page);
+  await expect(commentActions(page, mine.id).getByRole('link', { name: 'Edit' })).toBeVisible();
+  await expect(commentActions(page, mine.id).getByRole('button', { name: 'Delete' })).toBeVisible();
+  await expect(commentActions(page, theirs.id).getByRole('link', { name: 'Reply' })).toBeVisible();
+  await expect(commentActions(page, theirs.id).getByRole('link', { name: 'Edit' })).toHaveCount(0);
+  await expect(commentActions(page, theirs.id).getByRole('button', { name: 'Delete' })).toHaveCount(0);
+
+  // Asking for the edit form by address does not open it on someone else's comment either.
+  await page.goto(`${SEED_POST.path}?edit=${theirs.id}#c${theirs.id}`);
+  await expect(commentCard(page, theirs.id)).toBeVisible();
+  await expect(page.getByRole('form', { name: 'Edit your comment' })).toHaveCount(0);
+});
+
+for (const javaScriptEnabled of [true, false]) {
+  test.describe(javaScriptEnabled ? 'deleting with JavaScript' : 'deleting without JavaScript', () => {
+    test.use({ javaScriptEnabled });
+
+    test('a comment without replies disappears and the count goes down', async ({ page, accounts }) => {
+      const alice = await accounts.create('deleter');
+      await signInWithApi(page.request, alice);
+      const text = uniqueText('Regret this one');
+      const comment = await postComment(page.request, text);
+
+      await openPost(page);
+      // What changes must come from Delete itself, not from the next live check.
+      await pauseLiveUpdates(page);
+      const before = await readCommentCount(page);
+      await expect(commentById(page, comment.id)).toBeVisible();
+      await commentActions(page, comment.id).getByRole('button', { name: 'Delete' }).click();
+
+      await expect(commentById(page, comment.id)).toHaveCount(0);
+      await expectCommentCount(page, before - 1);
+      await expect(page.locator('#comments')).not.toContainText(text);
+    });
+
+    test('a comment with a reply leaves "removed by the author" in its place, and the reply stays', async ({
+      page,
+      accounts,
+    }) => {
+      const [alice, bob] = await Promise.all([accounts.create('parent'), accounts.create('replier')]);
+      await signInWithApi(page.request, alice);
+      const parentText = uniqueText('About to be removed');
+      const parent = await postComment(page.request, parentText);
+      const replyText = uniqueText('Reply that survives');
+      const reply = await postComment(await accounts.apiAs(bob), replyText, { parentId: parent.id });
+
+      await openPost(page);
+      await pauseLiveUpdates(page);
+      const before = await readCommentCount(page);
+      await commentActions(page, parent.id).getByRole('button', { name: 'Delete' }).click();
+
+      const removed = commentById(page, parent.id);
+      await expect(removed.locator(':scope > .comment-removed-note')).toHaveText(
+        'This comment has been removed by the author.',
+      );
+      await expect(removed).not.toContainText(parentText);
+      await expect(page.locator(`li#c${parent.id} > ol.comment-replies > li#c${reply.id}`)).toContainText(replyText);
+      await expectCommentCount(page, before - 1);
+    });
+  });
+}
