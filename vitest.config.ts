@@ -7,6 +7,7 @@ export default defineConfig({
     environment: 'node',
     include: ['lib/**/*.test.ts', 'scripts/**/*.test.ts', 'components/**/*.test.ts'],
     // Database tests create their own databases; give a cold PostgreSQL time to answer.
-    testTimeout: 20_000,
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
   },
 });
