@@ -4,7 +4,16 @@ import { DateHeader } from './date-header';
 import { PostSummary } from './post-summary';
 
 /** Posts grouped under Blogger-style date headers, one header per day. */
-export function PostListing({ posts, timeZone }: { posts: Post[]; timeZone: string }) {
+export function PostListing({
+  posts,
+  timeZone,
+  commentCounts,
+}: {
+  posts: Post[];
+  timeZone: string;
+  /** Published comments per post id; absent when the database cannot say, and then not shown. */
+  commentCounts?: Map<string, number>;
+}) {
   const days: { key: string; date: Date; posts: Post[] }[] = [];
   for (const post of posts) {
     const key = formatDateHeader(post.date, timeZone);
@@ -18,7 +27,7 @@ export function PostListing({ posts, timeZone }: { posts: Post[]; timeZone: stri
         <section key={day.key} className="day">
           <DateHeader date={day.date} timeZone={timeZone} />
           {day.posts.map((post) => (
-            <PostSummary key={post.id} post={post} />
+            <PostSummary key={post.id} post={post} commentCount={commentCounts ? (commentCounts.get(post.id) ?? 0) : undefined} />
           ))}
         </section>
       ))}

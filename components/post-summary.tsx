@@ -1,9 +1,10 @@
 import Link from 'next/link';
 import type { Post } from '@/lib/content/posts';
+import { commentCountLabel } from '@/lib/comments/rules';
 import { LabelLinks } from './label-links';
 
 /** A post on home, label and archive pages: title, summary or first paragraphs, labels. */
-export function PostSummary({ post }: { post: Post }) {
+export function PostSummary({ post, commentCount }: { post: Post; commentCount?: number }) {
   return (
     <article className="post post-summary" aria-labelledby={`title-${post.id}`}>
       <h3 className="post-title" id={`title-${post.id}`}>
@@ -20,6 +21,11 @@ export function PostSummary({ post }: { post: Post }) {
         <Link href={post.path} className="read-more" aria-label={`Read more of “${post.title}”`}>
           Read more »
         </Link>
+        {commentCount !== undefined && (
+          <Link href={`${post.path}#comments`} className="post-comment-count">
+            {commentCountLabel(commentCount)}
+          </Link>
+        )}
         <LabelLinks labels={post.labels} />
       </footer>
     </article>
