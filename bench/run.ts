@@ -249,7 +249,7 @@ async function startServers(): Promise<void> {
           port: await freePort(),
           env: { ...common, DATABASE_URL: sqlite('b') },
           logDir,
-          readyTimeoutMs: 5 * 60_000,
+          readyTimeoutMs: 20 * 60_000,
         });
         say(`server b: serving on ${servers.b.url} (${seeded.comments} comments, ${seeded.topLevel} top-level)`);
       })().catch((error) => {
@@ -270,7 +270,7 @@ async function startServers(): Promise<void> {
           port: await freePort(),
           env: { ...common, DATABASE_URL: sqlite('c'), CONTENT_DIR: content },
           logDir,
-          readyTimeoutMs: 5 * 60_000,
+          readyTimeoutMs: 20 * 60_000,
         });
         say(`server c: serving on ${servers.c.url}`);
       })().catch((error) => {
@@ -299,7 +299,7 @@ async function startServers(): Promise<void> {
           port: await freePort(),
           env: { ...common, DATABASE_URL: created.url },
           logDir,
-          readyTimeoutMs: 5 * 60_000,
+          readyTimeoutMs: 20 * 60_000,
         });
         say(`server p: serving on ${servers.p.url}`);
       })().catch((error) => {
