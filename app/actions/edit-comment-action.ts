@@ -6,14 +6,15 @@ import { getViewer } from '@/lib/auth';
 import { changeCommentText } from '@/lib/comments/change-comment';
 import { type CommentFormState, typedValues } from '@/lib/comments/form-state';
 
-/** Save an edit to one's own comment; like publishing, a redirect without JavaScript, a refresh with it. */
+/** Save an edit to one's own comment, then show it in its thread. */
 export async function editCommentAction(_previous: CommentFormState, formData: FormData): Promise<CommentFormState> {
   const values = typedValues(formData, ['body']);
   const viewer = await getViewer();
   if (!viewer) return { status: 'error', errors: { request: 'Sign in to edit your comment.' }, values };
   const result = await changeCommentText({ id: formData.get('commentId'), viewer, input: { body: formData.get('body') ?? '' } });
   if (!result.ok) return { status: 'error', errors: result.errors, values };
-  if (formData.get('js') !== '1') redirect(result.url);
+  // Saved means done: back to the comment without ?edit, so the edit box closes with or without
+  // JavaScript; the refresh makes the client router render the new text rather than reuse the old.
   refresh();
-  return { status: 'ok', errors: {}, values: {}, commentId: result.value.id, submittedAt: Date.now(), message: 'Your comment is updated.' };
+  redirect(result.url);
 }

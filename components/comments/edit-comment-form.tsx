@@ -16,6 +16,7 @@ export function EditCommentForm({ commentId, body, cancelHref }: { commentId: nu
   return (
     <form action={formAction} className="comment-form edit-form" aria-label="Edit your comment" noValidate>
       <input type="hidden" name="commentId" value={commentId} />
+      {/* Saving always redirects; js=1 only tells the server (and tests) the form is hydrated. */}
       {enhanced && <input type="hidden" name="js" value="1" />}
       <label htmlFor={`${id}-body`}>Edit your comment</label>
       <textarea
@@ -29,11 +30,6 @@ export function EditCommentForm({ commentId, body, cancelHref }: { commentId: nu
         aria-describedby={error ? `${id}-error` : undefined}
       />
       <FieldError id={`${id}-error`} message={error} />
-      {state.status === 'ok' && state.message && (
-        <p className="form-success" role="status">
-          {state.message}
-        </p>
-      )}
       <div className="form-buttons">
         <button type="submit" disabled={pending}>
           {pending ? 'Saving…' : 'Save'}
