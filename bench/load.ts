@@ -21,6 +21,8 @@ export interface LoadResult {
   errors: number;
   /** 429 Too Many Requests answers, kept apart from errors. */
   rateLimited: number;
+  /** Requests that got no answer within the tool's timeout (10 s); counted in errors too. */
+  timeouts: number;
   /** Status code counts where the tool reports them (autocannon). */
   statusCodes?: Record<string, number>;
   detail: string;
@@ -111,6 +113,7 @@ export async function getLoad(url: string, options: GetLoadOptions): Promise<Loa
       p99ms: parsed.p99ms,
       errors: parsed.non2xx + connect + read + write + timeout,
       rateLimited: 0,
+      timeouts: timeout,
       detail: `wrk ${args.join(' ')}; non-2xx/3xx ${parsed.non2xx}; socket errors connect ${connect}, read ${read}, write ${write}, timeout ${timeout}`,
     };
   }
@@ -175,6 +178,7 @@ export async function autocannonLoad(options: AutocannonLoadOptions): Promise<Lo
     p99ms: ok > 0 ? result.latency.p99 : Number.NaN,
     errors: failedAnswers + result.errors, // autocannon's errors include its timeouts
     rateLimited,
+    timeouts: result.timeouts,
     statusCodes,
     detail: `autocannon -c ${options.connections} -d ${options.seconds} ${options.method}; status ${JSON.stringify(statusCodes)}; socket errors ${result.errors} (of which timeouts ${result.timeouts}); latency percentiles over 2xx answers`,
   };

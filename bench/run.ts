@@ -61,13 +61,14 @@ if (!(seconds > 0) || !(rounds > 0)) throw new Error('--seconds and --rounds mus
 
 const project = path.resolve(import.meta.dirname, '..');
 const resultsDir = path.join(project, 'bench', 'results');
-const logDir = path.join(resultsDir, 'logs');
-mkdirSync(logDir, { recursive: true });
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'quire-bench-'));
 const givenApp = value('app');
 const app = givenApp ? path.resolve(givenApp) : path.join(tmp, 'app');
 
 const startedAt = new Date();
+// One folder of server and build logs per run, so runs side by side do not mix their logs.
+const logDir = path.join(resultsDir, 'logs', startedAt.toISOString().replace(/[:.]/g, '-'));
+mkdirSync(logDir, { recursive: true });
 const before = machine();
 const cleanups: (() => Promise<void>)[] = [];
 async function cleanUp(): Promise<void> {
@@ -158,6 +159,7 @@ function summary(series: Series) {
     p99: median(series.runs.map((r) => r.p99ms)),
     errors: series.runs.reduce((sum, r) => sum + r.errors, 0),
     rateLimited: series.runs.reduce((sum, r) => sum + r.rateLimited, 0),
+    timeouts: series.runs.reduce((sum, r) => sum + r.timeouts, 0),
     requests: series.runs.reduce((sum, r) => sum + r.requests, 0),
   };
 }
@@ -692,6 +694,7 @@ async function postScenarios(): Promise<void> {
           held ? `${held} answers were 202 (held for moderation)` : '',
           s.rateLimited ? `${s.rateLimited} answers were 429 (rate limited): req/s counts 2xx only` : '',
           s.requests === 0 ? `no answer came back within a ${seconds} s run (each took longer)` : '',
+          s.timeouts ? `${s.timeouts} of the errors are requests with no answer within 10 s` : '',
           `status codes ${JSON.stringify(codes)}`,
         ]
           .filter(Boolean)
