@@ -1,6 +1,6 @@
 // Journey: a reader comes to the post, gets an account, and publishes a comment — with JavaScript
 // (in place, no page load) and without it (a plain form POST that lands on the new comment).
-import { postComment, signInWithApi, uniqueText } from '../support/api';
+import { postComment, signInWithApi, uniqueSuffix, uniqueText } from '../support/api';
 import { SEED_POST, SEED_RETURN_TO } from '../support/blog';
 import {
   commentById,
@@ -27,7 +27,7 @@ test.describe('with JavaScript', () => {
       (url) => url.pathname === '/register' && url.searchParams.get('returnTo') === SEED_RETURN_TO,
     );
 
-    const suffix = uniqueText('').trim();
+    const suffix = uniqueSuffix();
     const name = `Journey ${suffix.slice(-6)}`;
     await page.getByLabel('Email').fill(`e2e-register-${suffix}@example.com`);
     await page.getByLabel('Display name').fill(name);
