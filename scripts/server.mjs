@@ -126,7 +126,11 @@ function readableNotFound(req, res) {
   const decide = () => {
     if (swallow === null) {
       swallow = res.statusCode === 404 && String(res.getHeader('content-type') ?? '').startsWith('text/html');
-      if (swallow) res.removeHeader('content-length');
+      if (swallow) {
+        // The page sent instead is plain text; Next may have chosen to gzip its own.
+        res.removeHeader('content-length');
+        res.removeHeader('content-encoding');
+      }
     }
     return swallow;
   };
