@@ -4,6 +4,7 @@ import { AccountNav } from '@/components/account/account-nav';
 import { SiteHeader } from '@/components/site-header';
 import { getViewer } from '@/lib/auth';
 import { FEED_PATH } from '@/lib/content/feed';
+import { countPending } from '@/lib/moderation/queue';
 import { getSite } from '@/lib/content/site';
 import './globals.css';
 
@@ -30,6 +31,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const site = getSite();
   // A database outage must not take the page down: the masthead then simply offers sign-in.
   const viewer = await getViewer().catch(() => null);
+  const pendingCount = viewer?.role === 'admin' ? await countPending().catch(() => null) : null;
   return (
     <html lang={site.language}>
       <body>
@@ -37,7 +39,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           Skip to content
         </a>
         <SiteHeader site={site}>
-          <AccountNav viewer={viewer} />
+          <AccountNav viewer={viewer} pendingCount={pendingCount} />
         </SiteHeader>
         {children}
         <footer className="site-footer">

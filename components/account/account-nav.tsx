@@ -2,8 +2,11 @@ import Link from 'next/link';
 import { signOutAction } from '@/app/actions/sign-out-action';
 import type { Viewer } from '@/lib/users/accounts';
 
-/** Who is signed in, in the masthead; sign-out is a form so it works without JavaScript. */
-export function AccountNav({ viewer }: { viewer: Viewer | null }) {
+/**
+ * Who is signed in, in the masthead; sign-out is a form so it works without JavaScript. Admins
+ * also get the way to the console, with how many comments wait ("Admin (3)").
+ */
+export function AccountNav({ viewer, pendingCount = null }: { viewer: Viewer | null; pendingCount?: number | null }) {
   return (
     <nav className="account-nav" aria-label="Account">
       {viewer ? (
@@ -11,6 +14,11 @@ export function AccountNav({ viewer }: { viewer: Viewer | null }) {
           <span>
             Signed in as <strong>{viewer.name}</strong>
           </span>
+          {viewer.role === 'admin' && (
+            <Link href="/admin" className="admin-link">
+              Admin{pendingCount ? ` (${pendingCount.toLocaleString('en-US')})` : ''}
+            </Link>
+          )}
           <form action={signOutAction} className="inline-form">
             <input type="hidden" name="returnTo" value="/" />
             <button type="submit" className="link-button">

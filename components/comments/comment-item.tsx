@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { formatTimestamp } from '@/lib/content/dates';
 import type { CommentRow } from '@/lib/comments/queries';
 import type { ThreadNode } from '@/lib/comments/rules';
+import { CommentModerationButtons } from '../admin/comment-moderation-buttons';
 import { Avatar } from '../avatar';
 import { CommentForm } from './comment-form';
 import { DeleteCommentButton } from './delete-comment-button';
@@ -17,6 +18,8 @@ export interface ThreadContext {
   replyTo: number | null;
   editing: { id: number; body: string } | null;
   editableIds: Set<number>;
+  /** Set for admins only: why each held comment waits, and the page their buttons return to. */
+  moderation?: { heldReasons: Map<number, string | null>; returnTo: string };
 }
 
 export function commentHref(ctx: Pick<ThreadContext, 'postPath' | 'page'>, query: Record<string, string | number>, hash: string) {
@@ -31,10 +34,18 @@ export function commentHref(ctx: Pick<ThreadContext, 'postPath' | 'page'>, query
 export function CommentItem({ comment, ctx }: { comment: ThreadNode<CommentRow>; ctx: ThreadContext }) {
   const anchor = `c${comment.id}`;
   const own = ctx.viewerId !== null && comment.authorId === ctx.viewerId;
+  const heldReason = ctx.moderation?.heldReasons.get(comment.id);
   return (
     <li className={`comment${comment.removed ? ' comment-removed' : ''}`} id={anchor}>
       {comment.removed ? (
-        <p className="comment-removed-note">This comment has been removed by the author.</p>
+        <>
+          <p className="comment-removed-note">This comment has been removed by the author.</p>
+          {ctx.moderation && (
+            <div className="comment-actions">
+              <CommentModerationButtons commentId={comment.id} status={comment.status} returnTo={ctx.moderation.returnTo} />
+            </div>
+          )}
+        </>
       ) : (
         <article className="comment-card" aria-labelledby={`${anchor}-author`}>
           <header className="comment-header">
@@ -53,7 +64,11 @@ export function CommentItem({ comment, ctx }: { comment: ThreadNode<CommentRow>;
             </a>
             {comment.editedAt && <span className="comment-edited">edited</span>}
           </header>
-          {comment.status === 'pending' && <p className="comment-pending">Your comment is awaiting moderation.</p>}
+          {comment.status === 'pending' && (
+            <p className="comment-pending">
+              {own ? 'Your comment is awaiting moderation.' : `Awaiting moderation${heldReason ? ` (${heldReason})` : ''}.`}
+            </p>
+          )}
           {ctx.editing?.id === comment.id ? (
             <EditCommentForm commentId={comment.id} body={ctx.editing.body} cancelHref={commentHref(ctx, {}, anchor)} />
           ) : (
@@ -71,6 +86,10 @@ export function CommentItem({ comment, ctx }: { comment: ThreadNode<CommentRow>;
               </Link>
             )}
             {own && <DeleteCommentButton commentId={comment.id} />}
+            {/* On their own comments admins already have Delete; the rest would make no sense there. */}
+            {ctx.moderation && !own && (
+              <CommentModerationButtons commentId={comment.id} status={comment.status} returnTo={ctx.moderation.returnTo} />
+            )}
           </div>
         </article>
       )}

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import type { Post } from '@/lib/content/posts';
 import type { CommentPage } from '@/lib/comments/queries';
 import { commentCountLabel } from '@/lib/comments/rules';
@@ -28,12 +29,15 @@ export function CommentSection({
   viewer,
   ctx,
   heldNotice,
+  adminControls,
 }: {
   post: Post;
   data: CommentSectionData;
   viewer: Viewer | null;
   ctx: ThreadContext;
   heldNotice: boolean;
+  /** Admins' close/reopen control, shown above the thread. */
+  adminControls?: ReactNode;
 }) {
   if (!data.available) {
     return (
@@ -50,6 +54,7 @@ export function CommentSection({
   return (
     <section className="comments" id="comments" aria-labelledby="comments-heading">
       <h2 id="comments-heading">{commentCountLabel(data.count)}:</h2>
+      {adminControls}
       {heldNotice && (
         <p className="form-success" role="status">
           Thanks! Your comment is awaiting moderation.

@@ -1,10 +1,12 @@
 import type { Metadata } from 'next';
 import { z } from 'zod';
+import { withHeldComments } from '@/app/(admin)/_lib/data';
+import { PostModerationControls } from '@/components/admin/post-moderation-controls';
 import { CommentSection } from '@/components/comments/comment-section';
 import { JsonLd } from '@/components/json-ld';
 import { PostArticle } from '@/components/post-article';
 import { getViewer } from '@/lib/auth';
-import { listRecentPublished, type CommentRow } from '@/lib/comments/queries';
+import { getThreadState, listRecentPublished, type CommentRow } from '@/lib/comments/queries';
 import { commentCountLabel } from '@/lib/comments/rules';
 import { loadCommentSection } from '@/lib/comments/section';
 import { getPostByPath, type Post } from '@/lib/content/posts';
@@ -75,6 +77,11 @@ function blogPosting(post: Post, site: Site, count: number | null, comments: Com
   };
 }
 
+async function adminView(post: Post, page: Parameters<typeof withHeldComments>[1]) {
+  const [held, thread] = await Promise.all([withHeldComments(post.id, page), getThreadState(post.id)]);
+  return { ...held, closedByAdmin: thread.closed };
+}
+
 export default async function PostPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
   const post = await findPost(params);
   if (!post) {
@@ -84,7 +91,10 @@ export default async function PostPage({ params, searchParams }: { params: Param
   const site = getSite();
   const query = commentQuerySchema.parse(await searchParams);
   const viewer = await getViewer().catch(() => null);
-  const section = await loadCommentSection({ post, viewer, page: query.comments, editId: query.edit ?? null });
+  const loaded = await loadCommentSection({ post, viewer, page: query.comments, editId: query.edit ?? null });
+  // Admins also see held comments in place, each with why it waits, and moderate from here.
+  const admin = viewer?.role === 'admin' && loaded.available ? await adminView(post, loaded.page) : null;
+  const section = admin && loaded.available ? { ...loaded, page: admin.page } : loaded;
   const recent = section.available ? await listRecentPublished(post.id).catch(() => []) : [];
   const ctx = {
     postId: post.id,
@@ -96,6 +106,7 @@ export default async function PostPage({ params, searchParams }: { params: Param
     replyTo: query.reply ?? null,
     editing: section.available ? section.editing : null,
     editableIds: section.available ? section.editableIds : new Set<number>(),
+    moderation: admin ? { heldReasons: admin.heldReasons, returnTo: `${post.path}${query.comments > 1 ? `?comments=${query.comments}` : ''}` } : undefined,
   };
   return (
     <>
@@ -110,7 +121,23 @@ export default async function PostPage({ params, searchParams }: { params: Param
           ) : null
         }
       >
-        <CommentSection post={post} data={section} viewer={viewer} ctx={ctx} heldNotice={query.held === '1'} />
+        <CommentSection
+          post={post}
+          data={section}
+          viewer={viewer}
+          ctx={ctx}
+          heldNotice={query.held === '1'}
+          adminControls={
+            admin && section.available ? (
+              <PostModerationControls
+                postId={post.id}
+                returnTo={post.path}
+                closedByAdmin={admin.closedByAdmin}
+                closedOtherwise={section.closed && !admin.closedByAdmin}
+              />
+            ) : null
+          }
+        />
       </PostArticle>
       <JsonLd data={blogPosting(post, site, section.available ? section.count : null, recent)} />
     </>

@@ -1,0 +1,113 @@
+/**
+ * Reads the admin screens need beyond lib/moderation: a user's record, where logged comments
+ * live, and the held comments an admin sees in a post's thread. Server only.
+ */
+import { buildThread, type ThreadNode } from '@/lib/comments/rules';
+import type { CommentPage, CommentRow } from '@/lib/comments/queries';
+import { getAllPosts } from '@/lib/content/posts';
+import { getDb } from '@/lib/db';
+import { getActiveBan } from '@/lib/moderation/bans';
+
+export async function getUserProfile(id: string) {
+  const db = getDb();
+  const user = await db.user.findUnique({ where: { id }, select: { id: true, name: true, email: true, role: true, createdAt: true } });
+  if (!user) return null;
+  const [groups, ban, recent, posts] = await Promise.all([
+    db.comment.groupBy({ by: ['status'], where: { authorId: id }, _count: { _all: true } }),
+    getActiveBan(id),
+    db.comment.findMany({
+      where: { authorId: id },
+      orderBy: { id: 'desc' },
+      take: 20,
+      select: { id: true, postId: true, status: true, body: true, createdAt: true, hiddenByBanId: true },
+    }),
+    getAllPosts(),
+  ]);
+  const counts = { published: 0, pending: 0, spam: 0, deleted: 0 };
+  for (const group of groups) if (group.status in counts) counts[group.status as keyof typeof counts] = group._count._all;
+  const hiddenByBan = ban ? await db.comment.count({ where: { hiddenByBanId: ban.id, status: 'spam' } }) : 0;
+  const postsById = new Map(posts.map((post) => [post.id, post]));
+  return {
+    user,
+    counts,
+    ban: ban ? { ...ban, hidden: hiddenByBan } : null,
+    recent: recent.map((comment) => {
+      const post = postsById.get(comment.postId);
+      const flat = comment.body.replace(/\s+/g, ' ').trim();
+      return {
+        ...comment,
+        excerpt: flat.length > 160 ? `${flat.slice(0, 159)}…` : flat,
+        postTitle: post?.title ?? comment.postId,
+        postPath: post?.path ?? null,
+      };
+    }),
+  };
+}
+
+export type UserProfile = NonNullable<Awaited<ReturnType<typeof getUserProfile>>>;
+
+/** What the log's targets link to: each comment's post, each post's page, each user's name. */
+export async function auditTargets(entries: { targetType: string; targetId: string }[]) {
+  const db = getDb();
+  const commentIds = entries.filter((e) => e.targetType === 'comment').map((e) => Number(e.targetId)).filter(Number.isSafeInteger);
+  const userIds = entries.filter((e) => e.targetType === 'user').map((e) => e.targetId);
+  const [comments, users, posts] = await Promise.all([
+    commentIds.length > 0 ? db.comment.findMany({ where: { id: { in: commentIds } }, select: { id: true, postId: true } }) : [],
+    userIds.length > 0 ? db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } }) : [],
+    getAllPosts(),
+  ]);
+  const postsById = new Map(posts.map((post) => [post.id, { title: post.title, path: post.path }]));
+  return {
+    posts: postsById,
+    commentPost: new Map(comments.map((comment) => [comment.id, postsById.get(comment.postId) ?? null])),
+    userNames: new Map(users.map((user) => [user.id, user.name])),
+  };
+}
+
+const heldSelect = {
+  id: true,
+  postId: true,
+  parentId: true,
+  rootId: true,
+  depth: true,
+  html: true,
+  status: true,
+  createdAt: true,
+  editedAt: true,
+  authorId: true,
+  guestName: true,
+  guestWebsite: true,
+  heldReason: true,
+  author: { select: { name: true } },
+} as const;
+
+function flatten(nodes: ThreadNode<CommentRow>[]): CommentRow[] {
+  return nodes.flatMap(({ replies, removed: _removed, ...row }) => [row, ...flatten(replies)]);
+}
+
+/**
+ * An admin's view of one page of a post's thread: what readers see plus every held comment in
+ * its place — replies under their parent, new top-level comments on the last page, where they
+ * would appear once approved — with why each was held.
+ */
+export async function withHeldComments(postId: string, page: CommentPage) {
+  const topIds = page.thread.map((node) => node.id);
+  const held = await getDb().comment.findMany({
+    where: {
+      postId,
+      status: 'pending',
+      OR: [{ rootId: { in: topIds } }, ...(page.page === page.pageCount ? [{ parentId: null }] : [])],
+    },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    select: heldSelect,
+  });
+  const shown = flatten(page.thread);
+  const known = new Set(shown.map((row) => row.id));
+  const extra: CommentRow[] = held
+    .filter((row) => !known.has(row.id))
+    .map(({ author, guestName, heldReason: _reason, ...row }) => ({ ...row, authorName: author?.name ?? guestName ?? 'Anonymous', isGuest: row.authorId === null }));
+  return {
+    page: { ...page, thread: buildThread([...shown, ...extra]) },
+    heldReasons: new Map(held.map((row) => [row.id, row.heldReason])),
+  };
+}

@@ -1,0 +1,30 @@
+import { notFound, redirect } from 'next/navigation';
+import { NotAllowedError, requireAdmin, type Viewer } from '@/lib/auth';
+
+/**
+ * The admin reading an admin page. A signed-out visitor is sent to sign in and brought back; a
+ * signed-in reader gets the ordinary 404, so the console does not even admit it exists.
+ * Each page calls this itself: a layout is not re-run on every navigation, so it cannot guard.
+ */
+export async function adminForPage(returnTo: string): Promise<Viewer> {
+  try {
+    return await requireAdmin();
+  } catch (error) {
+    if (!(error instanceof NotAllowedError)) throw error;
+    if (error.status === 401) redirect(`/signin?returnTo=${encodeURIComponent(returnTo)}`);
+    notFound();
+  }
+}
+
+/**
+ * The admin behind a server action, or the refusal to show. Actions are public endpoints (anyone
+ * can post to them), so every one checks again instead of trusting the page that rendered its form.
+ */
+export async function adminForAction(): Promise<{ ok: true; admin: Viewer } | { ok: false; status: 401 | 403; message: string }> {
+  try {
+    return { ok: true, admin: await requireAdmin() };
+  } catch (error) {
+    if (error instanceof NotAllowedError) return { ok: false, status: error.status, message: error.message };
+    throw error;
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * Words the admin console shows, shared by its pages and its server actions. Pure: no database,
+ * safe to import from client components.
+ */
+import type { ModerationAction } from '@/lib/moderation/moderate';
+
+const doneVerb: Record<ModerationAction, string> = {
+  approve: 'Approved',
+  spam: 'Marked as spam:',
+  delete: 'Deleted',
+  restore: 'Restored',
+};
+
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
+}
+
+/** "Approved 3 comments.", or why nothing moved. */
+export function moderationDoneMessage(action: ModerationAction, count: number): string {
+  if (count === 0) return 'No comments changed: they were already there.';
+  return `${doneVerb[action]} ${plural(count, 'comment')}.`;
+}
+
+/** What each tab of the queue offers; Restore brings spam and deleted comments back as published. */
+export const TAB_ACTIONS = {
+  pending: ['approve', 'spam', 'delete'],
+  published: ['spam', 'delete'],
+  spam: ['restore', 'delete'],
+  deleted: ['restore', 'spam'],
+} as const satisfies Record<string, readonly ModerationAction[]>;
+
+export const ACTION_LABELS: Record<ModerationAction, string> = {
+  approve: 'Approve',
+  spam: 'Spam',
+  delete: 'Delete',
+  restore: 'Restore',
+};
+
+const units: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 365 * 86_400_000],
+  ['month', 30 * 86_400_000],
+  ['day', 86_400_000],
+  ['hour', 3_600_000],
+  ['minute', 60_000],
+];
+
+/** "3 days ago", "just now": how old an account is, at a glance. */
+export function timeAgo(then: Date, now: Date = new Date()): string {
+  const elapsed = now.getTime() - then.getTime();
+  const format = new Intl.RelativeTimeFormat('en', { numeric: 'always' });
+  for (const [unit, size] of units) {
+    if (elapsed >= size) return format.format(-Math.floor(elapsed / size), unit);
+  }
+  return 'just now';
+}
+
+/** A settings change in the log: only the rules that moved, "holdFor: first-time → nobody". */
+export function settingsChanges(before: string | null, after: string | null): string[] {
+  const parse = (text: string | null): Record<string, unknown> => {
+    try {
+      const value: unknown = text ? JSON.parse(text) : {};
+      return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+    } catch {
+      return {};
+    }
+  };
+  const from = parse(before);
+  const to = parse(after);
+  const show = (value: unknown) => (Array.isArray(value) ? (value.length > 0 ? value.join(', ') : '(none)') : String(value));
+  return [...new Set([...Object.keys(from), ...Object.keys(to)])]
+    .filter((key) => JSON.stringify(from[key]) !== JSON.stringify(to[key]))
+    .map((key) => `${key}: ${show(from[key])} → ${show(to[key])}`);
+}

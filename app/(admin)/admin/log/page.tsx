@@ -1,0 +1,155 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { z } from 'zod';
+import { auditTargets } from '../../_lib/data';
+import { adminForPage } from '../../_lib/guard';
+import { settingsChanges } from '../../_lib/wording';
+import { AdminNav } from '@/components/admin/admin-nav';
+import { formatTimestamp } from '@/lib/content/dates';
+import { getSite } from '@/lib/content/site';
+import { listAdmins, listAuditEntries } from '@/lib/moderation/audit';
+
+export const metadata: Metadata = { title: 'Moderation log', robots: { index: false, follow: false } };
+
+const querySchema = z.object({
+  comment: z.coerce.number().int().positive().optional().catch(undefined),
+  admin: z.string().min(1).max(100).optional().catch(undefined),
+  cursor: z.coerce.number().int().positive().optional().catch(undefined),
+});
+
+type Query = z.infer<typeof querySchema>;
+
+function logHref(query: Query): string {
+  const params = new URLSearchParams();
+  if (query.comment !== undefined) params.set('comment', String(query.comment));
+  if (query.admin) params.set('admin', query.admin);
+  if (query.cursor !== undefined) params.set('cursor', String(query.cursor));
+  const search = params.toString();
+  return `/admin/log${search ? `?${search}` : ''}`;
+}
+
+export default async function ModerationLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const raw = await searchParams;
+  // An empty box in the filter form arrives as "": that means no filter, not a bad one.
+  const query = querySchema.parse(Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== '')));
+  await adminForPage(logHref(query));
+  const [{ entries, nextCursor }, admins] = await Promise.all([
+    listAuditEntries({ commentId: query.comment, actorId: query.admin, cursor: query.cursor, limit: 50 }),
+    listAdmins(),
+  ]);
+  const targets = await auditTargets(entries);
+  const site = getSite();
+
+  const target = (entry: (typeof entries)[number]): ReactNode => {
+    switch (entry.targetType) {
+      case 'comment': {
+        const post = targets.commentPost.get(Number(entry.targetId));
+        return (
+          <>
+            {post ? <a href={`${post.path}#c${entry.targetId}`}>comment #{entry.targetId}</a> : <>comment #{entry.targetId}</>} (
+            <Link href={logHref({ comment: Number(entry.targetId) })} aria-label={`History of comment ${entry.targetId}`}>
+              history
+            </Link>
+            )
+          </>
+        );
+      }
+      case 'post': {
+        const post = targets.posts.get(entry.targetId);
+        return post ? <a href={post.path}>{post.title}</a> : <>post {entry.targetId}</>;
+      }
+      case 'user':
+        return <Link href={`/admin/users/${encodeURIComponent(entry.targetId)}`}>{targets.userNames.get(entry.targetId) ?? 'deleted user'}</Link>;
+      default:
+        return <Link href="/admin/settings">comment settings</Link>;
+    }
+  };
+
+  const change = (entry: (typeof entries)[number]): ReactNode => {
+    if (entry.targetType === 'settings') {
+      const lines = settingsChanges(entry.before, entry.after);
+      return lines.length > 0 ? (
+        <ul className="log-changes">
+          {lines.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      ) : (
+        'no change'
+      );
+    }
+    if (!entry.before && !entry.after) return null;
+    return `${entry.before ?? '—'} → ${entry.after ?? '—'}`;
+  };
+
+  return (
+    <main id="content" className="admin-page">
+      <AdminNav current="log" />
+      <h1>Moderation log</h1>
+      <form method="get" action="/admin/log" className="log-filter" aria-label="Filter the log">
+        <label>
+          Comment id <input name="comment" inputMode="numeric" defaultValue={query.comment ?? ''} size={8} />
+        </label>
+        <label>
+          Admin{' '}
+          <select name="admin" defaultValue={query.admin ?? ''}>
+            <option value="">All admins</option>
+            {admins.map((admin) => (
+              <option key={admin.id} value={admin.id}>
+                {admin.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit">Filter</button>
+        {(query.comment !== undefined || query.admin) && <Link href="/admin/log">Show everything</Link>}
+      </form>
+      {entries.length === 0 ? (
+        <p className="status-message">Nothing logged{query.comment !== undefined || query.admin ? ' for this filter' : ' yet'}.</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="log-table">
+            <caption className="visually-hidden">Moderation actions, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">Who</th>
+                <th scope="col">Action</th>
+                <th scope="col">Target</th>
+                <th scope="col">Change</th>
+                <th scope="col">Reason</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((entry) => (
+                <tr key={entry.id}>
+                  <td>
+                    <time dateTime={entry.createdAt.toISOString()}>{formatTimestamp(entry.createdAt, site.timeZone)}</time>
+                  </td>
+                  <td>{entry.actorName}</td>
+                  <td>{entry.action}</td>
+                  <td>{target(entry)}</td>
+                  <td>{change(entry)}</td>
+                  <td>{entry.reason}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {(query.cursor !== undefined || nextCursor !== null) && (
+        <nav className="pager" aria-label="More log entries">
+          {query.cursor !== undefined ? <Link href={logHref({ ...query, cursor: undefined })}>« Newest entries</Link> : <span />}
+          {nextCursor !== null ? (
+            <Link href={logHref({ ...query, cursor: nextCursor })} rel="next">
+              Older entries »
+            </Link>
+          ) : (
+            <span />
+          )}
+        </nav>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,90 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { z } from 'zod';
+import { adminForPage } from '../_lib/guard';
+import { moderationDoneMessage, plural, TAB_ACTIONS } from '../_lib/wording';
+import { AdminNav } from '@/components/admin/admin-nav';
+import { QueueForm } from '@/components/admin/queue-form';
+import { QueueRow } from '@/components/admin/queue-row';
+import { COMMENT_STATUSES, type CommentStatus } from '@/lib/comments/rules';
+import { getSite } from '@/lib/content/site';
+import { MODERATION_ACTIONS } from '@/lib/moderation/moderate';
+import { countByStatus, listModerationQueue } from '@/lib/moderation/queue';
+
+export const metadata: Metadata = { title: 'Moderation queue', robots: { index: false, follow: false } };
+
+/** The address's wishes; anything malformed falls back rather than failing the page. */
+const querySchema = z.object({
+  status: z.enum(COMMENT_STATUSES).catch('pending'),
+  cursor: z.coerce.number().int().positive().optional().catch(undefined),
+  select: z.literal('all').optional().catch(undefined),
+  done: z.enum(MODERATION_ACTIONS).optional().catch(undefined),
+  count: z.coerce.number().int().min(0).max(10_000).optional().catch(undefined),
+});
+
+const TABS: { status: CommentStatus; label: string }[] = [
+  { status: 'pending', label: 'Pending' },
+  { status: 'published', label: 'Published' },
+  { status: 'spam', label: 'Spam' },
+  { status: 'deleted', label: 'Deleted' },
+];
+
+function queueHref(query: Record<string, string | number | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== 'pending') params.set(key, String(value));
+  const search = params.toString();
+  return `/admin${search ? `?${search}` : ''}`;
+}
+
+export default async function ModerationQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const query = querySchema.parse(await searchParams);
+  await adminForPage(queueHref({ status: query.status }));
+  const [counts, queue] = await Promise.all([countByStatus(), listModerationQueue({ status: query.status, cursor: query.cursor })]);
+  const actions = TAB_ACTIONS[query.status];
+  const site = getSite();
+  const now = new Date();
+  const allSelected = query.select === 'all';
+  return (
+    <main id="content" className="admin-page">
+      <AdminNav current="queue" />
+      <h1>Moderation queue</h1>
+      <nav className="admin-tabs" aria-label="Comments by status">
+        {TABS.map((tab) => (
+          <Link key={tab.status} href={queueHref({ status: tab.status })} aria-current={tab.status === query.status ? 'page' : undefined}>
+            {tab.label} ({counts[tab.status].toLocaleString('en-US')})
+          </Link>
+        ))}
+      </nav>
+      <QueueForm
+        status={query.status}
+        actions={actions}
+        notice={query.done !== undefined && query.count !== undefined ? moderationDoneMessage(query.done, query.count) : null}
+        selectAllHref={queueHref({ status: query.status, cursor: query.cursor, select: allSelected ? undefined : 'all' })}
+        allSelected={allSelected}
+        empty={queue.items.length === 0}
+      >
+        {queue.items.length === 0 ? (
+          <p className="status-message">{query.status === 'pending' ? 'Nothing is waiting for moderation.' : 'No comments here.'}</p>
+        ) : (
+          <ol className="queue-list" aria-label={`${plural(queue.items.length, 'comment')} on this page`}>
+            {queue.items.map((row) => (
+              <QueueRow key={row.id} row={row} actions={actions} checked={allSelected} timeZone={site.timeZone} now={now} />
+            ))}
+          </ol>
+        )}
+      </QueueForm>
+      {(query.cursor !== undefined || queue.nextCursor !== null) && (
+        <nav className="pager" aria-label="More comments">
+          {query.cursor !== undefined ? <Link href={queueHref({ status: query.status })}>« Newest</Link> : <span />}
+          {queue.nextCursor !== null ? (
+            <Link href={queueHref({ status: query.status, cursor: queue.nextCursor })} rel="next">
+              Older comments »
+            </Link>
+          ) : (
+            <span />
+          )}
+        </nav>
+      )}
+    </main>
+  );
+}

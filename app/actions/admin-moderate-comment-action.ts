@@ -1,0 +1,27 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { adminForAction } from '@/app/(admin)/_lib/guard';
+import { safeReturnPath } from '@/lib/auth';
+import { commentIdSchema } from '@/lib/comments/schemas';
+import { moderateComments } from '@/lib/moderation/moderate';
+import { moderationActionSchema } from '@/lib/moderation/schemas';
+
+const inputSchema = z.object({ commentId: commentIdSchema, action: moderationActionSchema });
+
+/**
+ * An admin's button under a comment on the post page. Always ends in a redirect back to the
+ * thread, which without JavaScript is the page itself and with it a re-render in place.
+ */
+export async function adminModerateCommentAction(formData: FormData): Promise<void> {
+  const returnTo = safeReturnPath(formData.get('returnTo'));
+  const access = await adminForAction();
+  if (!access.ok) redirect(access.status === 401 ? `/signin?returnTo=${encodeURIComponent(returnTo)}` : returnTo);
+  const input = inputSchema.safeParse({ commentId: formData.get('commentId'), action: formData.get('action') });
+  if (!input.success) redirect(returnTo);
+  const { commentId, action } = input.data;
+  await moderateComments({ ids: [commentId], action, actor: access.admin });
+  // A comment that just left the thread has no anchor any more; land on the thread instead.
+  redirect(`${returnTo.split('#')[0]}#${action === 'approve' || action === 'restore' ? `c${commentId}` : 'comments'}`);
+}

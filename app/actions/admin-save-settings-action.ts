@@ -1,0 +1,73 @@
+'use server';
+
+import { refresh } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import type { AdminFormState } from '@/app/(admin)/_lib/form-state';
+import { adminForAction } from '@/app/(admin)/_lib/guard';
+import { commentSettingsSchema } from '@/lib/comments/settings';
+import { saveCommentSettings } from '@/lib/moderation/settings';
+
+const rules = commentSettingsSchema.shape;
+
+/** A whole number typed in a box, checked against the rule's own bounds so the two never drift apart. */
+function wholeNumber(rule: z.ZodDefault<z.ZodNumber>) {
+  const { minValue, maxValue } = rule.unwrap();
+  const message = `Enter a whole number from ${minValue ?? 0} to ${(maxValue ?? Number.MAX_SAFE_INTEGER).toLocaleString('en-US')}.`;
+  return z
+    .string({ error: message })
+    .trim()
+    .regex(/^\d{1,9}$/, message)
+    .transform(Number)
+    .pipe(z.number().min(minValue ?? 0, message).max(maxValue ?? Number.MAX_SAFE_INTEGER, message));
+}
+
+/** One word per line; blank lines and repeats are dropped. */
+const wordList = z
+  .string()
+  .max(60_000, 'The list is too long.')
+  .transform((text) => {
+    const words = text.split(/\r?\n/).map((word) => word.trim()).filter(Boolean);
+    const seen = new Set<string>();
+    return words.filter((word) => !seen.has(word.toLowerCase()) && Boolean(seen.add(word.toLowerCase())));
+  })
+  .pipe(z.array(z.string().max(100, 'Each word must be at most 100 characters.')).max(500, 'At most 500 words.'));
+
+const checkbox = z.literal('on').optional().transform((value) => value === 'on');
+
+/** The settings form as the browser sends it: every field, strings only, checkboxes absent when off. */
+const formSchema = z.object({
+  whoMayComment: z.enum(rules.whoMayComment.unwrap().options, { error: 'Choose who may comment.' }),
+  holdGuestComments: checkbox,
+  holdFor: z.enum(rules.holdFor.unwrap().options, { error: 'Choose whose comments wait for approval.' }),
+  holdLinkCount: wholeNumber(rules.holdLinkCount),
+  moderationWords: wordList,
+  blockWords: wordList,
+  autoCloseDays: wholeNumber(rules.autoCloseDays),
+  editWindowMinutes: wholeNumber(rules.editWindowMinutes),
+  maxReplyDepth: wholeNumber(rules.maxReplyDepth),
+  commentsPerPage: wholeNumber(rules.commentsPerPage),
+});
+
+const FIELDS = Object.keys(formSchema.shape);
+
+/** Save the blog's comment rules (audited). Errors name their field and everything typed comes back. */
+export async function adminSaveSettingsAction(_previous: AdminFormState, formData: FormData): Promise<AdminFormState> {
+  const values: Record<string, string> = {};
+  for (const field of FIELDS) {
+    const value = formData.get(field);
+    if (typeof value === 'string') values[field] = value.slice(0, 60_000);
+  }
+  const access = await adminForAction();
+  if (!access.ok) return { status: 'error', message: access.message, errors: { request: access.message }, values };
+  const parsed = formSchema.safeParse(values);
+  if (!parsed.success) {
+    const errors: Record<string, string> = {};
+    for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? 'request')] ??= issue.message;
+    return { status: 'error', message: 'The settings were not saved: fix the fields marked below.', errors, values };
+  }
+  await saveCommentSettings(parsed.data, access.admin);
+  if (formData.get('js') !== '1') redirect('/admin/settings?saved=1');
+  refresh();
+  return { status: 'ok', message: 'Settings saved.', errors: {}, values: {}, submittedAt: Date.now() };
+}

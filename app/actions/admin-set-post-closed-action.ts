@@ -1,0 +1,22 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { adminForAction } from '@/app/(admin)/_lib/guard';
+import { safeReturnPath } from '@/lib/auth';
+import { getPostById } from '@/lib/content/posts';
+import { setPostClosed } from '@/lib/moderation/moderate';
+
+const inputSchema = z.object({ postId: z.string().min(1).max(200), closed: z.enum(['1', '0']) });
+
+/** Close or reopen comments on a post from its page (logged), then show the thread again. */
+export async function adminSetPostClosedAction(formData: FormData): Promise<void> {
+  const returnTo = safeReturnPath(formData.get('returnTo')).split('#')[0] ?? '/';
+  const access = await adminForAction();
+  if (!access.ok) redirect(access.status === 401 ? `/signin?returnTo=${encodeURIComponent(returnTo)}` : returnTo);
+  const input = inputSchema.safeParse({ postId: formData.get('postId'), closed: formData.get('closed') });
+  const post = input.success ? await getPostById(input.data.postId) : undefined;
+  if (!input.success || !post) redirect(returnTo);
+  await setPostClosed({ postId: post.id, closed: input.data.closed === '1', actor: access.admin });
+  redirect(`${post.path}#comments`);
+}

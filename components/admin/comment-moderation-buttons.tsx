@@ -1,0 +1,33 @@
+import { adminModerateCommentAction } from '@/app/actions/admin-moderate-comment-action';
+import type { ModerationAction } from '@/lib/moderation/moderate';
+
+const BY_STATUS: Record<string, { action: ModerationAction; label: string }[]> = {
+  pending: [
+    { action: 'approve', label: 'Approve' },
+    { action: 'spam', label: 'Spam' },
+    { action: 'delete', label: 'Delete' },
+  ],
+  published: [
+    { action: 'spam', label: 'Spam' },
+    { action: 'delete', label: 'Delete' },
+  ],
+  deleted: [{ action: 'restore', label: 'Restore' }],
+  spam: [{ action: 'restore', label: 'Restore' }],
+};
+
+/** An admin's buttons under a comment on the post page: one small form, no JavaScript needed. */
+export function CommentModerationButtons({ commentId, status, returnTo }: { commentId: number; status: string; returnTo: string }) {
+  const buttons = BY_STATUS[status] ?? [];
+  if (buttons.length === 0) return null;
+  return (
+    <form action={adminModerateCommentAction} className="inline-form admin-comment-buttons" aria-label={`Moderate comment ${commentId}`}>
+      <input type="hidden" name="commentId" value={commentId} />
+      <input type="hidden" name="returnTo" value={returnTo} />
+      {buttons.map(({ action, label }) => (
+        <button key={action} type="submit" name="action" value={action} className="link-button">
+          {label}
+        </button>
+      ))}
+    </form>
+  );
+}

@@ -1,0 +1,36 @@
+import Link from 'next/link';
+import { adminSetPostClosedAction } from '@/app/actions/admin-set-post-closed-action';
+
+/**
+ * For admins, above a post's thread: close or reopen its comments. A post closed by its front
+ * matter or by age stays closed whatever is pressed here, so that case is said rather than offered.
+ */
+export function PostModerationControls({
+  postId,
+  returnTo,
+  closedByAdmin,
+  closedOtherwise,
+}: {
+  postId: string;
+  returnTo: string;
+  closedByAdmin: boolean;
+  closedOtherwise: boolean;
+}) {
+  return (
+    <div className="admin-post-controls" role="group" aria-label="Admin">
+      {closedOtherwise ? (
+        <span>Comments are closed by the post’s front matter or its age.</span>
+      ) : (
+        <form action={adminSetPostClosedAction} className="inline-form">
+          <input type="hidden" name="postId" value={postId} />
+          <input type="hidden" name="returnTo" value={returnTo} />
+          <input type="hidden" name="closed" value={closedByAdmin ? '0' : '1'} />
+          <button type="submit" className="link-button">
+            {closedByAdmin ? 'Reopen comments' : 'Close comments'}
+          </button>
+        </form>
+      )}
+      <Link href="/admin">Moderation queue</Link>
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+'use client';
+
+import Link from 'next/link';
+import { useActionState, type ChangeEvent, type ReactNode } from 'react';
+import { adminModerateQueueAction } from '@/app/actions/admin-moderate-queue-action';
+import { idleAdminForm } from '@/app/(admin)/_lib/form-state';
+import { ACTION_LABELS } from '@/app/(admin)/_lib/wording';
+import { useEnhanced } from '@/components/comments/use-enhanced';
+import type { ModerationAction } from '@/lib/moderation/moderate';
+
+/**
+ * The queue as one form: a checkbox per row, bulk buttons here, row buttons inside the rows
+ * (`children`, rendered on the server). A plain POST without JavaScript; with it the rows refresh
+ * in place and the result shows here.
+ */
+export function QueueForm({
+  status,
+  actions,
+  notice,
+  selectAllHref,
+  allSelected,
+  empty,
+  children,
+}: {
+  status: string;
+  actions: readonly ModerationAction[];
+  /** The result of the last submission when it came back through a redirect (no JavaScript). */
+  notice: string | null;
+  selectAllHref: string;
+  allSelected: boolean;
+  empty: boolean;
+  children: ReactNode;
+}) {
+  const [state, formAction, pending] = useActionState(adminModerateQueueAction, idleAdminForm);
+  const enhanced = useEnhanced();
+  const message = state.message ?? notice;
+  const selectAll = (event: ChangeEvent<HTMLInputElement>) => {
+    const boxes = event.currentTarget.form?.querySelectorAll<HTMLInputElement>('input[name="ids"]') ?? [];
+    for (const box of boxes) box.checked = event.currentTarget.checked;
+  };
+  return (
+    <form action={formAction} className="queue-form" aria-label="Moderate comments">
+      <input type="hidden" name="status" value={status} />
+      {enhanced && <input type="hidden" name="js" value="1" />}
+      <div aria-live="polite">
+        {message && (
+          <p className={state.status === 'error' ? 'form-error' : 'form-success'} role="status">
+            {message}
+          </p>
+        )}
+      </div>
+      {!empty && (
+        <div className="queue-bulk">
+          {enhanced ? (
+            <label className="queue-select-all">
+              <input type="checkbox" onChange={selectAll} /> Select all
+            </label>
+          ) : (
+            // Without JavaScript a checkbox cannot tick the others: the page comes back with every row ticked.
+            <Link href={selectAllHref} className="queue-select-all">
+              {allSelected ? 'Clear selection' : 'Select all'}
+            </Link>
+          )}
+          <span className="queue-bulk-buttons">
+            {actions.map((action) => (
+              <button key={action} type="submit" name="action" value={action} disabled={pending}>
+                {ACTION_LABELS[action]} selected
+              </button>
+            ))}
+          </span>
+        </div>
+      )}
+      {children}
+    </form>
+  );
+}

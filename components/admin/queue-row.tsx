@@ -1,0 +1,75 @@
+import Link from 'next/link';
+import { ACTION_LABELS, plural, timeAgo } from '@/app/(admin)/_lib/wording';
+import { formatTimestamp } from '@/lib/content/dates';
+import type { ModerationAction } from '@/lib/moderation/moderate';
+import type { QueueRow as Row } from '@/lib/moderation/queue';
+
+/** One comment in the queue: where, who (and how established), what, when, why it waits, and what to do. */
+export function QueueRow({
+  row,
+  actions,
+  checked,
+  timeZone,
+  now,
+}: {
+  row: Row;
+  actions: readonly ModerationAction[];
+  checked: boolean;
+  timeZone: string;
+  now: Date;
+}) {
+  const { author } = row;
+  const label = `comment ${row.id} by ${author.name}`;
+  return (
+    <li className="queue-row" id={`q${row.id}`} aria-labelledby={`q${row.id}-title`}>
+      <input type="checkbox" name="ids" value={row.id} defaultChecked={checked} aria-label={`Select ${label}`} />
+      <div className="queue-row-main">
+        <p className="queue-row-title" id={`q${row.id}-title`}>
+          {row.postPath ? <a href={`${row.postPath}#c${row.id}`}>{row.postTitle}</a> : row.postTitle}
+          <span className="visually-hidden">, {label}</span>
+        </p>
+        <p className="queue-author">
+          {author.kind === 'user' ? (
+            <>
+              <Link href={`/admin/users/${encodeURIComponent(author.id)}`} className="queue-author-name">
+                {author.name}
+              </Link>
+              <span>{author.email}</span>
+              <span>joined {timeAgo(author.joinedAt, now)}</span>
+              <span>{plural(author.publishedCount, 'published comment')}</span>
+              {author.banned && <span className="queue-banned">banned</span>}
+            </>
+          ) : (
+            <>
+              <span className="queue-author-name">{author.name}</span>
+              {author.email && <span>{author.email}</span>}
+              <span className="queue-guest">guest</span>
+            </>
+          )}
+        </p>
+        <p className="queue-excerpt">{row.excerpt}</p>
+        <p className="queue-row-meta">
+          <time dateTime={row.createdAt.toISOString()}>{formatTimestamp(row.createdAt, timeZone)}</time>
+          {row.heldReason && (
+            <span className="held-reason">
+              <span className="visually-hidden">Reason: </span>
+              {row.heldReason}
+            </span>
+          )}
+        </p>
+        <div className="queue-row-actions">
+          {actions.map((action) => (
+            <button key={action} type="submit" name="action" value={`${action}:${row.id}`} className="link-button" aria-label={`${ACTION_LABELS[action]} ${label}`}>
+              {ACTION_LABELS[action]}
+            </button>
+          ))}
+          {author.kind === 'user' && (
+            <Link href={`/admin/users/${encodeURIComponent(author.id)}#ban`} aria-label={`${author.banned ? 'Ban details for' : 'Ban'} ${author.name}`}>
+              {author.banned ? 'Banned…' : 'Ban…'}
+            </Link>
+          )}
+        </div>
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,85 @@
+// Journey: an admin on a post page sees held comments in place and moderates them there, and
+// closes and reopens the post's comments.
+import { sendComment, uniqueText } from '../support/api';
+import { SEED_POST } from '../support/blog';
+import { commentById, commentByText, openPost, postCommentForm } from '../support/post-page';
+import { expect, logRows, queueRow, test } from './fixtures';
+
+// Each journey drives several browsers through many pages; on a busy machine that takes a while.
+test.describe.configure({ timeout: 180_000 });
+
+test('an admin sees held comments on the post, marked and with why, and approves or marks spam there', async ({
+  admin,
+  accounts,
+  browse,
+  commentSettings,
+}) => {
+  await commentSettings.set({ holdFor: 'first-time' });
+  const writer = await accounts.create('held');
+  const text = uniqueText('Waiting in the thread');
+  const response = await sendComment(await accounts.apiAs(writer), { body: text });
+  expect(response.status()).toBe(202);
+  const { comment } = (await response.json()) as { comment: { id: number } };
+
+  const visitor = await browse(null);
+  await openPost(visitor);
+  await expect(visitor.locator('#comments')).not.toContainText(text);
+  await expect(visitor.locator('#comments').getByRole('button', { name: 'Approve' })).toHaveCount(0);
+
+  const { page } = admin;
+  await openPost(page);
+  const item = commentById(page, comment.id);
+  await expect(item).toContainText(text);
+  await expect(item.locator('.comment-pending')).toHaveText('Awaiting moderation (first comment).');
+  await item.getByRole('button', { name: 'Approve' }).click();
+  await expect(item.locator('.comment-pending')).toHaveCount(0);
+  await expect(commentByText(visitor, text)).toBeVisible({ timeout: 10_000 });
+
+  await item.getByRole('button', { name: 'Spam' }).click();
+  await expect(commentById(page, comment.id)).toHaveCount(0);
+  await expect(commentById(visitor, comment.id)).toHaveCount(0, { timeout: 10_000 });
+  await page.goto('/admin?status=spam');
+  await expect(queueRow(page, text)).toBeVisible();
+});
+
+test('closing a post keeps its thread readable but takes no comments; reopening brings the form back', async ({
+  admin,
+  accounts,
+  browse,
+  commentSettings,
+}) => {
+  await commentSettings.set({ holdFor: 'nobody' });
+  const reader = await accounts.create('closed');
+  const readerApi = await accounts.apiAs(reader);
+  const earlier = uniqueText('Said before the close');
+  expect((await sendComment(readerApi, { body: earlier })).status()).toBe(201);
+
+  const { page } = admin;
+  await openPost(page);
+  await page.getByRole('button', { name: 'Close comments' }).click();
+  await expect(page.getByRole('button', { name: 'Reopen comments' })).toBeVisible();
+  await expect(page.locator('#post-a-comment')).toContainText('Comments are closed.');
+
+  const readerPage = await browse(reader);
+  await openPost(readerPage);
+  await expect(commentByText(readerPage, earlier)).toBeVisible();
+  await expect(readerPage.locator('#post-a-comment')).toContainText('Comments are closed.');
+  await expect(postCommentForm(readerPage)).toHaveCount(0);
+  await expect(readerPage.getByRole('link', { name: 'Reply' })).toHaveCount(0);
+  const refused = await sendComment(readerApi, { body: uniqueText('Too late') });
+  expect(refused.status()).toBe(403);
+  expect(((await refused.json()) as { error: string }).error).toBe('Comments are closed on this post.');
+
+  await page.getByRole('button', { name: 'Reopen comments' }).click();
+  await expect(page.getByRole('button', { name: 'Close comments' })).toBeVisible();
+  await readerPage.reload();
+  await expect(postCommentForm(readerPage)).toBeVisible();
+  expect((await sendComment(readerApi, { body: uniqueText('Open again') })).status()).toBe(201);
+
+  await page.goto('/admin/log');
+  await expect(logRows(page).nth(0)).toContainText('reopen');
+  await expect(logRows(page).nth(0)).toContainText('closed → open');
+  await expect(logRows(page).nth(1)).toContainText('close');
+  await expect(logRows(page).nth(1)).toContainText('open → closed');
+  await expect(logRows(page).nth(1).getByRole('link', { name: SEED_POST.title })).toHaveAttribute('href', SEED_POST.path);
+});

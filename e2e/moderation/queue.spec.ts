@@ -1,0 +1,167 @@
+// Journey: comments that wait for an admin, and the admin working through them in the console —
+// one at a time, in bulk, with and without JavaScript — while readers' open pages follow along.
+import { postComment, sendComment, uniqueText } from '../support/api';
+import { SEED_POST } from '../support/blog';
+import { commentByText, openPost, postCommentForm, waitForEnhancedForm } from '../support/post-page';
+import { expect, logRows, queueRow, queueRowId, queueStatus, test, waitForEnhancedQueue } from './fixtures';
+
+// Each journey drives several browsers through many pages; on a busy machine that takes a while.
+test.describe.configure({ timeout: 180_000 });
+
+test('a first comment waits; the admin approves it from the queue and open pages show it without a reload', async ({
+  admin,
+  accounts,
+  browse,
+  commentSettings,
+}) => {
+  await commentSettings.set({ holdFor: 'first-time' });
+  const author = await accounts.create('newcomer');
+  const [authorPage, visitorPage] = await Promise.all([browse(author), browse(null)]);
+
+  // The newcomer writes; the comment waits, and only its author sees it, marked as waiting.
+  await openPost(authorPage);
+  const form = postCommentForm(authorPage);
+  await waitForEnhancedForm(form);
+  const text = uniqueText('Hello, first time here');
+  await form.getByRole('textbox', { name: 'Your comment' }).fill(text);
+  await form.getByRole('button', { name: 'Publish' }).click();
+  await expect(form.getByRole('status')).toHaveText('Thanks! Your comment is awaiting moderation.');
+  await expect(commentByText(authorPage, text)).toContainText('Your comment is awaiting moderation.');
+
+  await openPost(visitorPage);
+  await expect(visitorPage.locator('#comments')).not.toContainText(text);
+
+  // The admin sees who wrote it and why it waits.
+  const { page } = admin;
+  await page.goto('/admin');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Moderation queue');
+  await expect(page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: /^Admin \(\d+\)$/ })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Comments by status' }).getByRole('link', { name: /^Pending \(\d+\)$/ })).toHaveAttribute(
+    'aria-current',
+    'page',
+  );
+  const row = queueRow(page, text);
+  await expect(row).toContainText(author.name);
+  await expect(row).toContainText(author.email);
+  await expect(row).toContainText(/joined (just now|\d+ minutes? ago)/);
+  await expect(row).toContainText('0 published comments');
+  await expect(row.locator('.held-reason')).toHaveText('Reason: first comment');
+  const id = await queueRowId(row);
+  await expect(row.getByRole('link', { name: SEED_POST.title })).toHaveAttribute('href', `${SEED_POST.path}#c${id}`);
+
+  await waitForEnhancedQueue(page);
+  await row.getByRole('button', { name: `Approve comment ${id} by ${author.name}` }).click();
+  await expect(queueStatus(page)).toHaveText('Approved 1 comment.');
+  await expect(page.locator(`li#q${id}`)).toHaveCount(0);
+
+  // The visitor's page, open all along, catches up by itself (it checks every 4 s).
+  await expect(commentByText(visitorPage, text)).toBeVisible({ timeout: 10_000 });
+  await expect(authorPage.locator(`li#c${id}`)).not.toContainText('awaiting moderation', { timeout: 10_000 });
+
+  // And the log says who did it.
+  await page.goto(`/admin/log?comment=${id}`);
+  await expect(logRows(page)).toHaveCount(1);
+  await expect(logRows(page).first()).toContainText(admin.user.name);
+  await expect(logRows(page).first()).toContainText('approve');
+  await expect(logRows(page).first()).toContainText('pending → published');
+});
+
+test('spam, delete and restore move a comment between the tabs, each step logged', async ({ admin, accounts, commentSettings }) => {
+  await commentSettings.set({ holdFor: 'nobody' });
+  const writer = await accounts.create('writer');
+  const text = uniqueText('An ordinary published remark');
+  const comment = await postComment(await accounts.apiAs(writer), text);
+  const { page } = admin;
+
+  const act = async (tab: string, button: string, message: string) => {
+    await page.goto(`/admin?status=${tab}`);
+    await waitForEnhancedQueue(page);
+    const row = queueRow(page, text);
+    await row.getByRole('button', { name: `${button} comment ${comment.id} by ${writer.name}` }).click();
+    await expect(queueStatus(page)).toHaveText(message);
+    await expect(page.locator(`li#q${comment.id}`)).toHaveCount(0);
+  };
+  const published = async () => {
+    const response = await page.request.get(`/api/posts/${SEED_POST.id}/comments?limit=200`);
+    const body = (await response.json()) as { comments: { id: number }[] };
+    return body.comments.some((c) => c.id === comment.id);
+  };
+
+  await act('published', 'Spam', 'Marked as spam: 1 comment.');
+  expect(await published()).toBe(false);
+  await page.goto('/admin?status=spam');
+  await expect(queueRow(page, text)).toBeVisible();
+  await act('spam', 'Restore', 'Restored 1 comment.');
+  expect(await published()).toBe(true);
+  await act('published', 'Delete', 'Deleted 1 comment.');
+  expect(await published()).toBe(false);
+  await act('deleted', 'Restore', 'Restored 1 comment.');
+  expect(await published()).toBe(true);
+
+  await page.goto(`/admin/log?comment=${comment.id}`);
+  await expect(logRows(page).locator('td:nth-child(3)')).toHaveText(['restore', 'delete', 'restore', 'spam']);
+  await expect(logRows(page).first()).toContainText('deleted → published');
+  await expect(logRows(page).last()).toContainText('published → spam');
+});
+
+test('three held comments are approved at once; "Select all" ticks every row', async ({ admin, accounts, commentSettings }) => {
+  await commentSettings.set({ holdFor: 'everyone' });
+  const writer = await accounts.create('prolific');
+  const api = await accounts.apiAs(writer);
+  const texts = [uniqueText('Bulk one'), uniqueText('Bulk two'), uniqueText('Bulk three')];
+  for (const body of texts) expect((await sendComment(api, { body })).status()).toBe(202);
+
+  const { page } = admin;
+  await page.goto('/admin');
+  await waitForEnhancedQueue(page);
+  const boxes = page.locator('li.queue-row input[name="ids"]');
+  await page.getByRole('checkbox', { name: 'Select all' }).check();
+  for (const box of await boxes.all()) await expect(box).toBeChecked();
+  await page.getByRole('checkbox', { name: 'Select all' }).uncheck();
+  for (const box of await boxes.all()) await expect(box).not.toBeChecked();
+
+  const ids: number[] = [];
+  for (const text of texts) {
+    const row = queueRow(page, text);
+    ids.push(await queueRowId(row));
+    await row.getByRole('checkbox').check();
+  }
+  await page.getByRole('button', { name: 'Approve selected' }).click();
+  await expect(queueStatus(page)).toHaveText('Approved 3 comments.');
+  for (const id of ids) await expect(page.locator(`li#q${id}`)).toHaveCount(0);
+
+  await page.goto(`/admin?status=published`);
+  for (const text of texts) await expect(queueRow(page, text)).toBeVisible();
+  await page.goto('/admin/log');
+  for (const id of ids) await expect(logRows(page).filter({ hasText: `comment #${id}` })).toContainText('approve');
+});
+
+test('without JavaScript the queue is a plain form: approving lands back on the tab with the result', async ({
+  admin,
+  accounts,
+  browse,
+  commentSettings,
+}) => {
+  await commentSettings.set({ holdFor: 'first-time' });
+  const writer = await accounts.create('nojs');
+  const text = uniqueText('Held, approved by a browser without scripts');
+  expect((await sendComment(await accounts.apiAs(writer), { body: text })).status()).toBe(202);
+
+  const page = await browse(admin.user, { javaScriptEnabled: false });
+  await page.goto('/admin');
+  // No script can tick the others, so "Select all" is a link that brings the page back ticked.
+  await page.getByRole('link', { name: 'Select all' }).click();
+  await expect(page).toHaveURL(/select=all/);
+  for (const box of await page.locator('li.queue-row input[name="ids"]').all()) await expect(box).toBeChecked();
+
+  await page.goto('/admin');
+  const row = queueRow(page, text);
+  const id = await queueRowId(row);
+  await row.getByRole('button', { name: `Approve comment ${id} by ${writer.name}` }).click();
+  await expect(page).toHaveURL((url) => url.pathname === '/admin' && url.searchParams.get('done') === 'approve');
+  await expect(queueStatus(page)).toHaveText('Approved 1 comment.');
+  await expect(page.locator(`li#q${id}`)).toHaveCount(0);
+
+  await openPost(page);
+  await expect(commentByText(page, text)).toBeVisible();
+});
