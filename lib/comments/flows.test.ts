@@ -23,6 +23,7 @@ import {
 } from './queries';
 import { loadCommentSection } from './section';
 import { defaultCommentSettings, getCommentSettings, setCommentSettings } from './settings';
+import { issueFormStamp } from '@/lib/spam';
 import { buildPost, insertReader } from './test-builders';
 
 // Posts are files; these tests publish built Post objects instead of reading any.
@@ -90,6 +91,9 @@ for (const [provider, enabled] of providers) {
     beforeAll(async () => {
       database = await createTestDatabase(provider);
       vi.stubEnv('DATABASE_URL', database.url);
+      // These flows write many comments a second as one reader; the limits are tested on their own.
+      vi.stubEnv('RATE_LIMITS', 'off');
+      vi.stubEnv('AUTH_SECRET', 'a-test-secret-that-signs-form-stamps');
       ada = await insertReader('Ada');
       bob = await insertReader('Bob');
       // Both have an approved comment elsewhere, so no first-comment rule holds what they write here.
@@ -722,6 +726,100 @@ for (const [provider, enabled] of providers) {
       // Published comments are placed as everyone sees them, whoever has held comments before them.
       const later = (await post(p, bob, { body: 'published 5' })).comment;
       expect(await findCommentPage(later.id, 5)).toEqual({ postId: p.id, page: 1 });
+    });
+
+    describe('double posts, scripts and rate limits', () => {
+      afterEach(() => {
+        vi.stubEnv('RATE_LIMITS', 'off');
+      });
+
+      it('refuses the same text from the same reader on the same post within ten minutes, naming it', async () => {
+        const p = publish();
+        await post(p, ada, { body: 'Said it once.' });
+        const again = await postComment({ postId: p.id, viewer: ada, input: { body: 'Said it once.' } });
+        expect(again).toEqual({ ok: false, status: 409, errors: { body: 'You have already posted this comment.' } });
+        // Someone else may say the same; so may Ada elsewhere, or something new here.
+        await post(p, bob, { body: 'Said it once.' });
+        await post(publish(), ada, { body: 'Said it once.' });
+        await post(p, ada, { body: 'Said it twice.' });
+        expect(await getDb().comment.count({ where: { postId: p.id } })).toBe(3);
+      });
+
+      it('lets the same words through again after ten minutes, or after the first was deleted', async () => {
+        const p = publish();
+        const first = await post(p, ada, { body: 'Once more.' });
+        await removeComment({ id: first.comment.id, viewer: ada });
+        await post(p, ada, { body: 'Once more.' });
+        vi.useFakeTimers({ now: Date.now() + 11 * 60 * 1000, toFake: ['Date'] });
+        await post(p, ada, { body: 'Once more.' });
+      });
+
+      it('tells guests apart by name and address', async () => {
+        await setCommentSettings({ ...defaultCommentSettings, whoMayComment: 'anyone' });
+        const p = publish();
+        const guest = (name: string, ip: string) =>
+          postComment({ postId: p.id, viewer: null, input: { body: 'First!', name }, ip });
+        expect((await guest('Anna', '203.0.113.1')).ok).toBe(true);
+        expect(await guest('Anna', '203.0.113.1')).toMatchObject({ ok: false, status: 409 });
+        expect((await guest('Anna', '203.0.113.2')).ok).toBe(true);
+        expect((await guest('Otto', '203.0.113.1')).ok).toBe(true);
+      });
+
+      it('keeps a comment whose honeypot was filled as spam, answered like a held one, and shows it to nobody', async () => {
+        const p = publish();
+        const stamp = issueFormStamp(Date.now() - 60_000);
+        const result = await postComment({
+          postId: p.id,
+          viewer: ada,
+          input: { body: 'Buy now' },
+          form: { stamp, honeypot: 'Best offer' },
+        });
+        if (!result.ok) return expect.unreachable(JSON.stringify(result));
+        expect(result.comment.status).toBe('spam');
+        expect(await getDb().comment.findUnique({ where: { id: result.comment.id }, select: { heldReason: true } })).toEqual({
+          heldReason: 'honeypot',
+        });
+        expect((await getThreadState(p.id)).publishedCount).toBe(0);
+        expect((await page(p, null)).thread).toEqual([]);
+      });
+
+      it('refuses a form sent faster than a person writes, and one without a stamp, with a neutral message', async () => {
+        const p = publish();
+        const fast = await postComment({
+          postId: p.id,
+          viewer: ada,
+          input: { body: 'Too quick' },
+          form: { stamp: issueFormStamp(), honeypot: '' },
+        });
+        expect(fast).toMatchObject({ ok: false, status: 400, freshStamp: false });
+        expect(!fast.ok && fast.errors.request).toMatch(/^That was quick!/);
+        const unstamped = await postComment({ postId: p.id, viewer: ada, input: { body: 'No stamp' }, form: { stamp: null, honeypot: '' } });
+        expect(unstamped).toMatchObject({ ok: false, status: 400, freshStamp: true });
+        const person = await postComment({
+          postId: p.id,
+          viewer: ada,
+          input: { body: 'Took my time' },
+          form: { stamp: issueFormStamp(Date.now() - 10_000), honeypot: '' },
+        });
+        expect(person).toMatchObject({ ok: true, comment: { status: 'published' } });
+      });
+
+      it('answers 429 with the wait once a reader passes the per-account limit, and writes nothing', async () => {
+        vi.stubEnv('RATE_LIMITS', 'comment-account=2/60');
+        const p = publish();
+        const carol = await insertReader('Carol');
+        await post(p, carol, { body: 'one' });
+        await post(p, carol, { body: 'two' });
+        const third = await postComment({ postId: p.id, viewer: carol, input: { body: 'three' } });
+        expect(third).toMatchObject({ ok: false, status: 429 });
+        if (third.ok) return;
+        expect(third.errors.request).toMatch(/^You are commenting faster than this blog allows\. Please wait \d+ seconds and try again\.$/);
+        expect(third.retryAfterSeconds).toBeGreaterThan(0);
+        expect(third.retryAfterSeconds).toBeLessThanOrEqual(60);
+        expect(await getDb().comment.count({ where: { postId: p.id } })).toBe(2);
+        // Another reader is not slowed down by Carol.
+        await post(p, bob, { body: 'meanwhile' });
+      });
     });
 
     describe('settings', () => {

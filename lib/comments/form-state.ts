@@ -7,6 +7,8 @@ export interface CommentFormState {
   commentId?: number;
   /** Changes on every successful submission so the form knows to clear itself. */
   submittedAt?: number;
+  /** A new signed render time, when the form's own could not be accepted (lib/spam). */
+  formStamp?: string;
 }
 
 export const idleCommentForm: CommentFormState = { status: 'idle', errors: {}, values: {} };

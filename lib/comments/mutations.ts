@@ -79,9 +79,13 @@ export async function assertCommentsOpen(post: Post, settings: Pick<CommentSetti
   }
 }
 
+/** Within this time, the same text from the same author on the same post is a double post. */
+export const DUPLICATE_WINDOW_MS = 10 * 60 * 1000;
+
 /**
  * A new comment or reply on `post`. Whether it is published, held or marked spam is the hold
- * rules' call (lib/moderation/hold-rules); banned accounts are refused.
+ * rules' call (lib/moderation/hold-rules), unless the form already caught a script (`spamReason`);
+ * banned accounts and double posts are refused.
  */
 export async function createComment(options: {
   post: Post;
@@ -89,6 +93,8 @@ export async function createComment(options: {
   input: NewCommentInput;
   settings: CommentSettings;
   ip?: string | null;
+  spamReason?: string;
+  now?: Date;
 }): Promise<WrittenComment> {
   const { post, viewer, input, settings } = options;
   await assertCommentsOpen(post, settings);
@@ -110,15 +116,31 @@ export async function createComment(options: {
     placement = replyPlacement(parent, settings.maxReplyDepth);
   }
 
+  const ipHash = hashIp(options.ip);
+  const duplicate = await db.comment.findFirst({
+    where: {
+      postId: post.id,
+      body: input.body,
+      status: { not: 'deleted' },
+      createdAt: { gte: new Date((options.now ?? new Date()).getTime() - DUPLICATE_WINDOW_MS) },
+      // A guest is known by name and address; two guests called Anna on one network are rare.
+      ...(viewer ? { authorId: viewer.id } : { authorId: null, guestName: input.name ?? null, ipHash }),
+    },
+    select: { id: true },
+  });
+  if (duplicate) throw new CommentError(409, 'You have already posted this comment.');
+
   const approved =
     viewer && viewer.role !== 'admin' && settings.holdFor === 'first-time'
       ? await db.comment.findFirst({ where: { authorId: viewer.id, status: 'published' }, select: { id: true } })
       : null;
-  const { status, reason } = decideHold({
-    body: input.body,
-    author: { kind: !viewer ? 'guest' : viewer.role === 'admin' ? 'admin' : 'user', approvedCount: approved ? 1 : 0 },
-    settings,
-  });
+  const { status, reason } = options.spamReason
+    ? { status: 'spam' as const, reason: options.spamReason }
+    : decideHold({
+        body: input.body,
+        author: { kind: !viewer ? 'guest' : viewer.role === 'admin' ? 'admin' : 'user', approvedCount: approved ? 1 : 0 },
+        settings,
+      });
   const html = await renderCommentMarkdown(input.body);
   const [created] = await db.$transaction([
     db.comment.create({
@@ -133,7 +155,7 @@ export async function createComment(options: {
         html,
         status,
         heldReason: reason,
-        ipHash: hashIp(options.ip),
+        ipHash,
       },
       select: writtenSelect,
     }),

@@ -1,4 +1,6 @@
 import { getPostById, type Post } from '@/lib/content/posts';
+import { limitCommenting, rateLimitMessage } from '@/lib/rate-limits';
+import { type FormSignals, judgeForm } from '@/lib/spam';
 import type { Viewer } from '@/lib/users/accounts';
 import { CommentError } from './errors';
 import { createComment, type WrittenComment } from './mutations';
@@ -8,25 +10,49 @@ import { getCommentSettings } from './settings';
 
 export type PostCommentResult =
   | { ok: true; comment: WrittenComment; post: Post; page: number }
-  | { ok: false; status: number; errors: Record<string, string> };
+  | {
+      ok: false;
+      status: number;
+      errors: Record<string, string>;
+      /** With 429: when to try again. */
+      retryAfterSeconds?: number;
+      /** The form's stamp must be renewed before it can succeed. */
+      freshStamp?: boolean;
+    };
 
 /**
  * Posting a comment, as both doors (the form's server action and the JSON API) do it: find the
- * post, parse the input, apply the blog's rules, write. Refusals come back as field messages.
+ * post, parse the input, check the rate limits and (for the form) the spam signals, apply the
+ * blog's rules, write. Refusals come back as field messages.
  */
 export async function postComment(options: {
   postId: string;
   viewer: Viewer | null;
   input: unknown;
   ip?: string | null;
+  /** Only the form sends these; the API has no honeypot or stamp. */
+  form?: FormSignals;
 }): Promise<PostCommentResult> {
   const post = await getPostById(options.postId);
   if (!post) return { ok: false, status: 404, errors: { postId: 'There is no post with that id.' } };
   const parsed = newCommentSchema.safeParse(options.input);
   if (!parsed.success) return { ok: false, status: 400, errors: fieldErrors(parsed.error) };
+  const limited = await limitCommenting(options.viewer?.id, options.ip);
+  if (!limited.ok) {
+    return { ok: false, status: 429, errors: { request: rateLimitMessage(limited) }, retryAfterSeconds: limited.retryAfterSeconds };
+  }
+  const verdict = options.form ? judgeForm(options.form) : { kind: 'person' as const };
+  if (verdict.kind === 'refused') return { ok: false, status: 400, errors: { request: verdict.message }, freshStamp: verdict.freshStamp };
   const settings = await getCommentSettings();
   try {
-    const comment = await createComment({ post, viewer: options.viewer, input: parsed.data, settings, ip: options.ip });
+    const comment = await createComment({
+      post,
+      viewer: options.viewer,
+      input: parsed.data,
+      settings,
+      ip: options.ip,
+      spamReason: verdict.kind === 'spam' ? verdict.reason : undefined,
+    });
     const located = await findCommentPage(comment.id, settings.commentsPerPage);
     return { ok: true, comment, post, page: located?.page ?? 1 };
   } catch (error) {

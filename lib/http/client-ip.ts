@@ -1,8 +1,11 @@
 /**
- * The reader's address as the nearest proxy reports it. Only used to hash for rate limits and
- * moderation, never shown; behind no proxy the header is absent and this is null.
+ * The reader's address, for rate limits and the hashed address kept with a comment; never shown.
+ * scripts/server.mjs sets this header on every request from the connection (or, with TRUST_PROXY,
+ * from the proxy in front) and drops any value a client sent, so it cannot be forged. Under
+ * `next dev` there is no such server and this is null: per-address limits then do not apply.
  */
+export const CLIENT_ADDRESS_HEADER = 'x-quire-client-address';
+
 export function clientIp(headers: Headers): string | null {
-  const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-  return forwarded || headers.get('x-real-ip') || null;
+  return headers.get(CLIENT_ADDRESS_HEADER) || null;
 }

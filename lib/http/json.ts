@@ -29,7 +29,12 @@ function tooLarge(maxBytes: number): JsonBody {
   return { ok: false, status: 413, errors: { request: `The body is larger than ${Math.round(maxBytes / 1024)} KB.` } };
 }
 
-export function jsonError(status: number, errors: Record<string, string>): Response {
+export function jsonError(status: number, errors: Record<string, string>, headers: Record<string, string> = {}): Response {
   const message = Object.values(errors)[0] ?? 'The request was refused.';
-  return Response.json({ error: message, errors }, { status, headers: { 'Cache-Control': 'no-store' } });
+  return Response.json({ error: message, errors }, { status, headers: { 'Cache-Control': 'no-store', ...headers } });
+}
+
+/** The Retry-After header of a 429, when there is one. */
+export function retryAfter(seconds: number | undefined): Record<string, string> {
+  return seconds === undefined ? {} : { 'Retry-After': String(seconds) };
 }

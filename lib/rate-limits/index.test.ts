@@ -1,0 +1,166 @@
+// Rate limits: the rules and messages, and the shared counters on each store they can live in.
+import process from 'node:process';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { closeCounters, countHit } from '@/lib/db/counters';
+import { getDb } from '@/lib/db';
+import type { DatabaseProvider } from '@/lib/db/migrate';
+import { createTestDatabase, type TestDatabase } from '@/lib/db/test-database';
+import { defaultLimits, limitCommenting, limitSigningIn, parseLimits, rateLimitMessage, takeRateLimit, waitText } from './index';
+
+const HOOK_TIMEOUT = 60_000;
+const NOW = new Date('2026-06-15T12:00:00Z');
+const later = (seconds: number) => new Date(NOW.getTime() + seconds * 1000);
+
+describe('parseLimits', () => {
+  it('keeps the defaults when RATE_LIMITS is unset or empty', () => {
+    expect(parseLimits(undefined)).toEqual(defaultLimits);
+    expect(parseLimits('  ')).toEqual(defaultLimits);
+  });
+
+  it('changes only the limits it names', () => {
+    expect(parseLimits('comment-account=10/60, register-address=50/3600')).toEqual({
+      ...defaultLimits,
+      'comment-account': { max: 10, windowSeconds: 60 },
+      'register-address': { max: 50, windowSeconds: 3600 },
+    });
+  });
+
+  it('turns every limit off with "off"', () => {
+    expect(parseLimits('off')).toBeNull();
+  });
+
+  it('names the entry it cannot read and says what is expected', () => {
+    expect(() => parseLimits('comment-acount=10/60')).toThrow(/"comment-acount=10\/60" is not <name>=<max>\/<seconds>.*comment-account/);
+    expect(() => parseLimits('comment-account=10')).toThrow(/"comment-account=10"/);
+    expect(() => parseLimits('comment-account=10/0')).toThrow(/"comment-account=10\/0"/);
+  });
+});
+
+describe('messages', () => {
+  it('says how long to wait as a person would', () => {
+    expect(waitText(1)).toBe('1 second');
+    expect(waitText(40)).toBe('40 seconds');
+    expect(waitText(89)).toBe('89 seconds');
+    expect(waitText(90)).toBe('2 minutes');
+    expect(waitText(12 * 60)).toBe('12 minutes');
+    expect(waitText(3600)).toBe('1 hour');
+    expect(waitText(3 * 3600)).toBe('3 hours');
+  });
+
+  it('says what happened and when to try again', () => {
+    expect(rateLimitMessage({ limit: 'comment-account', retryAfterSeconds: 40 })).toBe(
+      'You are commenting faster than this blog allows. Please wait 40 seconds and try again.',
+    );
+    expect(rateLimitMessage({ limit: 'signin-email', retryAfterSeconds: 600 })).toBe(
+      'There were too many sign-in attempts for this account. Please wait 10 minutes and try again.',
+    );
+  });
+});
+
+const stores: { name: string; provider: DatabaseProvider; redis: boolean; enabled: boolean }[] = [
+  { name: 'SQLite', provider: 'sqlite', redis: false, enabled: true },
+  { name: 'PostgreSQL', provider: 'postgresql', redis: false, enabled: Boolean(process.env.TEST_POSTGRES_URL) },
+  // Redis runs beside the test databases (REDIS_URL, e.g. redis://127.0.0.1:6379/15).
+  { name: 'Redis', provider: 'sqlite', redis: true, enabled: Boolean(process.env.TEST_REDIS_URL) },
+];
+
+for (const store of stores) {
+  describe.skipIf(!store.enabled)(`counters and limits in ${store.name}`, () => {
+    let database: TestDatabase;
+    // Keys of their own per run, so a Redis shared with other runs starts each test from zero.
+    const run = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+    beforeAll(async () => {
+      database = await createTestDatabase(store.provider);
+      vi.stubEnv('DATABASE_URL', database.url);
+      vi.stubEnv('RATE_LIMITS', 'comment-account=3/60,comment-address=5/60');
+      if (store.redis) vi.stubEnv('REDIS_URL', process.env.TEST_REDIS_URL ?? '');
+    }, HOOK_TIMEOUT);
+    afterAll(async () => {
+      await closeCounters();
+      if (database) await getDb().$disconnect();
+      vi.unstubAllEnvs();
+      await database?.drop();
+    }, HOOK_TIMEOUT);
+
+    it('counts every hit in a window, then starts again when it ends', async () => {
+      // Redis keeps its own clock, so only the database store can be moved in time here.
+      const key = `test:${run}:window`;
+      expect((await countHit(key, 60_000, NOW)).count).toBe(1);
+      expect((await countHit(key, 60_000, later(1))).count).toBe(2);
+      const third = await countHit(key, 60_000, later(2));
+      expect(third.count).toBe(3);
+      if (!store.redis) {
+        expect(third.resetAt).toEqual(later(60));
+        const fresh = await countHit(key, 60_000, later(61));
+        expect(fresh).toEqual({ count: 1, resetAt: later(121) });
+      } else {
+        expect(third.resetAt.getTime() - Date.now()).toBeGreaterThan(50_000);
+      }
+    });
+
+    it('counts concurrent hits exactly: none lost, none doubled', async () => {
+      const key = `test:${run}:burst`;
+      const counts = await Promise.all(Array.from({ length: 40 }, () => countHit(key, 60_000, NOW)));
+      expect(counts.map((hit) => hit.count).sort((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    });
+
+    it('refuses the hit past the limit with the seconds left in the window, per account', async () => {
+      const now = new Date();
+      for (let i = 0; i < 3; i += 1) expect(await limitCommenting(`account-${run}`, null)).toEqual({ ok: true });
+      const refused = await takeRateLimit([{ limit: 'comment-account', subject: `account-${run}` }], now);
+      expect(refused).toMatchObject({ ok: false, limit: 'comment-account' });
+      if (!refused.ok) {
+        expect(refused.retryAfterSeconds).toBeGreaterThan(50);
+        expect(refused.retryAfterSeconds).toBeLessThanOrEqual(60);
+      }
+      // Another account is not affected.
+      expect(await limitCommenting(`other-${run}`, null)).toEqual({ ok: true });
+    });
+
+    it('counts an address across accounts, so new accounts do not buy more comments', async () => {
+      const address = `203.0.113.${Math.floor(Math.random() * 250)}-${run}`;
+      for (let i = 0; i < 5; i += 1) expect((await limitCommenting(`a${i}-${run}`, address)).ok).toBe(true);
+      expect(await limitCommenting(`a9-${run}`, address)).toMatchObject({ ok: false, limit: 'comment-address' });
+    });
+
+    it('limits sign-in per email whatever its case, and skips subjects it does not have', async () => {
+      vi.stubEnv('RATE_LIMITS', 'signin-email=2/60');
+      try {
+        const email = `Someone-${run}@Example.com`;
+        expect((await limitSigningIn(null, email)).ok).toBe(true);
+        expect((await limitSigningIn(null, email.toLowerCase())).ok).toBe(true);
+        expect(await limitSigningIn(null, email.toUpperCase())).toMatchObject({ ok: false, limit: 'signin-email' });
+        expect(await limitSigningIn(null, undefined)).toEqual({ ok: true });
+      } finally {
+        vi.stubEnv('RATE_LIMITS', 'comment-account=3/60,comment-address=5/60');
+      }
+    });
+
+    it('stores no address or email, only hashes', async () => {
+      if (store.redis) return; // the database table is what the blog owner can read
+      await limitSigningIn('198.51.100.7', 'private@example.com');
+      const keys = (await getDb().rateLimit.findMany({ select: { key: true } })).map((row) => row.key).join(' ');
+      expect(keys).not.toContain('198.51.100.7');
+      expect(keys).not.toContain('private@example.com');
+    });
+  });
+}
+
+describe('when the counters are unreachable', () => {
+  afterAll(async () => {
+    await closeCounters();
+    vi.unstubAllEnvs();
+  });
+
+  it('lets the request through rather than stopping everyone from commenting', async () => {
+    // Nothing listens on port 9 (discard) on 127.0.0.1.
+    vi.stubEnv('REDIS_URL', 'redis://127.0.0.1:9');
+    vi.stubEnv('RATE_LIMITS', 'comment-account=1/60');
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    expect(await limitCommenting('someone', null)).toEqual({ ok: true });
+    expect(await limitCommenting('someone', null)).toEqual({ ok: true });
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('counters unavailable'));
+    warn.mockRestore();
+  });
+});

@@ -1,0 +1,129 @@
+// How often one account or one address may comment, register and try to sign in. Counters are
+// shared by every instance (lib/db/counters: the database, or Redis with REDIS_URL), so the limits
+// hold however many instances serve the blog.
+import { createHash } from 'node:crypto';
+import { countHit } from '@/lib/db/counters';
+
+export type LimitName = 'comment-account' | 'comment-address' | 'register-address' | 'signin-address' | 'signin-email';
+
+export interface Limit {
+  /** How many hits a window allows. */
+  max: number;
+  windowSeconds: number;
+}
+
+/** Generous for people, tight for scripts: a person does not write six comments a minute. */
+export const defaultLimits: Record<LimitName, Limit> = {
+  'comment-account': { max: 5, windowSeconds: 60 },
+  'comment-address': { max: 20, windowSeconds: 10 * 60 },
+  'register-address': { max: 5, windowSeconds: 60 * 60 },
+  'signin-address': { max: 20, windowSeconds: 15 * 60 },
+  'signin-email': { max: 10, windowSeconds: 15 * 60 },
+};
+
+const LIMIT_NAMES = Object.keys(defaultLimits) as LimitName[];
+
+export class RateLimitSetupError extends Error {
+  override name = 'RateLimitSetupError';
+}
+
+/**
+ * The limits in force: the defaults, changed by RATE_LIMITS, e.g.
+ * `RATE_LIMITS="comment-account=10/60,register-address=50/3600"` (max hits / window in seconds),
+ * or `RATE_LIMITS=off` for no limits at all (benchmarks that measure raw write speed).
+ */
+export function parseLimits(text: string | undefined): Record<LimitName, Limit> | null {
+  const spec = text?.trim() ?? '';
+  if (spec === 'off') return null;
+  const limits = { ...defaultLimits };
+  for (const entry of spec.split(',').map((part) => part.trim()).filter(Boolean)) {
+    const match = /^([a-z-]+)=(\d+)\/(\d+)$/.exec(entry);
+    const name = match?.[1] as LimitName | undefined;
+    if (!match || !name || !LIMIT_NAMES.includes(name) || Number(match[3]) === 0) {
+      throw new RateLimitSetupError(
+        `RATE_LIMITS: "${entry}" is not <name>=<max>/<seconds> with a name from ${LIMIT_NAMES.join(', ')} (or RATE_LIMITS=off).`,
+      );
+    }
+    limits[name] = { max: Number(match[2]), windowSeconds: Number(match[3]) };
+  }
+  return limits;
+}
+
+export type RateLimitResult = { ok: true } | { ok: false; limit: LimitName; retryAfterSeconds: number };
+
+/**
+ * Counts one attempt against each limit that has a subject (an account id, an address, an email)
+ * and says whether all of them still allow it. Subjects are hashed: the table never holds an
+ * address or an email. If the counters cannot be reached the attempt is allowed: an outage of the
+ * counter store must not stop people from commenting.
+ */
+export async function takeRateLimit(
+  checks: { limit: LimitName; subject: string | null | undefined }[],
+  now = new Date(),
+): Promise<RateLimitResult> {
+  const limits = parseLimits(process.env.RATE_LIMITS);
+  if (!limits) return { ok: true };
+  for (const { limit, subject } of checks) {
+    if (!subject) continue;
+    const { max, windowSeconds } = limits[limit];
+    let hit;
+    try {
+      hit = await countHit(`${limit}:${hashSubject(subject)}`, windowSeconds * 1000, now);
+    } catch (error) {
+      console.warn(`rate limits: counters unavailable, allowing the request (${error instanceof Error ? error.message.split('\n')[0] : error})`);
+      return { ok: true };
+    }
+    if (hit.count > max) {
+      const secondsLeft = Math.ceil((hit.resetAt.getTime() - now.getTime()) / 1000);
+      return { ok: false, limit, retryAfterSeconds: Math.min(windowSeconds, Math.max(1, secondsLeft)) };
+    }
+  }
+  return { ok: true };
+}
+
+function hashSubject(subject: string): string {
+  return createHash('sha256').update(subject.toLowerCase()).digest('base64url').slice(0, 22);
+}
+
+/** "40 seconds", "12 minutes", "1 hour": how long to wait, as a person would say it. */
+export function waitText(seconds: number): string {
+  if (seconds < 90) return `${seconds} second${seconds === 1 ? '' : 's'}`;
+  const minutes = Math.ceil(seconds / 60);
+  if (minutes < 60) return `${minutes} minutes`;
+  const hours = Math.ceil(minutes / 60);
+  return `${hours} hour${hours === 1 ? '' : 's'}`;
+}
+
+const WHAT: Record<LimitName, string> = {
+  'comment-account': 'You are commenting faster than this blog allows.',
+  'comment-address': 'Many comments came from your network just now.',
+  'register-address': 'Many accounts were created from your network just now.',
+  'signin-address': 'There were too many sign-in attempts from your network.',
+  'signin-email': 'There were too many sign-in attempts for this account.',
+};
+
+/** The message a person reads in the form (and the API's `error`): what happened and how long to wait. */
+export function rateLimitMessage(result: { limit: LimitName; retryAfterSeconds: number }): string {
+  return `${WHAT[result.limit]} Please wait ${waitText(result.retryAfterSeconds)} and try again.`;
+}
+
+/** Before a comment is written: per account, and per address (which is all a guest has). */
+export function limitCommenting(accountId: string | null | undefined, address: string | null | undefined) {
+  return takeRateLimit([
+    { limit: 'comment-account', subject: accountId },
+    { limit: 'comment-address', subject: address },
+  ]);
+}
+
+/** Before an account is created. */
+export function limitRegistering(address: string | null | undefined) {
+  return takeRateLimit([{ limit: 'register-address', subject: address }]);
+}
+
+/** Before a password is checked: per address, and per email so one account cannot be guessed at from many. */
+export function limitSigningIn(address: string | null | undefined, email: unknown) {
+  return takeRateLimit([
+    { limit: 'signin-address', subject: address },
+    { limit: 'signin-email', subject: typeof email === 'string' ? email.trim() : null },
+  ]);
+}
