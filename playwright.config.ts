@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
+import { FIXTURE_BLOG_FORM_MIN_SECONDS } from './e2e/support/blog';
 
 /**
  * End-to-end journeys in a real Chromium.
@@ -122,6 +123,15 @@ export default defineConfig<QuireTestOptions>({
           AUTH_SECRET: 'e2e-only-secret-not-for-real-blogs',
           // Tests change settings straight in the database; the page cache notices within 100 ms.
           PAGE_CACHE_POLL_MS: '100',
+          // As if behind one reverse proxy: a test may speak from an address of its own.
+          TRUST_PROXY: '1',
+          // Journeys sign in and post many times a minute from one address, typing at machine
+          // speed, so the `site` blogs lift the rate limits and the minimum form time. The fixture
+          // blog keeps the default limits and a minimum form time of its own, and
+          // e2e/hardening/spam-and-limits.spec.ts proves them there.
+          ...(blog.project === 'fixture-blog'
+            ? { FORM_MIN_SECONDS: String(FIXTURE_BLOG_FORM_MIN_SECONDS) }
+            : { RATE_LIMITS: 'off', FORM_MIN_SECONDS: '0' }),
           ...(blog.contentDir ? { CONTENT_DIR: blog.contentDir } : {}),
           ...(blog.sharesDatabase ? { E2E_KEEP_DATABASE: '1' } : {}),
         },

@@ -83,7 +83,7 @@ function tail(file: string, lines = 30): string {
 /** The harness's environment without the blog's own settings, plus `settings`. */
 export function serverEnv(settings: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
-  for (const key of ['DATABASE_URL', 'CONTENT_DIR', 'AUTH_URL', 'AUTH_SECRET', 'SITE_URL', 'PORT', 'HOST', 'NODE_ENV'])
+  for (const key of ['DATABASE_URL', 'CONTENT_DIR', 'AUTH_URL', 'AUTH_SECRET', 'SITE_URL', 'PORT', 'HOST', 'NODE_ENV', 'RATE_LIMITS', 'REDIS_URL', 'TRUST_PROXY', 'FORM_MIN_SECONDS'])
     delete env[key];
   return { ...env, ...settings };
 }

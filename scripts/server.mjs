@@ -6,7 +6,8 @@
 // change: the cache polls /api/comments/epoch (a token that moves on any comment or comment-setting
 // change, on any instance sharing the database) twice a second, and at once after any write handled
 // here. Signed-in readers, forms, the API and admin pages always go to Next.
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -22,12 +23,44 @@ const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?authjs\.session-token/;
 const UNCACHED_PREFIXES = ['/api/', '/_next/', '/admin', '/signin', '/register'];
 const DROPPED_HEADERS = new Set(['set-cookie', 'content-length', 'content-encoding', 'transfer-encoding', 'date', 'connection', 'keep-alive', 'cache-control', 'vary']);
 
+// With TRUST_PROXY=1 the app sits behind one reverse proxy, whose address is the connection's and
+// who appends the reader's to X-Forwarded-For; without it the connection's address is the reader's.
+const TRUST_PROXY = process.env.TRUST_PROXY === '1' || process.env.TRUST_PROXY === 'true';
+const CLIENT_ADDRESS_HEADER = 'x-quire-client-address'; // read by lib/http/client-ip.ts
+
+function clientAddress(req) {
+  if (TRUST_PROXY) {
+    const forwarded = String(req.headers['x-forwarded-for'] ?? '').split(',').map((part) => part.trim()).filter(Boolean);
+    if (forwarded.length > 0) return forwarded[forwarded.length - 1];
+  }
+  return req.socket.remoteAddress ?? '';
+}
+
+// Comment forms carry a signed "rendered at" stamp (lib/spam/form-stamp.ts, same format and key).
+// A cached page would hand every reader the time it was cached, so each response gets a new one.
+const FORM_STAMP = /qs1\.[0-9a-z]{1,12}\.[\w-]{27}/g;
+let stampKey = null;
+function freshFormStamp() {
+  stampKey ??= authSecret();
+  const issuedAt = Date.now().toString(36);
+  const signature = createHmac('sha256', stampKey).update(`comment-form:${issuedAt}`).digest('base64url').slice(0, 27);
+  return `qs1.${issuedAt}.${signature}`;
+}
+
+/**
+ * AUTH_SECRET, or the key in data/auth-secret. The app made that file when it first rendered a
+ * form (lib/auth/secret.ts), which is before any page with a form can be cached here.
+ */
+function authSecret() {
+  return process.env.AUTH_SECRET?.trim() || readFileSync(path.join(process.cwd(), 'data', 'auth-secret'), 'utf8').trim();
+}
+
 const { default: next } = await import('next');
 const app = next({ dev: false, dir: root, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
-/** @type {Map<string, { body: Buffer, gzip: Buffer, etag: string, headers: Record<string, string | string[]> }>} */
+/** @type {Map<string, { body: Buffer, gzip: Buffer | null, template: string | null, etag: string, headers: Record<string, string | string[]> }>} */
 const pages = new Map();
 let epoch = null;
 let checking = null;
@@ -77,7 +110,12 @@ function send(req, res, page) {
     return;
   }
   const gzip = /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
-  const body = gzip ? page.gzip : page.body;
+  let body = gzip ? page.gzip : page.body;
+  if (page.template !== null) {
+    // A page with a comment form: the same page with this response's own form stamp.
+    const stamped = Buffer.from(page.template.replace(FORM_STAMP, freshFormStamp()));
+    body = gzip ? gzipSync(stamped, { level: 1 }) : stamped;
+  }
   res.writeHead(200, { ...headers, 'content-length': body.length, ...(gzip ? { 'content-encoding': 'gzip' } : {}) });
   res.end(req.method === 'HEAD' ? undefined : body);
 }
@@ -101,10 +139,14 @@ function capture(key, res, startedAt) {
     if (res.statusCode === 200 && !headers['set-cookie'] && type.startsWith('text/html') && epoch !== null && epoch === startedAt) {
       const body = Buffer.concat(chunks);
       const kept = Object.fromEntries(Object.entries(headers).filter(([name]) => !DROPPED_HEADERS.has(name)));
+      const template = body.toString('utf8');
+      const stamped = FORM_STAMP.test(template);
+      FORM_STAMP.lastIndex = 0;
       if (pages.size >= MAX_ENTRIES) pages.delete(pages.keys().next().value);
       pages.set(key, {
         body,
-        gzip: gzipSync(body),
+        gzip: stamped ? null : gzipSync(body),
+        template: stamped ? template : null,
         etag: `"q${createHash('sha1').update(body).digest('base64url').slice(0, 20)}"`,
         headers: kept,
       });
@@ -161,6 +203,7 @@ function readableNotFound(req, res) {
 
 const server = http.createServer(async (req, res) => {
   try {
+    req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req);
     readableNotFound(req, res);
     if (cacheable(req)) {
       const key = req.url ?? '/';

@@ -7,6 +7,7 @@ import { getViewer } from '@/lib/auth';
 import { type CommentFormState, typedValues } from '@/lib/comments/form-state';
 import { commentUrl, postComment } from '@/lib/comments/post-comment';
 import { clientIp } from '@/lib/http/client-ip';
+import { HONEYPOT_FIELD, issueFormStamp } from '@/lib/spam';
 
 const FIELDS = ['body', 'name', 'email', 'website'];
 
@@ -27,10 +28,14 @@ export async function createCommentAction(_previous: CommentFormState, formData:
     viewer: await getViewer(),
     input,
     ip: clientIp(await headers()),
+    form: { stamp: formData.get('formStamp'), honeypot: formData.get(HONEYPOT_FIELD) },
   });
-  if (!result.ok) return { status: 'error', errors: result.errors, values };
+  if (!result.ok) {
+    return { status: 'error', errors: result.errors, values, ...(result.freshStamp ? { formStamp: issueFormStamp() } : {}) };
+  }
 
-  const held = result.comment.status === 'pending';
+  // Held or caught as spam, the author hears the same: it waits for a moderator.
+  const held = result.comment.status !== 'published';
   const url = commentUrl(result.post, result.comment.id, result.page);
   if (formData.get('js') !== '1') redirect(held ? `${url.split('#')[0]}${url.includes('?') ? '&' : '?'}held=1#comments` : url);
   refresh();

@@ -1,7 +1,10 @@
 'use server';
 
+import { headers } from 'next/headers';
 import { safeReturnPath, signIn } from '@/lib/auth';
 import { fieldErrors } from '@/lib/comments/schemas';
+import { clientIp } from '@/lib/http/client-ip';
+import { limitRegistering, rateLimitMessage } from '@/lib/rate-limits';
 import { registerUser } from '@/lib/users/accounts';
 import type { AccountFormState } from '@/lib/users/form-state';
 import { registerSchema } from '@/lib/users/schemas';
@@ -18,6 +21,8 @@ export async function registerAction(_previous: AccountFormState, formData: Form
     password: formData.get('password') ?? '',
   });
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
+  const limited = await limitRegistering(clientIp(await headers()));
+  if (!limited.ok) return { errors: { request: rateLimitMessage(limited) }, values };
   const result = await registerUser(parsed.data);
   if (!result.ok) return { errors: { email: 'An account with this email already exists. Sign in instead.' }, values };
   await signIn('credentials', {

@@ -1,8 +1,11 @@
 'use server';
 
+import { headers } from 'next/headers';
 import { AuthError } from 'next-auth';
 import { safeReturnPath, signIn } from '@/lib/auth';
 import { fieldErrors } from '@/lib/comments/schemas';
+import { clientIp } from '@/lib/http/client-ip';
+import { limitSigningIn, rateLimitMessage } from '@/lib/rate-limits';
 import type { AccountFormState } from '@/lib/users/form-state';
 import { signInSchema } from '@/lib/users/schemas';
 
@@ -11,6 +14,8 @@ export async function signInAction(_previous: AccountFormState, formData: FormDa
   const values = { email: String(formData.get('email') ?? '').slice(0, 300) };
   const parsed = signInSchema.safeParse({ email: formData.get('email'), password: formData.get('password') });
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
+  const limited = await limitSigningIn(clientIp(await headers()), parsed.data.email);
+  if (!limited.ok) return { errors: { request: rateLimitMessage(limited) }, values };
   try {
     await signIn('credentials', {
       email: parsed.data.email,

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useActionState, useId } from 'react';
 import { createCommentAction } from '@/app/actions/create-comment-action';
 import { idleCommentForm } from '@/lib/comments/form-state';
+import { HONEYPOT_FIELD } from '@/lib/spam/honeypot';
 import { FieldError } from './field-error';
 import { useEnhanced } from './use-enhanced';
 
@@ -13,12 +14,14 @@ import { useEnhanced } from './use-enhanced';
  */
 export function CommentForm({
   postId,
+  formStamp,
   parentId,
   label,
   cancelHref,
   guest = false,
 }: {
   postId: string;
+  formStamp: string;
   parentId?: number;
   label: string;
   cancelHref?: string;
@@ -36,6 +39,12 @@ export function CommentForm({
       <input type="hidden" name="postId" value={postId} />
       {parentId !== undefined && <input type="hidden" name="parentId" value={parentId} />}
       {enhanced && <input type="hidden" name="js" value="1" />}
+      <input type="hidden" name="formStamp" value={state.formStamp ?? formStamp} />
+      {/* The honeypot (lib/spam): out of sight, out of the tab order, hidden from screen readers. */}
+      <div className="form-trap" aria-hidden="true">
+        <label htmlFor={`${id}-${HONEYPOT_FIELD}`}>Subject (leave this empty)</label>
+        <input id={`${id}-${HONEYPOT_FIELD}`} name={HONEYPOT_FIELD} tabIndex={-1} autoComplete="off" defaultValue="" />
+      </div>
       {guest && (
         <fieldset className="guest-fields">
           <legend>Comment as a guest</legend>

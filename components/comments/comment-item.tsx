@@ -18,6 +18,8 @@ export interface ThreadContext {
   replyTo: number | null;
   editing: { id: number; body: string } | null;
   editableIds: Set<number>;
+  /** The comment forms' signed render time (lib/spam/form-stamp). */
+  formStamp: string;
   /** Set for admins only: why each held comment waits, and the page their buttons return to. */
   moderation?: { heldReasons: Map<number, string | null>; returnTo: string };
 }
@@ -95,7 +97,7 @@ export function CommentItem({ comment, ctx }: { comment: ThreadNode<CommentRow>;
       )}
       {ctx.replyTo === comment.id && ctx.canComment && (
         <div className="reply-form" id={`reply-${comment.id}`}>
-          <CommentForm postId={ctx.postId} parentId={comment.id} label={`Reply to ${comment.authorName}`} cancelHref={commentHref(ctx, {}, anchor)} />
+          <CommentForm postId={ctx.postId} formStamp={ctx.formStamp} parentId={comment.id} label={`Reply to ${comment.authorName}`} cancelHref={commentHref(ctx, {}, anchor)} />
         </div>
       )}
       {comment.replies.length > 0 && (

@@ -99,7 +99,7 @@ export function CommentSection({
                 Commenting as <strong>{viewer.name}</strong>
               </p>
             )}
-            <CommentForm postId={post.id} label="Your comment" guest={!viewer} />
+            <CommentForm postId={post.id} formStamp={ctx.formStamp} label="Your comment" guest={!viewer} />
             {!viewer && (
               <p className="form-hint">
                 Or <Link href={`/signin?returnTo=${returnTo}`}>sign in</Link> to comment under your name.

@@ -43,4 +43,28 @@ test.describe('page cache for anonymous readers', () => {
     expect(response?.headers()['x-quire-cache']).toBeUndefined();
     await expect(page.getByText(`Signed in as ${reader.name}`)).toBeVisible();
   });
+
+  test('a cached page with a guest comment form gives each reader a form stamped at their own request', async ({
+    request,
+    commentSettings,
+  }) => {
+    await commentSettings.set({ whoMayComment: 'anyone' });
+    const stampsOf = (html: string) => [...html.matchAll(/name="formStamp" value="(qs1\.([0-9a-z]+)\.[\w-]{27})"/g)];
+    await expect
+      .poll(async () => stampsOf(await (await request.get(SEED_POST.path)).text()).length, { timeout: 5_000 })
+      .toBeGreaterThan(0);
+
+    const first = await request.get(SEED_POST.path);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const before = Date.now();
+    const second = await request.get(SEED_POST.path, { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(first.headers()['x-quire-cache']).toBe('hit');
+    expect(second.headers()['x-quire-cache']).toBe('hit');
+    // Same page, same validator; only the stamp differs, and it is this request's time.
+    expect(second.headers().etag).toBe(first.headers().etag);
+    const [firstStamp] = stampsOf(await first.text());
+    const [secondStamp] = stampsOf(await second.text());
+    expect(secondStamp?.[1]).not.toBe(firstStamp?.[1]);
+    expect(Math.abs(parseInt(secondStamp?.[2] ?? '0', 36) - before)).toBeLessThan(2_000);
+  });
 });

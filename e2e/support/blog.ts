@@ -11,3 +11,10 @@ export const SEED_POST = {
 
 /** Where the post's sign-in and register links send a reader back to. */
 export const SEED_RETURN_TO = `${SEED_POST.path}#comments`;
+
+/**
+ * The fixture blog's minimum time a comment form must be open (FORM_MIN_SECONDS; the default is
+ * 3). Longer than the default so a test's quick submission is quick by a wide margin even on a
+ * busy machine; set on its server by playwright.config.ts.
+ */
+export const FIXTURE_BLOG_FORM_MIN_SECONDS = 8;

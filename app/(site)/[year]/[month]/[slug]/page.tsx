@@ -13,6 +13,7 @@ import { getPostByPath, type Post } from '@/lib/content/posts';
 import { getSite, type Site } from '@/lib/content/site';
 import { absoluteUrl } from '@/lib/content/urls';
 import { notFoundOrAlias } from '../../../not-found-or-alias';
+import { issueFormStamp } from '@/lib/spam';
 
 type Params = Promise<{ year: string; month: string; slug: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -106,6 +107,7 @@ export default async function PostPage({ params, searchParams }: { params: Param
     replyTo: query.reply ?? null,
     editing: section.available ? section.editing : null,
     editableIds: section.available ? section.editableIds : new Set<number>(),
+    formStamp: issueFormStamp(),
     moderation: admin ? { heldReasons: admin.heldReasons, returnTo: `${post.path}${query.comments > 1 ? `?comments=${query.comments}` : ''}` } : undefined,
   };
   return (

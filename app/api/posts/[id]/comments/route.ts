@@ -5,7 +5,7 @@ import { postComment } from '@/lib/comments/post-comment';
 import { listPublishedComments } from '@/lib/comments/queries';
 import { getPostById } from '@/lib/content/posts';
 import { clientIp } from '@/lib/http/client-ip';
-import { jsonError, readJsonBody } from '@/lib/http/json';
+import { jsonError, readJsonBody, retryAfter } from '@/lib/http/json';
 
 type Context = { params: Promise<{ id: string }> };
 
@@ -32,7 +32,7 @@ export async function POST(request: Request, { params }: Context): Promise<Respo
     input: body.value,
     ip: clientIp(request.headers),
   });
-  if (!result.ok) return jsonError(result.status, result.errors);
+  if (!result.ok) return jsonError(result.status, result.errors, retryAfter(result.retryAfterSeconds));
   const { comment } = result;
   return Response.json(
     {
