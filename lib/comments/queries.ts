@@ -3,7 +3,7 @@ import type { Viewer } from '@/lib/users/accounts';
 import { buildThread, pageCount, pageOfPosition, type ThreadNode } from './rules';
 
 /** What a page of comments shows for one comment. Author data comes with the row: no query per comment. */
-const commentSelect = {
+export const commentSelect = {
   id: true,
   postId: true,
   parentId: true,

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { z } from 'zod';
-import { auditTargets } from '../../_lib/data';
+import { auditTargets } from '@/lib/moderation/console';
 import { adminForPage } from '../../_lib/guard';
 import { settingsChanges } from '../../_lib/wording';
 import { AdminNav } from '@/components/admin/admin-nav';

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
-import { getUserProfile } from '../../../_lib/data';
+import { getUserProfile } from '@/lib/moderation/console';
 import { adminForPage } from '../../../_lib/guard';
 import { plural, timeAgo } from '../../../_lib/wording';
 import { adminUnbanUserAction } from '@/app/actions/admin-unban-user-action';

@@ -1,9 +1,9 @@
 /**
- * Reads the admin screens need beyond lib/moderation: a user's record, where logged comments
- * live, and the held comments an admin sees in a post's thread. Server only.
+ * What the admin console shows beyond the queue: a user's record, where logged comments live,
+ * and the held comments an admin sees in a post's thread. Server only.
  */
 import { buildThread, type ThreadNode } from '@/lib/comments/rules';
-import type { CommentPage, CommentRow } from '@/lib/comments/queries';
+import { commentSelect, type CommentPage, type CommentRow } from '@/lib/comments/queries';
 import { getAllPosts } from '@/lib/content/posts';
 import { getDb } from '@/lib/db';
 import { getActiveBan } from '@/lib/moderation/bans';
@@ -64,22 +64,8 @@ export async function auditTargets(entries: { targetType: string; targetId: stri
   };
 }
 
-const heldSelect = {
-  id: true,
-  postId: true,
-  parentId: true,
-  rootId: true,
-  depth: true,
-  html: true,
-  status: true,
-  createdAt: true,
-  editedAt: true,
-  authorId: true,
-  guestName: true,
-  guestWebsite: true,
-  heldReason: true,
-  author: { select: { name: true } },
-} as const;
+// The fields a page of comments shows, and why each was held.
+const heldSelect = { ...commentSelect, heldReason: true } as const;
 
 function flatten(nodes: ThreadNode<CommentRow>[]): CommentRow[] {
   return nodes.flatMap(({ replies, removed: _removed, ...row }) => [row, ...flatten(replies)]);
