@@ -6,9 +6,9 @@ import type { AdminFormState } from '@/app/(admin)/_lib/form-state';
 import { adminForAction } from '@/app/(admin)/_lib/guard';
 import { plural } from '@/app/(admin)/_lib/wording';
 import { fieldErrors } from '@/lib/comments/schemas';
-import { getDb } from '@/lib/db';
 import { banUser } from '@/lib/moderation/moderate';
 import { banSchema } from '@/lib/moderation/schemas';
+import { userExists } from '@/lib/users/accounts';
 
 /** Ban a commenter from their page in the console: a reason, an optional end date, and maybe hide what they wrote. */
 export async function adminBanUserAction(_previous: AdminFormState, formData: FormData): Promise<AdminFormState> {
@@ -19,10 +19,10 @@ export async function adminBanUserAction(_previous: AdminFormState, formData: Fo
   const values = { reason: text('reason'), endsAt: text('endsAt'), hideComments: text('hideComments') };
   const access = await adminForAction();
   if (!access.ok) return { status: 'error', message: access.message, errors: { request: access.message }, values };
-  const user = await getDb().user.findUnique({ where: { id: text('userId') }, select: { id: true } });
-  if (!user) return { status: 'error', message: 'There is no such user.', errors: { request: 'There is no such user.' }, values };
+  const userId = text('userId');
+  if (!(await userExists(userId))) return { status: 'error', message: 'There is no such user.', errors: { request: 'There is no such user.' }, values };
   // An admin locking themselves out of commenting is always a slip of the hand.
-  if (user.id === access.admin.id) {
+  if (userId === access.admin.id) {
     return { status: 'error', message: 'You cannot ban yourself.', errors: { request: 'You cannot ban yourself.' }, values };
   }
   const parsed = banSchema.safeParse({
@@ -32,13 +32,13 @@ export async function adminBanUserAction(_previous: AdminFormState, formData: Fo
   });
   if (!parsed.success) return { status: 'error', message: 'The ban was not saved.', errors: fieldErrors(parsed.error), values };
   const result = await banUser({
-    userId: user.id,
+    userId,
     reason: parsed.data.reason,
     endsAt: parsed.data.endsAt ?? null,
     hideComments: parsed.data.hideComments,
     actor: access.admin,
   });
-  if (formData.get('js') !== '1') redirect(`/admin/users/${encodeURIComponent(user.id)}?done=ban&count=${result.hidden}`);
+  if (formData.get('js') !== '1') redirect(`/admin/users/${encodeURIComponent(userId)}?done=ban&count=${result.hidden}`);
   refresh();
   const hidden = result.hidden > 0 ? ` ${plural(result.hidden, 'comment')} hidden.` : '';
   return { status: 'ok', message: `Banned.${hidden}`, errors: {}, values: {}, submittedAt: Date.now() };

@@ -77,3 +77,9 @@ export async function findOrCreateOAuthUser(profile: {
   });
   return toViewer(user);
 }
+
+/** Whether an account with this id exists (admin doors check before acting on it). */
+export async function userExists(id: unknown): Promise<boolean> {
+  if (typeof id !== 'string' || id === '') return false;
+  return (await getDb().user.findUnique({ where: { id }, select: { id: true } })) !== null;
+}

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { z } from 'zod';
-import { withHeldComments } from '@/app/(admin)/_lib/data';
+import { withHeldComments } from '@/lib/moderation/console';
 import { PostModerationControls } from '@/components/admin/post-moderation-controls';
 import { CommentSection } from '@/components/comments/comment-section';
 import { JsonLd } from '@/components/json-ld';

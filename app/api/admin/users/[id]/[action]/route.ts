@@ -1,25 +1,24 @@
 // POST /api/admin/users/{id}/ban {reason, endsAt?, hideComments?} and /api/admin/users/{id}/unban.
 import { fieldErrors } from '@/lib/comments/schemas';
-import { getDb } from '@/lib/db';
 import { adminOrRefusal } from '@/lib/http/admin-guard';
 import { jsonError, readJsonBody } from '@/lib/http/json';
 import { banUser, unbanUser } from '@/lib/moderation/moderate';
 import { banSchema } from '@/lib/moderation/schemas';
+import { userExists } from '@/lib/users/accounts';
 
 export async function POST(request: Request, { params }: { params: Promise<{ id: string; action: string }> }): Promise<Response> {
   const admin = await adminOrRefusal();
   if (admin instanceof Response) return admin;
   const { id, action } = await params;
   if (action !== 'ban' && action !== 'unban') return jsonError(404, { action: 'The action must be ban or unban.' });
-  const user = await getDb().user.findUnique({ where: { id }, select: { id: true } });
-  if (!user) return jsonError(404, { id: 'There is no user with that id.' });
-  if (action === 'unban') return Response.json(await unbanUser({ userId: user.id, actor: admin }));
+  if (!(await userExists(id))) return jsonError(404, { id: 'There is no user with that id.' });
+  if (action === 'unban') return Response.json(await unbanUser({ userId: id, actor: admin }));
   const body = await readJsonBody(request);
   if (!body.ok) return jsonError(body.status, body.errors);
   const parsed = banSchema.safeParse(body.value);
   if (!parsed.success) return jsonError(400, fieldErrors(parsed.error));
   const result = await banUser({
-    userId: user.id,
+    userId: id,
     reason: parsed.data.reason,
     endsAt: parsed.data.endsAt ?? null,
     hideComments: parsed.data.hideComments,
