@@ -6,6 +6,7 @@ import { redirect } from 'next/navigation';
 import { getViewer } from '@/lib/auth';
 import { type CommentFormState, typedValues } from '@/lib/comments/form-state';
 import { commentUrl, postComment } from '@/lib/comments/post-comment';
+import { unlessDatabaseDown } from '@/lib/comments/unavailable';
 import { clientIp } from '@/lib/http/client-ip';
 
 const FIELDS = ['body', 'name', 'email', 'website'];
@@ -22,12 +23,14 @@ export async function createCommentAction(_previous: CommentFormState, formData:
       return typeof value === 'string' && value !== '' ? [[field, value]] : [];
     }),
   );
-  const result = await postComment({
-    postId: String(formData.get('postId') ?? ''),
-    viewer: await getViewer(),
-    input,
-    ip: clientIp(await headers()),
-  });
+  const result = await unlessDatabaseDown(async () =>
+    postComment({
+      postId: String(formData.get('postId') ?? ''),
+      viewer: await getViewer(),
+      input,
+      ip: clientIp(await headers()),
+    }),
+  );
   if (!result.ok) return { status: 'error', errors: result.errors, values };
 
   const held = result.comment.status === 'pending';
