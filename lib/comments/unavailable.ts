@@ -11,7 +11,14 @@ export interface CommentsUnavailable {
 }
 
 export function isUnavailable(value: unknown): value is CommentsUnavailable {
-  return typeof value === 'object' && value !== null && 'status' in value && value.status === 503 && 'ok' in value && value.ok === false;
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'status' in value &&
+    value.status === 503 &&
+    'ok' in value &&
+    value.ok === false
+  );
 }
 
 /**
@@ -24,7 +31,10 @@ export async function unlessDatabaseDown<T>(work: () => Promise<T>): Promise<T |
     return await work();
   } catch (error) {
     if (!(await isDatabaseDown(error))) throw error;
-    console.error('comments are unavailable:', error instanceof Error ? error.message.trim().split('\n').at(-1) : error);
+    console.error(
+      'comments are unavailable:',
+      error instanceof Error ? error.message.trim().split('\n').at(-1) : error,
+    );
     return { ok: false, status: 503, errors: { request: COMMENTS_UNAVAILABLE } };
   }
 }

@@ -17,7 +17,10 @@ export async function checkDatabase(): Promise<{ ok: boolean; provider: string; 
 /** Prisma's messages start with a blank line and the call that failed; the cause is the first line after those. */
 function firstLine(error: unknown): string {
   if (!(error instanceof Error)) return 'unknown error';
-  const lines = error.message.split('\n').map((line) => line.trim()).filter(Boolean);
+  const lines = error.message
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
   return lines.find((line) => !/^Invalid `.*` invocation/.test(line)) ?? lines[0] ?? error.name;
 }
 
