@@ -24,8 +24,9 @@ function firstLine(error: unknown): string {
   return lines.find((line) => !/^Invalid `.*` invocation/.test(line)) ?? lines[0] ?? error.name;
 }
 
-// Prisma's codes for "could not reach, timed out (SQLite: busy), connection closed, no pooled connection in time".
-const UNREACHABLE_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
+// Prisma's codes for: could not reach, timed out (SQLite: busy), connection closed, no pooled
+// connection in time, a transaction could not start in time (every connection busy).
+const UNREACHABLE_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024', 'P2028']);
 
 /**
  * Whether a query failed because the database is out of reach (stopped, unreachable, locked,
