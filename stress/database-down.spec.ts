@@ -6,7 +6,7 @@ import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
-import { say, startApp, type App } from './support/app';
+import { keepLogs, say, startApp, type App } from './support/app';
 import { publishWithoutHolding, startPrivatePostgres, tempDir } from './support/databases';
 import { POST_PATH, postId, readThroughApi, registerAndSignIn, sendComment, type Reader } from './support/readers';
 
@@ -107,6 +107,7 @@ test('PostgreSQL stopped under a running blog, then started again', async ({ bro
   } finally {
     await app?.stop();
     postgres.destroy();
+    await keepLogs(dir);
     rmSync(dir, { recursive: true, force: true });
   }
 });
@@ -164,6 +165,7 @@ test('SQLite file unopenable, then held by another process', async ({ browser })
   } finally {
     holder?.close();
     await app?.stop();
+    await keepLogs(dir);
     rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -6,12 +6,13 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import Database from 'better-sqlite3';
-import { say, startApp, type App } from './support/app';
+import { keepLogs, say, startApp, type App } from './support/app';
 import { createPostgresDatabase, publishWithoutHolding, tempDir } from './support/databases';
 import { commentBurst, signUpReaders, type Attempt } from './support/readers';
 import { expectAllAgree, tally } from './support/verify';
 
 const PORT = Number(process.env.STRESS_PORT ?? 3300);
+const PROVIDERS = (process.env.STRESS_DATABASES ?? 'sqlite,postgresql').split(',') as ('sqlite' | 'postgresql')[];
 /** Concurrent signed-in writers in the burst. */
 const WRITERS = 50;
 /** The kill comes once this many comments were acknowledged, so it lands mid-burst with many requests in flight. */
@@ -19,7 +20,7 @@ const KILL_AFTER_ACKNOWLEDGED = 300;
 /** More than can be written before the kill; the burst ends when the server stops answering. */
 const BURST_SIZE = 20_000;
 
-for (const provider of ['sqlite', 'postgresql'] as const) {
+for (const provider of PROVIDERS) {
   test(`kill -9 during a burst of comment writes (${provider})`, async () => {
     const dir = tempDir(`kill9-${provider}`);
     const postgres = provider === 'postgresql' ? await createPostgresDatabase('kill9') : undefined;
@@ -81,6 +82,7 @@ for (const provider of ['sqlite', 'postgresql'] as const) {
     } finally {
       await app?.stop();
       await postgres?.drop();
+      await keepLogs(dir);
       rmSync(dir, { recursive: true, force: true });
     }
   });

@@ -5,7 +5,7 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { say, startApp, type App } from './support/app';
+import { keepLogs, say, startApp, type App } from './support/app';
 import { createPostgresDatabase, publishWithoutHolding, tempDir } from './support/databases';
 import { commentBurst, signUpReaders } from './support/readers';
 import { expectAllAgree, percentile, tally } from './support/verify';
@@ -55,6 +55,7 @@ for (const provider of ['sqlite', 'postgresql'] as const) {
     } finally {
       await app?.stop();
       await postgres?.drop();
+      await keepLogs(dir);
       rmSync(dir, { recursive: true, force: true });
     }
   });

@@ -1,9 +1,10 @@
 // One Quire server for a stress test: `node scripts/start.mjs` in a process group of its own,
 // logging to a file, with a way to kill -9 the process that actually serves.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, readFileSync } from 'node:fs';
+import { createWriteStream, readdirSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { test } from '@playwright/test';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -133,4 +134,11 @@ export async function startApp(options: {
   await stop();
   const tail = readFileSync(logFile, 'utf8').split('\n').slice(-30).join('\n');
   throw new Error(`${options.name}: not serving (see ${logFile}):\n${tail}`);
+}
+
+/** The servers' logs go to the test's output folder (test-results/), to read after a failure; the temporary folder is removed. */
+export async function keepLogs(dir: string): Promise<void> {
+  const info = test.info();
+  for (const name of readdirSync(dir).filter((file) => file.endsWith('.log')))
+    await info.attach(name, { path: path.join(dir, name) });
 }
