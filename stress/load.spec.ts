@@ -11,6 +11,7 @@ import { commentBurst, signUpReaders } from './support/readers';
 import { expectAllAgree, percentile, tally } from './support/verify';
 
 const PORT = Number(process.env.STRESS_PORT ?? 3300);
+const PROVIDERS = (process.env.STRESS_DATABASES ?? 'sqlite,postgresql').split(',') as ('sqlite' | 'postgresql')[];
 /** Concurrent writers, each a reader with an account and a session of its own. */
 export const WRITERS = 200;
 /** Comments written in the burst (shared out among the writers). */
@@ -18,7 +19,7 @@ export const COMMENTS = 5_000;
 /** Readers signing up at once before the burst: each sign-up costs the server two bcrypt hashes. */
 const SIGN_UP_CONCURRENCY = 8;
 
-for (const provider of ['sqlite', 'postgresql'] as const) {
+for (const provider of PROVIDERS) {
   test(`${COMMENTS} comments from ${WRITERS} concurrent writers (${provider})`, async () => {
     const dir = tempDir(`load-${provider}`);
     const postgres = provider === 'postgresql' ? await createPostgresDatabase('load') : undefined;

@@ -85,6 +85,7 @@ export async function sendComment(baseUrl: string, reader: Reader, text: string)
       body: JSON.stringify({ body: text }),
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });
+    // The status line can arrive without the body when the server is killed in between.
     const body = (await response.json().catch(() => ({}))) as { comment?: { id: number }; error?: string };
     return { text, status: response.status, id: body.comment?.id, error: body.error, ms: performance.now() - started };
   } catch (error) {

@@ -33,12 +33,18 @@ export async function expectAllAgree(baseUrl: string, databaseUrl: string, ackno
   expect(api.total, 'the API total counts the published comments').toBe(inDatabase.published);
   expect(onPage, "the post page's heading counts the published comments").toBe(inDatabase.published);
 
+  // A 201 whose body was cut off by a kill has no id: it is found by its text instead.
   const html = new Map(api.comments.map((comment) => [comment.id, comment.html]));
-  const missing = acknowledged.filter(
-    (attempt) => attempt.status === 201 && !html.get(attempt.id!)?.includes(attempt.text),
+  const texts = api.comments.map((comment) => comment.html);
+  const missing = acknowledged.filter((attempt) =>
+    attempt.status !== 201
+      ? false
+      : attempt.id === undefined
+        ? !texts.some((text) => text.includes(attempt.text))
+        : !html.get(attempt.id)?.includes(attempt.text),
   );
   expect(
-    missing.map((attempt) => `${attempt.id}: ${attempt.text}`),
+    missing.map((attempt) => `${attempt.id ?? 'no id'}: ${attempt.text}`),
     'every 201 is published with its text',
   ).toEqual([]);
   const held = acknowledged.filter((attempt) => attempt.status === 202).length;
