@@ -6,6 +6,7 @@ import { redirect } from 'next/navigation';
 import { getViewer } from '@/lib/auth';
 import { type CommentFormState, typedValues } from '@/lib/comments/form-state';
 import { commentUrl, postComment } from '@/lib/comments/post-comment';
+import { unlessDatabaseDown } from '@/lib/comments/unavailable';
 import { clientIp } from '@/lib/http/client-ip';
 import { HONEYPOT_FIELD, issueFormStamp } from '@/lib/spam';
 
@@ -23,15 +24,18 @@ export async function createCommentAction(_previous: CommentFormState, formData:
       return typeof value === 'string' && value !== '' ? [[field, value]] : [];
     }),
   );
-  const result = await postComment({
-    postId: String(formData.get('postId') ?? ''),
-    viewer: await getViewer(),
-    input,
-    ip: clientIp(await headers()),
-    form: { stamp: formData.get('formStamp'), honeypot: formData.get(HONEYPOT_FIELD) },
-  });
+  const result = await unlessDatabaseDown(async () =>
+    postComment({
+      postId: String(formData.get('postId') ?? ''),
+      viewer: await getViewer(),
+      input,
+      ip: clientIp(await headers()),
+      form: { stamp: formData.get('formStamp'), honeypot: formData.get(HONEYPOT_FIELD) },
+    }),
+  );
   if (!result.ok) {
-    return { status: 'error', errors: result.errors, values, ...(result.freshStamp ? { formStamp: issueFormStamp() } : {}) };
+    const freshStamp = 'freshStamp' in result && result.freshStamp;
+    return { status: 'error', errors: result.errors, values, ...(freshStamp ? { formStamp: issueFormStamp() } : {}) };
   }
 
   // Held or caught as spam, the author hears the same: it waits for a moderator.

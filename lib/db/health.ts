@@ -10,6 +10,34 @@ export async function checkDatabase(): Promise<{ ok: boolean; provider: string; 
     ]);
     return { ok: true, provider };
   } catch (error) {
-    return { ok: false, provider, error: `database unavailable: ${error instanceof Error ? error.message.split('\n')[0] : 'unknown error'}` };
+    return { ok: false, provider, error: `database unavailable: ${firstLine(error)}` };
   }
+}
+
+/** Prisma's messages start with a blank line and the call that failed; the cause is the first line after those. */
+function firstLine(error: unknown): string {
+  if (!(error instanceof Error)) return 'unknown error';
+  const lines = error.message
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+  return lines.find((line) => !/^Invalid `.*` invocation/.test(line)) ?? lines[0] ?? error.name;
+}
+
+// Prisma's codes for: could not reach, timed out (SQLite: busy), connection closed, no pooled
+// connection in time, a transaction could not start in time (every connection busy).
+const UNREACHABLE_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024', 'P2028']);
+
+/**
+ * Whether a query failed because the database is out of reach (stopped, unreachable, locked,
+ * unopenable) rather than because of the query: then a reader is told to come back later instead
+ * of getting a server error. Errors Prisma does not classify are settled by asking the database.
+ */
+export async function isDatabaseDown(error: unknown): Promise<boolean> {
+  if (!(error instanceof Error)) return false;
+  if (error.name === 'PrismaClientInitializationError') return true;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && UNREACHABLE_CODES.has(code)) return true;
+  if (!error.name.startsWith('Prisma') && error.name !== 'DriverAdapterError') return false;
+  return !(await checkDatabase()).ok;
 }

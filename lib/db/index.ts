@@ -150,17 +150,28 @@ function queueBehindTransactions(adapter: SqliteDriverAdapter): SqliteDriverAdap
   };
 }
 
+/**
+ * How long a transaction may wait for its turn (a pooled PostgreSQL connection, or SQLite's one
+ * connection) and then run. Prisma's defaults (2 s and 5 s) failed comment writes with a 500
+ * under a burst of concurrent writers on 2 cores, though each waited write would have succeeded.
+ */
+const transactionOptions = { maxWait: 10_000, timeout: 10_000 };
+
 /** Builds a new client for `url` (default DATABASE_URL). App code uses getDb(); tests use this. */
 export function createDb(url?: string): Db {
   const target = resolveDatabaseUrl(url);
   if (target.provider === 'sqlite') {
-    return new SqlitePrismaClient({ adapter: new QuireSqliteAdapter({ url: target.file, timeout: 5_000 }), omit });
+    return new SqlitePrismaClient({
+      adapter: new QuireSqliteAdapter({ url: target.file, timeout: 5_000 }),
+      omit,
+      transactionOptions,
+    });
   }
   const adapter = new PrismaPg(
     { connectionString: target.url, connectionTimeoutMillis: 10_000 },
     target.schema ? { schema: target.schema } : undefined,
   );
-  const client = new PostgresPrismaClient({ adapter, omit });
+  const client = new PostgresPrismaClient({ adapter, omit, transactionOptions });
   // Sound by construction; see Db and PostgresFitsDb above.
   return client as unknown as Db;
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { getViewer } from '@/lib/auth';
 import { postComment } from '@/lib/comments/post-comment';
 import { listPublishedComments } from '@/lib/comments/queries';
+import { isUnavailable, unlessDatabaseDown } from '@/lib/comments/unavailable';
 import { getPostById } from '@/lib/content/posts';
 import { clientIp } from '@/lib/http/client-ip';
 import { jsonError, readJsonBody, retryAfter } from '@/lib/http/json';
@@ -19,20 +20,25 @@ export async function GET(request: Request, { params }: Context): Promise<Respon
   if (!post) return jsonError(404, { id: 'There is no post with that id.' });
   const query = listQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) return jsonError(400, { request: 'cursor must be a comment id and limit a number from 1 to 200.' });
-  const page = await listPublishedComments(post.id, query.data);
+  const page = await unlessDatabaseDown(() => listPublishedComments(post.id, query.data));
+  if (isUnavailable(page)) return jsonError(page.status, page.errors);
   return Response.json(page, { headers: { 'Cache-Control': 'no-store' } });
 }
 
 export async function POST(request: Request, { params }: Context): Promise<Response> {
   const body = await readJsonBody(request);
   if (!body.ok) return jsonError(body.status, body.errors);
-  const result = await postComment({
-    postId: (await params).id,
-    viewer: await getViewer(),
-    input: body.value,
-    ip: clientIp(request.headers),
-  });
-  if (!result.ok) return jsonError(result.status, result.errors, retryAfter(result.retryAfterSeconds));
+  const result = await unlessDatabaseDown(async () =>
+    postComment({
+      postId: (await params).id,
+      viewer: await getViewer(),
+      input: body.value,
+      ip: clientIp(request.headers),
+    }),
+  );
+  if (!result.ok) {
+    return jsonError(result.status, result.errors, retryAfter('retryAfterSeconds' in result ? result.retryAfterSeconds : undefined));
+  }
   const { comment } = result;
   return Response.json(
     {

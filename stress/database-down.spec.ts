@@ -1,0 +1,171 @@
+// The database goes away under a running blog. Posts live in content files, so the post page, the
+// home page and the feed keep answering 200; the comment section, the comment form, the API and
+// /api/health say the comments are unavailable; when the database is back everything works again
+// without restarting the app.
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import Database from 'better-sqlite3';
+import { keepLogs, say, startApp, type App } from './support/app';
+import { publishWithoutHolding, startPrivatePostgres, tempDir } from './support/databases';
+import { POST_PATH, postId, readThroughApi, registerAndSignIn, sendComment, type Reader } from './support/readers';
+
+const PORT = Number(process.env.STRESS_PORT ?? 3300);
+const UNAVAILABLE = /Comments are temporarily unavailable/;
+
+/** Pages from content files answer 200; everything about comments says it is unavailable. */
+async function expectDegraded(app: App, reader: Reader, provider: string): Promise<void> {
+  for (const address of ['/', POST_PATH, '/feeds/posts/default']) {
+    const response = await fetch(`${app.url}${address}`, { signal: AbortSignal.timeout(30_000) });
+    expect(response.status, `${address} is served from the content files`).toBe(200);
+  }
+  // The page cache notices the outage at its next poll (500 ms); until then it may serve the page from before.
+  await expect
+    .poll(
+      async () => (await (await fetch(`${app.url}${POST_PATH}`)).text()).match(UNAVAILABLE)?.[0] ?? 'comments shown',
+    )
+    .toMatch(UNAVAILABLE);
+  const health = await fetch(`${app.url}/api/health`);
+  const report = (await health.json()) as { database: { ok: boolean; provider: string; error?: string } };
+  expect(health.status, JSON.stringify(report)).toBe(503);
+  expect(report.database).toMatchObject({ ok: false, provider });
+  expect(report.database.error, 'health names what is down and why').toMatch(/^database unavailable: \S.{3,}/);
+  expect((await fetch(`${app.url}/api/posts/${postId}/comments`)).status, 'the comment API says 503').toBe(503);
+  const attempt = await sendComment(app.url, reader, 'Written while the database is down');
+  expect(attempt.status, `POST comment: ${attempt.error}`).toBe(503);
+  expect(attempt.error).toMatch(UNAVAILABLE);
+}
+
+/** Health is back, the thread shows, and a reader can publish again (through the API). */
+async function expectRecovered(app: App, reader: Reader): Promise<void> {
+  await expect.poll(async () => (await fetch(`${app.url}/api/health`)).status, { timeout: 30_000 }).toBe(200);
+  await expect
+    .poll(async () =>
+      /id="comments-heading"[^>]*>(No comments|[\d,]+ comments?)</.test(
+        await (await fetch(`${app.url}${POST_PATH}`)).text(),
+      ),
+    )
+    .toBe(true);
+  const attempt = await sendComment(app.url, reader, `Written after the database came back ${Date.now()}`);
+  expect(attempt.status, `POST comment: ${attempt.error}`).toBe(201);
+  expect((await readThroughApi(app.url)).comments.map((comment) => comment.id)).toContain(attempt.id);
+}
+
+/** A browser page on the post, signed in as `reader`, with the comment form ready. */
+async function openPostAs(browser: Browser, app: App, reader: Reader): Promise<Page> {
+  const context = await browser.newContext({ baseURL: app.url });
+  await context.addCookies(
+    reader.cookie.split('; ').map((pair) => {
+      const at = pair.indexOf('=');
+      return { name: pair.slice(0, at), value: pair.slice(at + 1), url: app.url };
+    }),
+  );
+  const page = await context.newPage();
+  await page.goto(POST_PATH);
+  await expect(page.getByText('Commenting as')).toBeVisible();
+  return page;
+}
+
+/** Submits the comment form while the database is down: a clear error, and the text is still there. */
+async function expectFormKeepsText(page: Page, text: string): Promise<void> {
+  const form = page.locator('#post-a-comment form');
+  await form.getByLabel('Your comment').fill(text);
+  await form.getByRole('button', { name: 'Publish' }).click();
+  await expect(form.getByRole('alert')).toContainText(UNAVAILABLE, { timeout: 30_000 });
+  await expect(form.getByLabel('Your comment')).toHaveValue(text);
+}
+
+async function expectFormPublishes(page: Page, text: string): Promise<void> {
+  const form = page.locator('#post-a-comment form');
+  await form.getByLabel('Your comment').fill(text);
+  await form.getByRole('button', { name: 'Publish' }).click();
+  await expect(page.locator('.comment-list')).toContainText(text, { timeout: 30_000 });
+}
+
+test('PostgreSQL stopped under a running blog, then started again', async ({ browser }) => {
+  const dir = tempDir('outage-postgres');
+  say('starting a private PostgreSQL (initdb) and the blog on it');
+  const postgres = startPrivatePostgres(PORT + 1);
+  let app: App | undefined;
+  try {
+    app = await startApp({ name: 'outage-postgres', port: PORT, databaseUrl: postgres.url, logDir: dir });
+    await publishWithoutHolding(postgres.url);
+    const reader = await registerAndSignIn(app.url, 'outage');
+    const page = await openPostAs(browser, app, reader);
+
+    say('stopping PostgreSQL');
+    postgres.stop();
+    await expectDegraded(app, reader, 'postgresql');
+    await expectFormKeepsText(page, 'Typed while PostgreSQL is stopped');
+
+    say('starting PostgreSQL again; the blog is not restarted');
+    postgres.start();
+    await expectRecovered(app, reader);
+    await page.reload();
+    await expectFormPublishes(page, `Published through the form after the outage ${Date.now()}`);
+    await page.context().close();
+  } finally {
+    await app?.stop();
+    postgres.destroy();
+    await keepLogs(dir);
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('SQLite file unopenable, then held by another process', async ({ browser }) => {
+  // Why not chmod, or moving the file away under the running app? Root ignores permissions, and the
+  // app keeps one SQLite connection open for its life: an open file survives being renamed, deleted
+  // or chmod-ed, so the app would not notice. What a running app does meet is (1) a file it cannot
+  // open when it (re)connects (a wrong path, a volume not mounted yet): modelled by a folder standing
+  // where the file should be, which no user can open as a database; and (2) a file it cannot write
+  // because another process holds the write lock (a stuck admin script, a backup tool): modelled by
+  // a second connection holding BEGIN IMMEDIATE. Both are real SQLite errors from the real driver.
+  const dir = tempDir('outage-sqlite');
+  const file = path.join(dir, 'quire.db');
+  const databaseUrl = `file:${file}`;
+  let app: App | undefined;
+  let holder: Database.Database | undefined;
+  try {
+    const { applyMigrations } = await import('@/lib/db/migrate');
+    await applyMigrations({ url: databaseUrl });
+    await publishWithoutHolding(databaseUrl);
+    // A reader signs up first: without a database nobody can. The session cookie outlives a restart.
+    app = await startApp({ name: 'outage-sqlite', port: PORT, databaseUrl, logDir: dir });
+    const reader = await registerAndSignIn(app.url, 'outage');
+    await app.stop();
+
+    say('(1) a folder where the SQLite file should be; starting the blog on that path');
+    renameSync(file, `${file}.away`);
+    mkdirSync(file);
+    app = await startApp({ name: 'outage-sqlite', port: PORT, databaseUrl, logDir: dir });
+    await expectDegraded(app, reader, 'sqlite');
+
+    say('(1) the file is back; the blog is not restarted');
+    rmSync(file, { recursive: true });
+    renameSync(`${file}.away`, file);
+    await expectRecovered(app, reader);
+
+    say('(2) another process holds the write lock');
+    const page = await openPostAs(browser, app, reader);
+    holder = new Database(file, { timeout: 1_000 });
+    holder.exec('BEGIN IMMEDIATE');
+    const attempt = await sendComment(app.url, reader, 'Written while another process holds the database');
+    expect(attempt.status, `POST comment: ${attempt.error}`).toBe(503);
+    expect(attempt.error).toMatch(UNAVAILABLE);
+    await expectFormKeepsText(page, 'Typed while the SQLite file is locked');
+
+    say('(2) the lock is released; the blog is not restarted');
+    holder.exec('ROLLBACK');
+    holder.close();
+    holder = undefined;
+    await expectRecovered(app, reader);
+    await page.reload();
+    await expectFormPublishes(page, `Published through the form after the lock ${Date.now()}`);
+    await page.context().close();
+  } finally {
+    holder?.close();
+    await app?.stop();
+    await keepLogs(dir);
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
