@@ -48,6 +48,9 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
     const field = issue.path.length > 0 ? issue.path.join('.') : 'request';
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) errors[key] ??= `Unknown field "${key}".`;
+    } else if (field === 'request' && issue.code === 'invalid_type') {
+      // The body was JSON, but not an object of fields (null, a string, a list…).
+      errors.request ??= 'Send a JSON object of fields, like {"body": "…"}.';
     } else {
       errors[field] ??= issue.message;
     }

@@ -1,0 +1,122 @@
+// Malformed requests get a 4xx that names the problem, never a 500 or a stack trace; session
+// cookies are out of reach of scripts and other sites.
+import type { APIResponse } from '@playwright/test';
+import { commentsUrl, newUserFields, signInWithApi } from '../support/api';
+import { expect, test } from '../support/journeys';
+
+/** A refusal as the README describes it: the status, `error`, and `errors` naming `field`. */
+async function expectRefusal(response: APIResponse, status: number, field: string, words: RegExp): Promise<void> {
+  const text = await response.text();
+  expect(response.status(), text).toBe(status);
+  expect(text).not.toMatch(/\bat \S+ \(|node_modules|Error: /); // no stack trace, no internals
+  const json = JSON.parse(text) as { error: string; errors: Record<string, string> };
+  expect(Object.keys(json.errors), text).toContain(field);
+  expect(json.errors[field]).toMatch(words);
+  expect(json.error).toBeTruthy();
+}
+
+test.describe('malformed comment requests', () => {
+  test('bad JSON, wrong content type, invalid UTF-8 and huge bodies are refused by what is wrong', async ({ accounts }) => {
+    const api = await accounts.apiAs(await accounts.create('malformed'));
+    // Raw bytes, so nothing on the way turns them into valid JSON.
+    const send = (data: string | Buffer, contentType = 'application/json') =>
+      api.post(commentsUrl(), { data: Buffer.isBuffer(data) ? data : Buffer.from(data), headers: { 'content-type': contentType } });
+
+    await expectRefusal(await send('{"body": "unfinished'), 400, 'request', /not valid JSON/);
+    await expectRefusal(await send('body=hello', 'application/x-www-form-urlencoded'), 415, 'request', /JSON/);
+    await expectRefusal(await send(Buffer.from([0x7b, 0x22, 0x62, 0x6f, 0x64, 0x79, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d])), 400, 'request', /UTF-8/);
+    await expectRefusal(await send(JSON.stringify({ body: 'x'.repeat(1024 * 1024) })), 413, 'request', /larger than 64 KB/);
+  });
+
+  test('wrong types, NUL bytes, over-long values and unknown fields are refused naming the field', async ({
+    accounts,
+    commentSettings,
+  }) => {
+    const api = await accounts.apiAs(await accounts.create('fields'));
+    const send = (data: unknown) => api.post(commentsUrl(), { data });
+
+    await expectRefusal(await send({ body: 42 }), 400, 'body', /./);
+    await expectRefusal(await send({ body: ['a', 'list'] }), 400, 'body', /./);
+    await expectRefusal(await send({ body: 'before\u0000after' }), 400, 'body', /control character/i);
+    await expectRefusal(await send({ body: 'x'.repeat(10_001) }), 400, 'body', /10,?000/);
+    await expectRefusal(await send({ body: 'fine', parentId: 'the first one' }), 400, 'parentId', /./);
+    await expectRefusal(await send({ body: 'fine', colour: 'red' }), 400, 'colour', /./);
+    for (const notAnObject of ['null', '"just words"', '[1, 2]']) {
+      const response = await api.post(commentsUrl(), { data: Buffer.from(notAnObject), headers: { 'content-type': 'application/json' } });
+      await expectRefusal(response, 400, 'request', /JSON object/);
+    }
+
+    // A guest's name and website, once guests may comment.
+    await commentSettings.set({ whoMayComment: 'anyone' });
+    const guest = await accounts.anonymousApi();
+    await expectRefusal(await guest.post(commentsUrl(), { data: { body: 'hi', name: 'n'.repeat(81) } }), 400, 'name', /80/);
+    await expectRefusal(
+      await guest.post(commentsUrl(), { data: { body: 'hi', name: 'Ann', website: 'javascript:alert(1)' } }),
+      400,
+      'website',
+      /./,
+    );
+  });
+
+  test('registration refuses bad fields by name and never answers 500', async ({ request }) => {
+    const fields = newUserFields('bad');
+    await expectRefusal(await request.post('/api/users', { data: { ...fields, email: 'not-an-email' } }), 400, 'email', /./);
+    await expectRefusal(await request.post('/api/users', { data: { ...fields, password: 'short' } }), 400, 'password', /8/);
+    await expectRefusal(await request.post('/api/users', { data: { ...fields, name: 'a\u0000b' } }), 400, 'name', /./);
+    await expectRefusal(await request.post('/api/users', { data: { ...fields, name: 7 } }), 400, 'name', /./);
+    await expectRefusal(
+      await request.post('/api/users', { data: Buffer.from('{"email":'), headers: { 'content-type': 'application/json' } }),
+      400,
+      'request',
+      /not valid JSON/,
+    );
+  });
+});
+
+test.describe('session cookies', () => {
+  function sessionCookie(setCookie: string | undefined): string {
+    const cookie = (setCookie ?? '').split('\n').find((line) => /authjs\.session-token=/.test(line));
+    expect(cookie, `Set-Cookie: ${setCookie}`).toBeTruthy();
+    return cookie ?? '';
+  }
+
+  async function signInResponse(request: import('@playwright/test').APIRequestContext, headers: Record<string, string>) {
+    const reader = await (async () => {
+      const fields = newUserFields('cookie');
+      const created = await request.post('/api/users', { data: fields });
+      expect(created.status()).toBe(201);
+      return fields;
+    })();
+    const { csrfToken } = (await (await request.get('/api/auth/csrf', { headers })).json()) as { csrfToken: string };
+    return request.post('/api/auth/callback/credentials', {
+      form: { email: reader.email, password: reader.password, csrfToken, callbackUrl: '/' },
+      headers,
+      maxRedirects: 0,
+    });
+  }
+
+  test('are HttpOnly and SameSite=Lax', async ({ playwright, baseURL }) => {
+    const request = await playwright.request.newContext({ baseURL });
+    const cookie = sessionCookie((await signInResponse(request, {})).headers()['set-cookie']);
+    expect(cookie).toMatch(/;\s*HttpOnly/i);
+    expect(cookie).toMatch(/;\s*SameSite=Lax/i);
+    await request.dispose();
+  });
+
+  test('are Secure, with the __Secure- prefix, behind a proxy that speaks HTTPS', async ({ playwright, baseURL }) => {
+    const request = await playwright.request.newContext({ baseURL });
+    const headers = { 'x-forwarded-proto': 'https' };
+    const cookie = sessionCookie((await signInResponse(request, headers)).headers()['set-cookie']);
+    expect(cookie).toMatch(/^__Secure-authjs\.session-token=/);
+    expect(cookie).toMatch(/;\s*Secure/i);
+    expect(cookie).toMatch(/;\s*HttpOnly/i);
+    await request.dispose();
+  });
+
+  test('a signed-in page request keeps working with them', async ({ page, accounts }) => {
+    await signInWithApi(page.request, await accounts.create('cookie-page'));
+    const cookies = await page.context().cookies();
+    const session = cookies.find((cookie) => cookie.name.endsWith('authjs.session-token'));
+    expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+  });
+});
