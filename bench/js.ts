@@ -109,6 +109,8 @@ async function withoutJs(
     const text = `Posted without JavaScript ${Date.now()}`;
     const form = page.getByRole('form', { name: 'Your comment' });
     await form.getByRole('textbox', { name: 'Your comment' }).fill(text);
+    // As a person would: the form refuses what is sent within 3 s of the page (lib/spam).
+    await page.waitForTimeout(3_500);
     await form.getByRole('button', { name: 'Publish' }).click();
     await page.waitForURL(/#c\d+$/);
     const id = /#c(\d+)$/.exec(page.url())![1];

@@ -72,10 +72,12 @@ async function checkEpoch() {
       const { epoch: current } = await response.json();
       if (current !== epoch) {
         pages.clear();
+        versions.clear();
         epoch = current;
       }
     } catch {
       pages.clear();
+      versions.clear();
       epoch = null;
     } finally {
       checking = null;
@@ -201,9 +203,36 @@ function readableNotFound(req, res) {
   };
 }
 
+// The live check (GET /api/posts/{id}/comments/version?since=N) is what every open post page asks
+// every few seconds. A thread's version only moves with the epoch, so the version Next last
+// answered for a post is kept here until the epoch moves, and "nothing new" (204) is answered
+// without running Next. Any other question goes to Next, whose answer is then remembered.
+const VERSION_CHECK = /^\/api\/posts\/([^/?]+)\/comments\/version\?since=(\d+)$/;
+/** @type {Map<string, number>} post id → the thread's version under the current epoch */
+const versions = new Map();
+
+function answerVersionCheck(req, res) {
+  if (!cacheEnabled || req.method !== 'GET' || epoch === null) return false;
+  const match = VERSION_CHECK.exec(req.url ?? '');
+  if (!match) return false;
+  const [, postId, since] = match;
+  if (versions.get(postId) === Number(since)) {
+    res.writeHead(204, { 'cache-control': 'no-store', 'x-quire-cache': 'hit' }).end();
+    return true;
+  }
+  const learnedUnder = epoch;
+  const writeHead = res.writeHead.bind(res);
+  res.writeHead = (status, ...rest) => {
+    if (status === 204 && epoch === learnedUnder) versions.set(postId, Number(since));
+    return writeHead(status, ...rest);
+  };
+  return false;
+}
+
 const server = http.createServer(async (req, res) => {
   try {
     req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req);
+    if (answerVersionCheck(req, res)) return;
     readableNotFound(req, res);
     if (cacheable(req)) {
       const key = req.url ?? '/';
