@@ -1,7 +1,7 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 import { FIXTURE_BLOG_FORM_MIN_SECONDS } from './e2e/support/blog';
+import { chromiumLaunchOptions } from './e2e/support/chromium';
 
 /**
  * End-to-end journeys in a real Chromium.
@@ -19,22 +19,6 @@ import { FIXTURE_BLOG_FORM_MIN_SECONDS } from './e2e/support/blog';
 const externalBaseUrl = process.env.E2E_BASE_URL?.replace(/\/+$/, '');
 const basePort = Number(process.env.E2E_PORT ?? 3100);
 const postgresServer = process.env.TEST_POSTGRES_URL;
-
-// Debian's chromium where there is one; CHROMIUM_PATH overrides; otherwise Playwright's own browser.
-const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-
-const launchOptions = {
-  executablePath,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-quic',
-  ],
-};
 
 function postgresUrl(database: string): string {
   const url = new URL(postgresServer ?? 'postgresql://postgres@127.0.0.1:5432/test');
@@ -94,7 +78,7 @@ export default defineConfig<QuireTestOptions>({
   timeout: 90_000,
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : [['list']],
-  use: { trace: 'retain-on-failure', launchOptions },
+  use: { trace: 'retain-on-failure', launchOptions: chromiumLaunchOptions },
   grep: externalBaseUrl ? /@read-only/ : undefined,
   projects: externalBaseUrl
     ? [{ name: 'deployed', use: { ...devices['Desktop Chrome'], baseURL: externalBaseUrl, databaseUrl: '', otherInstanceUrl: '' } }]

@@ -2,17 +2,8 @@
 // loads (anonymous and signed in), and whether reading and commenting work with JavaScript off.
 import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext, type Response } from '@playwright/test';
+import { CHROMIUM_ARGS } from '../e2e/support/chromium';
 import type { Reader } from './http';
-
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 export interface ScriptLoad {
   /** Script resources (src=…) the page loaded. */

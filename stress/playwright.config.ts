@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from '../e2e/support/chromium';
 
 /**
  * `npm run test:stress`: faults and load, each test starting and stopping its own servers and
@@ -23,15 +23,6 @@ export default defineConfig({
   reporter: [['list']],
   globalSetup: './support/global-setup.ts',
   use: {
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined),
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
 });
