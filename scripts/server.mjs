@@ -4,8 +4,8 @@
 // A reader without a session gets the same HTML as every other reader, so those pages are kept
 // (raw and gzipped) and served without running React again. They are dropped exactly when comments
 // change: the cache polls /api/comments/epoch (a token that moves on any comment or comment-setting
-// change, on any instance sharing the database) twice a second, and at once after any write handled
-// here. Signed-in readers, forms, the API and admin pages always go to Next.
+// change, on any instance sharing the database) twice a second, and a write handled here drops them
+// before its answer leaves. Signed-in readers, forms, the API and admin pages always go to Next.
 import { createHash, createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
@@ -64,26 +64,53 @@ await app.prepare();
 const pages = new Map();
 let epoch = null;
 let checking = null;
+// Moves with every write this instance answers. An epoch read that began before a write may predate
+// it, so it is not trusted; the next check is.
+let writes = 0;
+
+function forget() {
+  pages.clear();
+  versions.clear();
+  epoch = null;
+}
 
 async function checkEpoch() {
   checking ??= (async () => {
+    const writesBefore = writes;
     try {
       const response = await fetch(`http://127.0.0.1:${port}/api/comments/epoch`, { headers: { 'x-quire-internal': '1' } });
       const { epoch: current } = await response.json();
+      if (writes !== writesBefore) return;
       if (current !== epoch) {
-        pages.clear();
-        versions.clear();
+        forget();
         epoch = current;
       }
     } catch {
-      pages.clear();
-      versions.clear();
-      epoch = null;
+      forget();
     } finally {
       checking = null;
     }
   })();
   return checking;
+}
+
+/**
+ * A write (comment, moderation, settings) must be visible to the very next request its author
+ * makes here. So everything kept is dropped before the write's answer leaves, and kept again only
+ * once a fresh epoch has been read after it.
+ */
+function followWrite(res) {
+  const writeHead = res.writeHead.bind(res);
+  res.writeHead = (...args) => {
+    writes += 1;
+    forget();
+    return writeHead(...args);
+  };
+  res.once('finish', () => {
+    writes += 1;
+    forget();
+    void checkEpoch();
+  });
 }
 
 const cacheEnabled = process.env.PAGE_CACHE !== 'off';
@@ -138,7 +165,7 @@ function capture(key, res, startedAt) {
     const headers = res.getHeaders();
     const type = String(headers['content-type'] ?? '');
     // A write elsewhere while this page rendered would make it stale: keep it only if the epoch held.
-    if (res.statusCode === 200 && !headers['set-cookie'] && type.startsWith('text/html') && epoch !== null && epoch === startedAt) {
+    if (res.statusCode === 200 && !headers['set-cookie'] && type.startsWith('text/html') && epoch !== null && epoch === startedAt.epoch && writes === startedAt.writes) {
       const body = Buffer.concat(chunks);
       const kept = Object.fromEntries(Object.entries(headers).filter(([name]) => !DROPPED_HEADERS.has(name)));
       const template = body.toString('utf8');
@@ -221,9 +248,10 @@ function answerVersionCheck(req, res) {
     return true;
   }
   const learnedUnder = epoch;
+  const writesBefore = writes;
   const writeHead = res.writeHead.bind(res);
   res.writeHead = (status, ...rest) => {
-    if (status === 204 && epoch === learnedUnder) versions.set(postId, Number(since));
+    if (status === 204 && epoch === learnedUnder && writes === writesBefore) versions.set(postId, Number(since));
     return writeHead(status, ...rest);
   };
   return false;
@@ -241,11 +269,11 @@ const server = http.createServer(async (req, res) => {
       res.setHeader('x-quire-cache', 'miss');
       // Stored uncompressed; gzip is made once here and chosen per reader when served.
       delete req.headers['accept-encoding'];
-      capture(key, res, epoch);
+      capture(key, res, { epoch, writes });
       return await handle(req, res);
     }
+    if (req.method !== 'GET' && req.method !== 'HEAD') followWrite(res);
     await handle(req, res);
-    if (req.method !== 'GET' && req.method !== 'HEAD') res.once('finish', () => void checkEpoch());
   } catch (error) {
     console.error('quire: request failed', error);
     if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });

@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useEffect } from 'react';
 
-const POLL_MS = 4_000;
+const POLL_MS = 3_000;
 
 /**
  * Keeps an open post page current: every few seconds, while the tab is visible, one small request
