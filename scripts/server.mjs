@@ -281,6 +281,11 @@ const server = http.createServer(async (req, res) => {
   }
 });
 
+// Longer than the idle time of the clients and proxies in front, so that an idle keep-alive
+// connection is closed by them, never by us just as they send on it (which they see as a reset).
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
+
 server.listen(port, hostname, () => {
   console.log(`quire: ready on http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}`);
   void checkEpoch();

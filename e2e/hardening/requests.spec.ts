@@ -1,5 +1,6 @@
 // Malformed requests get a 4xx that names the problem, never a 500 or a stack trace; session
 // cookies are out of reach of scripts and other sites.
+import { connect } from 'node:net';
 import type { APIResponse } from '@playwright/test';
 import { commentsUrl, newUserFields, signInWithApi } from '../support/api';
 import { expect, test } from '../support/journeys';
@@ -118,5 +119,32 @@ test.describe('session cookies', () => {
     const cookies = await page.context().cookies();
     const session = cookies.find((cookie) => cookie.name.endsWith('authjs.session-token'));
     expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+  });
+});
+
+test.describe('connections', () => {
+  // Clients and proxies keep idle connections open and reuse them; if the server closed one first,
+  // a request sent on it at that moment would be reset. So the server outwaits them.
+  test('an idle keep-alive connection is still served after 6 s', async ({ baseURL }) => {
+    const { port, hostname } = new URL(baseURL ?? '');
+    const socket = connect({ host: hostname, port: Number(port) });
+    let received = '';
+    socket.setEncoding('latin1');
+    socket.on('data', (chunk: string) => {
+      received += chunk;
+    });
+    const answers = () => received.match(/^HTTP\/1\.1 \d+/gm)?.length ?? 0;
+    const ask = () => socket.write(`GET /robots.txt HTTP/1.1\r\nHost: ${hostname}\r\nConnection: keep-alive\r\n\r\n`);
+    try {
+      await new Promise<void>((resolve, reject) => socket.once('connect', resolve).once('error', reject));
+      ask();
+      await expect.poll(answers).toBe(1);
+      await new Promise((resolve) => setTimeout(resolve, 6_000));
+      expect(socket.readyState, 'the server closed the idle connection').toBe('open');
+      ask();
+      await expect.poll(answers).toBe(2);
+    } finally {
+      socket.destroy();
+    }
   });
 });
