@@ -418,6 +418,38 @@ for (const [provider, enabled] of providers) {
         ).resolves.toMatchObject({ body: 'later' });
       });
 
+      it('judges the new text again: links hold an approved comment, a blocked word makes it spam', async () => {
+        await setCommentSettings({ holdLinkCount: 2, moderationWords: [], blockWords: ['casino'] });
+        const p = publish();
+        const { comment } = await post(p, ada, { body: 'An innocent first thought.' });
+        expect(comment.status).toBe('published');
+        expect(await getThreadState(p.id)).toMatchObject({ publishedCount: 1, topLevelCount: 1 });
+
+        const linked = await changeCommentText({
+          id: comment.id,
+          viewer: ada,
+          input: { body: 'Now see https://a.example and https://b.example' },
+        });
+        expect(linked).toMatchObject({ ok: true, value: { status: 'pending' } });
+        const heldReason = async (id: number) => (await getDb().comment.findUnique({ where: { id } }))?.heldReason;
+        expect(await getComment(comment.id)).toMatchObject({ status: 'pending' });
+        expect(await heldReason(comment.id)).toBe('edited: 2 links');
+        // Held again: out of the count and of other readers' view, still the author's to see.
+        expect(await getThreadState(p.id)).toMatchObject({ publishedCount: 0, topLevelCount: 0 });
+        expect(shape((await page(p, bob)).thread)).toEqual([]);
+        expect(shape((await page(p, ada)).thread)).toEqual([comment.id]);
+
+        const tidied = await changeCommentText({ id: comment.id, viewer: ada, input: { body: 'No links after all.' } });
+        expect(tidied).toMatchObject({ ok: true, value: { status: 'pending' } });
+        expect(await heldReason(comment.id)).toBe('edited while held');
+
+        const spam = await post(p, bob, { body: 'A fine comment.' });
+        await changeCommentText({ id: spam.comment.id, viewer: bob, input: { body: 'Play casino games' } });
+        expect(await getComment(spam.comment.id)).toMatchObject({ status: 'spam' });
+        expect(await heldReason(spam.comment.id)).toBe('blocked word: casino');
+        expect(await getThreadState(p.id)).toMatchObject({ publishedCount: 0 });
+      });
+
       it('refuses bad edits by field and missing comments with 404', async () => {
         const p = publish();
         const { comment } = await post(p, ada, { body: 'mine' });

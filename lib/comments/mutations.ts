@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { getDb } from '@/lib/db';
 import type { Post } from '@/lib/content/posts';
 import { banMessage, getActiveBan } from '@/lib/moderation/bans';
-import { decideHold, isAutoClosed } from '@/lib/moderation/hold-rules';
+import { decideHold, decideHoldAfterEdit, isAutoClosed } from '@/lib/moderation/hold-rules';
 import type { Viewer } from '@/lib/users/accounts';
 import { CommentError } from './errors';
 import { getThreadState } from './queries';
@@ -167,7 +167,7 @@ export async function createComment(options: {
 async function findOwnComment(id: number, viewer: Viewer) {
   const comment = await getDb().comment.findUnique({
     where: { id },
-    select: { id: true, postId: true, authorId: true, status: true, createdAt: true, parentId: true },
+    select: { id: true, postId: true, authorId: true, status: true, heldReason: true, createdAt: true, parentId: true },
   });
   if (!comment || comment.status === 'deleted' || comment.status === 'spam') {
     throw new CommentError(404, 'That comment does not exist or was removed.', 'request');
@@ -176,7 +176,11 @@ async function findOwnComment(id: number, viewer: Viewer) {
   return comment;
 }
 
-/** The author rewrites their comment inside the edit window; it is then marked "edited". */
+/**
+ * The author rewrites their comment inside the edit window; it is then marked "edited". The new
+ * text goes through the hold rules again (lib/moderation/hold-rules), so an approved comment can
+ * be held or marked spam by what it now says.
+ */
 export async function editComment(options: {
   id: number;
   viewer: Viewer;
@@ -191,14 +195,26 @@ export async function editComment(options: {
       `Comments can be edited for ${options.settings.editWindowMinutes} minutes after posting; this one can no longer be edited.`,
     );
   }
+  const { status, reason } = decideHoldAfterEdit({
+    body: options.body,
+    author: { kind: options.viewer.role === 'admin' ? 'admin' : 'user' },
+    settings: options.settings,
+    current: { status: comment.status === 'pending' ? 'pending' : 'published', reason: comment.heldReason },
+  });
   const db = getDb();
   const [updated] = await db.$transaction([
     db.comment.update({
       where: { id: comment.id },
-      data: { body: options.body, html: await renderCommentMarkdown(options.body), editedAt: options.now ?? new Date() },
+      data: {
+        body: options.body,
+        html: await renderCommentMarkdown(options.body),
+        editedAt: options.now ?? new Date(),
+        status,
+        heldReason: reason,
+      },
       select: writtenSelect,
     }),
-    bumpThread(comment.postId, { published: 0, topLevel: 0 }),
+    bumpThread(comment.postId, counterDelta(comment.status, status, comment.parentId === null)),
   ]);
   return toWritten(updated);
 }

@@ -3,9 +3,11 @@ import { defaultCommentSettings } from '@/lib/comments/settings';
 import {
   countLinks,
   decideHold,
+  decideHoldAfterEdit,
   findListedWord,
   isAutoClosed,
   type CommentAuthorKind,
+  type HoldDecision,
   type HoldInput,
 } from './hold-rules';
 
@@ -24,8 +26,8 @@ function decide(body: string, kind: CommentAuthorKind, settings: Partial<Rules> 
   return decideHold({ body, author: { kind, approvedCount }, settings: { ...OFF, ...settings } });
 }
 
-const held = (reason: string) => ({ status: 'pending', reason });
-const published = { status: 'published', reason: null };
+const held = (reason: string): HoldDecision => ({ status: 'pending', reason });
+const published: HoldDecision = { status: 'published', reason: null };
 
 describe('decideHold with every rule off', () => {
   it.each<CommentAuthorKind>(['user', 'guest', 'admin'])('publishes a %s comment', (kind) => {
@@ -292,5 +294,37 @@ describe('isAutoClosed', () => {
 
   it('keeps a post dated in the future open', () => {
     expect(isAutoClosed(postDate, 1, after(-10 * DAY))).toBe(false);
+  });
+});
+
+describe('decideHoldAfterEdit', () => {
+  const rules: Rules = { ...OFF, holdFor: 'first-time', holdLinkCount: 2, moderationWords: ['pills'], blockWords: ['casino'] };
+  const edit = (body: string, current: HoldDecision, kind: CommentAuthorKind = 'user') =>
+    decideHoldAfterEdit({ body, author: { kind }, settings: rules, current });
+
+  it('leaves a published comment published when the new text is clean, whoever wrote it', () => {
+    expect(edit('Still fine.', published)).toEqual(published);
+  });
+
+  it('holds a published comment whose new text has links or a moderation word, saying it was an edit', () => {
+    expect(edit('See https://a.example and https://b.example', published)).toEqual(held('edited: 2 links'));
+    expect(edit('Cheap pills', published)).toEqual(held('edited: word: pills'));
+  });
+
+  it('sends a comment to spam when the new text has a blocked word', () => {
+    expect(edit('casino night', published)).toEqual({ status: 'spam', reason: 'blocked word: casino' });
+    expect(edit('casino night', held('first comment'))).toEqual({ status: 'spam', reason: 'blocked word: casino' });
+  });
+
+  it('keeps a held comment held for who wrote it, dropping text reasons the edit removed', () => {
+    expect(edit('No links now.', held('first comment, 3 links'))).toEqual(held('first comment'));
+    expect(edit('No links now.', held('3 links'))).toEqual(held('edited while held'));
+    expect(edit('More https://a.example https://b.example', held('guest'))).toEqual(held('guest, 2 links'));
+  });
+
+  it('never changes an admin’s comment or one already marked spam', () => {
+    expect(edit('casino https://a.example https://b.example', published, 'admin')).toEqual(published);
+    const spam: HoldDecision = { status: 'spam', reason: 'honeypot' };
+    expect(edit('Clean now.', spam)).toEqual(spam);
   });
 });

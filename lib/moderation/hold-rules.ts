@@ -38,6 +38,16 @@ export function findListedWord(body: string, words: string[]): string | undefine
   });
 }
 
+/** Why the text alone would hold a comment: too many links, a word from the moderation list. */
+function textReasons(body: string, settings: HoldInput['settings']): string[] {
+  const reasons: string[] = [];
+  const links = countLinks(body);
+  if (settings.holdLinkCount > 0 && links >= settings.holdLinkCount) reasons.push(`${links} link${links === 1 ? '' : 's'}`);
+  const word = findListedWord(body, settings.moderationWords);
+  if (word) reasons.push(`word: ${word}`);
+  return reasons;
+}
+
 export function decideHold({ body, author, settings }: HoldInput): HoldDecision {
   if (author.kind === 'admin') return { status: 'published', reason: null };
   const blocked = findListedWord(body, settings.blockWords);
@@ -47,11 +57,35 @@ export function decideHold({ body, author, settings }: HoldInput): HoldDecision 
   if (author.kind === 'guest' && settings.holdGuestComments) reasons.push('guest');
   if (settings.holdFor === 'everyone') reasons.push('everyone is held');
   else if (settings.holdFor === 'first-time' && author.approvedCount === 0 && author.kind === 'user') reasons.push('first comment');
-  const links = countLinks(body);
-  if (settings.holdLinkCount > 0 && links >= settings.holdLinkCount) reasons.push(`${links} link${links === 1 ? '' : 's'}`);
-  const word = findListedWord(body, settings.moderationWords);
-  if (word) reasons.push(`word: ${word}`);
+  reasons.push(...textReasons(body, settings));
   return reasons.length > 0 ? { status: 'pending', reason: reasons.join(', ') } : { status: 'published', reason: null };
+}
+
+// Reasons about who wrote a comment rather than what it says: an edit does not change them.
+const AUTHOR_REASONS = new Set(['guest', 'everyone is held', 'first comment']);
+
+/**
+ * What an edit does to a comment's standing. Only the new text is judged, so an approved comment
+ * cannot be turned into a link farm afterwards: a blocked word sends it to spam; links or a
+ * moderation word hold a published comment again ("edited: 3 links"); a held comment stays held,
+ * for its author reasons and whatever the new text adds. Admins' edits stand as they are.
+ */
+export function decideHoldAfterEdit({
+  body,
+  author,
+  settings,
+  current,
+}: Omit<HoldInput, 'author'> & { author: { kind: CommentAuthorKind }; current: HoldDecision }): HoldDecision {
+  if (author.kind === 'admin' || current.status === 'spam') return current;
+  const blocked = findListedWord(body, settings.blockWords);
+  if (blocked) return { status: 'spam', reason: `blocked word: ${blocked}` };
+  const reasons = textReasons(body, settings);
+  if (current.status === 'published') {
+    return reasons.length > 0 ? { status: 'pending', reason: `edited: ${reasons.join(', ')}` } : current;
+  }
+  const kept = (current.reason ?? '').split(', ').filter((reason) => AUTHOR_REASONS.has(reason));
+  const all = [...kept, ...reasons];
+  return { status: 'pending', reason: all.length > 0 ? all.join(', ') : 'edited while held' };
 }
 
 /** A post closes itself `autoCloseDays` after its date; 0 means never. */
