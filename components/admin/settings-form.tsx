@@ -38,41 +38,28 @@ export function SettingsForm({ settings, saved }: { settings: CommentSettings; s
   const invalid = (field: Field) => (errors[field] ? true : undefined);
   const message = state.message ?? (saved ? 'Settings saved.' : null);
 
-  const numberField = (field: Field, label: string, hint: ReactNode) => (
-    <div className="settings-field">
-      <label htmlFor={`${id}-${field}`}>{label}</label>
-      <input
-        id={`${id}-${field}`}
-        name={field}
-        inputMode="numeric"
-        defaultValue={value(field)}
-        aria-invalid={invalid(field)}
-        aria-describedby={described(field, true)}
-      />
-      <p className="form-hint" id={`${id}-${field}-hint`}>
-        {hint}
-      </p>
-      <FieldError id={`${id}-${field}-error`} message={errors[field]} />
-    </div>
-  );
-
-  const wordsField = (field: Field, label: string, hint: ReactNode) => (
-    <div className="settings-field">
-      <label htmlFor={`${id}-${field}`}>{label}</label>
-      <textarea
-        id={`${id}-${field}`}
-        name={field}
-        rows={5}
-        defaultValue={value(field)}
-        aria-invalid={invalid(field)}
-        aria-describedby={described(field, true)}
-      />
-      <p className="form-hint" id={`${id}-${field}-hint`}>
-        {hint}
-      </p>
-      <FieldError id={`${id}-${field}-error`} message={errors[field]} />
-    </div>
-  );
+  /** A labelled box with its hint and error: a number, or a list of words one per line. */
+  const field = (name: Field, label: string, hint: ReactNode, kind: 'number' | 'words') => {
+    const control = {
+      id: `${id}-${name}`,
+      name,
+      defaultValue: value(name),
+      'aria-invalid': invalid(name),
+      'aria-describedby': described(name, true),
+    };
+    return (
+      <div className="settings-field">
+        <label htmlFor={control.id}>{label}</label>
+        {kind === 'number' ? <input {...control} inputMode="numeric" /> : <textarea {...control} rows={5} />}
+        <p className="form-hint" id={`${id}-${name}-hint`}>
+          {hint}
+        </p>
+        <FieldError id={`${id}-${name}-error`} message={errors[name]} />
+      </div>
+    );
+  };
+  const numberField = (name: Field, label: string, hint: ReactNode) => field(name, label, hint, 'number');
+  const wordsField = (name: Field, label: string, hint: ReactNode) => field(name, label, hint, 'words');
 
   return (
     // The key starts the fields afresh from what the server now holds after each save.
