@@ -2,7 +2,7 @@
 // admin, browsers for other people, and a guard that puts back whatever blog state a test
 // changes through the console (comment settings, a closed post), pass or fail.
 import type { APIRequestContext, BrowserContext, BrowserContextOptions, Locator, Page } from '@playwright/test';
-import { signInWithApi, type TestUser } from '../support/api';
+import { sendComment, signInWithApi, uniqueText, type TestUser } from '../support/api';
 import { SEED_POST } from '../support/blog';
 import { expect, test as base } from '../support/quire';
 
@@ -19,6 +19,11 @@ interface ModerationFixtures {
   admin: Admin;
   /** A page in a browser of its own: signed in as `user`, or signed out when `user` is null. */
   browse: (user: TestUser | null, options?: BrowserContextOptions) => Promise<Page>;
+  /**
+   * Turns on "hold first-time commenters" and has a new reader send a comment through the API:
+   * it waits in the queue (202). `words` becomes a unique text.
+   */
+  heldComment: (label: string, words: string) => Promise<{ writer: TestUser; text: string; id: number }>;
   /** Restores the comment settings and the seed post's open/closed state after each test. */
   blogState: void;
 }
@@ -40,6 +45,18 @@ export const test = base.extend<ModerationFixtures>({
     await db.user.update({ where: { email: user.email }, data: { role: 'admin' }, select: { id: true } });
     const [page, api] = await Promise.all([browse(user), accounts.apiAs(user)]);
     await provide({ user, page, api });
+  },
+
+  heldComment: async ({ accounts, commentSettings }, provide) => {
+    await provide(async (label, words) => {
+      await commentSettings.set({ holdFor: 'first-time' });
+      const writer = await accounts.create(label);
+      const text = uniqueText(words);
+      const response = await sendComment(await accounts.apiAs(writer), { body: text });
+      expect(response.status(), await response.text()).toBe(202);
+      const { comment } = (await response.json()) as { comment: { id: number } };
+      return { writer, text, id: comment.id };
+    });
   },
 
   blogState: [

@@ -10,16 +10,10 @@ test.describe.configure({ timeout: 180_000 });
 
 test('an admin sees held comments on the post, marked and with why, and approves or marks spam there', async ({
   admin,
-  accounts,
   browse,
-  commentSettings,
+  heldComment,
 }) => {
-  await commentSettings.set({ holdFor: 'first-time' });
-  const writer = await accounts.create('held');
-  const text = uniqueText('Waiting in the thread');
-  const response = await sendComment(await accounts.apiAs(writer), { body: text });
-  expect(response.status()).toBe(202);
-  const { comment } = (await response.json()) as { comment: { id: number } };
+  const { text, id } = await heldComment('held', 'Waiting in the thread');
 
   const visitor = await browse(null);
   await openPost(visitor);
@@ -28,7 +22,7 @@ test('an admin sees held comments on the post, marked and with why, and approves
 
   const { page } = admin;
   await openPost(page);
-  const item = commentById(page, comment.id);
+  const item = commentById(page, id);
   await expect(item).toContainText(text);
   await expect(item.locator('.comment-pending')).toHaveText('Awaiting moderation (first comment).');
   await item.getByRole('button', { name: 'Approve' }).click();
@@ -36,8 +30,8 @@ test('an admin sees held comments on the post, marked and with why, and approves
   await expect(commentByText(visitor, text)).toBeVisible({ timeout: 10_000 });
 
   await item.getByRole('button', { name: 'Spam' }).click();
-  await expect(commentById(page, comment.id)).toHaveCount(0);
-  await expect(commentById(visitor, comment.id)).toHaveCount(0, { timeout: 10_000 });
+  await expect(commentById(page, id)).toHaveCount(0);
+  await expect(commentById(visitor, id)).toHaveCount(0, { timeout: 10_000 });
   await page.goto('/admin?status=spam');
   await expect(queueRow(page, text)).toBeVisible();
 });

@@ -138,14 +138,10 @@ test('three held comments are approved at once; "Select all" ticks every row', a
 
 test('without JavaScript the queue is a plain form: approving lands back on the tab with the result', async ({
   admin,
-  accounts,
   browse,
-  commentSettings,
+  heldComment,
 }) => {
-  await commentSettings.set({ holdFor: 'first-time' });
-  const writer = await accounts.create('nojs');
-  const text = uniqueText('Held, approved by a browser without scripts');
-  expect((await sendComment(await accounts.apiAs(writer), { body: text })).status()).toBe(202);
+  const { writer, text } = await heldComment('nojs', 'Held, approved by a browser without scripts');
 
   const page = await browse(admin.user, { javaScriptEnabled: false });
   await page.goto('/admin');
