@@ -5,7 +5,7 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getViewer } from '@/lib/auth';
 import { type CommentFormState, typedValues } from '@/lib/comments/form-state';
-import { commentUrl, postComment } from '@/lib/comments/post-comment';
+import { locateComment, postComment } from '@/lib/comments/post-comment';
 import { unlessDatabaseDown } from '@/lib/comments/unavailable';
 import { clientIp } from '@/lib/http/client-ip';
 import { HONEYPOT_FIELD, issueFormStamp } from '@/lib/spam';
@@ -40,8 +40,10 @@ export async function createCommentAction(_previous: CommentFormState, formData:
 
   // Held or caught as spam, the author hears the same: it waits for a moderator.
   const held = result.comment.status !== 'published';
-  const url = commentUrl(result.post, result.comment.id, result.page);
-  if (formData.get('js') !== '1') redirect(held ? `${url.split('#')[0]}${url.includes('?') ? '&' : '?'}held=1#comments` : url);
+  if (formData.get('js') !== '1') {
+    const url = await locateComment(result.post, result.comment.id);
+    redirect(held ? `${url.split('#')[0]}${url.includes('?') ? '&' : '?'}held=1#comments` : url);
+  }
   refresh();
   return {
     status: 'ok',

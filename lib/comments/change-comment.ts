@@ -2,10 +2,9 @@ import { getPostById } from '@/lib/content/posts';
 import type { Viewer } from '@/lib/users/accounts';
 import { CommentError } from './errors';
 import { deleteComment, editComment, type WrittenComment } from './mutations';
-import { findCommentPage } from './queries';
 import { commentIdSchema, editCommentSchema, fieldErrors } from './schemas';
 import { getCommentSettings } from './settings';
-import { commentUrl } from './post-comment';
+import { locateComment } from './post-comment';
 
 export type ChangeResult<T> = { ok: true; value: T; url: string } | { ok: false; status: number; errors: Record<string, string> };
 
@@ -23,7 +22,8 @@ export async function changeCommentText(options: { id: unknown; viewer: Viewer; 
   const settings = await getCommentSettings();
   try {
     const comment = await editComment({ id: id.data, viewer: options.viewer, body: parsed.data.body, settings });
-    return { ok: true, value: comment, url: await locate(comment.id, comment.postId, settings.commentsPerPage) };
+    const post = await getPostById(comment.postId);
+    return { ok: true, value: comment, url: post ? await locateComment(post, comment.id, settings.commentsPerPage) : '/' };
   } catch (error) {
     return refusal(error);
   }
@@ -40,9 +40,4 @@ export async function removeComment(options: { id: unknown; viewer: Viewer }): P
   } catch (error) {
     return refusal(error);
   }
-}
-
-async function locate(commentId: number, postId: string, perPage: number): Promise<string> {
-  const [post, located] = await Promise.all([getPostById(postId), findCommentPage(commentId, perPage)]);
-  return post ? commentUrl(post, commentId, located?.page ?? 1) : '/';
 }

@@ -45,12 +45,14 @@ function publish(overrides: Partial<Post> = {}): Post {
   return post;
 }
 
-type Accepted = Extract<PostCommentResult, { ok: true }>;
+type Accepted = Extract<PostCommentResult, { ok: true }> & { page: number };
 
+/** Posts as the doors do, and says which page of comments now holds the new one. */
 async function post(p: Post, viewer: Viewer | null, input: Record<string, unknown>): Promise<Accepted> {
   const result = await postComment({ postId: p.id, viewer, input, ip: '203.0.113.9' });
   if (!result.ok) return expect.unreachable(`comment refused: ${JSON.stringify(result)}`);
-  return result;
+  const located = await findCommentPage(result.comment.id, (await getCommentSettings()).commentsPerPage);
+  return { ...result, page: located?.page ?? 1 };
 }
 
 async function page(p: Post, viewer: Viewer | null, number = 1): Promise<CommentPage> {

@@ -9,7 +9,7 @@ import { fieldErrors, newCommentSchema } from './schemas';
 import { getCommentSettings } from './settings';
 
 export type PostCommentResult =
-  | { ok: true; comment: WrittenComment; post: Post; page: number }
+  | { ok: true; comment: WrittenComment; post: Post }
   | {
       ok: false;
       status: number;
@@ -53,12 +53,20 @@ export async function postComment(options: {
       ip: options.ip,
       spamReason: verdict.kind === 'spam' ? verdict.reason : undefined,
     });
-    const located = await findCommentPage(comment.id, settings.commentsPerPage);
-    return { ok: true, comment, post, page: located?.page ?? 1 };
+    return { ok: true, comment, post };
   } catch (error) {
     if (error instanceof CommentError) return { ok: false, status: error.status, errors: { [error.field]: error.message } };
     throw error;
   }
+}
+
+/**
+ * Where a comment is read: its post's page of comments that holds it. Costs a count over the
+ * thread, so only the doors that send the reader there ask (not the JSON API).
+ */
+export async function locateComment(post: Pick<Post, 'path'>, commentId: number, perPage?: number): Promise<string> {
+  const located = await findCommentPage(commentId, perPage ?? (await getCommentSettings()).commentsPerPage);
+  return commentUrl(post, commentId, located?.page ?? 1);
 }
 
 /** The address of a comment on its post's page: `/2016/09/slug?comments=2#c42`. */
