@@ -127,13 +127,7 @@ function cacheable(req) {
 }
 
 function send(req, res, page) {
-  const headers = {
-    ...page.headers,
-    'cache-control': 'public, max-age=0, s-maxage=5, stale-while-revalidate=60',
-    vary: 'Cookie, Accept-Encoding',
-    etag: page.etag,
-    'x-quire-cache': 'hit',
-  };
+  const { headers } = page;
   if (req.headers['if-none-match'] === page.etag) {
     res.writeHead(304, headers).end();
     return;
@@ -172,12 +166,20 @@ function capture(key, res, startedAt) {
       const stamped = FORM_STAMP.test(template);
       FORM_STAMP.lastIndex = 0;
       if (pages.size >= MAX_ENTRIES) pages.delete(pages.keys().next().value);
+      const etag = `"q${createHash('sha1').update(body).digest('base64url').slice(0, 20)}"`;
       pages.set(key, {
         body,
         gzip: stamped ? null : gzipSync(body),
         template: stamped ? template : null,
-        etag: `"q${createHash('sha1').update(body).digest('base64url').slice(0, 20)}"`,
-        headers: kept,
+        etag,
+        // Made once here: a hit only adds the length (and the encoding).
+        headers: {
+          ...kept,
+          'cache-control': 'public, max-age=0, s-maxage=5, stale-while-revalidate=60',
+          vary: 'Cookie, Accept-Encoding',
+          etag,
+          'x-quire-cache': 'hit',
+        },
       });
     }
     return end(chunk, encoding, callback);
@@ -261,11 +263,12 @@ const server = http.createServer(async (req, res) => {
   try {
     req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req);
     if (answerVersionCheck(req, res)) return;
+    const shared = cacheable(req);
+    const kept = shared ? pages.get(req.url ?? '/') : undefined;
+    if (kept) return send(req, res, kept);
     readableNotFound(req, res);
-    if (cacheable(req)) {
+    if (shared) {
       const key = req.url ?? '/';
-      const page = pages.get(key);
-      if (page) return send(req, res, page);
       res.setHeader('x-quire-cache', 'miss');
       // Stored uncompressed; gzip is made once here and chosen per reader when served.
       delete req.headers['accept-encoding'];
