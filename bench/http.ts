@@ -82,11 +82,15 @@ export interface PageCheck {
   cache: string | null;
 }
 
-/** One anonymous GET, the way the load tools send it (no cookies, no Accept-Encoding). */
-export async function getPage(url: string): Promise<PageCheck> {
-  const response = await fetch(url, { headers: { 'accept-encoding': 'identity' }, redirect: 'manual' });
-  const body = Buffer.from(await response.arrayBuffer());
-  return { status: response.status, bytes: body.length, body, cache: response.headers.get('x-quire-cache') };
+/**
+ * One anonymous GET, the way the load tools send it (no cookies, no Accept-Encoding unless given).
+ * `bytes` is what came over the wire: compressed when the server compressed it.
+ */
+export async function getPage(url: string, headers: Record<string, string> = {}): Promise<PageCheck> {
+  const response = await fetch(url, { headers: { 'accept-encoding': 'identity', ...headers }, redirect: 'manual' });
+  const body = Buffer.from(await response.arrayBuffer()); // fetch has undone any gzip
+  const sent = Number(response.headers.get('content-length') ?? body.length);
+  return { status: response.status, bytes: sent, body, cache: response.headers.get('x-quire-cache') };
 }
 
 /** Throws unless `url` answers `status` (and the body contains `contains`, when given). */

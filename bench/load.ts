@@ -34,6 +34,8 @@ export interface GetLoadOptions {
   threads: number;
   /** wrk's path, or null to use autocannon. */
   wrk: string | null;
+  /** Request headers, e.g. Accept-Encoding as browsers send it. None by default, like the tools. */
+  headers?: Record<string, string>;
 }
 
 function assertLoopback(url: string): void {
@@ -92,6 +94,7 @@ export async function getLoad(url: string, options: GetLoadOptions): Promise<Loa
       '--latency',
       '--timeout',
       '10s',
+      ...Object.entries(options.headers ?? {}).flatMap(([name, value]) => ['-H', `${name}: ${value}`]),
       url,
     ];
     const result = await run(options.wrk, args, { timeoutMs: (options.seconds + 30) * 1000 });
@@ -117,7 +120,13 @@ export async function getLoad(url: string, options: GetLoadOptions): Promise<Loa
       detail: `wrk ${args.join(' ')}; non-2xx/3xx ${parsed.non2xx}; socket errors connect ${connect}, read ${read}, write ${write}, timeout ${timeout}`,
     };
   }
-  return autocannonLoad({ url, method: 'GET', seconds: options.seconds, connections: options.connections });
+  return autocannonLoad({
+    url,
+    method: 'GET',
+    seconds: options.seconds,
+    connections: options.connections,
+    headerSets: options.headers ? [options.headers] : undefined,
+  });
 }
 
 export interface AutocannonLoadOptions {

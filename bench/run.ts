@@ -335,7 +335,11 @@ interface GetTarget {
   id: string;
   label: string;
   url: string;
+  headers?: Record<string, string>;
 }
+
+/** What every browser sends; the page cache keeps a gzipped copy for it. */
+const AS_BROWSERS_ASK = { 'accept-encoding': 'gzip, deflate, br' };
 
 async function getScenarios(): Promise<void> {
   const { a, b, c } = servers;
@@ -364,6 +368,7 @@ async function getScenarios(): Promise<void> {
       const page = await expectPage(`${a.url}${SEED_POST.path}`, 200, 'No comments');
       checks.post0 = { bytes: page.bytes };
       targets.push({ id: 'post0', label: 'post page, 0 comments', url: `${a.url}${SEED_POST.path}` });
+      targets.push({ id: 'post0gz', label: 'post page, 0 comments, gzip', url: `${a.url}${SEED_POST.path}`, headers: AS_BROWSERS_ASK });
       if (!tools.nginx) problems.nginx = `nginx is not installed (${INSTALL_HINT})`;
       else {
         try {
@@ -391,6 +396,12 @@ async function getScenarios(): Promise<void> {
       );
       checks.post10k = { bytes: page.bytes };
       targets.push({ id: 'post10k', label: 'post page, 10,000 comments', url: `${b.url}${SEED_POST.path}` });
+      targets.push({
+        id: 'post10kgz',
+        label: 'post page, 10,000 comments, gzip',
+        url: `${b.url}${SEED_POST.path}`,
+        headers: AS_BROWSERS_ASK,
+      });
     } catch (error) {
       problems.post10k = errorText(error);
     }
@@ -428,9 +439,9 @@ async function getScenarios(): Promise<void> {
       series[target.id] = { runs: [] };
       say(`warm-up ${warmSeconds}s: ${target.label}`);
       await getPage(target.url); // one request first: a cold page can take longer than the warm-up
-      await getLoad(target.url, { ...getOptions, seconds: warmSeconds });
+      await getLoad(target.url, { ...getOptions, seconds: warmSeconds, headers: target.headers });
       if (quire(target)) await settle(target.url);
-      if (quire(target) && target.id !== 'live') {
+      if (quire(target) && target.id !== 'live' && !target.headers) {
         const uncached = await uncachedRenderMs(target.url);
         checks[target.id] = { ...checks[target.id], uncachedMs: uncached.ms, uncachedCache: uncached.cache };
       }
@@ -439,7 +450,7 @@ async function getScenarios(): Promise<void> {
     for (let round = 0; round < rounds; round++) {
       const order = round % 2 === 0 ? targets : [...targets].reverse();
       for (const target of order) {
-        const result = await getLoad(target.url, getOptions);
+        const result = await getLoad(target.url, { ...getOptions, headers: target.headers });
         if (quire(target)) await settle(target.url);
         series[target.id]!.runs.push(result);
         say(
@@ -449,7 +460,7 @@ async function getScenarios(): Promise<void> {
     }
     // What anonymous readers got at the end (e.g. whether a page cache was answering).
     for (const target of targets) {
-      const page = await getPage(target.url);
+      const page = await getPage(target.url, target.headers);
       checks[target.id] = { ...checks[target.id], status: page.status, bytes: page.bytes, cache: page.cache };
     }
   } finally {
@@ -528,6 +539,24 @@ async function getScenarios(): Promise<void> {
         target: target10k,
         result: verdict(p50 <= 1.5 && rps >= 0.67, 'post10k'),
         note: notes('post10k', `page ${kb('post10k')} vs ${kb('post0')}`),
+      }),
+    );
+  }
+
+  // 2b. the same pair as browsers ask for it: gzipped, which the page cache keeps ready
+  const label10kGzip = 'post page, 10,000 comments, gzip';
+  if (!has('post10kgz')) rows.push(errorRow(label10kGzip, target10k, problems.post10k ?? 'not measured'));
+  else if (!has('post0gz'))
+    rows.push(unreferenced(label10kGzip, 'post10kgz', target10k, `the 0-comment page was not measured: ${problems.post0}`));
+  else {
+    const p50 = pairedRatio(series.post10kgz!, series.post0gz!, (r) => r.p50ms);
+    const rps = pairedRatio(series.post10kgz!, series.post0gz!, (r) => r.rps);
+    rows.push(
+      loadRow(label10kGzip, series.post10kgz!, {
+        ratio: `p50 ${fmtRatio(p50)}, req/s ${fmtRatio(rps)} of 0 comments (gzip)`,
+        target: target10k,
+        result: verdict(p50 <= 1.5 && rps >= 0.67, 'post10kgz'),
+        note: notes('post10kgz', `Accept-Encoding as browsers send it; ${kb('post10kgz')} vs ${kb('post0gz')} over the wire`),
       }),
     );
   }
