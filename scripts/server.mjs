@@ -97,20 +97,20 @@ async function checkEpoch() {
 /**
  * A write (comment, moderation, settings) must be visible to the very next request its author
  * makes here. So everything kept is dropped before the write's answer leaves, and kept again only
- * once a fresh epoch has been read after it.
+ * once the next poll has read a fresh epoch: asking at once after every write would add a request
+ * through Next to each one, and a burst of comments would pay it for nothing.
  */
 function followWrite(res) {
   const writeHead = res.writeHead.bind(res);
-  res.writeHead = (...args) => {
+  const dropAll = () => {
     writes += 1;
     forget();
+  };
+  res.writeHead = (...args) => {
+    dropAll();
     return writeHead(...args);
   };
-  res.once('finish', () => {
-    writes += 1;
-    forget();
-    void checkEpoch();
-  });
+  res.once('finish', dropAll);
 }
 
 const cacheEnabled = process.env.PAGE_CACHE !== 'off';
