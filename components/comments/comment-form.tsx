@@ -6,11 +6,13 @@ import { createCommentAction } from '@/app/actions/create-comment-action';
 import { idleCommentForm } from '@/lib/comments/form-state';
 import { HONEYPOT_FIELD } from '@/lib/spam/honeypot';
 import { FieldError } from './field-error';
+import { useDraft } from './use-draft';
 import { useEnhanced } from './use-enhanced';
 
 /**
  * Blogger's "Post a Comment" box, and the reply box under a comment. Works as a plain form POST
- * without JavaScript; with it, publishes in place. On any error every field keeps what was typed.
+ * without JavaScript; with it, publishes in place. On any error every field keeps what was typed,
+ * and with JavaScript the comment is also kept as a draft in the browser until it is published.
  */
 export function CommentForm({
   postId,
@@ -34,6 +36,7 @@ export function CommentForm({
   const otherErrors = Object.entries(errors).filter(([field]) => !['body', 'name', 'email', 'website'].includes(field));
   // A new key after each success gives fresh, empty fields; on error the typed values come back.
   const generation = state.submittedAt ?? 0;
+  const { box: draftBox, save: saveDraft, discard: discardDraft } = useDraft(`${postId}:${parentId ?? 'new'}`, state.status === 'ok' ? state.submittedAt : undefined);
   return (
     <form action={formAction} className="comment-form" aria-label={label} noValidate>
       <input type="hidden" name="postId" value={postId} />
@@ -96,6 +99,8 @@ export function CommentForm({
         required
         defaultValue={state.values.body ?? ''}
         key={`body-${generation}`}
+        ref={draftBox}
+        onInput={(event) => saveDraft(event.currentTarget.value)}
         aria-invalid={errors.body ? true : undefined}
         aria-describedby={`${id}-hint${errors.body ? ` ${id}-body-error` : ''}`}
       />
@@ -118,7 +123,7 @@ export function CommentForm({
           {pending ? 'Publishing…' : 'Publish'}
         </button>
         {cancelHref && (
-          <Link href={cancelHref} scroll={false} className="form-cancel">
+          <Link href={cancelHref} scroll={false} className="form-cancel" onClick={discardDraft}>
             Cancel
           </Link>
         )}

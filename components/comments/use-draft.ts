@@ -1,0 +1,55 @@
+'use client';
+
+import { useCallback, useEffect, useRef } from 'react';
+
+/**
+ * Keeps what is typed in a comment box in this browser until it is published or cancelled, so a
+ * reload, a closed tab or a detour to sign in does not lose it. Needs JavaScript; without it the
+ * server hands the text back on every error instead. Storage may be full or blocked (private
+ * windows): then the box simply works without drafts.
+ */
+export function useDraft(key: string, published: number | undefined) {
+  const box = useRef<HTMLTextAreaElement | null>(null);
+
+  // On a new box: published just now means the draft is done with; otherwise bring it back.
+  useEffect(() => {
+    if (published) {
+      forget(key);
+      return;
+    }
+    const textarea = box.current;
+    if (!textarea || textarea.value !== '') return;
+    const draft = read(key);
+    if (draft) textarea.value = draft;
+  }, [key, published]);
+
+  const save = useCallback((text: string) => (text.trim() ? write(key, text) : forget(key)), [key]);
+  const discard = useCallback(() => forget(key), [key]);
+  return { box, save, discard };
+}
+
+const storageKey = (key: string) => `quire:draft:${key}`;
+
+function read(key: string): string | null {
+  try {
+    return window.localStorage.getItem(storageKey(key));
+  } catch {
+    return null;
+  }
+}
+
+function write(key: string, text: string): void {
+  try {
+    window.localStorage.setItem(storageKey(key), text);
+  } catch {
+    // No room or no storage: the text is still in the box.
+  }
+}
+
+function forget(key: string): void {
+  try {
+    window.localStorage.removeItem(storageKey(key));
+  } catch {
+    // Nothing stored, nothing to forget.
+  }
+}

@@ -1,0 +1,70 @@
+// Journey: what a reader types in a comment box survives a reload or a closed tab until it is
+// published (or the reply is cancelled); each box keeps its own draft.
+import { postComment, signInWithApi, uniqueText } from '../support/api';
+import {
+  commentActions,
+  commentByText,
+  openPost,
+  pauseLiveUpdates,
+  postCommentForm,
+  waitForEnhancedForm,
+} from '../support/post-page';
+import { expect, test } from '../support/journeys';
+
+test('a comment being written comes back after a reload, and is gone once published', async ({ page, accounts }) => {
+  await signInWithApi(page.request, await accounts.create('drafter'));
+  await openPost(page);
+  let form = postCommentForm(page);
+  await waitForEnhancedForm(form);
+  const text = uniqueText('Half a thought, kept in the browser');
+  await form.getByRole('textbox', { name: 'Your comment' }).fill(text);
+
+  await page.reload();
+  form = postCommentForm(page);
+  await waitForEnhancedForm(form);
+  await expect(form.getByRole('textbox', { name: 'Your comment' })).toHaveValue(text);
+
+  await form.getByRole('button', { name: 'Publish' }).click();
+  await expect(commentByText(page, text)).toBeVisible();
+  await expect(form.getByRole('textbox', { name: 'Your comment' })).toHaveValue('');
+
+  await page.reload();
+  form = postCommentForm(page);
+  await waitForEnhancedForm(form);
+  await expect(form.getByRole('textbox', { name: 'Your comment' })).toHaveValue('');
+});
+
+test('a reply keeps its own draft beside the new-comment box; Cancel throws it away', async ({ page, accounts }) => {
+  const [reader, author] = await Promise.all([accounts.create('replier'), accounts.create('asked')]);
+  const parent = await postComment(await accounts.apiAs(author), uniqueText('Something to answer'));
+  await signInWithApi(page.request, reader);
+  await openPost(page);
+  await pauseLiveUpdates(page);
+
+  const topText = uniqueText('Top-level draft');
+  const top = postCommentForm(page);
+  await waitForEnhancedForm(top);
+  await top.getByRole('textbox', { name: 'Your comment' }).fill(topText);
+
+  await commentActions(page, parent.id).getByRole('link', { name: 'Reply' }).click();
+  const replyForm = page.getByRole('form', { name: `Reply to ${author.name}` });
+  await waitForEnhancedForm(replyForm);
+  const replyBox = replyForm.getByRole('textbox', { name: `Reply to ${author.name}` });
+  const replyText = uniqueText('Reply draft');
+  await replyBox.fill(replyText);
+
+  // A reload keeps both, each in its own box.
+  await page.reload();
+  await waitForEnhancedForm(replyForm);
+  await expect(replyBox).toHaveValue(replyText);
+  await expect(postCommentForm(page).getByRole('textbox', { name: 'Your comment' })).toHaveValue(topText);
+
+  // Cancel means "never mind": the reply draft goes, the other stays.
+  await replyForm.getByRole('link', { name: 'Cancel' }).click();
+  await expect(replyForm).toHaveCount(0);
+  await commentActions(page, parent.id).getByRole('link', { name: 'Reply' }).click();
+  await waitForEnhancedForm(replyForm);
+  await expect(replyBox).toHaveValue('');
+  await page.reload();
+  await expect(postCommentForm(page).getByRole('textbox', { name: 'Your comment' })).toHaveValue(topText);
+});
