@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { signOutAction } from '@/app/actions/sign-out-action';
+import { SignOutForm } from './sign-out-form';
 import type { Viewer } from '@/lib/users/accounts';
 
 /**
@@ -19,12 +19,7 @@ export function AccountNav({ viewer, pendingCount = null }: { viewer: Viewer | n
               Admin{pendingCount ? ` (${pendingCount.toLocaleString('en-US')})` : ''}
             </Link>
           )}
-          <form action={signOutAction} className="inline-form">
-            <input type="hidden" name="returnTo" value="/" />
-            <button type="submit" className="link-button">
-              Sign out
-            </button>
-          </form>
+          <SignOutForm />
         </>
       ) : (
         <>

@@ -53,3 +53,13 @@ function forget(key: string): void {
     // Nothing stored, nothing to forget.
   }
 }
+
+/** Every draft in this browser, e.g. when its reader signs out on a shared computer. */
+export function forgetAllDrafts(): void {
+  try {
+    const keys = Array.from({ length: window.localStorage.length }, (_, i) => window.localStorage.key(i));
+    for (const key of keys) if (key?.startsWith(storageKey(''))) window.localStorage.removeItem(key);
+  } catch {
+    // No storage: no drafts.
+  }
+}

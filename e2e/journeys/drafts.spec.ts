@@ -68,3 +68,21 @@ test('a reply keeps its own draft beside the new-comment box; Cancel throws it a
   await page.reload();
   await expect(postCommentForm(page).getByRole('textbox', { name: 'Your comment' })).toHaveValue(topText);
 });
+
+test('signing out forgets the drafts, so the next person at this browser does not see them', async ({ page, accounts }) => {
+  const reader = await accounts.create('leaver');
+  await signInWithApi(page.request, reader);
+  await openPost(page);
+  const form = postCommentForm(page);
+  await waitForEnhancedForm(form);
+  await form.getByRole('textbox', { name: 'Your comment' }).fill(uniqueText('Private musing'));
+
+  await page.getByRole('navigation', { name: 'Account' }).getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Sign in' })).toBeVisible();
+  expect(await page.evaluate(() => Object.keys(window.localStorage).filter((key) => key.startsWith('quire:draft:')))).toEqual([]);
+
+  await signInWithApi(page.request, reader);
+  await openPost(page);
+  await waitForEnhancedForm(postCommentForm(page));
+  await expect(postCommentForm(page).getByRole('textbox', { name: 'Your comment' })).toHaveValue('');
+});
