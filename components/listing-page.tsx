@@ -6,6 +6,7 @@ import type { Post } from '@/lib/content/posts';
 import { getSite } from '@/lib/content/site';
 import { Pager } from './pager';
 import { PostListing } from './post-listing';
+import { PartialPageMark } from '@/components/partial-page-mark';
 
 /**
  * One page of posts with its heading and pager. An empty listing or a page past the end is a 404,
@@ -31,7 +32,10 @@ export async function ListingPage({
     <>
       {heading}
       {current ? (
-        <PostListing posts={current.items} timeZone={site.timeZone} commentCounts={commentCounts} />
+        <>
+          <PostListing posts={current.items} timeZone={site.timeZone} commentCounts={commentCounts} />
+          {!commentCounts && <PartialPageMark />}
+        </>
       ) : (
         <p className="status-message">No posts yet.</p>
       )}

@@ -18,7 +18,11 @@ const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? '0.0.0.0';
 // How stale a cached page may be after a change made on another instance (or straight in the database).
 const EPOCH_POLL_MS = Number(process.env.PAGE_CACHE_POLL_MS ?? 500);
+// The server asks itself; through loopback unless it listens on one address only.
+const SELF = `http://${hostname === '0.0.0.0' || hostname === '::' ? '127.0.0.1' : hostname.includes(':') ? `[${hostname}]` : hostname}:${port}`;
 const MAX_ENTRIES = 500;
+// Pages rendered while the database failed carry this (components/partial-page-mark.tsx).
+const PARTIAL_PAGE = 'data-quire-partial';
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?authjs\.session-token/;
 const UNCACHED_PREFIXES = ['/api/', '/_next/', '/admin', '/signin', '/register'];
 const DROPPED_HEADERS = new Set(['set-cookie', 'content-length', 'content-encoding', 'transfer-encoding', 'date', 'connection', 'keep-alive', 'cache-control', 'vary']);
@@ -78,7 +82,10 @@ async function checkEpoch() {
   checking ??= (async () => {
     const writesBefore = writes;
     try {
-      const response = await fetch(`http://127.0.0.1:${port}/api/comments/epoch`, { headers: { 'x-quire-internal': '1' } });
+      const response = await fetch(`${SELF}/api/comments/epoch`, {
+        headers: { 'x-quire-internal': '1' },
+        signal: AbortSignal.timeout(2_000),
+      });
       const { epoch: current } = await response.json();
       if (writes !== writesBefore) return;
       if (current !== epoch) {
@@ -98,17 +105,25 @@ async function checkEpoch() {
  * A write (comment, moderation, settings) must be visible to the very next request its author
  * makes here. So everything kept is dropped before the write's answer leaves, and kept again only
  * once the next poll has read a fresh epoch: asking at once after every write would add a request
- * through Next to each one, and a burst of comments would pay it for nothing.
+ * through Next to each one, and a burst of comments would pay it for nothing. A write is any
+ * request but a read (forms without JavaScript post to the page's own address, so the path says
+ * nothing) that was not refused: a 4xx or 5xx changed nothing.
  */
+function mayWrite(req) {
+  return req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS';
+}
+
 function followWrite(res) {
   const writeHead = res.writeHead.bind(res);
   const dropAll = () => {
+    if (res.statusCode >= 400) return;
     writes += 1;
     forget();
   };
-  res.writeHead = (...args) => {
+  res.writeHead = (status, ...rest) => {
+    res.statusCode = status;
     dropAll();
-    return writeHead(...args);
+    return writeHead(status, ...rest);
   };
   res.once('finish', dropAll);
 }
@@ -159,8 +174,17 @@ function capture(key, res, startedAt) {
     const headers = res.getHeaders();
     const type = String(headers['content-type'] ?? '');
     // A write elsewhere while this page rendered would make it stale: keep it only if the epoch held.
-    if (res.statusCode === 200 && !headers['set-cookie'] && type.startsWith('text/html') && epoch !== null && epoch === startedAt.epoch && writes === startedAt.writes) {
-      const body = Buffer.concat(chunks);
+    const body = Buffer.concat(chunks);
+    if (
+      res.statusCode === 200 &&
+      !headers['set-cookie'] &&
+      type.startsWith('text/html') &&
+      epoch !== null &&
+      epoch === startedAt.epoch &&
+      writes === startedAt.writes &&
+      body.length > 0 &&
+      !body.includes(PARTIAL_PAGE)
+    ) {
       const kept = Object.fromEntries(Object.entries(headers).filter(([name]) => !DROPPED_HEADERS.has(name)));
       const template = body.toString('utf8');
       const stamped = FORM_STAMP.test(template);
@@ -222,7 +246,7 @@ function readableNotFound(req, res) {
     if (!decide()) return end(chunk, encoding, callback);
     void (async () => {
       try {
-        notFoundHtml ??= await (await fetch(`http://127.0.0.1:${port}/not-found-page`, { headers: { accept: 'text/html' } })).text();
+        notFoundHtml ??= await (await fetch(`${SELF}/not-found-page`, { headers: { accept: 'text/html' }, signal: AbortSignal.timeout(5_000) })).text();
         end(notFoundHtml);
       } catch {
         end('<!DOCTYPE html><title>Page not found</title><h1>Sorry, the page you were looking for does not exist.</h1>');
@@ -239,6 +263,7 @@ function readableNotFound(req, res) {
 const VERSION_CHECK = /^\/api\/posts\/([^/?]+)\/comments\/version\?since=(\d+)$/;
 /** @type {Map<string, number>} post id → the thread's version under the current epoch */
 const versions = new Map();
+const MAX_VERSIONS = 10_000;
 
 function answerVersionCheck(req, res) {
   if (!cacheEnabled || req.method !== 'GET' || epoch === null) return false;
@@ -253,7 +278,11 @@ function answerVersionCheck(req, res) {
   const writesBefore = writes;
   const writeHead = res.writeHead.bind(res);
   res.writeHead = (status, ...rest) => {
-    if (status === 204 && epoch === learnedUnder && writes === writesBefore) versions.set(postId, Number(since));
+    if (status === 204 && epoch === learnedUnder && writes === writesBefore && postId.length <= 200) {
+      // Bounded like the pages: the oldest answer goes first.
+      if (versions.size >= MAX_VERSIONS) versions.delete(versions.keys().next().value);
+      versions.set(postId, Number(since));
+    }
     return writeHead(status, ...rest);
   };
   return false;
@@ -267,7 +296,7 @@ const server = http.createServer(async (req, res) => {
     const kept = shared ? pages.get(req.url ?? '/') : undefined;
     if (kept) return send(req, res, kept);
     readableNotFound(req, res);
-    if (shared) {
+    if (shared && req.method === 'GET') {
       const key = req.url ?? '/';
       res.setHeader('x-quire-cache', 'miss');
       // Stored uncompressed; gzip is made once here and chosen per reader when served.
@@ -275,7 +304,7 @@ const server = http.createServer(async (req, res) => {
       capture(key, res, { epoch, writes });
       return await handle(req, res);
     }
-    if (req.method !== 'GET' && req.method !== 'HEAD') followWrite(res);
+    if (mayWrite(req)) followWrite(res);
     await handle(req, res);
   } catch (error) {
     console.error('quire: request failed', error);

@@ -7,6 +7,7 @@ import type { Viewer } from '@/lib/users/accounts';
 import { CommentForm } from './comment-form';
 import { CommentItem, commentHref, type ThreadContext } from './comment-item';
 import { LiveComments } from './live-comments';
+import { PartialPageMark } from '@/components/partial-page-mark';
 
 export type CommentSectionData =
   | { available: false }
@@ -46,6 +47,7 @@ export function CommentSection({
         <p className="status-message" role="status">
           Comments are temporarily unavailable. The post is all here; please try the comments again in a little while.
         </p>
+        <PartialPageMark />
       </section>
     );
   }

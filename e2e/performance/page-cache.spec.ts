@@ -79,4 +79,27 @@ test.describe('page cache for anonymous readers', () => {
     expect(secondStamp?.[1]).not.toBe(firstStamp?.[1]);
     expect(Math.abs(parseInt(secondStamp?.[2] ?? '0', 36) - before)).toBeLessThan(2_000);
   });
+
+  test('a HEAD request is answered but never kept, so the next reader still gets the whole page', async ({ request }) => {
+    const path = `/?from=${uniqueText('head').replace(/\W+/g, '-')}`; // a page nobody asked for yet
+    const head = await request.head(path);
+    expect(head.status()).toBe(200);
+    expect(await head.text()).toBe('');
+    const get = await request.get(path);
+    expect(await get.text()).toContain('From Russia with love');
+  });
+
+  test('a refused request changes nothing, so it leaves the kept pages alone', async ({ request, accounts }) => {
+    // Signing up and in are writes themselves: done before the page is kept.
+    const api = await accounts.apiAs(await accounts.create('refused'));
+    await expect
+      .poll(async () => {
+        await request.get(SEED_POST.path);
+        return (await request.get(SEED_POST.path)).headers()['x-quire-cache'];
+      })
+      .toBe('hit');
+    const refused = await api.post(`/api/posts/${SEED_POST.id}/comments`, { data: { body: '' } });
+    expect(refused.status()).toBe(400);
+    expect((await request.get(SEED_POST.path)).headers()['x-quire-cache']).toBe('hit');
+  });
 });

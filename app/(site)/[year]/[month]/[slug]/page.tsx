@@ -14,6 +14,7 @@ import { getSite, type Site } from '@/lib/content/site';
 import { absoluteUrl } from '@/lib/content/urls';
 import { notFoundOrAlias } from '../../../not-found-or-alias';
 import { issueFormStamp } from '@/lib/spam';
+import { PartialPageMark } from '@/components/partial-page-mark';
 
 type Params = Promise<{ year: string; month: string; slug: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -96,7 +97,7 @@ export default async function PostPage({ params, searchParams }: { params: Param
   // Admins also see held comments in place, each with why it waits, and moderate from here.
   const admin = viewer?.role === 'admin' && loaded.available ? await adminView(post, loaded.page) : null;
   const section = admin && loaded.available ? { ...loaded, page: admin.page } : loaded;
-  const recent = section.available ? await listRecentPublished(post.id).catch(() => []) : [];
+  const recent = section.available ? await listRecentPublished(post.id).catch(() => null) : [];
   const ctx = {
     postId: post.id,
     postPath: post.path,
@@ -141,7 +142,8 @@ export default async function PostPage({ params, searchParams }: { params: Param
           }
         />
       </PostArticle>
-      <JsonLd data={blogPosting(post, site, section.available ? section.count : null, recent)} />
+      <JsonLd data={blogPosting(post, site, section.available ? section.count : null, recent ?? [])} />
+      {recent === null && <PartialPageMark />}
     </>
   );
 }
