@@ -29,7 +29,7 @@ export const guestWebsiteSchema = z
 /** A new comment or reply, as the form and the API both send it. */
 export const newCommentSchema = z.strictObject({
   body: commentBodySchema,
-  parentId: z.coerce.number({ error: 'parentId must be a comment id.' }).int().positive().optional(),
+  parentId: z.coerce.number({ error: 'parentId must be a comment id.' }).int().positive().max(2_147_483_647, 'parentId must be a comment id.').optional(),
   name: optionalText(displayNameSchema),
   email: optionalText(emailSchema),
   website: optionalText(guestWebsiteSchema),
@@ -39,7 +39,11 @@ export type NewCommentInput = z.infer<typeof newCommentSchema>;
 
 export const editCommentSchema = z.strictObject({ body: commentBodySchema });
 
-export const commentIdSchema = z.coerce.number().int().positive();
+/**
+ * A comment id (or a cursor made of one) as it arrives in a URL, form or JSON: a whole number the
+ * databases' 32-bit id column can hold, so a huge one is "no such comment", not a driver error.
+ */
+export const commentIdSchema = z.coerce.number().int().positive().max(2_147_483_647);
 
 /** Field → first message, for forms and for API error bodies. */
 export function fieldErrors(error: z.ZodError): Record<string, string> {

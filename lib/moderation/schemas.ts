@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { MODERATION_ACTIONS } from './moderate';
+import { commentIdSchema } from '@/lib/comments/schemas';
 
 export const moderationActionSchema = z.enum(MODERATION_ACTIONS, {
   error: `The action must be one of ${MODERATION_ACTIONS.join(', ')}.`,
 });
 
 export const bulkModerationSchema = z.strictObject({
-  ids: z.array(z.coerce.number().int().positive(), { error: 'ids must be a list of comment ids.' }).min(1, 'Choose at least one comment.').max(500),
+  ids: z.array(commentIdSchema, { error: 'ids must be a list of comment ids.' }).min(1, 'Choose at least one comment.').max(500),
   reason: z.string().trim().max(500).optional(),
 });
 

@@ -10,13 +10,14 @@ import { COMMENT_STATUSES, type CommentStatus } from '@/lib/comments/rules';
 import { getSite } from '@/lib/content/site';
 import { MODERATION_ACTIONS } from '@/lib/moderation/moderate';
 import { countByStatus, listModerationQueue } from '@/lib/moderation/queue';
+import { commentIdSchema } from '@/lib/comments/schemas';
 
 export const metadata: Metadata = { title: 'Moderation queue', robots: { index: false, follow: false } };
 
 /** The address's wishes; anything malformed falls back rather than failing the page. */
 const querySchema = z.object({
   status: z.enum(COMMENT_STATUSES).catch('pending'),
-  cursor: z.coerce.number().int().positive().optional().catch(undefined),
+  cursor: commentIdSchema.optional().catch(undefined),
   select: z.literal('all').optional().catch(undefined),
   done: z.enum(MODERATION_ACTIONS).optional().catch(undefined),
   count: z.coerce.number().int().min(0).max(10_000).optional().catch(undefined),

@@ -9,13 +9,14 @@ import { AdminNav } from '@/components/admin/admin-nav';
 import { formatTimestamp } from '@/lib/content/dates';
 import { getSite } from '@/lib/content/site';
 import { listAdmins, listAuditEntries } from '@/lib/moderation/audit';
+import { commentIdSchema } from '@/lib/comments/schemas';
 
 export const metadata: Metadata = { title: 'Moderation log', robots: { index: false, follow: false } };
 
 const querySchema = z.object({
-  comment: z.coerce.number().int().positive().optional().catch(undefined),
+  comment: commentIdSchema.optional().catch(undefined),
   admin: z.string().min(1).max(100).optional().catch(undefined),
-  cursor: z.coerce.number().int().positive().optional().catch(undefined),
+  cursor: commentIdSchema.optional().catch(undefined),
 });
 
 type Query = z.infer<typeof querySchema>;

@@ -4,10 +4,11 @@ import { COMMENT_STATUSES } from '@/lib/comments/rules';
 import { adminOrRefusal } from '@/lib/http/admin-guard';
 import { jsonError } from '@/lib/http/json';
 import { listModerationQueue } from '@/lib/moderation/queue';
+import { commentIdSchema } from '@/lib/comments/schemas';
 
 const querySchema = z.strictObject({
   status: z.enum(COMMENT_STATUSES).default('pending'),
-  cursor: z.coerce.number().int().positive().optional(),
+  cursor: commentIdSchema.optional(),
 });
 
 export async function GET(request: Request): Promise<Response> {

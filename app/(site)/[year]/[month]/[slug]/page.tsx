@@ -15,6 +15,7 @@ import { absoluteUrl } from '@/lib/content/urls';
 import { notFoundOrAlias } from '../../../not-found-or-alias';
 import { issueFormStamp } from '@/lib/spam';
 import { PartialPageMark } from '@/components/partial-page-mark';
+import { commentIdSchema } from '@/lib/comments/schemas';
 
 type Params = Promise<{ year: string; month: string; slug: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -22,8 +23,8 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 /** What the address may ask of the comment section; anything unparseable is ignored, not an error. */
 const commentQuerySchema = z.object({
   comments: z.coerce.number().int().min(1).max(1_000_000).catch(1),
-  reply: z.coerce.number().int().positive().optional().catch(undefined),
-  edit: z.coerce.number().int().positive().optional().catch(undefined),
+  reply: commentIdSchema.optional().catch(undefined),
+  edit: commentIdSchema.optional().catch(undefined),
   held: z.literal('1').optional().catch(undefined),
 });
 

@@ -7,11 +7,12 @@ import { isUnavailable, unlessDatabaseDown } from '@/lib/comments/unavailable';
 import { getPostById } from '@/lib/content/posts';
 import { clientIp } from '@/lib/http/client-ip';
 import { jsonError, readJsonBody, retryAfter } from '@/lib/http/json';
+import { commentIdSchema } from '@/lib/comments/schemas';
 
 type Context = { params: Promise<{ id: string }> };
 
 const listQuerySchema = z.object({
-  cursor: z.coerce.number().int().positive().optional(),
+  cursor: commentIdSchema.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
