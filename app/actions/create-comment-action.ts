@@ -5,7 +5,7 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getViewer } from '@/lib/auth';
 import { type CommentFormState, typedValues } from '@/lib/comments/form-state';
-import { locateComment, postComment } from '@/lib/comments/post-comment';
+import { heldNoticeUrl, locateComment, postComment } from '@/lib/comments/post-comment';
 import { unlessDatabaseDown } from '@/lib/comments/unavailable';
 import { clientIp } from '@/lib/http/client-ip';
 import { HONEYPOT_FIELD, issueFormStamp } from '@/lib/spam';
@@ -41,8 +41,9 @@ export async function createCommentAction(_previous: CommentFormState, formData:
   // Held or caught as spam, the author hears the same: it waits for a moderator.
   const held = result.comment.status !== 'published';
   if (formData.get('js') !== '1') {
-    const url = await locateComment(result.post, result.comment.id);
-    redirect(held ? `${url.split('#')[0]}${url.includes('?') ? '&' : '?'}held=1#comments` : url);
+    // The comment is saved: if finding its page fails now, the post's thread will do.
+    const url = await locateComment(result.post, result.comment.id).catch(() => `${result.post.path}#c${result.comment.id}`);
+    redirect(held ? heldNoticeUrl(url) : url);
   }
   refresh();
   return {

@@ -4,6 +4,7 @@ import { refresh } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getViewer } from '@/lib/auth';
 import { changeCommentText } from '@/lib/comments/change-comment';
+import { heldNoticeUrl } from '@/lib/comments/post-comment';
 import { type CommentFormState, typedValues } from '@/lib/comments/form-state';
 
 /** Save an edit to one's own comment, then show it in its thread. */
@@ -16,5 +17,6 @@ export async function editCommentAction(_previous: CommentFormState, formData: F
   // Saved means done: back to the comment without ?edit, so the edit box closes with or without
   // JavaScript; the refresh makes the client router render the new text rather than reuse the old.
   refresh();
-  redirect(result.url);
+  // An edit the rules hold again (or send to spam) is out of other readers' sight: say so.
+  redirect(result.value.status === 'published' ? result.url : heldNoticeUrl(result.url));
 }

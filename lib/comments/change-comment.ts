@@ -23,7 +23,9 @@ export async function changeCommentText(options: { id: unknown; viewer: Viewer; 
   try {
     const comment = await editComment({ id: id.data, viewer: options.viewer, body: parsed.data.body, settings });
     const post = await getPostById(comment.postId);
-    return { ok: true, value: comment, url: post ? await locateComment(post, comment.id, settings.commentsPerPage) : '/' };
+    // Saved: if finding its page fails now, the post's thread will do.
+    const url = post ? await locateComment(post, comment.id, settings.commentsPerPage).catch(() => `${post.path}#c${comment.id}`) : '/';
+    return { ok: true, value: comment, url };
   } catch (error) {
     return refusal(error);
   }

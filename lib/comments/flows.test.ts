@@ -10,7 +10,7 @@ import type { Viewer } from '@/lib/users/accounts';
 import { changeCommentText, removeComment } from './change-comment';
 import { CommentError } from './errors';
 import { deleteComment, editComment } from './mutations';
-import { commentUrl, postComment, type PostCommentResult } from './post-comment';
+import { commentUrl, heldNoticeUrl, postComment, type PostCommentResult } from './post-comment';
 import {
   findCommentPage,
   getComment,
@@ -147,6 +147,8 @@ for (const [provider, enabled] of providers) {
         });
         expect(commentUrl(p, comment.id, 1)).toBe(`${p.path}#c${comment.id}`);
         expect(commentUrl(p, comment.id, 3)).toBe(`${p.path}?comments=3#c${comment.id}`);
+        expect(heldNoticeUrl(commentUrl(p, comment.id, 1))).toBe(`${p.path}?held=1#comments`);
+        expect(heldNoticeUrl(commentUrl(p, comment.id, 3))).toBe(`${p.path}?comments=3&held=1#comments`);
       });
 
       it('refuses a guest while only signed-in readers may comment (401)', async () => {
@@ -466,7 +468,7 @@ for (const [provider, enabled] of providers) {
           status: 400,
           errors: { status: 'Unknown field "status".' },
         });
-        for (const id of ['abc', -1, 999_999]) {
+        for (const id of ['abc', -1, 999_999, 3_000_000_000]) {
           expect(await changeCommentText({ id, viewer: ada, input: { body: 'x' } })).toMatchObject({
             ok: false,
             status: 404,

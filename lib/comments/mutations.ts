@@ -164,6 +164,12 @@ export async function createComment(options: {
   return toWritten(created);
 }
 
+function isRecordNotFound(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'code' in error && error.code === 'P2025';
+}
+
+const CHANGED_MEANWHILE = 'This comment was changed (by a moderator) while you were working on it. Reload the page and try again.';
+
 async function findOwnComment(id: number, viewer: Viewer) {
   const comment = await getDb().comment.findUnique({
     where: { id },
@@ -195,6 +201,8 @@ export async function editComment(options: {
       `Comments can be edited for ${options.settings.editWindowMinutes} minutes after posting; this one can no longer be edited.`,
     );
   }
+  const ban = await getActiveBan(options.viewer.id);
+  if (ban) throw new CommentError(403, banMessage(ban), 'request');
   const { status, reason } = decideHoldAfterEdit({
     body: options.body,
     author: { kind: options.viewer.role === 'admin' ? 'admin' : 'user' },
@@ -202,20 +210,25 @@ export async function editComment(options: {
     current: { status: comment.status === 'pending' ? 'pending' : 'published', reason: comment.heldReason },
   });
   const db = getDb();
-  const [updated] = await db.$transaction([
-    db.comment.update({
-      where: { id: comment.id },
-      data: {
-        body: options.body,
+  // Only if nobody moderated it since it was read: the new status and the counters assume the old one.
+  const [updated] = await db
+    .$transaction([
+      db.comment.update({
+        where: { id: comment.id, status: comment.status },
+        data: {
+          body: options.body,
         html: await renderCommentMarkdown(options.body),
-        editedAt: options.now ?? new Date(),
-        status,
-        heldReason: reason,
-      },
-      select: writtenSelect,
-    }),
-    bumpThread(comment.postId, counterDelta(comment.status, status, comment.parentId === null)),
-  ]);
+          editedAt: options.now ?? new Date(),
+          status,
+          heldReason: reason,
+        },
+        select: writtenSelect,
+      }),
+      bumpThread(comment.postId, counterDelta(comment.status, status, comment.parentId === null)),
+    ])
+    .catch((error: unknown) => {
+      throw isRecordNotFound(error) ? new CommentError(409, CHANGED_MEANWHILE, 'request') : error;
+    });
   return toWritten(updated);
 }
 
@@ -227,9 +240,16 @@ export async function deleteComment(options: { id: number; viewer: Viewer; now?:
   const comment = await findOwnComment(options.id, options.viewer);
   if (!canDeleteComment(comment, options.viewer)) throw new CommentError(403, 'You can only delete your own comments.', 'request');
   const db = getDb();
-  await db.$transaction([
-    db.comment.update({ where: { id: comment.id }, data: { status: 'deleted', deletedAt: options.now ?? new Date() } }),
-    bumpThread(comment.postId, counterDelta(comment.status, 'deleted', comment.parentId === null)),
-  ]);
+  await db
+    .$transaction([
+      db.comment.update({
+        where: { id: comment.id, status: comment.status },
+        data: { status: 'deleted', deletedAt: options.now ?? new Date() },
+      }),
+      bumpThread(comment.postId, counterDelta(comment.status, 'deleted', comment.parentId === null)),
+    ])
+    .catch((error: unknown) => {
+      throw isRecordNotFound(error) ? new CommentError(409, CHANGED_MEANWHILE, 'request') : error;
+    });
   return { id: comment.id, postId: comment.postId };
 }

@@ -69,6 +69,15 @@ export async function locateComment(post: Pick<Post, 'path'>, commentId: number,
   return commentUrl(post, commentId, located?.page ?? 1);
 }
 
+/**
+ * Where to send the author of a comment that is held (or caught as spam): the same page of the
+ * thread, saying it awaits moderation. They hear the same either way.
+ */
+export function heldNoticeUrl(commentAddress: string): string {
+  const [page = ''] = commentAddress.split('#');
+  return `${page}${page.includes('?') ? '&' : '?'}held=1#comments`;
+}
+
 /** The address of a comment on its post's page: `/2016/09/slug?comments=2#c42`. */
 export function commentUrl(post: Pick<Post, 'path'>, commentId: number, page: number): string {
   return `${post.path}${page > 1 ? `?comments=${page}` : ''}#c${commentId}`;

@@ -4,7 +4,7 @@
 import process from 'node:process';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CommentError } from '@/lib/comments/errors';
-import { createComment, type WrittenComment } from '@/lib/comments/mutations';
+import { createComment, editComment, type WrittenComment } from '@/lib/comments/mutations';
 import { getThreadState } from '@/lib/comments/queries';
 import { defaultCommentSettings, type CommentSettings } from '@/lib/comments/settings';
 import type { Post } from '@/lib/content/posts';
@@ -432,6 +432,16 @@ for (const [provider, enabled] of providers) {
     });
 
     describe('bans', () => {
+      it('a ban that leaves the comments up still stops their author editing them', async () => {
+        const post = buildPost();
+        const reader = await insertUser('Quiet troll');
+        const comment = await write(post, reader, 'Harmless so far.', holdNobody);
+        await banUser({ userId: reader.id, reason: 'warned', endsAt: null, hideComments: false, actor: admin });
+        const edit = editComment({ id: comment.id, viewer: reader, body: 'Now with insults.', settings: holdNobody });
+        await expect(edit).rejects.toMatchObject({ status: 403, field: 'request', message: 'Your account may no longer comment on this blog.' });
+        expect(await row(comment.id)).toMatchObject({ status: 'published', body: 'Harmless so far.' });
+      });
+
       it('hides only the published comments, refuses new ones, and unbanning brings back exactly those', async () => {
         const post = buildPost();
         const other = buildPost();
