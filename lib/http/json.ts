@@ -10,8 +10,8 @@ export async function readJsonBody(request: Request, maxBytes = MAX_JSON_BYTES):
   if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(type)) {
     return { ok: false, status: 415, errors: { request: 'Send the body as JSON (Content-Type: application/json).' } };
   }
-  const bytes = new Uint8Array(await request.arrayBuffer());
-  if (bytes.byteLength > maxBytes) return tooLarge(maxBytes);
+  const bytes = await readAtMost(request, maxBytes);
+  if (!bytes) return tooLarge(maxBytes);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -23,6 +23,34 @@ export async function readJsonBody(request: Request, maxBytes = MAX_JSON_BYTES):
   } catch {
     return { ok: false, status: 400, errors: { request: 'The body is not valid JSON.' } };
   }
+}
+
+/**
+ * The body's bytes, or null as soon as they pass `maxBytes`: a body sent without a length (chunked)
+ * is not read to its end first.
+ */
+async function readAtMost(request: Request, maxBytes: number): Promise<Uint8Array | null> {
+  if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
 }
 
 function tooLarge(maxBytes: number): JsonBody {
