@@ -29,14 +29,18 @@ async function countHitInDatabase(key: string, windowMs: number, now: Date): Pro
   });
   if (row.resetAt > now) return { count: row.count, resetAt: row.resetAt };
   // The stored window has ended: start a new one. Only the hit that sees the old window still
-  // there resets it; one that loses that race has already been counted by the winner's reset.
+  // there resets it (to 1, itself); one that loses that race counts itself in the new window.
   const { count } = await db.rateLimit.updateMany({
     where: { key, resetAt: row.resetAt },
     data: { count: 1, resetAt },
   });
   if (count === 0) {
-    const current = await db.rateLimit.findUnique({ where: { key } });
-    if (current) return { count: current.count, resetAt: current.resetAt };
+    const current = await db.rateLimit.upsert({
+      where: { key },
+      create: { key, count: 1, resetAt },
+      update: { count: { increment: 1 } },
+    });
+    return { count: current.count, resetAt: current.resetAt };
   }
   // Now and then, sweep windows that ended long ago so the table stays small.
   if (Math.random() < 0.01) {
