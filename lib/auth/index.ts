@@ -3,7 +3,7 @@ import Credentials from 'next-auth/providers/credentials';
 import GitHub from 'next-auth/providers/github';
 import Google from 'next-auth/providers/google';
 import { cache } from 'react';
-import { findOrCreateOAuthUser, getUserById, verifyCredentials, type Viewer } from '@/lib/users/accounts';
+import { findOrCreateOAuthUser, getUserById, mayUseOAuth, verifyCredentials, type Viewer } from '@/lib/users/accounts';
 import { signInSchema } from '@/lib/users/schemas';
 import { resolveAuthSecret } from './secret';
 
@@ -41,6 +41,17 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   pages: { signIn: '/signin', error: '/signin' },
   providers: providers(),
   callbacks: {
+    async signIn({ account, profile }) {
+      if (!account || account.provider === 'credentials') return true;
+      if (!profile?.email) return '/signin?error=OAuthNoEmail';
+      const allowed = await mayUseOAuth({
+        provider: account.provider,
+        providerAccountId: account.providerAccountId,
+        email: profile.email,
+        emailVerified: typeof profile.email_verified === 'boolean' ? profile.email_verified : undefined,
+      });
+      return allowed || '/signin?error=OAuthAccountNotLinked';
+    },
     async jwt({ token, user, account, profile }) {
       if (account && account.provider !== 'credentials' && profile?.email) {
         const viewer = await findOrCreateOAuthUser({

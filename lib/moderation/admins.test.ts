@@ -1,7 +1,7 @@
 // Who is an admin: ADMIN_EMAIL on start, and `npm run admin promote|demote`, on each provider.
 import process from 'node:process';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { verifyPassword } from '@/lib/auth/passwords';
+import { hashPassword, verifyPassword } from '@/lib/auth/passwords';
 import { getDb } from '@/lib/db';
 import type { DatabaseProvider } from '@/lib/db/migrate';
 import { createTestDatabase, type TestDatabase } from '@/lib/db/test-database';
@@ -80,6 +80,23 @@ for (const [provider, enabled] of providers) {
         },
         HOOK_TIMEOUT,
       ); // bcrypt is deliberately slow, more so on a busy machine
+
+      it(
+        'does not promote a registered password account whose password is not ADMIN_PASSWORD',
+        async () => {
+          const passwordHash = await hashPassword('someone else typed this');
+          await getDb().user.create({ data: { email: 'taken@example.com', name: 'Squatter', passwordHash } });
+          expect(await ensureAdminFromEnv({ ADMIN_EMAIL: 'taken@example.com', ADMIN_PASSWORD: 'the owner’s password' })).toBe(
+            'admin: not promoting taken@example.com: its password is not ADMIN_PASSWORD, so it may not be yours; if it is, run npm run admin -- promote taken@example.com',
+          );
+          expect(await roleOf('taken@example.com')).toBe('reader');
+          expect(await ensureAdminFromEnv({ ADMIN_EMAIL: 'taken@example.com', ADMIN_PASSWORD: 'someone else typed this' })).toBe(
+            'admin: taken@example.com',
+          );
+          expect(await roleOf('taken@example.com')).toBe('admin');
+        },
+        HOOK_TIMEOUT,
+      );
 
       it('says what to do and creates nothing when the account is missing and there is no usable password', async () => {
         const users = await getDb().user.count();

@@ -1,17 +1,24 @@
 import { getDb } from '@/lib/db';
-import { hashPassword } from '@/lib/auth/passwords';
+import { hashPassword, verifyPassword } from '@/lib/auth/passwords';
 
 /**
  * The first admin comes from the environment: ADMIN_EMAIL is made an admin on start, and with
- * ADMIN_PASSWORD the account is created when it does not exist yet. `env` is a plain record so
+ * ADMIN_PASSWORD the account is created when it does not exist yet (or, when it exists with a
+ * password, promoted only if that password is ADMIN_PASSWORD). `env` is a plain record so
  * both process.env and `{ ADMIN_EMAIL: … }` fit (a type with only optional keys refuses process.env).
  */
 export async function ensureAdminFromEnv(env: Readonly<Record<string, string | undefined>> = process.env): Promise<string | null> {
   const email = env.ADMIN_EMAIL?.trim().toLowerCase();
   if (!email) return null;
   const db = getDb();
-  const existing = await db.user.findUnique({ where: { email }, select: { id: true, role: true } });
+  const existing = await db.user.findUnique({ where: { email }, select: { id: true, role: true, passwordHash: true } });
   if (existing) {
+    // Anyone can register any address here (nothing proves it is theirs). With ADMIN_PASSWORD set,
+    // an existing password account is promoted only if that is its password.
+    const password = env.ADMIN_PASSWORD;
+    if (existing.role !== 'admin' && password && existing.passwordHash && !(await verifyPassword(password, existing.passwordHash))) {
+      return `admin: not promoting ${email}: its password is not ADMIN_PASSWORD, so it may not be yours; if it is, run npm run admin -- promote ${email}`;
+    }
     if (existing.role !== 'admin') await db.user.update({ where: { id: existing.id }, data: { role: 'admin' } });
     return `admin: ${email}`;
   }

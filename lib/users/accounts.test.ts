@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/lib/db';
 import type { DatabaseProvider } from '@/lib/db/migrate';
 import { createTestDatabase, type TestDatabase } from '@/lib/db/test-database';
-import { findOrCreateOAuthUser, getUserById, registerUser, verifyCredentials } from './accounts';
+import { findOrCreateOAuthUser, getUserById, mayUseOAuth, registerUser, verifyCredentials } from './accounts';
 import { registerSchema } from './schemas';
 
 const providers: [DatabaseProvider, boolean][] = [
@@ -121,18 +121,24 @@ for (const [provider, enabled] of providers) {
         expect(await getDb().user.count({ where: { email: 'new@example.com' } })).toBe(0);
       });
 
-      it('links a new provider to the existing user with that email', async () => {
-        const registered = await getDb().user.findUniqueOrThrow({ where: { email: 'ada@example.com' } });
-        const viewer = await findOrCreateOAuthUser({
-          provider: 'google',
-          providerAccountId: 'g-1',
-          email: 'ADA@example.com',
-          name: 'A',
-        });
-        expect(viewer.id).toBe(registered.id);
-        expect(viewer.name).toBe('Ada Lovelace');
-        // The password still works.
-        expect((await verifyCredentials('ada@example.com', 'correct horse'))?.id).toBe(registered.id);
+      it('does not join a provider to a password account by email alone; its owner signs in with the password', async () => {
+        const google = { provider: 'google', providerAccountId: 'g-1', email: 'ADA@example.com' };
+        expect(await mayUseOAuth(google)).toBe(false);
+        expect(await getDb().account.count({ where: { providerAccountId: 'g-1' } })).toBe(0);
+        expect((await verifyCredentials('ada@example.com', 'correct horse'))?.email).toBe('ada@example.com');
+      });
+
+      it('lets a linked account, a new email, or a second provider of a password-less account through', async () => {
+        expect(await mayUseOAuth(profile)).toBe(true); // linked above
+        expect(await mayUseOAuth({ provider: 'github', providerAccountId: 'gh-2', email: 'someone-new@example.com' })).toBe(true);
+        const second = { provider: 'google', providerAccountId: 'g-2', email: 'grace@example.com', name: 'Grace' };
+        expect(await mayUseOAuth(second)).toBe(true);
+        const grace = await getDb().user.findUniqueOrThrow({ where: { email: 'grace@example.com' } });
+        expect((await findOrCreateOAuthUser(second)).id).toBe(grace.id);
+      });
+
+      it('refuses an email the provider says is not verified', async () => {
+        expect(await mayUseOAuth({ provider: 'google', providerAccountId: 'g-3', email: 'x@example.com', emailVerified: false })).toBe(false);
       });
 
       it('never opens a password-less account with a password', async () => {

@@ -52,7 +52,25 @@ export async function getUserById(id: string): Promise<Viewer | null> {
   return user ? toViewer(user) : null;
 }
 
-/** An OAuth sign-in: the linked account's user, else the user with that email, else a new user. */
+/**
+ * Whether an OAuth sign-in may go on. Registration here never proves an email, so a provider's
+ * account is not joined to an existing password account by email alone: whoever registered that
+ * address first (perhaps not its owner) would share the account. The password account's owner
+ * signs in with the password instead. A provider that says the email is unverified is refused.
+ */
+export async function mayUseOAuth(profile: { provider: string; providerAccountId: string; email: string; emailVerified?: boolean }): Promise<boolean> {
+  if (profile.emailVerified === false) return false;
+  const db = getDb();
+  const linked = await db.account.findUnique({
+    where: { provider_providerAccountId: { provider: profile.provider, providerAccountId: profile.providerAccountId } },
+    select: { userId: true },
+  });
+  if (linked) return true;
+  const existing = await db.user.findUnique({ where: { email: profile.email.trim().toLowerCase() }, select: { passwordHash: true } });
+  return !existing?.passwordHash;
+}
+
+/** An OAuth sign-in (allowed by mayUseOAuth): the linked account's user, else the user with that email, else a new user. */
 export async function findOrCreateOAuthUser(profile: {
   provider: string;
   providerAccountId: string;

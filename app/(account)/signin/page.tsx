@@ -16,7 +16,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <p>Sign in to post a comment.</p>
       {query.error && (
         <p className="form-error" role="alert">
-          Signing in did not work. Please try again.
+          {query.error === 'OAuthAccountNotLinked'
+            ? 'An account with that email already exists here. Sign in with its email and password.'
+            : query.error === 'OAuthNoEmail'
+              ? 'That provider did not share a verified email address, which an account here needs.'
+              : 'Signing in did not work. Please try again.'}
         </p>
       )}
       <SignInForm returnTo={returnTo} />
