@@ -107,10 +107,15 @@ async function checkEpoch() {
  * once the next poll has read a fresh epoch: asking at once after every write would add a request
  * through Next to each one, and a burst of comments would pay it for nothing. A write is any
  * request but a read (forms without JavaScript post to the page's own address, so the path says
- * nothing) that was not refused: a 4xx or 5xx changed nothing.
+ * little) that was not refused, a 4xx or 5xx having changed nothing; signing in and registering
+ * change no page that anonymous readers share.
  */
+const NOT_WRITING_PREFIXES = ['/api/auth/', '/api/users', '/signin', '/register'];
+
 function mayWrite(req) {
-  return req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS';
+  if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return false;
+  const url = req.url ?? '/';
+  return !NOT_WRITING_PREFIXES.some((prefix) => url.startsWith(prefix));
 }
 
 function followWrite(res) {

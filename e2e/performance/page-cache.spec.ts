@@ -23,8 +23,16 @@ test.describe('page cache for anonymous readers', () => {
     expect(headers.etag).toMatch(/^"q/);
     expect(headers['content-security-policy']).toContain("default-src 'self'");
 
-    const revalidated = await request.get(SEED_POST.path, { headers: { 'If-None-Match': headers.etag ?? '' } });
-    expect(revalidated.status()).toBe(304);
+    // Revalidating a kept page costs no body. (A change elsewhere in the blog may drop the page
+    // between two requests, as it should, so ask again until two land on the same kept page.)
+    await expect
+      .poll(async () => {
+        const kept = await request.get(SEED_POST.path);
+        if (kept.headers()['x-quire-cache'] !== 'hit') return 'not kept yet';
+        const revalidated = await request.get(SEED_POST.path, { headers: { 'If-None-Match': kept.headers().etag ?? '' } });
+        return revalidated.status();
+      })
+      .toBe(304);
   });
 
   test('a new comment drops the cached page, so the very next anonymous reader sees it', async ({ request, accounts, commentSettings }) => {
@@ -90,16 +98,16 @@ test.describe('page cache for anonymous readers', () => {
   });
 
   test('a refused request changes nothing, so it leaves the kept pages alone', async ({ request, accounts }) => {
-    // Signing up and in are writes themselves: done before the page is kept.
     const api = await accounts.apiAs(await accounts.create('refused'));
+    // Kept, refused, still kept. (Asked again if something else in the blog moved meanwhile: before
+    // this was fixed, no round could pass.)
     await expect
       .poll(async () => {
-        await request.get(SEED_POST.path);
+        if ((await request.get(SEED_POST.path)).headers()['x-quire-cache'] !== 'hit') return 'not kept yet';
+        const refused = await api.post(`/api/posts/${SEED_POST.id}/comments`, { data: { body: '' } });
+        expect(refused.status()).toBe(400);
         return (await request.get(SEED_POST.path)).headers()['x-quire-cache'];
       })
       .toBe('hit');
-    const refused = await api.post(`/api/posts/${SEED_POST.id}/comments`, { data: { body: '' } });
-    expect(refused.status()).toBe(400);
-    expect((await request.get(SEED_POST.path)).headers()['x-quire-cache']).toBe('hit');
   });
 });
