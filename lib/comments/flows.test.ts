@@ -454,6 +454,43 @@ for (const [provider, enabled] of providers) {
         expect(await getThreadState(p.id)).toMatchObject({ publishedCount: 0 });
       });
 
+      it.each(['edit', 'delete'] as const)(
+        'refuses (409) to %s a comment a moderator changed meanwhile, and changes nothing',
+        async (change) => {
+          const p = publish();
+          const { comment } = await post(p, ada, { body: 'Before the moderator came.' });
+          const before = await getThreadState(p.id);
+          const db = getDb();
+          // The moderator marks it spam just after the author's request has read it.
+          const read = db.comment.findUnique.bind(db.comment);
+          type Found = ReturnType<typeof read>;
+          const spy = vi.spyOn(db.comment, 'findUnique').mockImplementation((args) => {
+            spy.mockRestore();
+            const readThenModerate = async () => {
+              const row = await read(args);
+              await db.comment.update({ where: { id: comment.id }, data: { status: 'spam' } });
+              await db.postThread.update({
+                where: { postId: p.id },
+                data: { publishedCount: { decrement: 1 }, topLevelCount: { decrement: 1 } },
+              });
+              return row;
+            };
+            // A plain promise stands in for Prisma's lazy one: the code under test only awaits it.
+            return readThenModerate() as unknown as Found;
+          });
+          const attempt =
+            change === 'edit'
+              ? editComment({ id: comment.id, viewer: ada, body: 'Rewritten.', settings: defaultCommentSettings })
+              : deleteComment({ id: comment.id, viewer: ada });
+          await expect(attempt).rejects.toMatchObject({ status: 409, message: expect.stringMatching(/while you were working on it/) });
+          expect(await getComment(comment.id)).toMatchObject({ status: 'spam', body: 'Before the moderator came.' });
+          expect(await getThreadState(p.id)).toMatchObject({
+            publishedCount: before.publishedCount - 1,
+            topLevelCount: before.topLevelCount - 1,
+          });
+        },
+      );
+
       it('refuses bad edits by field and missing comments with 404', async () => {
         const p = publish();
         const { comment } = await post(p, ada, { body: 'mine' });
