@@ -5,17 +5,12 @@ import Google from 'next-auth/providers/google';
 import { cache } from 'react';
 import { findOrCreateOAuthUser, getUserById, mayUseOAuth, verifyCredentials, type Viewer } from '@/lib/users/accounts';
 import { signInSchema } from '@/lib/users/schemas';
+import { oauthProviders } from './providers';
 import { resolveAuthSecret } from './secret';
 
 export type { Viewer };
 
-/** Which sign-in buttons to show: GitHub and Google appear only when their keys are configured. */
-export function oauthProviders(): { id: 'github' | 'google'; name: string }[] {
-  const list: { id: 'github' | 'google'; name: string }[] = [];
-  if (process.env.AUTH_GITHUB_ID && process.env.AUTH_GITHUB_SECRET) list.push({ id: 'github', name: 'GitHub' });
-  if (process.env.AUTH_GOOGLE_ID && process.env.AUTH_GOOGLE_SECRET) list.push({ id: 'google', name: 'Google' });
-  return list;
-}
+export { oauthProviders };
 
 function providers(): NextAuthConfig['providers'] {
   const configured = oauthProviders().map(({ id }) => (id === 'github' ? GitHub : Google));

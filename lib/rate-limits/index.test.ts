@@ -148,6 +148,20 @@ for (const store of stores) {
       }
     });
 
+    it('limits sign-in per address across emails, so guessing many accounts from one place stops', async () => {
+      vi.stubEnv('RATE_LIMITS', 'signin-address=3/60');
+      try {
+        const address = `198.51.100.${Math.floor(Math.random() * 250)}-${run}`;
+        for (let i = 0; i < 3; i += 1) expect((await limitSigningIn(address, `guess-${i}-${run}@example.com`)).ok).toBe(true);
+        const refused = await limitSigningIn(address, `guess-9-${run}@example.com`);
+        expect(refused).toMatchObject({ ok: false, limit: 'signin-address' });
+        if (!refused.ok) expect(refused.retryAfterSeconds).toBeGreaterThan(0);
+        expect((await limitSigningIn(`elsewhere-${run}`, `guess-9-${run}@example.com`)).ok).toBe(true);
+      } finally {
+        vi.stubEnv('RATE_LIMITS', 'comment-account=3/60,comment-address=5/60');
+      }
+    });
+
     it('stores no address or email, only hashes', async () => {
       if (store.redis) return; // the database table is what the blog owner can read
       await limitSigningIn('198.51.100.7', 'private@example.com');
