@@ -175,6 +175,13 @@ test.describe('GET /api/posts/{id}/comments', () => {
       comments: { id: number; parentId: number | null }[];
     };
     expect(whole.comments.find((comment) => comment.id === second.id)?.parentId).toBe(first.id);
+    // Each item says who wrote it, when, whether it was edited, and its rendered text.
+    const listed = (
+      (await (await request.get(`${commentsUrl()}?limit=200`)).json()) as { comments: Record<string, unknown>[] }
+    ).comments.find((comment) => comment.id === first.id);
+    expect(listed).toMatchObject({ id: first.id, parentId: null, editedAt: null, html: expect.stringContaining('Listed first') });
+    expect(typeof listed?.authorName).toBe('string');
+    expect(Date.parse(String(listed?.createdAt))).toBeGreaterThan(Date.parse('2026-01-01'));
 
     expect((await request.get(`${commentsUrl('no-such-post-anywhere')}`)).status()).toBe(404);
     expect((await request.get(`${commentsUrl()}?limit=0`)).status()).toBe(400);
@@ -210,6 +217,15 @@ test.describe('PATCH and DELETE /api/comments/{id}', () => {
 
     const empty = await author.patch(`/api/comments/${comment.id}`, { data: { body: '' } });
     expect(empty.status()).toBe(400);
+  });
+
+  test('PATCH after the edit window: 403 saying how long the window is, and the text stays', async ({ request, commentSettings }) => {
+    await commentSettings.set({ editWindowMinutes: 0 });
+    const late = await author.patch(`/api/comments/${comment.id}`, { data: { body: uniqueText('Too late to change') } });
+    expect(late.status()).toBe(403);
+    expect(((await late.json()) as { error: string }).error).toMatch(/edited for 0 minutes after posting; this one can no longer be edited/);
+    const listed = (await (await request.get(`${commentsUrl()}?limit=200`)).json()) as { comments: { id: number; editedAt: string | null }[] };
+    expect(listed.comments.find((item) => item.id === comment.id)?.editedAt).toBeNull();
   });
 
   test('DELETE: 401 signed out, 403 for another reader, 200 for the author, then 404', async ({ request }) => {

@@ -72,3 +72,43 @@ test('the post’s JSON-LD lists a new comment as a Comment with its permalink, 
   expect(entry).toMatchObject({ '@type': 'Comment', author: { '@type': 'Person', name: reader.name }, text });
   expect(new Date(entry!.dateCreated).toISOString()).toBe(new Date(comment.createdAt).toISOString());
 });
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('Older and Newer comments page through the thread, and a permalink opens the page that holds its comment', async ({
+    page,
+    accounts,
+    commentSettings,
+  }) => {
+    await commentSettings.set({ commentsPerPage: 5, holdFor: 'nobody' });
+    const api = await accounts.apiAs(await accounts.create('pager'));
+    const written = [];
+    for (let i = 1; i <= 6; i += 1) written.push(await postComment(api, uniqueText(`Paged comment ${i}`)));
+    const newest = written.at(-1)!;
+
+    await page.goto(`${SEED_POST.path}?comments=1`);
+    const pager = page.getByRole('navigation', { name: 'More comments' });
+    const position = pager.locator('.pager-position');
+    await expect(position).toHaveText(/^Comments page 1 of (\d+)$/);
+    const pageCount = Number((await position.textContent())?.match(/of (\d+)/)?.[1]);
+    expect(pageCount).toBeGreaterThanOrEqual(2);
+    await expect(pager.getByRole('link', { name: /Older comments/ })).toHaveCount(0);
+
+    await pager.getByRole('link', { name: /Newer comments/ }).click();
+    await expect(page).toHaveURL((url) => url.searchParams.get('comments') === '2');
+    await expect(position).toHaveText(`Comments page 2 of ${pageCount}`);
+    await pager.getByRole('link', { name: /Older comments/ }).click();
+    await expect(position).toHaveText(`Comments page 1 of ${pageCount}`);
+
+    // The newest comment is on the last page; its permalink names that page.
+    await page.goto(`${SEED_POST.path}?comments=${pageCount}`);
+    const permalink = commentCard(page, newest.id).locator('a.comment-permalink');
+    await expect(permalink).toHaveAttribute('href', `${SEED_POST.path}?comments=${pageCount}#c${newest.id}`);
+    await page.goto(`${SEED_POST.path}?comments=1`);
+    await expect(page.locator(`li#c${newest.id}`)).toHaveCount(0);
+    await page.goto(`${SEED_POST.path}?comments=${pageCount}#c${newest.id}`);
+    await expect(page.locator(`li#c${newest.id}`)).toBeVisible();
+    await expect(page.locator(`li#c${newest.id}`)).toBeInViewport();
+  });
+});

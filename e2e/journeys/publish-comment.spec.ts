@@ -62,19 +62,21 @@ test.describe('with JavaScript', () => {
     expect(await page.evaluate(() => (window as MarkedWindow).quireJourneyMarker)).toBe('same document');
   });
 
-  test('the home page shows the post’s comment count after a comment', async ({ page, accounts }) => {
+  test('home, label and archive pages show the post’s comment count after a comment', async ({ page, accounts }) => {
     const reader = await accounts.create('homepage');
     await signInWithApi(page.request, reader);
     await postComment(page.request, uniqueText('Counted on the home page'));
     await openPost(page);
     const count = await readCommentCount(page);
 
-    await page.goto('/');
-    const summary = page.getByRole('article').filter({ has: page.getByRole('heading', { name: SEED_POST.title }) });
-    await expect(summary).toBeVisible();
-    const link = summary.getByRole('link', { name: countLabel(count), exact: true });
-    await expect(link, `the home page's summary of the post shows "${countLabel(count)}"`).toBeVisible();
-    await expect(link).toHaveAttribute('href', `${SEED_POST.path}#comments`);
+    for (const listing of ['/', '/label/China', '/2016', '/2016/09']) {
+      await page.goto(listing);
+      const summary = page.getByRole('article').filter({ has: page.getByRole('heading', { name: SEED_POST.title }) });
+      await expect(summary, listing).toBeVisible();
+      const link = summary.getByRole('link', { name: countLabel(count), exact: true });
+      await expect(link, `${listing}: the post's summary shows "${countLabel(count)}"`).toBeVisible();
+      await expect(link).toHaveAttribute('href', `${SEED_POST.path}#comments`);
+    }
   });
 });
 
