@@ -340,6 +340,9 @@ test.describe('payload corpus through the API', () => {
     accounts,
     browser,
   }) => {
+    // The corpus is ours and must stay broad: at least 150 cases, each with its own name.
+    expect(payloads.length).toBeGreaterThanOrEqual(150);
+    expect(new Set(payloads.map((payload) => payload.name)).size).toBe(payloads.length);
     const reader = await accounts.create('payloads');
     const api = await accounts.apiAs(reader);
     const published = await inBatches(payloads, async (payload) => {

@@ -67,6 +67,33 @@ test.describe('spam and rate limits', { tag: '@fixture-blog' }, () => {
   test.describe('without JavaScript', () => {
     test.use({ javaScriptEnabled: false });
 
+    // An address of its own: the accounts it makes do not count against the others' limits.
+    test.describe(() => {
+      test.use({ extraHTTPHeaders: { 'x-forwarded-for': freshAddress() } });
+
+      test('a form sent within the minimum time is refused with its text kept; sent again later, it lands', async ({
+        page,
+        accounts,
+      }) => {
+        await signInWithApi(page.request, await accounts.create('quick-nojs'));
+        const requested = Date.now();
+        await page.goto(POST.path);
+        const text = uniqueText('Sent at once without scripts');
+        await postCommentForm(page).getByRole('textbox', { name: 'Your comment' }).fill(text);
+        await postCommentForm(page).getByRole('button', { name: 'Publish' }).click();
+        expect(Date.now() - requested).toBeLessThan(MIN_FILL_MS);
+        // A full page comes back: the reason, and the text in the box, under a newly stamped form.
+        const form = postCommentForm(page);
+        await expect(alertIn(form)).toHaveText('That was quick! Please read your comment over, then publish it again.');
+        await expect(form.getByRole('textbox', { name: 'Your comment' })).toHaveValue(text);
+
+        await page.waitForTimeout(MIN_FILL_MS + 200);
+        await form.getByRole('button', { name: 'Publish' }).click();
+        await expect(page).toHaveURL((url) => url.pathname === POST.path && /^#c\d+$/.test(url.hash));
+        await expect(page.locator('#comments')).toContainText(text);
+      });
+    });
+
     test('the honeypot is out of reach for people; a form that fills it is kept as spam and shown to nobody', async ({
       page,
       accounts,
