@@ -83,6 +83,35 @@ test.describe('with JavaScript', () => {
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
+  test('a new reader registers from the post with the plain form, comments, and the home page counts it', async ({ page }) => {
+    await openPost(page);
+    const before = await readCommentCount(page);
+    await page.locator('#post-a-comment').getByRole('link', { name: 'register' }).click();
+    await expect(page).toHaveURL(
+      (url) => url.pathname === '/register' && url.searchParams.get('returnTo') === SEED_RETURN_TO,
+    );
+    const suffix = uniqueSuffix();
+    const name = `Plain ${suffix.slice(-6)}`;
+    await page.getByLabel('Email').fill(`e2e-register-nojs-${suffix}@example.com`);
+    await page.getByLabel('Display name').fill(name);
+    await page.getByLabel('Password').fill(`pw-${suffix}-long-enough`);
+    await page.getByRole('button', { name: 'Register' }).click();
+
+    await expect(page).toHaveURL((url) => url.pathname === SEED_POST.path);
+    await expect(page.getByRole('navigation', { name: 'Account' })).toContainText(`Signed in as ${name}`);
+    const text = uniqueText('First words, no scripts');
+    const form = postCommentForm(page);
+    await form.getByRole('textbox', { name: 'Your comment' }).fill(text);
+    await form.getByRole('button', { name: 'Publish' }).click();
+    await expect(page).toHaveURL(/#c\d+$/);
+    await expect(commentByText(page, text)).toContainText(name);
+    await expectCommentCount(page, before + 1);
+
+    await page.goto('/');
+    const summary = page.getByRole('article').filter({ has: page.getByRole('heading', { name: SEED_POST.title }) });
+    await expect(summary.getByRole('link', { name: countLabel(before + 1), exact: true })).toBeVisible();
+  });
+
   test('a reader signs in with the form, publishes, and lands on the new comment', async ({ page, accounts }) => {
     const reader = await accounts.create('nojs');
     await openPost(page);

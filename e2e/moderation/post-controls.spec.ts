@@ -1,8 +1,8 @@
 // Journey: an admin on a post page sees held comments in place and moderates them there, and
 // closes and reopens the post's comments.
-import { sendComment, uniqueText } from '../support/api';
+import { postComment, sendComment, uniqueText } from '../support/api';
 import { SEED_POST } from '../support/blog';
-import { commentById, commentByText, openPost, postCommentForm } from '../support/post-page';
+import { commentById, commentByText, commentCard, openPost, postCommentForm } from '../support/post-page';
 import { expect, logRows, queueRow, test } from './fixtures';
 
 // Each journey drives several browsers through many pages; on a busy machine that takes a while.
@@ -34,6 +34,39 @@ test('an admin sees held comments on the post, marked and with why, and approves
   await expect(commentById(visitor, id)).toHaveCount(0, { timeout: 10_000 });
   await page.goto('/admin?status=spam');
   await expect(queueRow(page, text)).toBeVisible();
+});
+
+test('an admin deletes a published comment from the post page; a deleted one with a reply can be restored there', async ({
+  admin,
+  accounts,
+  browse,
+  commentSettings,
+}) => {
+  await commentSettings.set({ holdFor: 'nobody' });
+  const [writer, replier] = await Promise.all([accounts.create('deleted'), accounts.create('answerer')]);
+  const writerApi = await accounts.apiAs(writer);
+  const alone = await postComment(writerApi, uniqueText('Deleted by an admin'));
+  const parentText = uniqueText('Deleted, but answered');
+  const parent = await postComment(writerApi, parentText);
+  await postComment(await accounts.apiAs(replier), uniqueText('An answer that stays'), { parentId: parent.id });
+
+  const { page } = admin;
+  await openPost(page);
+  await commentById(page, alone.id).getByRole('button', { name: 'Delete' }).first().click();
+  await expect(commentById(page, alone.id)).toHaveCount(0);
+  const visitor = await browse(null);
+  await openPost(visitor);
+  await expect(commentById(visitor, alone.id)).toHaveCount(0);
+
+  // A deleted comment with a reply keeps its place, and the admin can bring it back from there.
+  await commentCard(page, parent.id).getByRole('button', { name: 'Delete' }).click();
+  const placeholder = commentById(page, parent.id);
+  await expect(placeholder).toContainText('This comment has been removed');
+  await expect(placeholder).not.toContainText(parentText);
+  await placeholder.getByRole('form', { name: `Moderate comment ${parent.id}` }).getByRole('button', { name: 'Restore' }).click();
+  await expect(commentCard(page, parent.id)).toContainText(parentText);
+  await openPost(visitor);
+  await expect(commentCard(visitor, parent.id)).toContainText(parentText);
 });
 
 test('closing a post keeps its thread readable but takes no comments; reopening brings the form back', async ({
