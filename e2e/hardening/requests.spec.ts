@@ -2,7 +2,7 @@
 // cookies are out of reach of scripts and other sites.
 import { connect } from 'node:net';
 import type { APIResponse } from '@playwright/test';
-import { commentsUrl, newUserFields, signInWithApi } from '../support/api';
+import { commentsUrl, newUserFields, signInWithApi, uniqueText } from '../support/api';
 import { expect, test } from '../support/journeys';
 
 /** A refusal as the README describes it: the status, `error`, and `errors` naming `field`. */
@@ -57,6 +57,25 @@ test.describe('malformed comment requests', () => {
       'website',
       /./,
     );
+  });
+
+  test('an edit (PATCH) with bad JSON, unknown fields, NUL bytes or too much text is refused by name', async ({ accounts }) => {
+    const api = await accounts.apiAs(await accounts.create('patcher'));
+    const created = (await (await api.post(commentsUrl(), { data: { body: uniqueText('To be edited badly') } })).json()) as {
+      comment: { id: number };
+    };
+    const url = `/api/comments/${created.comment.id}`;
+    const patch = (data: string | Buffer | object) =>
+      typeof data === 'object' && !Buffer.isBuffer(data)
+        ? api.patch(url, { data })
+        : api.patch(url, { data: Buffer.isBuffer(data) ? data : Buffer.from(data), headers: { 'content-type': 'application/json' } });
+
+    await expectRefusal(await patch('{"body": '), 400, 'request', /not valid JSON/);
+    await expectRefusal(await patch(Buffer.from([0x7b, 0x22, 0x62, 0x6f, 0x64, 0x79, 0x22, 0x3a, 0x22, 0xff, 0x22, 0x7d])), 400, 'request', /UTF-8/);
+    await expectRefusal(await patch({ body: 'fine', status: 'published' }), 400, 'status', /Unknown field/);
+    await expectRefusal(await patch({ body: 'before\u0000after' }), 400, 'body', /control character/i);
+    await expectRefusal(await patch({ body: 'x'.repeat(10_001) }), 400, 'body', /10,000|10000/);
+    await expectRefusal(await patch(JSON.stringify({ body: 'x'.repeat(1024 * 1024) })), 413, 'request', /larger than 64 KB/);
   });
 
   test('registration refuses bad fields by name and never answers 500', async ({ request }) => {

@@ -176,6 +176,33 @@ test.describe('spam and rate limits', { tag: '@fixture-blog' }, () => {
     await expect(form.getByRole('textbox', { name: 'Your comment' })).toHaveValue(text);
   });
 
+  test('one address commenting through many accounts is slowed down after 20 comments in 10 minutes', async ({
+    playwright,
+    baseURL,
+  }) => {
+    const from = freshAddress();
+    // Six readers, each registered from somewhere else, all commenting from the same network,
+    // four comments each: under the per-account limit, over the per-address one.
+    const readers = await Promise.all(
+      Array.from({ length: 6 }, async () => registerUser(await client(playwright, baseURL, freshAddress()), 'network')),
+    );
+    const clients = await Promise.all(readers.map((reader) => client(playwright, baseURL, from, reader)));
+    for (let i = 0; i < 20; i += 1) {
+      const response = await sendComment(clients[i % 5]!, { body: uniqueText(`From one network, ${i + 1}`) }, POST.id);
+      expect([201, 202], await response.text()).toContain(response.status());
+    }
+    const refused = await sendComment(clients[5]!, { body: uniqueText('One more from that network') }, POST.id);
+    expect(refused.status()).toBe(429);
+    expect(Number(refused.headers()['retry-after'])).toBeGreaterThan(60);
+    expect(((await refused.json()) as { error: string }).error).toMatch(
+      /^Many comments came from your network just now\. Please wait \d+ minutes? and try again\.$/,
+    );
+    // The same reader from another network is not affected.
+    const elsewhere = await client(playwright, baseURL, freshAddress(), readers[5]);
+    expect([201, 202]).toContain((await sendComment(elsewhere, { body: uniqueText('From home instead') }, POST.id)).status());
+    await Promise.all([...clients, elsewhere].map((context) => context.dispose()));
+  });
+
   test('an address that keeps making accounts is slowed down, by the API and in the register form', async ({
     page,
     playwright,

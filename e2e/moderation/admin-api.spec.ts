@@ -2,7 +2,7 @@
 // by page, approves, marks as spam, deletes and restores comments one at a time and in bulk,
 // changes the comment rules, bans and unbans a reader, and closes and reopens a post — and each
 // answer comes with its effect: on the queue, on what readers get, and on who may comment.
-import type { APIRequestContext } from '@playwright/test';
+import type { APIRequestContext, APIResponse } from '@playwright/test';
 import { commentsUrl, postComment, publishedTotal, sendComment, uniqueText } from '../support/api';
 import { SEED_POST } from '../support/blog';
 import { expect, test } from './fixtures';
@@ -316,4 +316,24 @@ test('closing the post makes new comments on it get 403 while readers still get 
   expect(reopen.status(), await reopen.text()).toBe(200);
   expect(await reopen.json()).toEqual({ postId: SEED_POST.id, closed: false });
   expect((await sendComment(api, { body: uniqueText('Said after the reopen') })).status()).toBe(201);
+});
+
+test('malformed admin requests get a 4xx naming the problem, never a 500', async ({ admin }) => {
+  const raw = (path: string, data: string | Buffer, method: 'post' | 'put' = 'post', contentType = 'application/json') =>
+    admin.api[method](path, { data: Buffer.isBuffer(data) ? data : Buffer.from(data), headers: { 'content-type': contentType } });
+  const refusal = async (response: APIResponse, status: number, field: string, words: RegExp) => {
+    const text = await response.text();
+    expect(response.status(), text).toBe(status);
+    expect(text).not.toMatch(/\bat \S+ \(|node_modules|Error: /);
+    expect((JSON.parse(text) as { errors: Record<string, string> }).errors[field], text).toMatch(words);
+  };
+
+  await refusal(await raw('/api/admin/settings', '{"holdFor": ', 'put'), 400, 'request', /not valid JSON/);
+  await refusal(await raw('/api/admin/settings', 'holdFor=nobody', 'put', 'application/x-www-form-urlencoded'), 415, 'request', /JSON/);
+  await refusal(await raw('/api/admin/settings', JSON.stringify({ moderationWords: ['x'.repeat(100_000)] }), 'put'), 413, 'request', /larger than/);
+  await refusal(await raw('/api/admin/settings', Buffer.from([0x7b, 0x22, 0xff, 0x22, 0x3a, 0x31, 0x7d]), 'put'), 400, 'request', /UTF-8/);
+  await refusal(await raw('/api/admin/comments/bulk/approve', JSON.stringify({ ids: 'all of them' })), 400, 'ids', /./);
+  await refusal(await raw('/api/admin/comments/bulk/approve', JSON.stringify({ ids: [3_000_000_000] })), 400, 'ids.0', /./);
+  expect((await admin.api.post('/api/admin/comments/not-a-number/approve')).status()).toBe(404);
+  expect((await admin.api.post('/api/admin/comments/1/explode')).status()).toBe(404);
 });
