@@ -10,6 +10,7 @@ import {
   DatabaseSetupError,
   getMigrationStatus,
   migrationsDirFor,
+  resolveDatabaseUrl,
   type DatabaseProvider,
 } from './migrate';
 import { createTestDatabase, type TestDatabase } from './test-database';
@@ -218,5 +219,24 @@ describe('applyMigrations errors', () => {
     await expect(applyMigrations({ url: 'mysql://root@localhost/quire', log: () => {} })).rejects.toThrow(
       /DATABASE_URL must start with file:/,
     );
+  });
+});
+
+describe('with no configuration', () => {
+  it('uses SQLite at data/quire.db under the project, which .gitignore keeps out of commits', () => {
+    const saved = process.env.DATABASE_URL;
+    delete process.env.DATABASE_URL;
+    try {
+      expect(resolveDatabaseUrl()).toEqual({
+        provider: 'sqlite',
+        url: 'file:./data/quire.db',
+        file: path.join(process.cwd(), 'data', 'quire.db'),
+        label: `sqlite ${path.join('data', 'quire.db')}`,
+      });
+    } finally {
+      if (saved !== undefined) process.env.DATABASE_URL = saved;
+    }
+    const ignored = fs.readFileSync(path.join(process.cwd(), '.gitignore'), 'utf8').split('\n');
+    expect(ignored.some((line) => /^\/?data\/?(\*|$)/.test(line.trim()))).toBe(true);
   });
 });
