@@ -1,0 +1,57 @@
+// `npm run admin -- promote|demote <email>` as a blog owner runs it from the shell.
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { getDb } from '@/lib/db';
+import { createTestDatabase, type TestDatabase } from '@/lib/db/test-database';
+
+const run = promisify(execFile);
+const TSX = path.resolve('node_modules/tsx/dist/cli.mjs');
+
+describe('npm run admin', () => {
+  let database: TestDatabase;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('sqlite');
+    vi.stubEnv('DATABASE_URL', database.url);
+    await getDb().user.create({ data: { email: 'keeper@example.com', name: 'Keeper' } });
+  });
+  afterAll(async () => {
+    if (database) await getDb().$disconnect();
+    vi.unstubAllEnvs();
+    await database?.drop();
+  });
+
+  /** The command's exit code and what it printed. */
+  async function admin(...args: string[]): Promise<{ code: number; out: string }> {
+    try {
+      const { stdout, stderr } = await run(process.execPath, [TSX, 'scripts/admin.ts', ...args], {
+        env: { ...process.env, DATABASE_URL: database.url },
+      });
+      return { code: 0, out: `${stdout}${stderr}`.trim() };
+    } catch (error) {
+      const failed = error as { code?: number; stdout?: string; stderr?: string };
+      return { code: failed.code ?? -1, out: `${failed.stdout ?? ''}${failed.stderr ?? ''}`.trim() };
+    }
+  }
+
+  const roleOf = async (email: string) => (await getDb().user.findUnique({ where: { email }, select: { role: true } }))?.role;
+
+  it('promotes and demotes an account by email, saying what it did', async () => {
+    expect(await admin('promote', 'Keeper@Example.com')).toEqual({ code: 0, out: 'keeper@example.com is now an admin' });
+    expect(await roleOf('keeper@example.com')).toBe('admin');
+    expect(await admin('demote', 'keeper@example.com')).toEqual({ code: 0, out: 'keeper@example.com is now a reader' });
+    expect(await roleOf('keeper@example.com')).toBe('reader');
+  });
+
+  it('says how to use it, or that the account does not exist, and exits non-zero', async () => {
+    expect(await admin('crown', 'keeper@example.com')).toEqual({
+      code: 2,
+      out: 'usage: npm run admin -- promote <email>   (or demote <email>)',
+    });
+    const missing = await admin('promote', 'nobody@example.com');
+    expect(missing.code).toBe(1);
+    expect(missing.out).toBe('admin: no account with email nobody@example.com; the person must register first');
+  });
+});
