@@ -1,6 +1,6 @@
 // Journey: the console and the admin API refuse everyone who is not an admin — readers get a plain
 // 404 page or a 403, visitors are sent to sign in or get a 401 — and nobody else sees its data.
-import type { APIRequestContext, APIResponse } from '@playwright/test';
+import type { APIRequestContext, APIResponse, Page } from '@playwright/test';
 import { SEED_POST } from '../support/blog';
 import { expect, test } from './fixtures';
 
@@ -86,4 +86,56 @@ test('admin pages are kept out of search engines', async ({ admin }) => {
     await admin.page.goto(path);
     await expect(admin.page.locator('meta[name="robots"]'), path).toHaveAttribute('content', /noindex/);
   }
+});
+
+test('the console’s own forms, replayed by a reader or a visitor, change nothing', async ({ admin, accounts, browse, heldComment, db }) => {
+  const { id } = await heldComment('replayed', 'Held while others try the admin’s buttons');
+  // The admin's queue and settings forms as a browser without JavaScript sends them: the
+  // server action's id and every field, exactly as the admin would post them.
+  const adminPage = await browse(admin.user, { javaScriptEnabled: false });
+  await adminPage.goto('/admin?status=pending');
+  const approveButton = `button[value="approve:${id}"]`;
+  const approveForm = await adminPage
+    .locator('form')
+    .filter({ has: adminPage.locator(approveButton) })
+    .evaluate((form) => form.outerHTML);
+  await adminPage.goto('/admin/settings');
+  const settingsForm = await adminPage.getByRole('form', { name: 'Comment settings' }).evaluate((form) => form.outerHTML);
+  const settingsBefore: unknown = await (await admin.api.get('/api/admin/settings')).json();
+
+  /** Posts `markup` (a form) from a same-origin page of `page`, as its own session, by clicking `button` (a selector). */
+  async function replay(page: Page, markup: string, action: string, button: string): Promise<number> {
+    await page.goto('/robots.txt');
+    await page.evaluate(
+      ({ html, to }) => {
+        document.body.innerHTML = html;
+        document.querySelector('form')?.setAttribute('action', to);
+      },
+      { html: markup, to: action },
+    );
+    const answer = page.waitForResponse((response) => response.request().method() === 'POST');
+    await page.locator(button).click();
+    return (await answer).status();
+  }
+
+  for (const who of [await accounts.create('replayer'), null]) {
+    const page = await browse(who, { javaScriptEnabled: false });
+    for (const [path, html, button] of [
+      ['/admin?status=pending', approveForm, approveButton],
+      ['/admin/settings', settingsForm, 'button[type="submit"]'],
+    ] as const) {
+      const status = await replay(page, html, path, button);
+      expect(status, `${who ? 'reader' : 'visitor'} replaying ${path}`).toBeLessThan(500);
+    }
+  }
+  // Nothing they sent took effect.
+  expect((await db.comment.findUniqueOrThrow({ where: { id }, select: { status: true } })).status).toBe('pending');
+  expect(await (await admin.api.get('/api/admin/settings')).json()).toEqual(settingsBefore);
+  expect(await db.auditEntry.count({ where: { targetType: 'comment', targetId: String(id) } })).toBe(0);
+
+  // The same replay by the admin does approve it: the forms were real, the viewer was the difference.
+  await replay(adminPage, approveForm, '/admin?status=pending', approveButton);
+  await expect
+    .poll(async () => (await db.comment.findUniqueOrThrow({ where: { id }, select: { status: true } })).status)
+    .toBe('published');
 });

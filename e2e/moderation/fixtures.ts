@@ -24,6 +24,8 @@ interface ModerationFixtures {
    * it waits in the queue (202). `words` becomes a unique text.
    */
   heldComment: (label: string, words: string) => Promise<{ writer: TestUser; text: string; id: number }>;
+  /** Sets 500 comments a page for each test (put back after it). */
+  wholeThreadOnOnePage: void;
   /** Restores the comment settings and the seed post's open/closed state after each test. */
   blogState: void;
 }
@@ -58,6 +60,16 @@ export const test = base.extend<ModerationFixtures>({
       return { writer, text, id: comment.id };
     });
   },
+
+  // As in the commenting journeys (e2e/support/journeys.ts): one page holds the whole thread, so
+  // a comment a journey writes is on the page it opens however many earlier tests left.
+  wholeThreadOnOnePage: [
+    async ({ commentSettings }, provide) => {
+      await commentSettings.set({ commentsPerPage: 500 });
+      await provide();
+    },
+    { auto: true },
+  ],
 
   blogState: [
     async ({ db }, provide) => {

@@ -12,7 +12,10 @@ interface JourneyFixtures {
 }
 
 export const test = quire.extend<JourneyFixtures>({
-  commentRules: [{ holdFor: 'nobody' }, { option: true }],
+  // One page holds the whole thread (the blog's default is 50 top-level comments a page): the
+  // suite leaves well over 50 on the seed post, and a journey's new comment must be on the page
+  // it opens. Paging has tests of its own that set a small page.
+  commentRules: [{ holdFor: 'nobody', commentsPerPage: 500 }, { option: true }],
   applyCommentRules: [
     async ({ commentRules, commentSettings }, provide) => {
       if (Object.keys(commentRules).length > 0) await commentSettings.set(commentRules);
