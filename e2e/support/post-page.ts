@@ -76,10 +76,11 @@ export async function waitForEnhancedForm(form: Locator): Promise<void> {
 
 /**
  * Stops the page's live checks (`…/comments/version`), so whatever then changes on the page must
- * come from the reader's own action and not from the next poll.
+ * come from the reader's own action and not from the next poll. Each check is answered "nothing
+ * new" (204) rather than failed, which would log a console error the page did not make.
  */
 export async function pauseLiveUpdates(page: Page): Promise<void> {
-  await page.route(/\/comments\/version(\?|$)/, (route) => route.abort());
+  await page.route(/\/comments\/version(\?|$)/, (route) => route.fulfill({ status: 204, headers: { 'cache-control': 'no-store' } }));
 }
 
 /** Form messages (field errors aside) inside `scope`; never Next's route announcer. */
