@@ -8,7 +8,7 @@ try {
   const site = getSite();
   const posts = await getAllPosts();
   const published = posts.filter((post) => isPublished(post)).length;
-  console.log(`content ok: "${site.title}", ${posts.length} posts (${published} published, ${posts.length - published} drafts or scheduled)`);
+  console.log(`content ok: "${site.title}", ${posts.length} post${posts.length === 1 ? '' : 's'} (${published} published, ${posts.length - published} drafts or scheduled)`);
 } catch (error) {
   if (error instanceof ContentError) {
     console.error(`content error:\n${error.message}\nFix the file above, then run the command again.`);
