@@ -1,5 +1,6 @@
 // Journey: a reader comes to the post, gets an account, and publishes a comment — with JavaScript
 // (in place, no page load) and without it (a plain form POST that lands on the new comment).
+import type { Page } from '@playwright/test';
 import { postComment, signInWithApi, uniqueSuffix, uniqueText } from '../support/api';
 import { SEED_POST, SEED_RETURN_TO } from '../support/blog';
 import {
@@ -17,22 +18,25 @@ import { expect, test } from '../support/journeys';
 
 type MarkedWindow = Window & { quireJourneyMarker?: string };
 
+/** From the open post, follows "register", fills the form as a new reader and sends it; returns the name. */
+async function registerFromPost(page: Page, label: string): Promise<string> {
+  await page.locator('#post-a-comment').getByRole('link', { name: 'register' }).click();
+  await expect(page).toHaveURL((url) => url.pathname === '/register' && url.searchParams.get('returnTo') === SEED_RETURN_TO);
+  const suffix = uniqueSuffix();
+  const name = `${label} ${suffix.slice(-6)}`;
+  await page.getByLabel('Email').fill(`e2e-register-${label.toLowerCase()}-${suffix}@example.com`);
+  await page.getByLabel('Display name').fill(name);
+  await page.getByLabel('Password').fill(`pw-${suffix}-long-enough`);
+  await page.getByRole('button', { name: 'Register' }).click();
+  return name;
+}
+
 test.describe('with JavaScript', () => {
   test('a new reader registers from the post, comments, and the thread updates in place', async ({ page }) => {
     await openPost(page);
     const before = await readCommentCount(page);
 
-    await page.locator('#post-a-comment').getByRole('link', { name: 'register' }).click();
-    await expect(page).toHaveURL(
-      (url) => url.pathname === '/register' && url.searchParams.get('returnTo') === SEED_RETURN_TO,
-    );
-
-    const suffix = uniqueSuffix();
-    const name = `Journey ${suffix.slice(-6)}`;
-    await page.getByLabel('Email').fill(`e2e-register-${suffix}@example.com`);
-    await page.getByLabel('Display name').fill(name);
-    await page.getByLabel('Password').fill(`pw-${suffix}-long-enough`);
-    await page.getByRole('button', { name: 'Register' }).click();
+    const name = await registerFromPost(page, 'Journey');
 
     // Back on the post, signed in.
     await expect(page).toHaveURL((url) => url.pathname === SEED_POST.path);
@@ -86,16 +90,7 @@ test.describe('without JavaScript', () => {
   test('a new reader registers from the post with the plain form, comments, and the home page counts it', async ({ page }) => {
     await openPost(page);
     const before = await readCommentCount(page);
-    await page.locator('#post-a-comment').getByRole('link', { name: 'register' }).click();
-    await expect(page).toHaveURL(
-      (url) => url.pathname === '/register' && url.searchParams.get('returnTo') === SEED_RETURN_TO,
-    );
-    const suffix = uniqueSuffix();
-    const name = `Plain ${suffix.slice(-6)}`;
-    await page.getByLabel('Email').fill(`e2e-register-nojs-${suffix}@example.com`);
-    await page.getByLabel('Display name').fill(name);
-    await page.getByLabel('Password').fill(`pw-${suffix}-long-enough`);
-    await page.getByRole('button', { name: 'Register' }).click();
+    const name = await registerFromPost(page, 'Plain');
 
     await expect(page).toHaveURL((url) => url.pathname === SEED_POST.path);
     await expect(page.getByRole('navigation', { name: 'Account' })).toContainText(`Signed in as ${name}`);
