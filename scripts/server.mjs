@@ -84,7 +84,9 @@ async function checkEpoch() {
     try {
       const response = await fetch(`${SELF}/api/comments/epoch`, {
         headers: { 'x-quire-internal': '1' },
-        signal: AbortSignal.timeout(2_000),
+        // Generous: this asks Next, which may be busy rendering the very pages that are missing
+        // from the cache; giving up early would keep the cache off exactly when it is needed.
+        signal: AbortSignal.timeout(30_000),
       });
       const { epoch: current } = await response.json();
       if (writes !== writesBefore) return;
