@@ -145,6 +145,13 @@ test('spam, delete and restore move a comment between the tabs, readers see it o
   ]);
 });
 
+/** Sends a comment that the rules hold (202) and returns its id. */
+async function sendHeld(api: APIRequestContext, words: string): Promise<number> {
+  const response = await sendComment(api, { body: uniqueText(words) });
+  expect(response.status(), await response.text()).toBe(202);
+  return ((await response.json()) as { comment: { id: number } }).comment.id;
+}
+
 test('bulk approve publishes the chosen held comments at once and leaves the others waiting', async ({
   admin,
   accounts,
@@ -155,9 +162,7 @@ test('bulk approve publishes the chosen held comments at once and leaves the oth
   const api = await accounts.apiAs(writer);
   const ids: number[] = [];
   for (const words of ['Bulk via API one', 'Bulk via API two', 'Bulk via API three', 'Bulk via API left waiting']) {
-    const response = await sendComment(api, { body: uniqueText(words) });
-    expect(response.status(), await response.text()).toBe(202);
-    ids.push(((await response.json()) as { comment: { id: number } }).comment.id);
+    ids.push(await sendHeld(api, words));
   }
   const chosen = ids.slice(0, 3);
   const left = ids[3]!;
@@ -191,9 +196,7 @@ test('a tab longer than a page comes in pages of 50, newest first, and the curso
   const api = await accounts.apiAs(writer);
   const ours: number[] = [];
   for (let n = 1; n <= QUEUE_PAGE_SIZE + 5; n += 1) {
-    const response = await sendComment(api, { body: uniqueText(`Paged comment ${n}`) });
-    expect(response.status(), await response.text()).toBe(202);
-    ours.push(((await response.json()) as { comment: { id: number } }).comment.id);
+    ours.push(await sendHeld(api, `Paged comment ${n}`));
   }
   const oldest = Math.min(...ours);
 
