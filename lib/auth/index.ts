@@ -2,11 +2,13 @@ import NextAuth, { type NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import GitHub from 'next-auth/providers/github';
 import Google from 'next-auth/providers/google';
+import { headers } from 'next/headers';
 import { cache } from 'react';
 import { findOrCreateOAuthUser, getUserById, mayUseOAuth, verifyCredentials, type Viewer } from '@/lib/users/accounts';
 import { signInSchema } from '@/lib/users/schemas';
 import { oauthProviders } from './providers';
 import { resolveAuthSecret } from './secret';
+import { sessionUserId } from './session';
 
 export type { Viewer };
 
@@ -28,7 +30,7 @@ function providers(): NextAuthConfig['providers'] {
   ];
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+export const { handlers, signIn, signOut } = NextAuth(() => ({
   secret: resolveAuthSecret(),
   // Behind `next start` or a reverse proxy the host comes from the request; AUTH_URL pins it instead.
   trustHost: process.env.AUTH_TRUST_HOST !== 'false',
@@ -73,8 +75,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
  * account takes effect on the next request, not when the cookie expires.
  */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
-  const session = await auth();
-  const id = session?.user?.id;
+  const id = await sessionUserId((await headers()).get('cookie'), resolveAuthSecret());
   return id ? getUserById(id) : null;
 });
 

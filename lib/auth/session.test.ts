@@ -1,0 +1,47 @@
+import { encode } from 'next-auth/jwt';
+import { describe, expect, it } from 'vitest';
+import { sessionUserId } from './session';
+
+const secret = 'a-test-secret-that-is-long-enough-for-hkdf';
+
+async function cookieFor(name: string, claims: Record<string, unknown>, options: { secret?: string; maxAge?: number } = {}) {
+  const token = await encode({ token: claims, secret: options.secret ?? secret, salt: name, maxAge: options.maxAge });
+  return `${name}=${token}`;
+}
+
+describe('sessionUserId', () => {
+  it('reads the account id from the session cookie, over HTTP and over HTTPS', async () => {
+    expect(await sessionUserId(await cookieFor('authjs.session-token', { sub: 'user-1' }), secret)).toBe('user-1');
+    expect(await sessionUserId(await cookieFor('__Secure-authjs.session-token', { sub: 'user-2' }), secret)).toBe('user-2');
+  });
+
+  it('finds the cookie among others', async () => {
+    const cookie = `theme=dark; ${await cookieFor('authjs.session-token', { sub: 'user-3' })}; authjs.csrf-token=abc`;
+    expect(await sessionUserId(cookie, secret)).toBe('user-3');
+  });
+
+  it('reads a cookie that Auth.js split into chunks', async () => {
+    const [name, value] = (await cookieFor('authjs.session-token', { sub: 'user-4', name: 'x'.repeat(5000) })).split('=');
+    const half = Math.ceil(value!.length / 2);
+    const chunked = `${name}.0=${value!.slice(0, half)}; ${name}.1=${value!.slice(half)}`;
+    expect(await sessionUserId(chunked, secret)).toBe('user-4');
+  });
+
+  it('is null without a cookie, or with one it cannot trust', async () => {
+    expect(await sessionUserId(null, secret)).toBeNull();
+    expect(await sessionUserId('theme=dark', secret)).toBeNull();
+    expect(await sessionUserId('authjs.session-token=not-a-token', secret)).toBeNull();
+    // Made with another secret: someone else's blog, or a secret that was changed.
+    expect(await sessionUserId(await cookieFor('authjs.session-token', { sub: 'user-5' }, { secret: 'another-secret-entirely-0123456789' }), secret)).toBeNull();
+    // An HTTPS cookie's token under the plain name: the salt differs, so it does not decrypt.
+    const secureToken = (await cookieFor('__Secure-authjs.session-token', { sub: 'user-6' })).split('=')[1];
+    expect(await sessionUserId(`authjs.session-token=${secureToken}`, secret)).toBeNull();
+    // No account id in it.
+    expect(await sessionUserId(await cookieFor('authjs.session-token', { name: 'Anna' }), secret)).toBeNull();
+  });
+
+  it('is null once the session has expired', async () => {
+    const expired = await cookieFor('authjs.session-token', { sub: 'user-7' }, { maxAge: -60 });
+    expect(await sessionUserId(expired, secret)).toBeNull();
+  });
+});
