@@ -661,6 +661,16 @@ async function postScenarios(): Promise<void> {
     }
   }
 
+  // The floor: the same POST with a body that is not JSON, which the route answers 400 before it
+  // reads a session or touches the database. What it reaches is Next's own cost per POST here, the
+  // most any comment POST through Next can reach on this machine; measured side by side.
+  const floorLabel = 'POST answered at once (not JSON → 400)';
+  if (servers.a) {
+    prepared.push({ id: 'floor', label: floorLabel, server: servers.a, cookies: [], notes: [] });
+  } else {
+    rows.push(errorRow(floorLabel, '—', serverProblems.a ?? 'server did not start'));
+  }
+
   let counter = 0;
   const body = () =>
     JSON.stringify({ body: `Benchmark comment ${++counter}: plain words, no links, nothing to hold.` });
@@ -671,7 +681,7 @@ async function postScenarios(): Promise<void> {
       method: 'POST',
       seconds: secondsToRun,
       connections,
-      body,
+      body: store.id === 'floor' ? () => '{"body": "not finished' : body,
       headerSets: store.cookies.map((cookie) => ({ cookie })),
     });
   for (const store of prepared) {
@@ -687,12 +697,19 @@ async function postScenarios(): Promise<void> {
       await settle(store.server.url);
       series[store.id]!.runs.push(result);
       say(
-        `round ${round + 1}/${postRounds} ${store.label}: ${fmtRps(result.okRps)} 2xx/s, p50 ${fmtMs(result.p50ms)}, p99 ${fmtMs(result.p99ms)}, status ${JSON.stringify(result.statusCodes)}`,
+        store.id === 'floor'
+          ? `round ${round + 1}/${postRounds} ${store.label}: ${fmtRps(result.rps)} answers/s, status ${JSON.stringify(result.statusCodes)}`
+          : `round ${round + 1}/${postRounds} ${store.label}: ${fmtRps(result.okRps)} 2xx/s, p50 ${fmtMs(result.p50ms)}, p99 ${fmtMs(result.p99ms)}, status ${JSON.stringify(result.statusCodes)}`,
       );
     }
   }
   results.post = { series, connections, readers: postReaders };
+  const floor = series.floor;
   for (const store of prepared) {
+    if (store.id === 'floor') {
+      rows.push(floorRow(floorLabel, series.floor!, series.sqlite, series.postgres));
+      continue;
+    }
     const s = summary(series[store.id]!);
     const codes: Record<string, number> = {};
     for (const r of series[store.id]!.runs)
@@ -715,12 +732,40 @@ async function postScenarios(): Promise<void> {
           s.rateLimited ? `${s.rateLimited} answers were 429 (rate limited): req/s counts 2xx only` : '',
           s.requests === 0 ? `no answer came back within a ${seconds} s run (each took longer)` : '',
           s.timeouts ? `${s.timeouts} of the errors are requests with no answer within 10 s` : '',
+          floor ? `${fmtRatio(shareOfFloor(series[store.id]!, floor))} of the POSTs Next answers at once in the same round (the floor row)` : '',
           `status codes ${JSON.stringify(codes)}`,
         ]
           .filter(Boolean)
           .join('; ') || undefined,
     });
   }
+}
+
+/** Comment POSTs per second as a share of the floor's answers per second, the median over rounds. */
+function shareOfFloor(store: Series, floor: Series): number {
+  return median(store.runs.map((run, i) => run.okRps / (floor.runs[i]?.rps ?? Number.NaN)).filter(Number.isFinite));
+}
+
+/** The floor row: answers per second of any status, and what share of it comment POSTs reach. */
+function floorRow(label: string, floor: Series, ...stores: (Series | undefined)[]): Row {
+  const s = summary(floor);
+  const shares = stores
+    .filter((store): store is Series => store !== undefined && store.runs.length === floor.runs.length)
+    .map((store) => fmtRatio(shareOfFloor(store, floor)));
+  const codes: Record<string, number> = {};
+  for (const r of floor.runs) for (const [code, n] of Object.entries(r.statusCodes ?? {})) codes[code] = (codes[code] ?? 0) + n;
+  const unexpected = Object.entries(codes).filter(([code]) => code !== '400').reduce((sum, [, n]) => sum + n, 0);
+  return {
+    scenario: label,
+    rps: fmtRps(s.rps),
+    p50: '—',
+    p99: '—',
+    errors: String(unexpected + s.timeouts),
+    ratio: shares.length ? `comment POSTs reach ${shares.join(' / ')} of it` : '—',
+    target: '— (the most a POST through Next reaches)',
+    result: 'info',
+    note: `no session, no database: Next's request pipeline, the origin check and a JSON error; errors count answers other than 400; status codes ${JSON.stringify(codes)}`,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
