@@ -32,6 +32,13 @@ export function commentHref(ctx: Pick<ThreadContext, 'postPath' | 'page'>, query
   return `${ctx.postPath}${search ? `?${search}` : ''}#${hash}`;
 }
 
+/** Blogger's words for a removed comment that stays as a placeholder for its replies. */
+export function removedNote(deletedBy: string | null): string {
+  if (deletedBy === 'author') return 'This comment has been removed by the author.';
+  if (deletedBy === 'moderator') return 'This comment has been removed by a blog administrator.';
+  return 'This comment has been removed.';
+}
+
 /** One comment in Blogger's shape: avatar, name, permalink time, body, and its actions; replies nest inside. */
 export function CommentItem({ comment, ctx }: { comment: ThreadNode<CommentRow>; ctx: ThreadContext }) {
   const anchor = `c${comment.id}`;
@@ -41,7 +48,7 @@ export function CommentItem({ comment, ctx }: { comment: ThreadNode<CommentRow>;
     <li className={`comment${comment.removed ? ' comment-removed' : ''}`} id={anchor}>
       {comment.removed ? (
         <>
-          <p className="comment-removed-note">This comment has been removed by the author.</p>
+          <p className="comment-removed-note">{removedNote(comment.deletedBy)}</p>
           {ctx.moderation && (
             <div className="comment-actions">
               <CommentModerationButtons commentId={comment.id} status={comment.status} returnTo={ctx.moderation.returnTo} />

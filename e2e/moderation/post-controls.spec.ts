@@ -61,8 +61,12 @@ test('an admin deletes a published comment from the post page; a deleted one wit
   // A deleted comment with a reply keeps its place, and the admin can bring it back from there.
   await commentCard(page, parent.id).getByRole('button', { name: 'Delete' }).click();
   const placeholder = commentById(page, parent.id);
-  await expect(placeholder).toContainText('This comment has been removed');
+  // Readers are told who removed it: here not its author.
+  const removedByAdmin = 'This comment has been removed by a blog administrator.';
+  await expect(placeholder.locator(':scope > .comment-removed-note')).toHaveText(removedByAdmin);
   await expect(placeholder).not.toContainText(parentText);
+  await openPost(visitor);
+  await expect(commentById(visitor, parent.id).locator(':scope > .comment-removed-note')).toHaveText(removedByAdmin);
   await placeholder.getByRole('form', { name: `Moderate comment ${parent.id}` }).getByRole('button', { name: 'Restore' }).click();
   await expect(commentCard(page, parent.id)).toContainText(parentText);
   await openPost(visitor);

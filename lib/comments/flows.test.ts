@@ -535,7 +535,7 @@ for (const [provider, enabled] of providers) {
         });
         const thread = (await page(p, null)).thread;
         expect(shape(thread)).toEqual([{ [`×${parent.id}`]: [reply.id] }, lonely.id]);
-        expect(thread[0]).toMatchObject({ id: parent.id, removed: true, status: 'deleted' });
+        expect(thread[0]).toMatchObject({ id: parent.id, removed: true, status: 'deleted', deletedBy: 'author' });
         // The placeholder keeps its place in the pagination.
         expect(await getThreadState(p.id)).toMatchObject({ publishedCount: 2, topLevelCount: 2, version: 4 });
         await expectCountersMatchRows(p.id);

@@ -244,7 +244,7 @@ export async function deleteComment(options: { id: number; viewer: Viewer; now?:
     .$transaction([
       db.comment.update({
         where: { id: comment.id, status: comment.status },
-        data: { status: 'deleted', deletedAt: options.now ?? new Date() },
+        data: { status: 'deleted', deletedAt: options.now ?? new Date(), deletedBy: 'author' },
       }),
       bumpThread(comment.postId, counterDelta(comment.status, 'deleted', comment.parentId === null)),
     ])

@@ -11,6 +11,7 @@ export const commentSelect = {
   depth: true,
   html: true,
   status: true,
+  deletedBy: true,
   createdAt: true,
   editedAt: true,
   authorId: true,
@@ -27,6 +28,8 @@ export interface CommentRow {
   depth: number;
   html: string;
   status: string;
+  /** Who removed a deleted comment: "author" or "moderator" (null if not known). */
+  deletedBy: string | null;
   createdAt: Date;
   editedAt: Date | null;
   authorId: string | null;
@@ -43,6 +46,7 @@ type SelectedRow = {
   depth: number;
   html: string;
   status: string;
+  deletedBy: string | null;
   createdAt: Date;
   editedAt: Date | null;
   authorId: string | null;

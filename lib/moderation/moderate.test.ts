@@ -265,7 +265,7 @@ for (const [provider, enabled] of providers) {
         }
       });
 
-      it('stamps deletedAt on delete and clears it and the held reason on restore', async () => {
+      it('stamps deletedAt and the moderator as remover on delete, and clears them and the held reason on restore', async () => {
         const post = buildPost();
         const reader = await insertUser('Stamper');
         const comment = await write(post, reader, 'Held first.');
@@ -273,9 +273,10 @@ for (const [provider, enabled] of providers) {
         const deleted = await row(comment.id);
         expect(deleted.status).toBe('deleted');
         expect(deleted.deletedAt).toBeInstanceOf(Date);
+        expect(deleted.deletedBy).toBe('moderator');
         expect(deleted.heldReason).toBe('first comment');
         await moderateComments({ ids: [comment.id], action: 'restore', actor: admin });
-        expect(await row(comment.id)).toMatchObject({ status: 'published', deletedAt: null, heldReason: null });
+        expect(await row(comment.id)).toMatchObject({ status: 'published', deletedAt: null, deletedBy: null, heldReason: null });
         expect(await getThreadState(post.id)).toMatchObject({ publishedCount: 1, topLevelCount: 1 });
       });
 

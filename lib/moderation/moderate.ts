@@ -59,8 +59,8 @@ export async function moderateComments(options: {
         where: { id: row.id, status: row.status },
         data: {
           status: target,
-          ...(target === 'deleted' ? { deletedAt: now } : { hiddenByBanId: null }),
-          ...(target === 'published' ? { deletedAt: null, heldReason: null } : {}),
+          ...(target === 'deleted' ? { deletedAt: now, deletedBy: 'moderator' } : { hiddenByBanId: null }),
+          ...(target === 'published' ? { deletedAt: null, deletedBy: null, heldReason: null } : {}),
         },
       });
       if (count === 0) continue; // changed by someone else since it was read
