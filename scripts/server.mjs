@@ -330,4 +330,21 @@ server.listen(port, hostname, () => {
   void checkEpoch();
   setInterval(() => void checkEpoch(), EPOCH_POLL_MS).unref();
 });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.close(() => process.exit(0)));
+// On SIGTERM/SIGINT: stop taking connections, close the idle ones, let requests in flight finish,
+// then exit. A request that is still open after the grace period (a client that never finishes
+// sending its body, say) does not keep a stopped server alive.
+const SHUTDOWN_GRACE_MS = 10_000;
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`quire: ${signal}, finishing the requests in flight (at most ${SHUTDOWN_GRACE_MS / 1000} s)`);
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    setTimeout(() => {
+      console.error(`quire: requests still open after ${SHUTDOWN_GRACE_MS / 1000} s; stopping without them`);
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS).unref();
+  });
+}
