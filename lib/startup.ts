@@ -1,3 +1,4 @@
+import { getCommentEpoch } from '@/lib/comments/queries';
 import { ContentError } from '@/lib/content/errors';
 import { getAllPosts } from '@/lib/content/posts';
 import { applyMigrations } from '@/lib/db/migrate';
@@ -8,6 +9,7 @@ import { ensureAdminFromEnv } from '@/lib/moderation/admins';
  * database up to date, so `npm start` on a fresh clone needs no separate set-up step.
  */
 export async function startQuire(): Promise<void> {
+  shareCommentEpoch();
   try {
     await getAllPosts();
   } catch (error) {
@@ -24,4 +26,16 @@ export async function startQuire(): Promise<void> {
     // The blog still serves its posts; comments report themselves unavailable until the database is back.
     console.error(`quire: the database is not ready — comments will be unavailable.\n${error instanceof Error ? error.message : error}`);
   }
+}
+
+/**
+ * Where the page cache of scripts/server.mjs, which runs Next in its own process, reads the comment
+ * epoch: a direct call, not a request to itself through Next (a poll through Next cost ~9 ms of
+ * CPU, twice a second on every idle instance). The same answer as GET /api/comments/epoch.
+ */
+export const COMMENT_EPOCH_READER = Symbol.for('quire.commentEpoch');
+
+function shareCommentEpoch(): void {
+  (globalThis as typeof globalThis & Record<symbol, unknown>)[COMMENT_EPOCH_READER] = () =>
+    getCommentEpoch().catch(() => 'unavailable');
 }

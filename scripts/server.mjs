@@ -3,9 +3,10 @@
 //
 // A reader without a session gets the same HTML as every other reader, so those pages are kept
 // (raw and gzipped) and served without running React again. They are dropped exactly when comments
-// change: the cache polls /api/comments/epoch (a token that moves on any comment or comment-setting
-// change, on any instance sharing the database) twice a second, and a write handled here drops them
-// before its answer leaves. Signed-in readers, forms, the API and admin pages always go to Next.
+// change: the cache polls the comment epoch (a token that moves on any comment or comment-setting
+// change, on any instance sharing the database; see readEpoch) twice a second, and a write handled
+// here drops them before its answer leaves. Signed-in readers, forms, the API and admin pages
+// always go to Next.
 import { createHash, createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
@@ -78,17 +79,27 @@ function forget() {
   epoch = null;
 }
 
+/**
+ * The comment epoch: from the function lib/startup.ts shares when Next starts (a direct call into
+ * the app), else from GET /api/comments/epoch through Next, which answers the same.
+ */
+async function readEpoch() {
+  const shared = globalThis[Symbol.for('quire.commentEpoch')];
+  if (typeof shared === 'function') return shared();
+  const response = await fetch(`${SELF}/api/comments/epoch`, {
+    headers: { 'x-quire-internal': '1' },
+    // Generous: this asks Next, which may be busy rendering the very pages that are missing
+    // from the cache; giving up early would keep the cache off exactly when it is needed.
+    signal: AbortSignal.timeout(30_000),
+  });
+  return (await response.json()).epoch;
+}
+
 async function checkEpoch() {
   checking ??= (async () => {
     const writesBefore = writes;
     try {
-      const response = await fetch(`${SELF}/api/comments/epoch`, {
-        headers: { 'x-quire-internal': '1' },
-        // Generous: this asks Next, which may be busy rendering the very pages that are missing
-        // from the cache; giving up early would keep the cache off exactly when it is needed.
-        signal: AbortSignal.timeout(30_000),
-      });
-      const { epoch: current } = await response.json();
+      const current = await readEpoch();
       if (writes !== writesBefore) return;
       if (current !== epoch) {
         forget();
