@@ -84,4 +84,35 @@ test.describe('registration errors', () => {
     await expect(page.getByLabel('Display name')).toHaveValue(fields.name);
     await expect(page.getByRole('navigation', { name: 'Account' })).not.toContainText('Signed in');
   });
+
+  for (const javaScriptEnabled of [true, false]) {
+    test.describe(javaScriptEnabled ? 'hostile display names, with JavaScript' : 'hostile display names, without JavaScript', () => {
+      test.use({ javaScriptEnabled });
+
+      test('markup and a direction override in a display name are taken and shown as plain text', async ({ page }) => {
+        const dialogs: string[] = [];
+        page.on('dialog', (dialog) => {
+          dialogs.push(dialog.message());
+          void dialog.dismiss();
+        });
+        const name = `<img src=x onerror=alert(1)> \u202Eevil ${uniqueSuffix().slice(-4)}`;
+        await register(page, { ...newUserFields('hostile'), name });
+        const nav = page.getByRole('navigation', { name: 'Account' });
+        await expect(nav).toContainText(`Signed in as ${name}`);
+        await expect(page.locator('header img, nav img')).toHaveCount(0);
+        expect(dialogs).toEqual([]);
+      });
+
+      test('a control character in a display name is named on the name field; what was typed stays', async ({ page }) => {
+        const fields = { ...newUserFields('control'), name: `Bell \u0007 ringer ${uniqueSuffix().slice(-4)}` };
+        await register(page, fields);
+        const name = page.getByLabel('Display name');
+        await expect(name).toHaveAttribute('aria-invalid', 'true');
+        await expect(name).toHaveAccessibleDescription(/Name must not contain control characters\./);
+        await expect(name).toHaveValue(fields.name);
+        await expect(page.getByLabel('Email')).toHaveValue(fields.email);
+        await expect(page.getByRole('navigation', { name: 'Account' })).not.toContainText('Signed in');
+      });
+    });
+  }
 });
