@@ -1,5 +1,6 @@
 'use server';
 
+import { refresh } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { adminForAction } from '@/app/(admin)/_lib/guard';
@@ -22,6 +23,9 @@ export async function adminModerateCommentAction(formData: FormData): Promise<vo
   if (!input.success) redirect(returnTo);
   const { commentId, action } = input.data;
   await moderateComments({ ids: [commentId], action, actor: access.admin });
+  // The address differs from the page's only by its #fragment, which the client router treats as
+  // a scroll: without a refresh the comment stayed until the next live check noticed.
+  refresh();
   // A comment that just left the thread has no anchor any more; land on the thread instead.
   redirect(`${returnTo.split('#')[0]}#${action === 'approve' || action === 'restore' ? `c${commentId}` : 'comments'}`);
 }

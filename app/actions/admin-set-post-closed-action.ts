@@ -1,5 +1,6 @@
 'use server';
 
+import { refresh } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { adminForAction } from '@/app/(admin)/_lib/guard';
@@ -18,5 +19,7 @@ export async function adminSetPostClosedAction(formData: FormData): Promise<void
   const post = input.success ? await getPostById(input.data.postId) : undefined;
   if (!input.success || !post) redirect(returnTo);
   await setPostClosed({ postId: post.id, closed: input.data.closed === '1', actor: access.admin });
+  // Same page, new #fragment: the client router would only scroll; refresh renders the thread again.
+  refresh();
   redirect(`${post.path}#comments`);
 }

@@ -2,7 +2,7 @@
 // closes and reopens the post's comments.
 import { postComment, sendComment, uniqueText } from '../support/api';
 import { SEED_POST } from '../support/blog';
-import { commentById, commentByText, commentCard, openPost, postCommentForm } from '../support/post-page';
+import { commentById, commentByText, commentCard, openPost, pauseLiveUpdates, postCommentForm } from '../support/post-page';
 import { expect, logRows, queueRow, test } from './fixtures';
 
 // Each journey drives several browsers through many pages; on a busy machine that takes a while.
@@ -22,6 +22,8 @@ test('an admin sees held comments on the post, marked and with why, and approves
 
   const { page } = admin;
   await openPost(page);
+  // What changes on the admin's page must come from the button itself, not from the next live check.
+  await pauseLiveUpdates(page);
   const item = commentById(page, id);
   await expect(item).toContainText(text);
   await expect(item.locator('.comment-pending')).toHaveText('Awaiting moderation (first comment).');
@@ -52,6 +54,8 @@ test('an admin deletes a published comment from the post page; a deleted one wit
 
   const { page } = admin;
   await openPost(page);
+  // What changes on the admin's page must come from the button itself, not from the next live check.
+  await pauseLiveUpdates(page);
   await commentById(page, alone.id).getByRole('button', { name: 'Delete' }).first().click();
   await expect(commentById(page, alone.id)).toHaveCount(0);
   const visitor = await browse(null);
@@ -87,6 +91,8 @@ test('closing a post keeps its thread readable but takes no comments; reopening 
 
   const { page } = admin;
   await openPost(page);
+  // What changes on the admin's page must come from the button itself, not from the next live check.
+  await pauseLiveUpdates(page);
   await page.getByRole('button', { name: 'Close comments' }).click();
   await expect(page.getByRole('button', { name: 'Reopen comments' })).toBeVisible();
   await expect(page.locator('#post-a-comment')).toContainText('Comments are closed.');
