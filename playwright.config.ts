@@ -119,6 +119,8 @@ export default defineConfig<QuireTestOptions>({
           SITE_URL: `http://127.0.0.1:${blog.port}`,
           DATABASE_URL: blog.databaseUrl,
           AUTH_SECRET: 'e2e-only-secret-not-for-real-blogs',
+          // Hundreds of readers register and sign in; bcrypt at its lowest cost keeps that cheap.
+          PASSWORD_HASH_COST: '4',
           // Tests change settings straight in the database; the page cache notices within 100 ms.
           PAGE_CACHE_POLL_MS: '100',
           // As if behind one reverse proxy: a test may speak from an address of its own.
