@@ -707,7 +707,7 @@ async function postScenarios(): Promise<void> {
   const floor = series.floor;
   for (const store of prepared) {
     if (store.id === 'floor') {
-      rows.push(floorRow(floorLabel, series.floor!, series.sqlite, series.postgres));
+      rows.push(floorRow(floorLabel, floor!, series.sqlite, series.postgres));
       continue;
     }
     const s = summary(series[store.id]!);

@@ -33,7 +33,7 @@ export async function startQuire(): Promise<void> {
  * epoch: a direct call, not a request to itself through Next (a poll through Next cost ~9 ms of
  * CPU, twice a second on every idle instance). The same answer as GET /api/comments/epoch.
  */
-export const COMMENT_EPOCH_READER = Symbol.for('quire.commentEpoch');
+const COMMENT_EPOCH_READER = Symbol.for('quire.commentEpoch'); // the same key in scripts/server.mjs
 
 function shareCommentEpoch(): void {
   (globalThis as typeof globalThis & Record<symbol, unknown>)[COMMENT_EPOCH_READER] = () =>

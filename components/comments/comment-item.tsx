@@ -33,7 +33,7 @@ export function commentHref(ctx: Pick<ThreadContext, 'postPath' | 'page'>, query
 }
 
 /** Blogger's words for a removed comment that stays as a placeholder for its replies. */
-export function removedNote(deletedBy: string | null): string {
+function removedNote(deletedBy: string | null): string {
   if (deletedBy === 'author') return 'This comment has been removed by the author.';
   if (deletedBy === 'moderator') return 'This comment has been removed by a blog administrator.';
   return 'This comment has been removed.';
