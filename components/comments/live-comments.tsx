@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useEffect } from 'react';
+import { useEffect, useRef, useTransition } from 'react';
 
 const POLL_MS = 3_000;
 
@@ -12,16 +12,27 @@ const POLL_MS = 3_000;
  */
 export function LiveComments({ postId, version }: { postId: string; version: number }) {
   const router = useRouter();
+  const [refreshing, startTransition] = useTransition();
+  // Read by the checks rather than restarting them: the checks keep one steady beat from the moment
+  // the page opened. Restarting on each refresh would make a comment sent just after one wait a
+  // whole new interval, on top of the refresh that showed the last.
+  const shown = useRef({ version, refreshing });
+  useEffect(() => {
+    shown.current = { version, refreshing };
+  }, [version, refreshing]);
+
   useEffect(() => {
     let stopped = false;
     let timer: ReturnType<typeof setTimeout>;
     const check = async () => {
-      if (document.visibilityState === 'visible') {
+      // While a refresh is still on its way (a slow server), asking again would only start another.
+      if (document.visibilityState === 'visible' && !shown.current.refreshing) {
         try {
-          const response = await fetch(`/api/posts/${encodeURIComponent(postId)}/comments/version?since=${version}`, {
+          const since = shown.current.version;
+          const response = await fetch(`/api/posts/${encodeURIComponent(postId)}/comments/version?since=${since}`, {
             cache: 'no-store',
           });
-          if (response.status === 200 && !stopped) router.refresh();
+          if (response.status === 200 && !stopped) startTransition(() => router.refresh());
         } catch {
           // Offline for a moment: try again on the next tick.
         }
@@ -33,6 +44,6 @@ export function LiveComments({ postId, version }: { postId: string; version: num
       stopped = true;
       clearTimeout(timer);
     };
-  }, [postId, version, router]);
+  }, [postId, router]);
   return null;
 }
