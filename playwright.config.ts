@@ -59,8 +59,8 @@ const LONG_SPECS = [/accessibility\.spec/, /hardening\/payloads/];
 const longSpecsProject = postgresServer ? 'site-postgres' : 'site';
 /**
  * Journeys whose outcome does not depend on the kind of database (form messages, drafts kept in the
- * browser, who may open admin pages, the settings form, malformed requests) run on the SQLite blog
- * only. What each database does is proven on both by the unit suites and by the other journeys.
+ * browser, who may open admin pages, the settings form, malformed requests, what a page view asks
+ * of the server) run on the SQLite blog only. What each database does is proven on both by the unit suites and by the other journeys.
  */
 const DATABASE_INDEPENDENT_SPECS = [
   /journeys\/account-errors/,
@@ -69,6 +69,7 @@ const DATABASE_INDEPENDENT_SPECS = [
   /moderation\/access/,
   /moderation\/rules/,
   /hardening\/requests/,
+  /performance\/requests/,
 ];
 
 function otherInstanceOf(blog: Blog): string {

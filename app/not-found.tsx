@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { SiteLink } from '@/components/site-link';
 
 export const metadata = { title: 'Page not found' };
 
@@ -7,7 +7,7 @@ export default function NotFound() {
     <main id="content" className="main-column not-found">
       <h1>Sorry, the page you were looking for in this blog does not exist.</h1>
       <p>
-        It may have moved, or the address may be mistyped. <Link href="/">Go to the home page</Link> or browse the
+        It may have moved, or the address may be mistyped. <SiteLink href="/">Go to the home page</SiteLink> or browse the
         archive.
       </p>
     </main>

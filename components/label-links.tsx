@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { SiteLink } from '@/components/site-link';
 import { labelPath } from '@/lib/content/urls';
 
 export function LabelLinks({ labels }: { labels: string[] }) {
@@ -9,9 +9,9 @@ export function LabelLinks({ labels }: { labels: string[] }) {
       {labels.map((label, i) => (
         <span key={label}>
           {i > 0 && ', '}
-          <Link href={labelPath(label)} rel="tag">
+          <SiteLink href={labelPath(label)} rel="tag">
             {label}
-          </Link>
+          </SiteLink>
         </span>
       ))}
     </span>

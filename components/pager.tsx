@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { SiteLink } from '@/components/site-link';
 import { listingPagePath } from '@/lib/content/urls';
 
 /** Blogger's "Newer Posts · Home · Older Posts" line under a listing. */
@@ -7,9 +7,9 @@ export function Pager({ basePath, page, pageCount }: { basePath: string; page: n
   return (
     <nav className="pager" aria-label="More posts">
       {page > 1 ? (
-        <Link href={listingPagePath(basePath, page - 1)} rel="prev" className="pager-newer">
+        <SiteLink href={listingPagePath(basePath, page - 1)} rel="prev" className="pager-newer">
           « Newer Posts
-        </Link>
+        </SiteLink>
       ) : (
         <span />
       )}
@@ -17,9 +17,9 @@ export function Pager({ basePath, page, pageCount }: { basePath: string; page: n
         Page {page} of {pageCount}
       </span>
       {page < pageCount ? (
-        <Link href={listingPagePath(basePath, page + 1)} rel="next" className="pager-older">
+        <SiteLink href={listingPagePath(basePath, page + 1)} rel="next" className="pager-older">
           Older Posts »
-        </Link>
+        </SiteLink>
       ) : (
         <span />
       )}

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { SiteLink } from '@/components/site-link';
 import type { Post } from '@/lib/content/posts';
 import { commentCountLabel } from '@/lib/comments/rules';
 import { LabelLinks } from './label-links';
@@ -8,7 +8,7 @@ export function PostSummary({ post, commentCount }: { post: Post; commentCount?:
   return (
     <article className="post post-summary" aria-labelledby={`title-${post.id}`}>
       <h3 className="post-title" id={`title-${post.id}`}>
-        <Link href={post.path}>{post.title}</Link>
+        <SiteLink href={post.path}>{post.title}</SiteLink>
       </h3>
       {post.summary ? (
         <div className="post-body">
@@ -18,13 +18,13 @@ export function PostSummary({ post, commentCount }: { post: Post; commentCount?:
         <div className="post-body" dangerouslySetInnerHTML={{ __html: post.excerptHtml }} />
       )}
       <footer className="post-footer">
-        <Link href={post.path} className="read-more" aria-label={`Read more of “${post.title}”`}>
+        <SiteLink href={post.path} className="read-more" aria-label={`Read more of “${post.title}”`}>
           Read more »
-        </Link>
+        </SiteLink>
         {commentCount !== undefined && (
-          <Link href={`${post.path}#comments`} className="post-comment-count">
+          <SiteLink href={`${post.path}#comments`} className="post-comment-count">
             {commentCountLabel(commentCount)}
-          </Link>
+          </SiteLink>
         )}
         <LabelLinks labels={post.labels} />
       </footer>

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { SiteLink } from '@/components/site-link';
 import { formatMonth } from '@/lib/content/dates';
 import { buildArchive, countLabels } from '@/lib/content/listing';
 import type { Post } from '@/lib/content/posts';
@@ -15,11 +15,11 @@ export function Sidebar({ posts }: { posts: Post[] }) {
         <ul className="archive-years">
           {archive.map((year) => (
             <li key={year.year}>
-              <Link href={yearPath(year.year)}>{year.year}</Link> <span className="count">({year.count})</span>
+              <SiteLink href={yearPath(year.year)}>{year.year}</SiteLink> <span className="count">({year.count})</span>
               <ul className="archive-months">
                 {year.months.map((m) => (
                   <li key={m.month}>
-                    <Link href={monthPath(m.year, m.month)}>{formatMonth(m.year, m.month)}</Link>{' '}
+                    <SiteLink href={monthPath(m.year, m.month)}>{formatMonth(m.year, m.month)}</SiteLink>{' '}
                     <span className="count">({m.count})</span>
                   </li>
                 ))}
@@ -34,7 +34,7 @@ export function Sidebar({ posts }: { posts: Post[] }) {
           <ul className="label-cloud">
             {labels.map(({ label, count }) => (
               <li key={label}>
-                <Link href={labelPath(label)}>{label}</Link> <span className="count">({count})</span>
+                <SiteLink href={labelPath(label)}>{label}</SiteLink> <span className="count">({count})</span>
               </li>
             ))}
           </ul>

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { SiteLink } from '@/components/site-link';
 import { SignOutForm } from './sign-out-form';
 import type { Viewer } from '@/lib/users/accounts';
 
@@ -15,16 +15,16 @@ export function AccountNav({ viewer, pendingCount = null }: { viewer: Viewer | n
             Signed in as <strong>{viewer.name}</strong>
           </span>
           {viewer.role === 'admin' && (
-            <Link href="/admin" className="admin-link">
+            <SiteLink href="/admin" className="admin-link">
               Admin{pendingCount ? ` (${pendingCount.toLocaleString('en-US')})` : ''}
-            </Link>
+            </SiteLink>
           )}
           <SignOutForm />
         </>
       ) : (
         <>
-          <Link href="/signin">Sign in</Link>
-          <Link href="/register">Register</Link>
+          <SiteLink href="/signin">Sign in</SiteLink>
+          <SiteLink href="/register">Register</SiteLink>
         </>
       )}
     </nav>

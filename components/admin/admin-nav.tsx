@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { SiteLink } from '@/components/site-link';
 
 const SECTIONS = [
   { key: 'queue', href: '/admin', label: 'Moderation queue' },
@@ -11,9 +11,9 @@ export function AdminNav({ current }: { current: (typeof SECTIONS)[number]['key'
   return (
     <nav className="admin-nav" aria-label="Admin">
       {SECTIONS.map((section) => (
-        <Link key={section.key} href={section.href} aria-current={section.key === current ? 'page' : undefined}>
+        <SiteLink key={section.key} href={section.href} aria-current={section.key === current ? 'page' : undefined}>
           {section.label}
-        </Link>
+        </SiteLink>
       ))}
     </nav>
   );

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { SiteLink } from '@/components/site-link';
 import { adminSetPostClosedAction } from '@/app/actions/admin-set-post-closed-action';
 
 /**
@@ -30,7 +30,7 @@ export function PostModerationControls({
           </button>
         </form>
       )}
-      <Link href="/admin">Moderation queue</Link>
+      <SiteLink href="/admin">Moderation queue</SiteLink>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { SiteLink } from '@/components/site-link';
 import { useActionState, type ChangeEvent, type ReactNode } from 'react';
 import { adminModerateQueueAction } from '@/app/actions/admin-moderate-queue-action';
 import { idleAdminForm } from '@/app/(admin)/_lib/form-state';
@@ -57,9 +57,9 @@ export function QueueForm({
             </label>
           ) : (
             // Without JavaScript a checkbox cannot tick the others: the page comes back with every row ticked.
-            <Link href={selectAllHref} className="queue-select-all">
+            <SiteLink href={selectAllHref} className="queue-select-all">
               {allSelected ? 'Clear selection' : 'Select all'}
-            </Link>
+            </SiteLink>
           )}
           <span className="queue-bulk-buttons">
             {actions.map((action) => (

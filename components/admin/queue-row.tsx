@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { SiteLink } from '@/components/site-link';
 import { ACTION_LABELS, plural, timeAgo } from '@/app/(admin)/_lib/wording';
 import { formatTimestamp } from '@/lib/content/dates';
 import type { ModerationAction } from '@/lib/moderation/moderate';
@@ -31,9 +31,9 @@ export function QueueRow({
         <p className="queue-author">
           {author.kind === 'user' ? (
             <>
-              <Link href={`/admin/users/${encodeURIComponent(author.id)}`} className="queue-author-name">
+              <SiteLink href={`/admin/users/${encodeURIComponent(author.id)}`} className="queue-author-name">
                 {author.name}
-              </Link>
+              </SiteLink>
               <span>{author.email}</span>
               <span>joined {timeAgo(author.joinedAt, now)}</span>
               <span>{plural(author.publishedCount, 'published comment')}</span>
@@ -64,9 +64,9 @@ export function QueueRow({
             </button>
           ))}
           {author.kind === 'user' && (
-            <Link href={`/admin/users/${encodeURIComponent(author.id)}#ban`} aria-label={`${author.banned ? 'Ban details for' : 'Ban'} ${author.name}`}>
+            <SiteLink href={`/admin/users/${encodeURIComponent(author.id)}#ban`} aria-label={`${author.banned ? 'Ban details for' : 'Ban'} ${author.name}`}>
               {author.banned ? 'Banned…' : 'Ban…'}
-            </Link>
+            </SiteLink>
           )}
         </div>
       </div>

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { SiteLink } from '@/components/site-link';
 import { useActionState, useId } from 'react';
 import { createCommentAction } from '@/app/actions/create-comment-action';
 import { idleCommentForm } from '@/lib/comments/form-state';
@@ -123,9 +123,9 @@ export function CommentForm({
           {pending ? 'Publishing…' : 'Publish'}
         </button>
         {cancelHref && (
-          <Link href={cancelHref} scroll={false} className="form-cancel" onClick={discardDraft}>
+          <SiteLink href={cancelHref} scroll={false} className="form-cancel" onClick={discardDraft}>
             Cancel
-          </Link>
+          </SiteLink>
         )}
       </div>
     </form>

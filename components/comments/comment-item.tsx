@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { SiteLink } from '@/components/site-link';
 import { formatTimestamp } from '@/lib/content/dates';
 import type { CommentRow } from '@/lib/comments/queries';
 import type { ThreadNode } from '@/lib/comments/rules';
@@ -85,14 +85,14 @@ export function CommentItem({ comment, ctx }: { comment: ThreadNode<CommentRow>;
           )}
           <div className="comment-actions">
             {ctx.canComment && comment.status === 'published' && (
-              <Link href={commentHref(ctx, { reply: comment.id }, `reply-${comment.id}`)} scroll={false}>
+              <SiteLink href={commentHref(ctx, { reply: comment.id }, `reply-${comment.id}`)} scroll={false}>
                 Reply
-              </Link>
+              </SiteLink>
             )}
             {own && ctx.editableIds.has(comment.id) && ctx.editing?.id !== comment.id && (
-              <Link href={commentHref(ctx, { edit: comment.id }, anchor)} scroll={false}>
+              <SiteLink href={commentHref(ctx, { edit: comment.id }, anchor)} scroll={false}>
                 Edit
-              </Link>
+              </SiteLink>
             )}
             {own && <DeleteCommentButton commentId={comment.id} />}
             {/* On their own comments admins already have Delete; the rest would make no sense there. */}

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { SiteLink } from '@/components/site-link';
 import type { ReactNode } from 'react';
 import type { Post } from '@/lib/content/posts';
 import type { CommentPage } from '@/lib/comments/queries';
@@ -72,9 +72,9 @@ export function CommentSection({
       {page.pageCount > 1 && (
         <nav className="pager comment-pager" aria-label="More comments">
           {page.page > 1 ? (
-            <Link href={commentHref({ ...ctx, page: page.page - 1 }, {}, 'comments')} rel="prev">
+            <SiteLink href={commentHref({ ...ctx, page: page.page - 1 }, {}, 'comments')} rel="prev">
               « Older comments
-            </Link>
+            </SiteLink>
           ) : (
             <span />
           )}
@@ -82,9 +82,9 @@ export function CommentSection({
             Comments page {page.page} of {page.pageCount}
           </span>
           {page.page < page.pageCount ? (
-            <Link href={commentHref({ ...ctx, page: page.page + 1 }, {}, 'comments')} rel="next">
+            <SiteLink href={commentHref({ ...ctx, page: page.page + 1 }, {}, 'comments')} rel="next">
               Newer comments »
-            </Link>
+            </SiteLink>
           ) : (
             <span />
           )}
@@ -104,14 +104,14 @@ export function CommentSection({
             <CommentForm postId={post.id} formStamp={ctx.formStamp} label="Your comment" guest={!viewer} />
             {!viewer && (
               <p className="form-hint">
-                Or <Link href={`/signin?returnTo=${returnTo}`}>sign in</Link> to comment under your name.
+                Or <SiteLink href={`/signin?returnTo=${returnTo}`}>sign in</SiteLink> to comment under your name.
               </p>
             )}
           </>
         ) : (
           <p className="sign-in-prompt">
-            <Link href={`/signin?returnTo=${returnTo}`}>Sign in</Link> or{' '}
-            <Link href={`/register?returnTo=${returnTo}`}>register</Link> to post a comment.
+            <SiteLink href={`/signin?returnTo=${returnTo}`}>Sign in</SiteLink> or{' '}
+            <SiteLink href={`/register?returnTo=${returnTo}`}>register</SiteLink> to post a comment.
           </p>
         )}
       </div>

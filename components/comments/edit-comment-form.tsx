@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { SiteLink } from '@/components/site-link';
 import { useActionState, useId } from 'react';
 import { editCommentAction } from '@/app/actions/edit-comment-action';
 import { idleCommentForm } from '@/lib/comments/form-state';
@@ -34,9 +34,9 @@ export function EditCommentForm({ commentId, body, cancelHref }: { commentId: nu
         <button type="submit" disabled={pending}>
           {pending ? 'Saving…' : 'Save'}
         </button>
-        <Link href={cancelHref} scroll={false} className="form-cancel">
+        <SiteLink href={cancelHref} scroll={false} className="form-cancel">
           Cancel
-        </Link>
+        </SiteLink>
       </div>
     </form>
   );

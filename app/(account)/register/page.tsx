@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { SiteLink } from '@/components/site-link';
 import { redirect } from 'next/navigation';
 import { RegisterForm } from '@/components/account/register-form';
 import { getViewer, safeReturnPath } from '@/lib/auth';
@@ -14,7 +14,7 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
       <p>An account lets you comment, reply and edit what you wrote.</p>
       <RegisterForm returnTo={returnTo} />
       <p>
-        Already registered? <Link href={`/signin?returnTo=${encodeURIComponent(returnTo)}`}>Sign in</Link>
+        Already registered? <SiteLink href={`/signin?returnTo=${encodeURIComponent(returnTo)}`}>Sign in</SiteLink>
       </p>
     </main>
   );

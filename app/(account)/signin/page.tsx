@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { SiteLink } from '@/components/site-link';
 import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/account/sign-in-form';
 import { getViewer, oauthProviders, safeReturnPath, signIn } from '@/lib/auth';
@@ -37,7 +37,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         </form>
       ))}
       <p>
-        New here? <Link href={`/register?returnTo=${encodeURIComponent(returnTo)}`}>Register</Link>
+        New here? <SiteLink href={`/register?returnTo=${encodeURIComponent(returnTo)}`}>Register</SiteLink>
       </p>
     </main>
   );

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { SiteLink } from '@/components/site-link';
 import { z } from 'zod';
 import { adminForPage } from '../_lib/guard';
 import { moderationDoneMessage, plural, TAB_ACTIONS } from '../_lib/wording';
@@ -51,9 +51,9 @@ export default async function ModerationQueuePage({ searchParams }: { searchPara
       <h1>Moderation queue</h1>
       <nav className="admin-tabs" aria-label="Comments by status">
         {TABS.map((tab) => (
-          <Link key={tab.status} href={queueHref({ status: tab.status })} aria-current={tab.status === query.status ? 'page' : undefined}>
+          <SiteLink key={tab.status} href={queueHref({ status: tab.status })} aria-current={tab.status === query.status ? 'page' : undefined}>
             {tab.label} ({counts[tab.status].toLocaleString('en-US')})
-          </Link>
+          </SiteLink>
         ))}
       </nav>
       <QueueForm
@@ -76,11 +76,11 @@ export default async function ModerationQueuePage({ searchParams }: { searchPara
       </QueueForm>
       {(query.cursor !== undefined || queue.nextCursor !== null) && (
         <nav className="pager" aria-label="More comments">
-          {query.cursor !== undefined ? <Link href={queueHref({ status: query.status })}>« Newest</Link> : <span />}
+          {query.cursor !== undefined ? <SiteLink href={queueHref({ status: query.status })}>« Newest</SiteLink> : <span />}
           {queue.nextCursor !== null ? (
-            <Link href={queueHref({ status: query.status, cursor: queue.nextCursor })} rel="next">
+            <SiteLink href={queueHref({ status: query.status, cursor: queue.nextCursor })} rel="next">
               Older comments »
-            </Link>
+            </SiteLink>
           ) : (
             <span />
           )}

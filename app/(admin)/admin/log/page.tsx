@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { SiteLink } from '@/components/site-link';
 import type { ReactNode } from 'react';
 import { z } from 'zod';
 import { auditTargets } from '@/lib/moderation/console';
@@ -49,9 +49,9 @@ export default async function ModerationLogPage({ searchParams }: { searchParams
         return (
           <>
             {post ? <a href={`${post.path}#c${entry.targetId}`}>comment #{entry.targetId}</a> : <>comment #{entry.targetId}</>} (
-            <Link href={logHref({ comment: Number(entry.targetId) })} aria-label={`History of comment ${entry.targetId}`}>
+            <SiteLink href={logHref({ comment: Number(entry.targetId) })} aria-label={`History of comment ${entry.targetId}`}>
               history
-            </Link>
+            </SiteLink>
             )
           </>
         );
@@ -61,9 +61,9 @@ export default async function ModerationLogPage({ searchParams }: { searchParams
         return post ? <a href={post.path}>{post.title}</a> : <>post {entry.targetId}</>;
       }
       case 'user':
-        return <Link href={`/admin/users/${encodeURIComponent(entry.targetId)}`}>{targets.userNames.get(entry.targetId) ?? 'deleted user'}</Link>;
+        return <SiteLink href={`/admin/users/${encodeURIComponent(entry.targetId)}`}>{targets.userNames.get(entry.targetId) ?? 'deleted user'}</SiteLink>;
       default:
-        return <Link href="/admin/settings">comment settings</Link>;
+        return <SiteLink href="/admin/settings">comment settings</SiteLink>;
     }
   };
 
@@ -104,7 +104,7 @@ export default async function ModerationLogPage({ searchParams }: { searchParams
           </select>
         </label>
         <button type="submit">Filter</button>
-        {(query.comment !== undefined || query.admin) && <Link href="/admin/log">Show everything</Link>}
+        {(query.comment !== undefined || query.admin) && <SiteLink href="/admin/log">Show everything</SiteLink>}
       </form>
       {entries.length === 0 ? (
         <p className="status-message">Nothing logged{query.comment !== undefined || query.admin ? ' for this filter' : ' yet'}.</p>
@@ -141,11 +141,11 @@ export default async function ModerationLogPage({ searchParams }: { searchParams
       )}
       {(query.cursor !== undefined || nextCursor !== null) && (
         <nav className="pager" aria-label="More log entries">
-          {query.cursor !== undefined ? <Link href={logHref({ ...query, cursor: undefined })}>« Newest entries</Link> : <span />}
+          {query.cursor !== undefined ? <SiteLink href={logHref({ ...query, cursor: undefined })}>« Newest entries</SiteLink> : <span />}
           {nextCursor !== null ? (
-            <Link href={logHref({ ...query, cursor: nextCursor })} rel="next">
+            <SiteLink href={logHref({ ...query, cursor: nextCursor })} rel="next">
               Older entries »
-            </Link>
+            </SiteLink>
           ) : (
             <span />
           )}
