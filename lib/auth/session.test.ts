@@ -1,6 +1,13 @@
-import { encode } from 'next-auth/jwt';
-import { describe, expect, it } from 'vitest';
+import { encode, getToken } from 'next-auth/jwt';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { sessionUserId } from './session';
+
+// The real decryption, counted: a cookie read before must not be decrypted again.
+vi.mock('next-auth/jwt', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('next-auth/jwt')>();
+  return { ...actual, getToken: vi.fn(actual.getToken) };
+});
+const decryptions = vi.mocked(getToken);
 
 const secret = 'a-test-secret-that-is-long-enough-for-hkdf';
 
@@ -43,5 +50,42 @@ describe('sessionUserId', () => {
   it('is null once the session has expired', async () => {
     const expired = await cookieFor('authjs.session-token', { sub: 'user-7' }, { maxAge: -60 });
     expect(await sessionUserId(expired, secret)).toBeNull();
+  });
+
+  describe('a cookie it has read before', () => {
+    beforeEach(() => {
+      decryptions.mockClear();
+    });
+
+    it('is not decrypted again', async () => {
+      const cookie = await cookieFor('authjs.session-token', { sub: 'user-8' });
+      expect(await sessionUserId(cookie, secret)).toBe('user-8');
+      const firstRead = decryptions.mock.calls.length;
+      expect(firstRead).toBeGreaterThan(0);
+      expect(await sessionUserId(cookie, secret)).toBe('user-8');
+      expect(await sessionUserId(cookie, secret)).toBe('user-8');
+      expect(decryptions.mock.calls.length).toBe(firstRead);
+    });
+
+    it('is still refused once it expires, and under another secret', async () => {
+      const now = Date.now();
+      const cookie = await cookieFor('authjs.session-token', { sub: 'user-9' }, { maxAge: 60 });
+      expect(await sessionUserId(cookie, secret, now)).toBe('user-9');
+      expect(await sessionUserId(cookie, secret, now + 59_000)).toBe('user-9');
+      expect(await sessionUserId(cookie, secret, now + 61_000)).toBeNull();
+      expect(await sessionUserId(cookie, 'another-secret-entirely-0123456789')).toBeNull();
+    });
+
+    it('is forgotten after a thousand other readers, so memory stays bounded', async () => {
+      const first = await cookieFor('authjs.session-token', { sub: 'reader-0' });
+      await sessionUserId(first, secret);
+      for (let i = 1; i <= 1_000; i++) {
+        const cookie = await cookieFor('authjs.session-token', { sub: `reader-${i}` });
+        expect(await sessionUserId(cookie, secret)).toBe(`reader-${i}`);
+      }
+      decryptions.mockClear();
+      expect(await sessionUserId(first, secret)).toBe('reader-0');
+      expect(decryptions).toHaveBeenCalled();
+    });
   });
 });
