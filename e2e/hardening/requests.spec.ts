@@ -3,6 +3,7 @@
 import { connect } from 'node:net';
 import type { APIResponse } from '@playwright/test';
 import { commentsUrl, newUserFields, signInWithApi, uniqueText } from '../support/api';
+import { openPost, postCommentForm } from '../support/post-page';
 import { expect, test } from '../support/journeys';
 
 /** A refusal as the README describes it: the status, `error`, and `errors` naming `field`. */
@@ -134,10 +135,15 @@ test.describe('session cookies', () => {
   });
 
   test('a signed-in page request keeps working with them', async ({ page, accounts }) => {
-    await signInWithApi(page.request, await accounts.create('cookie-page'));
+    const reader = await accounts.create('cookie-page');
+    await signInWithApi(page.request, reader);
     const cookies = await page.context().cookies();
     const session = cookies.find((cookie) => cookie.name.endsWith('authjs.session-token'));
     expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+    // The browser sends the HttpOnly, SameSite=Lax cookie with a page load, and the page knows the reader.
+    await openPost(page);
+    await expect(postCommentForm(page).getByRole('textbox', { name: 'Your comment' })).toBeVisible();
+    await expect(page.getByText(`Signed in as ${reader.name}`).first()).toBeVisible();
   });
 });
 

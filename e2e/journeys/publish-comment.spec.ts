@@ -69,9 +69,12 @@ test.describe('with JavaScript', () => {
   test('home, label and archive pages show the post’s comment count after a comment', async ({ page, accounts }) => {
     const reader = await accounts.create('homepage');
     await signInWithApi(page.request, reader);
+    await openPost(page);
+    const before = await readCommentCount(page);
     await postComment(page.request, uniqueText('Counted on the home page'));
     await openPost(page);
     const count = await readCommentCount(page);
+    expect(count, 'the post counts the new comment').toBe(before + 1);
 
     for (const listing of ['/', '/label/China', '/2016', '/2016/09']) {
       await page.goto(listing);

@@ -40,6 +40,8 @@ test('a signed-in reader gets 404 pages and 403 answers from everything admin, a
 
   const api = await accounts.apiAs(reader);
   const settingsBefore: unknown = await (await admin.api.get('/api/admin/settings')).json();
+  const settingsSaves = () => db.auditEntry.count({ where: { targetType: 'settings' } });
+  const savesBefore = await settingsSaves();
   for (const call of adminApiCalls(admin.user.id)) {
     const response = await call.send(api);
     expect(response.status(), call.name).toBe(403);
@@ -49,6 +51,7 @@ test('a signed-in reader gets 404 pages and 403 answers from everything admin, a
   }
   // Nothing they tried took effect.
   expect(await (await admin.api.get('/api/admin/settings')).json()).toEqual(settingsBefore);
+  expect(await settingsSaves(), 'no settings save was logged').toBe(savesBefore);
   expect(await db.ban.count({ where: { userId: admin.user.id } })).toBe(0);
   expect((await db.postThread.findUnique({ where: { postId: SEED_POST.id }, select: { closed: true } }))?.closed ?? false).toBe(false);
 });
@@ -102,6 +105,8 @@ test('the console’s own forms, replayed by a reader or a visitor, change nothi
   await adminPage.goto('/admin/settings');
   const settingsForm = await adminPage.getByRole('form', { name: 'Comment settings' }).evaluate((form) => form.outerHTML);
   const settingsBefore: unknown = await (await admin.api.get('/api/admin/settings')).json();
+  const settingsSaves = () => db.auditEntry.count({ where: { targetType: 'settings' } });
+  const savesBefore = await settingsSaves();
 
   /** Posts `markup` (a form) from a same-origin page of `page`, as its own session, by clicking `button` (a selector). */
   async function replay(page: Page, markup: string, action: string, button: string): Promise<number> {
@@ -110,6 +115,9 @@ test('the console’s own forms, replayed by a reader or a visitor, change nothi
       ({ html, to }) => {
         document.body.innerHTML = html;
         document.querySelector('form')?.setAttribute('action', to);
+        // The settings form asks for a change (another "Hold for"), so a replay that got through
+        // would show in the settings, not only in the log.
+        document.querySelector('input[name="holdFor"]:not([checked])')?.setAttribute('checked', '');
       },
       { html: markup, to: action },
     );
@@ -131,6 +139,7 @@ test('the console’s own forms, replayed by a reader or a visitor, change nothi
   // Nothing they sent took effect.
   expect((await db.comment.findUniqueOrThrow({ where: { id }, select: { status: true } })).status).toBe('pending');
   expect(await (await admin.api.get('/api/admin/settings')).json()).toEqual(settingsBefore);
+  expect(await settingsSaves(), 'no settings save was logged').toBe(savesBefore);
   expect(await db.auditEntry.count({ where: { targetType: 'comment', targetId: String(id) } })).toBe(0);
 
   // The same replay by the admin does approve it: the forms were real, the viewer was the difference.

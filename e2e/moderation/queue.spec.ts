@@ -115,6 +115,8 @@ test('three held comments are approved at once; "Select all" ticks every row', a
   await page.goto('/admin');
   await waitForEnhancedQueue(page);
   const boxes = page.locator('li.queue-row input[name="ids"]');
+  // The three just sent, at least: a loop over no boxes would check nothing.
+  expect(await boxes.count()).toBeGreaterThanOrEqual(3);
   await page.getByRole('checkbox', { name: 'Select all' }).check();
   for (const box of await boxes.all()) await expect(box).toBeChecked();
   await page.getByRole('checkbox', { name: 'Select all' }).uncheck();
@@ -148,7 +150,10 @@ test('without JavaScript the queue is a plain form: approving lands back on the 
   // No script can tick the others, so "Select all" is a link that brings the page back ticked.
   await page.getByRole('link', { name: 'Select all' }).click();
   await expect(page).toHaveURL(/select=all/);
-  for (const box of await page.locator('li.queue-row input[name="ids"]').all()) await expect(box).toBeChecked();
+  const boxes = page.locator('li.queue-row input[name="ids"]');
+  await expect(queueRow(page, text)).toBeVisible();
+  expect(await boxes.count()).toBeGreaterThan(0);
+  for (const box of await boxes.all()) await expect(box).toBeChecked();
 
   await page.goto('/admin');
   const row = queueRow(page, text);
