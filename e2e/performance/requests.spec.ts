@@ -53,7 +53,7 @@ test('a live update fetches the changed post and none of the pages it links to',
   // Whatever the refreshed page would prefetch, it asks for at once; the next check comes later.
   await nextLiveCheck(page);
 
-  const paths = seen.map((line) => line.split(' ')[1]!.split('?')[0]);
+  const paths = seen.map((line) => line.split(' ')[1]!.split('?')[0] ?? '');
   expect(paths, seen.join('\n')).toContain(`/api/posts/${SEED_POST.id}/comments/version`);
   expect(
     paths.filter((path) => !path.endsWith('/comments/version')),

@@ -10,6 +10,8 @@ import { oauthProviders } from './providers';
 import { resolveAuthSecret } from './secret';
 import { sessionUserId } from './session';
 
+export { safeReturnPath } from './return-path';
+
 export type { Viewer };
 
 export { oauthProviders };
@@ -101,10 +103,3 @@ export async function requireAdmin(): Promise<Viewer> {
   return viewer;
 }
 
-/** A same-site path to come back to after signing in; anything else falls back to home. */
-export function safeReturnPath(value: unknown): string {
-  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) {
-    return '/';
-  }
-  return value.slice(0, 2000);
-}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { safeReturnPath } from './return-path';
+
+describe('safeReturnPath', () => {
+  it('keeps a path on this blog, with its query and comment anchor', () => {
+    expect(safeReturnPath('/2016/09/from-russia-with-love')).toBe('/2016/09/from-russia-with-love');
+    expect(safeReturnPath('/2016/09/from-russia-with-love?comments=2#c42')).toBe(
+      '/2016/09/from-russia-with-love?comments=2#c42',
+    );
+    expect(safeReturnPath('/admin?status=pending')).toBe('/admin?status=pending');
+  });
+
+  it('sends anything that would leave the blog home', () => {
+    for (const away of [
+      'https://evil.example/',
+      '//evil.example',
+      '/\\evil.example',
+      '\\\\evil.example',
+      '/\t/evil.example',
+      '/\n/evil.example',
+      '/\r\n/evil.example',
+      'javascript:alert(1)',
+      ' /2016',
+    ]) {
+      expect(safeReturnPath(away), JSON.stringify(away)).toBe('/');
+    }
+  });
+
+  it('keeps encoded characters encoded, so they stay part of the path', () => {
+    // "%2F%2F" is not "//": the browser asks this blog for that path.
+    expect(safeReturnPath('/%2F%2Fevil.example')).toBe('/%2F%2Fevil.example');
+    expect(safeReturnPath('/%09/evil.example')).toBe('/%09/evil.example');
+  });
+
+  it('sends home what is not a path at all, or is absurdly long', () => {
+    expect(safeReturnPath(undefined)).toBe('/');
+    expect(safeReturnPath(null)).toBe('/');
+    expect(safeReturnPath(42)).toBe('/');
+    expect(safeReturnPath('')).toBe('/');
+    expect(safeReturnPath(`/${'a'.repeat(2000)}`)).toBe('/');
+  });
+});
