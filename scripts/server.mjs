@@ -67,6 +67,8 @@ await app.prepare();
 
 /** @type {Map<string, { body: Buffer, gzip: Buffer | null, template: string | null, etag: string, headers: Record<string, string | string[]> }>} */
 const pages = new Map();
+/** The readable 404 page (see readableNotFound), rendered once and kept like the pages above. */
+let notFoundHtml = null;
 let epoch = null;
 let checking = null;
 // Moves with every write this instance answers. An epoch read that began before a write may predate
@@ -76,6 +78,8 @@ let writes = 0;
 function forget() {
   pages.clear();
   versions.clear();
+  // Its sidebar lists posts and comment counts too.
+  notFoundHtml = null;
   epoch = null;
 }
 
@@ -228,7 +232,6 @@ function capture(key, res, startedAt) {
   };
 }
 
-let notFoundHtml = null;
 
 /**
  * Next 16 answers a page that calls notFound() with an HTML shell whose content only JavaScript
@@ -264,7 +267,12 @@ function readableNotFound(req, res) {
     if (!decide()) return end(chunk, encoding, callback);
     void (async () => {
       try {
-        notFoundHtml ??= await (await fetch(`${SELF}/not-found-page`, { headers: { accept: 'text/html' }, signal: AbortSignal.timeout(5_000) })).text();
+        if (notFoundHtml === null) {
+          const page = await fetch(`${SELF}/not-found-page`, { headers: { accept: 'text/html' }, signal: AbortSignal.timeout(5_000) });
+          // Only a page that rendered is kept: a failed one would otherwise answer every 404 after it.
+          if (!page.ok) throw new Error(`/not-found-page answered ${page.status}`);
+          notFoundHtml = await page.text();
+        }
         end(notFoundHtml);
       } catch {
         end('<!DOCTYPE html><title>Page not found</title><h1>Sorry, the page you were looking for does not exist.</h1>');

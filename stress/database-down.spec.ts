@@ -75,6 +75,20 @@ async function expectFormKeepsText(page: Page, text: string): Promise<void> {
   await expect(form.getByLabel('Your comment')).toHaveValue(text);
 }
 
+/** The sign-in form while the database is down: it says so (not "wrong password") and keeps the email. */
+async function expectSignInSaysUnavailable(browser: Browser, app: App, reader: Reader): Promise<void> {
+  const context = await browser.newContext({ baseURL: app.url });
+  const page = await context.newPage();
+  await page.goto('/signin');
+  const form = page.locator('form').filter({ has: page.getByLabel('Password') });
+  await form.getByLabel('Email').fill(reader.email);
+  await form.getByLabel('Password').fill(reader.password);
+  await form.getByRole('button', { name: 'Sign in' }).click();
+  await expect(form.getByRole('alert')).toContainText('Signing in is not possible right now', { timeout: 30_000 });
+  await expect(form.getByLabel('Email')).toHaveValue(reader.email);
+  await context.close();
+}
+
 async function expectFormPublishes(page: Page, text: string): Promise<void> {
   const form = page.locator('#post-a-comment form');
   await form.getByLabel('Your comment').fill(text);
@@ -97,6 +111,7 @@ test('PostgreSQL stopped under a running blog, then started again', async ({ bro
     postgres.stop();
     await expectDegraded(app, reader, 'postgresql');
     await expectFormKeepsText(page, 'Typed while PostgreSQL is stopped');
+    await expectSignInSaysUnavailable(browser, app, reader);
 
     say('starting PostgreSQL again; the blog is not restarted');
     postgres.start();

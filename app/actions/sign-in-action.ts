@@ -9,6 +9,8 @@ import { limitSigningIn, rateLimitMessage } from '@/lib/rate-limits';
 import type { AccountFormState } from '@/lib/users/form-state';
 import { signInSchema } from '@/lib/users/schemas';
 
+const SIGN_IN_UNAVAILABLE = 'Signing in is not possible right now. Please try again in a minute.';
+
 /** Sign in with email and password, then go back where the reader came from. Works without JavaScript. */
 export async function signInAction(_previous: AccountFormState, formData: FormData): Promise<AccountFormState> {
   const values = { email: String(formData.get('email') ?? '').slice(0, 300) };
@@ -23,8 +25,12 @@ export async function signInAction(_previous: AccountFormState, formData: FormDa
       redirectTo: safeReturnPath(formData.get('returnTo')),
     });
   } catch (error) {
-    // The same words whether the email is unknown or the password wrong: no hint which emails exist.
-    if (error instanceof AuthError) return { errors: { request: 'Wrong email or password.' }, values };
+    if (error instanceof AuthError) {
+      // The same words whether the email is unknown or the password wrong: no hint which emails exist.
+      if (error.type === 'CredentialsSignin') return { errors: { request: 'Wrong email or password.' }, values };
+      // Anything else failed on our side (the database, most likely): not the reader's mistake.
+      return { errors: { request: SIGN_IN_UNAVAILABLE }, values };
+    }
     throw error; // signIn's redirect on success travels as an error; let Next handle it.
   }
   return { errors: {}, values };

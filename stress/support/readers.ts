@@ -9,6 +9,7 @@ export const REQUEST_TIMEOUT_MS = 60_000;
 
 export interface Reader {
   email: string;
+  password: string;
   cookie: string;
 }
 
@@ -48,7 +49,7 @@ export async function registerAndSignIn(baseUrl: string, label: string): Promise
   cookiesOf(signedIn, jar);
   if (![...jar.keys()].some((name) => name.endsWith('authjs.session-token')))
     throw new Error(`sign-in of ${email} answered ${signedIn.status} without a session cookie`);
-  return { email, cookie: header(jar) };
+  return { email, password, cookie: header(jar) };
 }
 
 /** `count` readers, at most `concurrency` signing up at once (each costs two bcrypt hashes on the server). */

@@ -95,8 +95,9 @@ export default async function PostPage({ params, searchParams }: { params: Param
   const query = commentQuerySchema.parse(await searchParams);
   const viewer = await getViewer().catch(() => null);
   const loaded = await loadCommentSection({ post, viewer, page: query.comments, editId: query.edit ?? null });
-  // Admins also see held comments in place, each with why it waits, and moderate from here.
-  const admin = viewer?.role === 'admin' && loaded.available ? await adminView(post, loaded.page) : null;
+  // Admins also see held comments in place, each with why it waits, and moderate from here. If
+  // that part fails (the database going away mid-render), they get the readers' view.
+  const admin = viewer?.role === 'admin' && loaded.available ? await adminView(post, loaded.page).catch(() => null) : null;
   const section = admin && loaded.available ? { ...loaded, page: admin.page } : loaded;
   const recent = section.available ? await listRecentPublished(post.id).catch(() => null) : [];
   const ctx = {
