@@ -22,6 +22,14 @@ const EPOCH_POLL_MS = Number(process.env.PAGE_CACHE_POLL_MS ?? 500);
 // The server asks itself; through loopback unless it listens on one address only.
 const SELF = `http://${hostname === '0.0.0.0' || hostname === '::' ? '127.0.0.1' : hostname.includes(':') ? `[${hostname}]` : hostname}:${port}`;
 const MAX_ENTRIES = 500;
+// What the clock changes without moving the epoch: a scheduled post's time comes (it joins the home
+// page, archives and feed), a post's comments close by age (autoCloseDays). A kept page lives at
+// most this long, so those show within a minute; one render a minute per page costs nothing.
+const MAX_AGE_SECONDS = Number(process.env.PAGE_CACHE_MAX_AGE ?? 60);
+if (!(MAX_AGE_SECONDS > 0)) {
+  console.error(`quire: PAGE_CACHE_MAX_AGE must be a number of seconds above 0 (default 60), not "${process.env.PAGE_CACHE_MAX_AGE}"`);
+  process.exit(1);
+}
 // Pages rendered while the database failed carry this (components/partial-page-mark.tsx).
 const PARTIAL_PAGE = 'data-quire-partial';
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?authjs\.session-token/;
@@ -65,7 +73,7 @@ const app = next({ dev: false, dir: root, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
-/** @type {Map<string, { body: Buffer, gzip: Buffer | null, template: string | null, etag: string, headers: Record<string, string | string[]> }>} */
+/** @type {Map<string, { keptUntil: number, body: Buffer, gzip: Buffer | null, template: string | null, etag: string, headers: Record<string, string | string[]> }>} */
 const pages = new Map();
 /** The readable 404 page (see readableNotFound), rendered once and kept like the pages above. */
 let notFoundHtml = null;
@@ -214,6 +222,7 @@ function capture(key, res, startedAt) {
       if (pages.size >= MAX_ENTRIES) pages.delete(pages.keys().next().value);
       const etag = `"q${createHash('sha1').update(body).digest('base64url').slice(0, 20)}"`;
       pages.set(key, {
+        keptUntil: Date.now() + MAX_AGE_SECONDS * 1000,
         body,
         gzip: stamped ? null : gzipSync(body),
         template: stamped ? template : null,
@@ -320,7 +329,7 @@ const server = http.createServer(async (req, res) => {
     if (answerVersionCheck(req, res)) return;
     const shared = cacheable(req);
     const kept = shared ? pages.get(req.url ?? '/') : undefined;
-    if (kept) return send(req, res, kept);
+    if (kept && kept.keptUntil > Date.now()) return send(req, res, kept);
     readableNotFound(req, res);
     if (shared && req.method === 'GET') {
       const key = req.url ?? '/';
