@@ -47,7 +47,7 @@ for (const [provider, enabled] of providers) {
         expect(await getDb().user.count()).toBe(users);
       });
 
-      it('promotes an existing account, matching the email whatever its case and spaces', async () => {
+      it('promotes an existing account without a password (a GitHub or Google sign-in), whatever the email’s case and spaces', async () => {
         const user = await insertReader('owner@example.com', 'Owner');
         expect(await ensureAdminFromEnv({ ADMIN_EMAIL: '  Owner@Example.COM ' })).toBe('admin: owner@example.com');
         expect(await roleOf('owner@example.com')).toBe('admin');
@@ -90,6 +90,11 @@ for (const [provider, enabled] of providers) {
             'admin: not promoting taken@example.com: its password is not ADMIN_PASSWORD, so it may not be yours; if it is, run npm run admin -- promote taken@example.com',
           );
           expect(await roleOf('taken@example.com')).toBe('reader');
+          // Nor without ADMIN_PASSWORD: whoever registered the address first would become the admin.
+          expect(await ensureAdminFromEnv({ ADMIN_EMAIL: 'taken@example.com' })).toBe(
+            'admin: not promoting taken@example.com: it has a password and ADMIN_PASSWORD is not set, so nothing shows it is yours; set ADMIN_PASSWORD to its password, or run npm run admin -- promote taken@example.com',
+          );
+          expect(await roleOf('taken@example.com')).toBe('reader');
           expect(await ensureAdminFromEnv({ ADMIN_EMAIL: 'taken@example.com', ADMIN_PASSWORD: 'someone else typed this' })).toBe(
             'admin: taken@example.com',
           );
@@ -101,7 +106,7 @@ for (const [provider, enabled] of providers) {
       it('says what to do and creates nothing when the account is missing and there is no usable password', async () => {
         const users = await getDb().user.count();
         const message =
-          'admin: missing@example.com has no account yet; set ADMIN_PASSWORD (8+ characters) to create it, or register it and restart';
+          'admin: missing@example.com has no account yet; set ADMIN_PASSWORD (8+ characters) to create it, or register it and run npm run admin -- promote missing@example.com';
         expect(await ensureAdminFromEnv({ ADMIN_EMAIL: 'missing@example.com' })).toBe(message);
         expect(await ensureAdminFromEnv({ ADMIN_EMAIL: 'missing@example.com', ADMIN_PASSWORD: '' })).toBe(message);
         expect(await ensureAdminFromEnv({ ADMIN_EMAIL: 'missing@example.com', ADMIN_PASSWORD: 'short12' })).toBe(

@@ -4,7 +4,7 @@ import { hashPassword, verifyPassword } from '@/lib/auth/passwords';
 /**
  * The first admin comes from the environment: ADMIN_EMAIL is made an admin on start, and with
  * ADMIN_PASSWORD the account is created when it does not exist yet (or, when it exists with a
- * password, promoted only if that password is ADMIN_PASSWORD). `env` is a plain record so
+ * password, promoted only if that password is ADMIN_PASSWORD; never without ADMIN_PASSWORD). `env` is a plain record so
  * both process.env and `{ ADMIN_EMAIL: … }` fit (a type with only optional keys refuses process.env).
  */
 export async function ensureAdminFromEnv(env: Readonly<Record<string, string | undefined>> = process.env): Promise<string | null> {
@@ -13,18 +13,24 @@ export async function ensureAdminFromEnv(env: Readonly<Record<string, string | u
   const db = getDb();
   const existing = await db.user.findUnique({ where: { email }, select: { id: true, role: true, passwordHash: true } });
   if (existing) {
-    // Anyone can register any address here (nothing proves it is theirs). With ADMIN_PASSWORD set,
-    // an existing password account is promoted only if that is its password.
+    // Anyone can register any address here (nothing proves it is theirs), so an existing password
+    // account is promoted only when ADMIN_PASSWORD is its password. An account without one signed
+    // in with GitHub or Google, which vouched for the address.
     const password = env.ADMIN_PASSWORD;
-    if (existing.role !== 'admin' && password && existing.passwordHash && !(await verifyPassword(password, existing.passwordHash))) {
-      return `admin: not promoting ${email}: its password is not ADMIN_PASSWORD, so it may not be yours; if it is, run npm run admin -- promote ${email}`;
+    if (existing.role !== 'admin' && existing.passwordHash) {
+      if (!password) {
+        return `admin: not promoting ${email}: it has a password and ADMIN_PASSWORD is not set, so nothing shows it is yours; set ADMIN_PASSWORD to its password, or run npm run admin -- promote ${email}`;
+      }
+      if (!(await verifyPassword(password, existing.passwordHash))) {
+        return `admin: not promoting ${email}: its password is not ADMIN_PASSWORD, so it may not be yours; if it is, run npm run admin -- promote ${email}`;
+      }
     }
     if (existing.role !== 'admin') await db.user.update({ where: { id: existing.id }, data: { role: 'admin' } });
     return `admin: ${email}`;
   }
   const password = env.ADMIN_PASSWORD;
   if (!password || password.length < 8) {
-    return `admin: ${email} has no account yet; set ADMIN_PASSWORD (8+ characters) to create it, or register it and restart`;
+    return `admin: ${email} has no account yet; set ADMIN_PASSWORD (8+ characters) to create it, or register it and run npm run admin -- promote ${email}`;
   }
   await db.user.create({ data: { email, name: email.split('@')[0] ?? 'Admin', role: 'admin', passwordHash: await hashPassword(password) } });
   return `admin: created ${email}`;
