@@ -89,6 +89,23 @@ async function expectSignInSaysUnavailable(browser: Browser, app: App, reader: R
   await context.close();
 }
 
+/**
+ * The reader's own comment, opened for editing while the database was up: saving the edit during
+ * the outage keeps the new text and says why; Delete lands back on the post, which says comments
+ * are unavailable, instead of an error page.
+ */
+async function expectOwnCommentDegrades(page: Page, commentId: number): Promise<void> {
+  const item = page.locator(`li#c${commentId}`);
+  const edit = item.getByRole('form', { name: 'Edit your comment' });
+  await edit.getByLabel('Edit your comment').fill('Edited while the database is down');
+  await edit.getByRole('button', { name: 'Save' }).click();
+  await expect(edit.getByRole('alert')).toContainText(UNAVAILABLE, { timeout: 30_000 });
+  await expect(edit.getByLabel('Edit your comment')).toHaveValue('Edited while the database is down');
+  await item.getByRole('button', { name: 'Delete' }).click();
+  await expect(page.locator('#comments')).toContainText(UNAVAILABLE, { timeout: 30_000 });
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+}
+
 async function expectFormPublishes(page: Page, text: string): Promise<void> {
   const form = page.locator('#post-a-comment form');
   await form.getByLabel('Your comment').fill(text);
@@ -106,11 +123,17 @@ test('PostgreSQL stopped under a running blog, then started again', async ({ bro
     await publishWithoutHolding(postgres.url);
     const reader = await registerAndSignIn(app.url, 'outage');
     const page = await openPostAs(browser, app, reader);
+    const own = await sendComment(app.url, reader, 'Mine, to edit and delete during the outage');
+    expect(own.status, `POST comment: ${own.error}`).toBe(201);
+    const editing = await page.context().newPage();
+    await editing.goto(`${POST_PATH}?edit=${own.id}#c${own.id}`);
+    await expect(editing.getByRole('form', { name: 'Edit your comment' })).toBeVisible();
 
     say('stopping PostgreSQL');
     postgres.stop();
     await expectDegraded(app, reader, 'postgresql');
     await expectFormKeepsText(page, 'Typed while PostgreSQL is stopped');
+    await expectOwnCommentDegrades(editing, own.id!);
     await expectSignInSaysUnavailable(browser, app, reader);
 
     say('starting PostgreSQL again; the blog is not restarted');

@@ -6,7 +6,7 @@ import type { AdminFormState } from '@/app/(admin)/_lib/form-state';
 import { adminForAction } from '@/app/(admin)/_lib/guard';
 import { plural } from '@/app/(admin)/_lib/wording';
 import { fieldErrors } from '@/lib/comments/schemas';
-import { banUser } from '@/lib/moderation/moderate';
+import { banUser, ModerationRefused } from '@/lib/moderation/moderate';
 import { banSchema } from '@/lib/moderation/schemas';
 import { userExists } from '@/lib/users/accounts';
 
@@ -21,23 +21,25 @@ export async function adminBanUserAction(_previous: AdminFormState, formData: Fo
   if (!access.ok) return { status: 'error', message: access.message, errors: { request: access.message }, values };
   const userId = text('userId');
   if (!(await userExists(userId))) return { status: 'error', message: 'There is no such user.', errors: { request: 'There is no such user.' }, values };
-  // An admin locking themselves out of commenting is always a slip of the hand.
-  if (userId === access.admin.id) {
-    return { status: 'error', message: 'You cannot ban yourself.', errors: { request: 'You cannot ban yourself.' }, values };
-  }
   const parsed = banSchema.safeParse({
     reason: values.reason,
     ...(values.endsAt.trim() ? { endsAt: values.endsAt.trim() } : {}),
     hideComments: values.hideComments === 'on',
   });
   if (!parsed.success) return { status: 'error', message: 'The ban was not saved.', errors: fieldErrors(parsed.error), values };
-  const result = await banUser({
-    userId,
-    reason: parsed.data.reason,
-    endsAt: parsed.data.endsAt ?? null,
-    hideComments: parsed.data.hideComments,
-    actor: access.admin,
-  });
+  let result;
+  try {
+    result = await banUser({
+      userId,
+      reason: parsed.data.reason,
+      endsAt: parsed.data.endsAt ?? null,
+      hideComments: parsed.data.hideComments,
+      actor: access.admin,
+    });
+  } catch (error) {
+    if (error instanceof ModerationRefused) return { status: 'error', message: error.message, errors: { request: error.message }, values };
+    throw error;
+  }
   if (formData.get('js') !== '1') redirect(`/admin/users/${encodeURIComponent(userId)}?done=ban&count=${result.hidden}`);
   refresh();
   const hidden = result.hidden > 0 ? ` ${plural(result.hidden, 'comment')} hidden.` : '';

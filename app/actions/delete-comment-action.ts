@@ -2,16 +2,24 @@
 
 import { refresh } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { getViewer } from '@/lib/auth';
+import { getViewer, safeReturnPath } from '@/lib/auth';
 import { removeComment } from '@/lib/comments/change-comment';
+import { unlessDatabaseDown } from '@/lib/comments/unavailable';
 
-/** Delete one's own comment, then show the thread again. */
+/**
+ * Delete one's own comment, then show the thread again. Whatever goes wrong (signed out meanwhile,
+ * the comment already gone, the database down) lands back on the page the reader was on, which
+ * then shows the thread as it is, or that comments are unavailable, never an error page.
+ */
 export async function deleteCommentAction(formData: FormData): Promise<void> {
-  const viewer = await getViewer();
-  if (!viewer) redirect('/signin');
-  const result = await removeComment({ id: formData.get('commentId'), viewer });
+  const returnTo = safeReturnPath(formData.get('returnTo'));
+  const result = await unlessDatabaseDown(async () => {
+    const viewer = await getViewer();
+    return viewer ? removeComment({ id: formData.get('commentId'), viewer }) : null;
+  });
+  if (result === null) redirect(`/signin?returnTo=${encodeURIComponent(returnTo)}`);
   // The thread's address differs from the page's only by its #fragment, which the client router
   // would treat as a scroll; refreshing makes it render the thread again without the comment.
   refresh();
-  redirect(result.ok ? result.url : '/');
+  redirect(result.ok ? result.url : returnTo);
 }

@@ -94,7 +94,7 @@ export function CommentItem({ comment, ctx }: { comment: ThreadNode<CommentRow>;
                 Edit
               </SiteLink>
             )}
-            {own && <DeleteCommentButton commentId={comment.id} />}
+            {own && <DeleteCommentButton commentId={comment.id} returnTo={commentHref(ctx, {}, 'comments')} />}
             {/* On their own comments admins already have Delete; the rest would make no sense there. */}
             {ctx.moderation && !own && (
               <CommentModerationButtons commentId={comment.id} status={comment.status} returnTo={ctx.moderation.returnTo} />

@@ -12,7 +12,10 @@ export function EditCommentForm({ commentId, body, cancelHref }: { commentId: nu
   const [state, formAction, pending] = useActionState(editCommentAction, idleCommentForm);
   const enhanced = useEnhanced();
   const id = useId();
-  const error = state.errors.body ?? state.errors.request;
+  // The text's own problem is told beside it; anything else (signed out, the database down) is
+  // announced for the whole form, as the comment form does.
+  const error = state.errors.body;
+  const formError = state.errors.request;
   return (
     <form action={formAction} className="comment-form edit-form" aria-label="Edit your comment" noValidate>
       <input type="hidden" name="commentId" value={commentId} />
@@ -30,6 +33,11 @@ export function EditCommentForm({ commentId, body, cancelHref }: { commentId: nu
         aria-describedby={error ? `${id}-error` : undefined}
       />
       <FieldError id={`${id}-error`} message={error} />
+      {formError && (
+        <p className="form-error" role="alert">
+          {formError}
+        </p>
+      )}
       <div className="form-buttons">
         <button type="submit" disabled={pending}>
           {pending ? 'Saving…' : 'Save'}

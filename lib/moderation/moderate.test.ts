@@ -13,7 +13,7 @@ import type { DatabaseProvider } from '@/lib/db/migrate';
 import { createTestDatabase, type TestDatabase } from '@/lib/db/test-database';
 import type { Viewer } from '@/lib/users/accounts';
 import { getActiveBan } from './bans';
-import { banUser, moderateComments, setPostClosed, unbanUser } from './moderate';
+import { banUser, moderateComments, ModerationRefused, setPostClosed, unbanUser } from './moderate';
 
 const providers: [DatabaseProvider, boolean][] = [
   ['sqlite', true],
@@ -542,6 +542,19 @@ for (const [provider, enabled] of providers) {
             reason: 'restored 3 comments',
           }),
         ]);
+      });
+
+      it('refuses an admin banning themselves, whichever door asks', async () => {
+        const refused = banUser({ userId: admin.id, reason: 'slip', endsAt: null, hideComments: true, actor: admin });
+        await expect(refused).rejects.toBeInstanceOf(ModerationRefused);
+        await expect(refused).rejects.toThrow('You cannot ban yourself.');
+        expect(await getActiveBan(admin.id)).toBeNull();
+      });
+
+      it('unbanning someone who is not banned changes nothing and logs nothing', async () => {
+        const reader = await insertUser('Never banned');
+        expect(await unbanUser({ userId: reader.id, actor: admin })).toEqual({ restored: 0 });
+        expect(await getDb().auditEntry.count({ where: { targetType: 'user', targetId: reader.id } })).toBe(0);
       });
 
       it('leaves comments alone without hideComments', async () => {

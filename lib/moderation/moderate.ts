@@ -1,4 +1,3 @@
-import { bumpThread } from '@/lib/comments/mutations';
 import { counterDelta } from '@/lib/comments/rules';
 import { getDb, type DbTransaction } from '@/lib/db';
 import type { Viewer } from '@/lib/users/accounts';
@@ -21,11 +20,28 @@ class ThreadDeltas {
     const current = this.byPost.get(postId) ?? { published: 0, topLevel: 0 };
     this.byPost.set(postId, { published: current.published + delta.published, topLevel: current.topLevel + delta.topLevel });
   }
-  writes() {
-    return this.sorted().map(([postId, delta]) => bumpThread(postId, delta));
+  /** The counters' upsert (bumpThread in lib/comments/mutations), through a transaction's client; posts in id order, so locks are taken alike. */
+  async apply(tx: DbTransaction) {
+    const sorted = [...this.byPost.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const [postId, delta] of sorted) {
+      await tx.postThread.upsert({
+        where: { postId },
+        create: { postId, publishedCount: Math.max(0, delta.published), topLevelCount: Math.max(0, delta.topLevel), version: 1 },
+        update: {
+          publishedCount: { increment: delta.published },
+          topLevelCount: { increment: delta.topLevel },
+          version: { increment: 1 },
+        },
+      });
+    }
   }
-  sorted() {
-    return [...this.byPost.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** A moderation step the rules refuse; the doors show its message. */
+export class ModerationRefused extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ModerationRefused';
   }
 }
 
@@ -79,18 +95,7 @@ export async function moderateComments(options: {
       deltas.add(row.postId, counterDelta(row.status, target, row.parentId === null));
     }
     if (audit.length > 0) await tx.auditEntry.createMany({ data: audit });
-    // The same upsert as bumpThread, through the transaction client.
-    for (const [postId, delta] of deltas.sorted()) {
-      await tx.postThread.upsert({
-        where: { postId },
-        create: { postId, publishedCount: Math.max(0, delta.published), topLevelCount: Math.max(0, delta.topLevel), version: 1 },
-        update: {
-          publishedCount: { increment: delta.published },
-          topLevelCount: { increment: delta.topLevel },
-          version: { increment: 1 },
-        },
-      });
-    }
+    await deltas.apply(tx);
     return { changed };
   });
 }
@@ -119,6 +124,8 @@ export async function setPostClosed(options: { postId: string; closed: boolean; 
 /**
  * Ban a commenter: new comments are refused until `endsAt` (or for good). With `hideComments`,
  * their published comments are hidden now, marked with this ban so unbanning restores exactly them.
+ * One transaction, and each comment changes only if it is still published, so a moderator deleting
+ * one meanwhile is neither undone nor counted twice. Admins cannot ban themselves (always a slip).
  */
 export async function banUser(options: {
   userId: string;
@@ -127,64 +134,83 @@ export async function banUser(options: {
   hideComments: boolean;
   actor: Viewer;
 }): Promise<{ banId: number; hidden: number }> {
-  const db = getDb();
-  const ban = await db.ban.create({
-    data: { userId: options.userId, reason: options.reason, endsAt: options.endsAt, createdById: options.actor.id },
+  if (options.userId === options.actor.id) throw new ModerationRefused('You cannot ban yourself.');
+  return getDb().$transaction(async (tx: DbTransaction) => {
+    const ban = await tx.ban.create({
+      data: { userId: options.userId, reason: options.reason, endsAt: options.endsAt, createdById: options.actor.id },
+      select: { id: true },
+    });
+    const visible = options.hideComments
+      ? await tx.comment.findMany({
+          where: { authorId: options.userId, status: 'published' },
+          select: { id: true, postId: true, parentId: true },
+          orderBy: { id: 'asc' },
+        })
+      : [];
+    const deltas = new ThreadDeltas();
+    let hidden = 0;
+    for (const row of visible) {
+      const { count } = await tx.comment.updateMany({
+        where: { id: row.id, status: 'published' },
+        data: { status: 'spam', hiddenByBanId: ban.id },
+      });
+      if (count === 0) continue;
+      hidden += 1;
+      deltas.add(row.postId, counterDelta('published', 'spam', row.parentId === null));
+    }
+    await tx.auditEntry.create({
+      data: auditEntryData({
+        actorId: options.actor.id,
+        action: 'ban',
+        targetType: 'user',
+        targetId: options.userId,
+        after: options.endsAt ? `banned until ${options.endsAt.toISOString()}` : 'banned',
+        reason: `${options.reason}${hidden > 0 ? ` (hid ${hidden} comments)` : ''}`,
+      }),
+    });
+    await deltas.apply(tx);
+    return { banId: ban.id, hidden };
   });
-  const visible = options.hideComments
-    ? await db.comment.findMany({
-        where: { authorId: options.userId, status: 'published' },
-        select: { id: true, postId: true, parentId: true, status: true },
-      })
-    : [];
-  const deltas = new ThreadDeltas();
-  for (const row of visible) deltas.add(row.postId, counterDelta('published', 'spam', row.parentId === null));
-  await db.$transaction([
-    ...(visible.length > 0
-      ? [
-          db.comment.updateMany({
-            where: { id: { in: visible.map((row) => row.id) } },
-            data: { status: 'spam', hiddenByBanId: ban.id },
-          }),
-        ]
-      : []),
-    auditEntry({
-      actorId: options.actor.id,
-      action: 'ban',
-      targetType: 'user',
-      targetId: options.userId,
-      after: options.endsAt ? `banned until ${options.endsAt.toISOString()}` : 'banned',
-      reason: `${options.reason}${visible.length > 0 ? ` (hid ${visible.length} comments)` : ''}`,
-    }),
-    ...deltas.writes(),
-  ]);
-  return { banId: ban.id, hidden: visible.length };
 }
 
-/** Lift every active ban on the user and bring back only the comments those bans hid. */
+/**
+ * Lift every active ban on the user and bring back only the comments those bans hid and nobody
+ * has moderated since (still the ban's spam). Without an active ban there is nothing to lift or log.
+ */
 export async function unbanUser(options: { userId: string; actor: Viewer }): Promise<{ restored: number }> {
-  const db = getDb();
-  const bans = await db.ban.findMany({ where: { userId: options.userId, liftedAt: null }, select: { id: true } });
-  const banIds = bans.map((ban) => ban.id);
-  const hidden = await db.comment.findMany({
-    where: { hiddenByBanId: { in: banIds }, status: 'spam' },
-    select: { id: true, postId: true, parentId: true },
+  return getDb().$transaction(async (tx: DbTransaction) => {
+    const bans = await tx.ban.findMany({ where: { userId: options.userId, liftedAt: null }, select: { id: true } });
+    if (bans.length === 0) return { restored: 0 };
+    const banIds = bans.map((ban) => ban.id);
+    await tx.ban.updateMany({ where: { id: { in: banIds }, liftedAt: null }, data: { liftedAt: new Date() } });
+    const hidden = await tx.comment.findMany({
+      where: { hiddenByBanId: { in: banIds }, status: 'spam' },
+      select: { id: true, postId: true, parentId: true },
+      orderBy: { id: 'asc' },
+    });
+    const deltas = new ThreadDeltas();
+    let restored = 0;
+    for (const row of hidden) {
+      const { count } = await tx.comment.updateMany({
+        where: { id: row.id, status: 'spam', hiddenByBanId: { in: banIds } },
+        data: { status: 'published', hiddenByBanId: null },
+      });
+      if (count === 0) continue;
+      restored += 1;
+      deltas.add(row.postId, counterDelta('spam', 'published', row.parentId === null));
+    }
+    await tx.auditEntry.create({
+      data: auditEntryData({
+        actorId: options.actor.id,
+        action: 'unban',
+        targetType: 'user',
+        targetId: options.userId,
+        before: 'banned',
+        after: 'not banned',
+        reason: restored > 0 ? `restored ${restored} comments` : null,
+      }),
+    });
+    await deltas.apply(tx);
+    return { restored };
   });
-  const deltas = new ThreadDeltas();
-  for (const row of hidden) deltas.add(row.postId, counterDelta('spam', 'published', row.parentId === null));
-  await db.$transaction([
-    db.ban.updateMany({ where: { id: { in: banIds } }, data: { liftedAt: new Date() } }),
-    db.comment.updateMany({ where: { id: { in: hidden.map((row) => row.id) } }, data: { status: 'published', hiddenByBanId: null } }),
-    auditEntry({
-      actorId: options.actor.id,
-      action: 'unban',
-      targetType: 'user',
-      targetId: options.userId,
-      before: 'banned',
-      after: 'not banned',
-      reason: hidden.length > 0 ? `restored ${hidden.length} comments` : null,
-    }),
-    ...deltas.writes(),
-  ]);
-  return { restored: hidden.length };
 }

@@ -2,7 +2,7 @@
 import { fieldErrors } from '@/lib/comments/schemas';
 import { adminOrRefusal } from '@/lib/http/admin-guard';
 import { jsonError, readJsonBody } from '@/lib/http/json';
-import { banUser, unbanUser } from '@/lib/moderation/moderate';
+import { banUser, ModerationRefused, unbanUser } from '@/lib/moderation/moderate';
 import { banSchema } from '@/lib/moderation/schemas';
 import { userExists } from '@/lib/users/accounts';
 
@@ -17,12 +17,17 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   if (!body.ok) return jsonError(body.status, body.errors);
   const parsed = banSchema.safeParse(body.value);
   if (!parsed.success) return jsonError(400, fieldErrors(parsed.error));
-  const result = await banUser({
-    userId: id,
-    reason: parsed.data.reason,
-    endsAt: parsed.data.endsAt ?? null,
-    hideComments: parsed.data.hideComments,
-    actor: admin,
-  });
-  return Response.json(result, { status: 201 });
+  try {
+    const result = await banUser({
+      userId: id,
+      reason: parsed.data.reason,
+      endsAt: parsed.data.endsAt ?? null,
+      hideComments: parsed.data.hideComments,
+      actor: admin,
+    });
+    return Response.json(result, { status: 201 });
+  } catch (error) {
+    if (error instanceof ModerationRefused) return jsonError(400, { id: error.message });
+    throw error;
+  }
 }
