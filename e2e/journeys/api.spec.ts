@@ -184,7 +184,13 @@ test.describe('GET /api/posts/{id}/comments', () => {
     expect(Date.parse(String(listed?.createdAt))).toBeGreaterThan(Date.parse('2026-01-01'));
 
     expect((await request.get(`${commentsUrl('no-such-post-anywhere')}`)).status()).toBe(404);
-    expect((await request.get(`${commentsUrl()}?limit=0`)).status()).toBe(400);
+    const refused = await request.get(`${commentsUrl()}?limit=0&cursor=oldest`);
+    expect(refused.status()).toBe(400);
+    // Each bad parameter is named, with what it must be.
+    expect(((await refused.json()) as { errors: Record<string, string> }).errors).toEqual({
+      limit: 'limit must be a whole number from 1 to 200.',
+      cursor: 'Not a comment id: a comment id is a whole number from 1 up.',
+    });
   });
 });
 

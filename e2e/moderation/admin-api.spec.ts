@@ -338,7 +338,10 @@ test('malformed admin requests get a 4xx naming the problem, never a 500', async
   await refusal(await raw('/api/admin/settings', JSON.stringify({ moderationWords: ['x'.repeat(100_000)] }), 'put'), 413, 'request', /larger than/);
   await refusal(await raw('/api/admin/settings', Buffer.from([0x7b, 0x22, 0xff, 0x22, 0x3a, 0x31, 0x7d]), 'put'), 400, 'request', /UTF-8/);
   await refusal(await raw('/api/admin/comments/bulk/approve', JSON.stringify({ ids: 'all of them' })), 400, 'ids', /./);
-  await refusal(await raw('/api/admin/comments/bulk/approve', JSON.stringify({ ids: [3_000_000_000] })), 400, 'ids.0', /./);
+  await refusal(await raw('/api/admin/comments/bulk/approve', JSON.stringify({ ids: [3_000_000_000] })), 400, 'ids.0', /no comment with that id/);
+  await refusal(await raw('/api/admin/comments/bulk/approve', JSON.stringify({ ids: ['x'] })), 400, 'ids.0', /comment id is a whole number/);
+  await refusal(await admin.api.get('/api/admin/comments?status=everything'), 400, 'status', /one of published, pending, spam, deleted/);
+  await refusal(await admin.api.get('/api/admin/comments?status=spam&cursor=first'), 400, 'cursor', /comment id is a whole number/);
   expect((await admin.api.post('/api/admin/comments/not-a-number/approve')).status()).toBe(404);
   expect((await admin.api.post('/api/admin/comments/1/explode')).status()).toBe(404);
 });

@@ -43,7 +43,12 @@ export const editCommentSchema = z.strictObject({ body: commentBodySchema });
  * A comment id (or a cursor made of one) as it arrives in a URL, form or JSON: a whole number the
  * databases' 32-bit id column can hold, so a huge one is "no such comment", not a driver error.
  */
-export const commentIdSchema = z.coerce.number().int().positive().max(2_147_483_647);
+const NOT_A_COMMENT_ID = 'Not a comment id: a comment id is a whole number from 1 up.';
+export const commentIdSchema = z.coerce
+  .number({ error: NOT_A_COMMENT_ID })
+  .int(NOT_A_COMMENT_ID)
+  .positive(NOT_A_COMMENT_ID)
+  .max(2_147_483_647, 'There is no comment with that id.');
 
 /** Field → first message, for forms and for API error bodies. */
 export function fieldErrors(error: z.ZodError): Record<string, string> {

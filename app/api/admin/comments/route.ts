@@ -4,10 +4,10 @@ import { COMMENT_STATUSES } from '@/lib/comments/rules';
 import { adminOrRefusal } from '@/lib/http/admin-guard';
 import { jsonError } from '@/lib/http/json';
 import { listModerationQueue } from '@/lib/moderation/queue';
-import { commentIdSchema } from '@/lib/comments/schemas';
+import { commentIdSchema, fieldErrors } from '@/lib/comments/schemas';
 
 const querySchema = z.strictObject({
-  status: z.enum(COMMENT_STATUSES).default('pending'),
+  status: z.enum(COMMENT_STATUSES, { error: `status must be one of ${COMMENT_STATUSES.join(', ')}.` }).default('pending'),
   cursor: commentIdSchema.optional(),
 });
 
@@ -15,6 +15,6 @@ export async function GET(request: Request): Promise<Response> {
   const admin = await adminOrRefusal();
   if (admin instanceof Response) return admin;
   const query = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!query.success) return jsonError(400, { status: `status must be one of ${COMMENT_STATUSES.join(', ')}; cursor a comment id.` });
+  if (!query.success) return jsonError(400, fieldErrors(query.error));
   return Response.json(await listModerationQueue(query.data), { headers: { 'Cache-Control': 'no-store' } });
 }

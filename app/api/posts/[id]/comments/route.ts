@@ -7,20 +7,26 @@ import { isUnavailable, unlessDatabaseDown } from '@/lib/comments/unavailable';
 import { getPostById } from '@/lib/content/posts';
 import { clientIp } from '@/lib/http/client-ip';
 import { jsonError, readJsonBody, retryAfter } from '@/lib/http/json';
-import { commentIdSchema } from '@/lib/comments/schemas';
+import { commentIdSchema, fieldErrors } from '@/lib/comments/schemas';
 
 type Context = { params: Promise<{ id: string }> };
 
+const LIMIT_MESSAGE = 'limit must be a whole number from 1 to 200.';
 const listQuerySchema = z.object({
   cursor: commentIdSchema.optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: z.coerce
+    .number({ error: LIMIT_MESSAGE })
+    .int(LIMIT_MESSAGE)
+    .min(1, LIMIT_MESSAGE)
+    .max(200, LIMIT_MESSAGE)
+    .default(50),
 });
 
 export async function GET(request: Request, { params }: Context): Promise<Response> {
   const post = await getPostById((await params).id);
   if (!post) return jsonError(404, { id: 'There is no post with that id.' });
   const query = listQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!query.success) return jsonError(400, { request: 'cursor must be a comment id and limit a number from 1 to 200.' });
+  if (!query.success) return jsonError(400, fieldErrors(query.error));
   const page = await unlessDatabaseDown(() => listPublishedComments(post.id, query.data));
   if (isUnavailable(page)) return jsonError(page.status, page.errors);
   return Response.json(page, { headers: { 'Cache-Control': 'no-store' } });
