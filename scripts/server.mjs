@@ -40,6 +40,9 @@ const DROPPED_HEADERS = new Set(['set-cookie', 'content-length', 'content-encodi
 // who appends the reader's to X-Forwarded-For; without it the connection's address is the reader's.
 const TRUST_PROXY = process.env.TRUST_PROXY === '1' || process.env.TRUST_PROXY === 'true';
 const CLIENT_ADDRESS_HEADER = 'x-quire-client-address'; // read by lib/http/client-ip.ts
+// Tells lib/http/client-ip.ts that this server sets the header on every request (Next runs in this
+// process); under `next dev` nobody does, and a client could send its own.
+globalThis[Symbol.for('quire.clientAddressSet')] = true;
 
 function clientAddress(req) {
   if (TRUST_PROXY) {
