@@ -34,6 +34,11 @@ async function expectDegraded(app: App, reader: Reader, provider: string): Promi
   const attempt = await sendComment(app.url, reader, 'Written while the database is down');
   expect(attempt.status, `POST comment: ${attempt.error}`).toBe(503);
   expect(attempt.error).toMatch(UNAVAILABLE);
+  const signedIn = { cookie: reader.cookie, 'content-type': 'application/json' };
+  const edit = await fetch(`${app.url}/api/comments/1`, { method: 'PATCH', headers: signedIn, body: '{"body": "Edited"}' });
+  expect(edit.status, 'an edit through the API says 503').toBe(503);
+  const removal = await fetch(`${app.url}/api/comments/1`, { method: 'DELETE', headers: signedIn });
+  expect(removal.status, 'a delete through the API says 503').toBe(503);
 }
 
 /** Health is back, the thread shows, and a reader can publish again (through the API). */

@@ -23,6 +23,11 @@ export interface WrittenComment {
   authorName: string;
 }
 
+/** A written comment as the JSON API answers it: everything but the Markdown source. */
+export function writtenForApi({ body: _source, ...comment }: WrittenComment): Omit<WrittenComment, 'body'> {
+  return comment;
+}
+
 const writtenSelect = {
   id: true,
   postId: true,

@@ -79,11 +79,6 @@ function redisClient(): Redis | null {
   return client;
 }
 
-/** Which store countHit() uses, for logs and health. */
-export function counterStore(): 'redis' | 'database' {
-  return process.env.REDIS_URL?.trim() ? 'redis' : 'database';
-}
-
 /** Closes the Redis connection (tests, shutdown). */
 export async function closeCounters(): Promise<void> {
   await Promise.all([...redisClients.values()].map((client) => client.quit().catch(() => undefined)));

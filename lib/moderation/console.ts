@@ -44,8 +44,6 @@ export async function getUserProfile(id: string) {
   };
 }
 
-export type UserProfile = NonNullable<Awaited<ReturnType<typeof getUserProfile>>>;
-
 /** What the log's targets link to: each comment's post, each post's page, each user's name. */
 export async function auditTargets(entries: { targetType: string; targetId: string }[]) {
   const db = getDb();

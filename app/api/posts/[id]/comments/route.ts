@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { getViewer } from '@/lib/auth';
 import { postComment } from '@/lib/comments/post-comment';
+import { writtenForApi } from '@/lib/comments/mutations';
 import { listPublishedComments } from '@/lib/comments/queries';
 import { isUnavailable, unlessDatabaseDown } from '@/lib/comments/unavailable';
 import { getPostById } from '@/lib/content/posts';
@@ -47,19 +48,5 @@ export async function POST(request: Request, { params }: Context): Promise<Respo
     return jsonError(result.status, result.errors, retryAfter('retryAfterSeconds' in result ? result.retryAfterSeconds : undefined));
   }
   const { comment } = result;
-  return Response.json(
-    {
-      comment: {
-        id: comment.id,
-        postId: comment.postId,
-        parentId: comment.parentId,
-        status: comment.status,
-        authorName: comment.authorName,
-        html: comment.html,
-        createdAt: comment.createdAt,
-        editedAt: comment.editedAt,
-      },
-    },
-    { status: comment.status === 'published' ? 201 : 202 },
-  );
+  return Response.json({ comment: writtenForApi(comment) }, { status: comment.status === 'published' ? 201 : 202 });
 }
