@@ -24,17 +24,22 @@ export const commentSettingsSchema = z.object({
 
 export type CommentSettings = z.infer<typeof commentSettingsSchema>;
 
-const SETTING_KEY = 'comments';
+export const SETTING_KEY = 'comments';
 
 export const defaultCommentSettings: CommentSettings = commentSettingsSchema.parse({});
 
 /** Stored settings over the defaults; a stored value that no longer parses falls back to the default. */
 export async function getCommentSettings(): Promise<CommentSettings> {
   const row = await getDb().setting.findUnique({ where: { key: SETTING_KEY } });
-  if (!row) return defaultCommentSettings;
+  return settingsFromStored(row?.value);
+}
+
+/** The settings a stored value (the Setting row's JSON, if there is a row) stands for. */
+export function settingsFromStored(value: string | undefined): CommentSettings {
+  if (value === undefined) return defaultCommentSettings;
   let stored: unknown;
   try {
-    stored = JSON.parse(row.value);
+    stored = JSON.parse(value);
   } catch {
     return defaultCommentSettings;
   }

@@ -96,6 +96,27 @@ for (const [provider, enabled] of providers) {
       });
     });
 
+    it('keeps both changes when two admins save different settings at the same moment', async () => {
+      await Promise.all([
+        saveCommentSettings({ holdFor: 'everyone' }, admin),
+        saveCommentSettings({ holdLinkCount: 7 }, admin),
+        saveCommentSettings({ moderationWords: ['casino'] }, admin),
+      ]);
+      expect(await getCommentSettings()).toEqual({
+        ...defaultCommentSettings,
+        holdFor: 'everyone',
+        holdLinkCount: 7,
+        moderationWords: ['casino'],
+      });
+      // The log reads as one save after another: each starts from what the one before left.
+      const entries = await getDb().auditEntry.findMany({ orderBy: { id: 'asc' } });
+      expect(entries).toHaveLength(3);
+      expect(JSON.parse(entries[0]?.before ?? 'null')).toEqual(defaultCommentSettings);
+      for (let i = 1; i < entries.length; i++) {
+        expect(JSON.parse(entries[i]?.before ?? 'null')).toEqual(JSON.parse(entries[i - 1]?.after ?? 'null'));
+      }
+    });
+
     it('keeps the other settings when a change comes through the admin API’s schema', async () => {
       await saveCommentSettings(
         settingsUpdateSchema.parse({ moderationWords: ['casino'], holdFor: 'everyone' }),

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { getDb } from '@/lib/db';
-import { commentSettingsSchema, getCommentSettings, type CommentSettings } from '@/lib/comments/settings';
+import { getDb, type DbTransaction } from '@/lib/db';
+import { commentSettingsSchema, SETTING_KEY, settingsFromStored, type CommentSettings } from '@/lib/comments/settings';
 import type { Viewer } from '@/lib/users/accounts';
-import { auditEntry } from './audit';
+import { auditEntryData } from './audit';
 
 type SettingsShape = typeof commentSettingsSchema.shape;
 
@@ -16,27 +16,50 @@ export const settingsUpdateSchema = z.strictObject(
   },
 );
 
-/** Save the blog's comment rules and log the change, before and after, in one transaction. */
+/** Another save landed between this one's read and its write. */
+class SavedMeanwhile extends Error {}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'code' in error && error.code === 'P2002';
+}
+
+/**
+ * Save the blog's comment rules and log the change, before and after, in one transaction. The
+ * settings are read inside it and written only if nobody saved since (their updatedAt is the
+ * same), so two admins saving different fields at once keep both changes and the log tells the
+ * truth about each; the later save is simply done again on top of the earlier.
+ */
 export async function saveCommentSettings(changes: Partial<CommentSettings>, actor: Viewer): Promise<CommentSettings> {
-  const before = await getCommentSettings();
   // A key given as undefined is left as it is (spread in, it would fall back to the default).
   const given = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
-  const after = commentSettingsSchema.parse({ ...before, ...given });
-  const db = getDb();
-  await db.$transaction([
-    db.setting.upsert({
-      where: { key: 'comments' },
-      update: { value: JSON.stringify(after) },
-      create: { key: 'comments', value: JSON.stringify(after) },
-    }),
-    auditEntry({
-      actorId: actor.id,
-      action: 'settings',
-      targetType: 'settings',
-      targetId: 'comments',
-      before: JSON.stringify(before),
-      after: JSON.stringify(after),
-    }),
-  ]);
-  return after;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await getDb().$transaction(async (tx: DbTransaction) => {
+        const row = await tx.setting.findUnique({ where: { key: SETTING_KEY } });
+        const before = settingsFromStored(row?.value);
+        const after = commentSettingsSchema.parse({ ...before, ...given });
+        const value = JSON.stringify(after);
+        if (row) {
+          const { count } = await tx.setting.updateMany({ where: { key: SETTING_KEY, updatedAt: row.updatedAt }, data: { value } });
+          if (count === 0) throw new SavedMeanwhile();
+        } else {
+          await tx.setting.create({ data: { key: SETTING_KEY, value } });
+        }
+        await tx.auditEntry.create({
+          data: auditEntryData({
+            actorId: actor.id,
+            action: 'settings',
+            targetType: 'settings',
+            targetId: SETTING_KEY,
+            before: JSON.stringify(before),
+            after: value,
+          }),
+        });
+        return after;
+      });
+    } catch (error) {
+      if (attempt < 5 && (error instanceof SavedMeanwhile || isUniqueViolation(error))) continue;
+      throw error;
+    }
+  }
 }
