@@ -2,6 +2,7 @@ import type { Post } from '@/lib/content/posts';
 import { formatDateHeader } from '@/lib/content/dates';
 import { DateHeader } from './date-header';
 import { PostSummary } from './post-summary';
+import { postsShown } from './posts-shown';
 
 /** Posts grouped under Blogger-style date headers, one header per day. */
 export function PostListing({
@@ -22,7 +23,7 @@ export function PostListing({
     else days.push({ key, date: post.date, posts: [post] });
   }
   return (
-    <div className="post-listing">
+    <div className="post-listing" {...(commentCounts ? postsShown(posts.map((post) => post.id)) : {})}>
       {days.map((day) => (
         <section key={day.key} className="day">
           <DateHeader date={day.date} timeZone={timeZone} />

@@ -1,4 +1,4 @@
-import { getCommentEpoch } from '@/lib/comments/queries';
+import { getCommentEpoch, getThreadVersions } from '@/lib/comments/queries';
 import { ContentError } from '@/lib/content/errors';
 import { getAllPosts } from '@/lib/content/posts';
 import { applyMigrations } from '@/lib/db/migrate';
@@ -34,8 +34,12 @@ export async function startQuire(): Promise<void> {
  * CPU, twice a second on every idle instance). The same answer as GET /api/comments/epoch.
  */
 const COMMENT_EPOCH_READER = Symbol.for('quire.commentEpoch'); // the same key in scripts/server.mjs
+/** When the epoch moved: which posts' threads changed, so only their pages are dropped. */
+const THREAD_VERSIONS_READER = Symbol.for('quire.threadVersions'); // the same key in scripts/server.mjs
 
 function shareCommentEpoch(): void {
-  (globalThis as typeof globalThis & Record<symbol, unknown>)[COMMENT_EPOCH_READER] = () =>
-    getCommentEpoch().catch(() => 'unavailable');
+  const shared = globalThis as typeof globalThis & Record<symbol, unknown>;
+  shared[COMMENT_EPOCH_READER] = () => getCommentEpoch().catch(() => 'unavailable');
+  // Failures reach the page cache, which then drops everything.
+  shared[THREAD_VERSIONS_READER] = () => getThreadVersions();
 }

@@ -3,10 +3,12 @@
 //
 // A reader without a session gets the same HTML as every other reader, so those pages are kept
 // (raw and gzipped) and served without running React again. They are dropped exactly when comments
-// change: the cache polls the comment epoch (a token that moves on any comment or comment-setting
-// change, on any instance sharing the database; see readEpoch) twice a second, and a write handled
-// here drops them before its answer leaves. Signed-in readers, forms, the API and admin pages
-// always go to Next.
+// they show change: the cache polls the comment epoch (a token that moves on any comment or
+// comment-setting change, on any instance sharing the database; see readEpoch) twice a second, and
+// when it moves, reads which posts' threads changed and drops the pages that show those posts (each
+// page names them: data-quire-posts). A settings change drops everything. A write handled here stops
+// the cache serving before its answer leaves, until that check has run. Signed-in readers, forms,
+// the API and admin pages always go to Next.
 import { createHash, createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
@@ -76,11 +78,18 @@ const app = next({ dev: false, dir: root, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
-/** @type {Map<string, { keptUntil: number, body: Buffer, gzip: Buffer | null, template: string | null, etag: string, headers: Record<string, string | string[]> }>} */
+/** @type {Map<string, { keptUntil: number, posts: string[] | null, body: Buffer, gzip: Buffer | null, template: string | null, etag: string, headers: Record<string, string | string[]> }>} */
 const pages = new Map();
 /** The readable 404 page (see readableNotFound), rendered once and kept like the pages above. */
 let notFoundHtml = null;
+// The epoch the kept pages show; null while it is not known (at start, after a write, when the
+// database failed), and then nothing is served from or kept in the cache.
 let epoch = null;
+// The last epoch applied (kept through a write), and each post's thread version then: what the
+// next change is compared with. threads is null when unknown; the next change then drops all.
+let shownEpoch = null;
+/** @type {Map<string, string> | null} */
+let threads = null;
 let checking = null;
 // Moves with every write this instance answers. An epoch read that began before a write may predate
 // it, so it is not trusted; the next check is.
@@ -89,9 +98,36 @@ let writes = 0;
 function forget() {
   pages.clear();
   versions.clear();
-  // Its sidebar lists posts and comment counts too.
   notFoundHtml = null;
   epoch = null;
+  shownEpoch = null;
+  threads = null;
+}
+
+/** Drops the pages that show any of `changed` (post ids), and pages that do not say what they show. */
+function forgetPosts(changed) {
+  if (changed.size === 0) return;
+  for (const [key, page] of pages) {
+    if (page.posts === null || page.posts.some((id) => changed.has(id))) pages.delete(key);
+  }
+  for (const id of changed) versions.delete(id);
+}
+
+/** Post ids whose thread version differs between two reads (new threads included). */
+function changedPosts(before, after) {
+  const changed = new Set();
+  for (const [id, version] of after) if (before.get(id) !== version) changed.add(id);
+  for (const id of before.keys()) if (!after.has(id)) changed.add(id);
+  return changed;
+}
+
+/** The epoch's last part moves with the comment settings (lib/comments/queries.ts, epochOf). */
+const settingsPart = (token) => (typeof token === 'string' ? token.split('.')[2] : undefined);
+
+/** Each post's thread version, from lib/startup.ts; null when the app does not share it. */
+async function readThreads() {
+  const shared = globalThis[Symbol.for('quire.threadVersions')];
+  return typeof shared === 'function' ? shared() : null;
 }
 
 /**
@@ -115,11 +151,23 @@ async function checkEpoch() {
     const writesBefore = writes;
     try {
       const current = await readEpoch();
+      if (writes !== writesBefore || current === epoch) return;
+      // It moved (or a write here left it unknown): which posts changed? The epoch applied is the
+      // one those same rows make, so a change after them moves it again at the next check.
+      const fresh = await readThreads();
       if (writes !== writesBefore) return;
-      if (current !== epoch) {
+      const next = fresh ? fresh.epoch : current;
+      const nextThreads = fresh ? new Map(fresh.threads) : null;
+      if (next === 'unavailable') {
         forget();
-        epoch = current;
+      } else if (threads !== null && nextThreads !== null && settingsPart(next) === settingsPart(shownEpoch)) {
+        forgetPosts(changedPosts(threads, nextThreads));
+      } else {
+        forget();
       }
+      epoch = next === 'unavailable' ? null : next;
+      shownEpoch = epoch;
+      threads = epoch === null ? null : nextThreads;
     } catch {
       forget();
     } finally {
@@ -148,17 +196,19 @@ function mayWrite(req) {
 
 function followWrite(res) {
   const writeHead = res.writeHead.bind(res);
-  const dropAll = () => {
+  const stopServing = () => {
     if (res.statusCode >= 400) return;
     writes += 1;
-    forget();
+    // Nothing is served or kept until a check reads past this write and drops what it changed.
+    epoch = null;
+    void checkEpoch();
   };
   res.writeHead = (status, ...rest) => {
     res.statusCode = status;
-    dropAll();
+    stopServing();
     return writeHead(status, ...rest);
   };
-  res.once('finish', dropAll);
+  res.once('finish', stopServing);
 }
 
 const cacheEnabled = process.env.PAGE_CACHE !== 'off';
@@ -189,6 +239,19 @@ function send(req, res, page) {
   }
   res.writeHead(200, { ...headers, 'content-length': body.length, ...(gzip ? { 'content-encoding': 'gzip' } : {}) });
   res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+/**
+ * The posts whose comments (or counts) a page shows, from the data-quire-posts attributes the post
+ * page and the listings carry; null when it names none, and such a page goes with any change.
+ */
+function postsShown(html) {
+  let named = null;
+  for (const [, ids] of html.matchAll(/data-quire-posts="([^"]*)"/g)) {
+    named ??= [];
+    for (const id of ids.split(' ')) if (id) named.push(decodeURIComponent(id));
+  }
+  return named;
 }
 
 /** Tee what Next writes for this request and keep it if it is a plain 200 HTML page for anyone. */
@@ -226,6 +289,7 @@ function capture(key, res, startedAt) {
       const etag = `"q${createHash('sha1').update(body).digest('base64url').slice(0, 20)}"`;
       pages.set(key, {
         keptUntil: Date.now() + MAX_AGE_SECONDS * 1000,
+        posts: postsShown(template),
         body,
         gzip: stamped ? null : gzipSync(body),
         template: stamped ? template : null,
@@ -332,7 +396,7 @@ const server = http.createServer(async (req, res) => {
     if (answerVersionCheck(req, res)) return;
     const shared = cacheable(req);
     const kept = shared ? pages.get(req.url ?? '/') : undefined;
-    if (kept && kept.keptUntil > Date.now()) return send(req, res, kept);
+    if (kept && epoch !== null && kept.keptUntil > Date.now()) return send(req, res, kept);
     readableNotFound(req, res);
     if (shared && req.method === 'GET') {
       const key = req.url ?? '/';

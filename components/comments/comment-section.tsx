@@ -7,6 +7,7 @@ import type { Viewer } from '@/lib/users/accounts';
 import { CommentForm } from './comment-form';
 import { CommentItem, commentHref, type ThreadContext } from './comment-item';
 import { LiveComments } from './live-comments';
+import { postsShown } from '../posts-shown';
 import { PartialPageMark } from '@/components/partial-page-mark';
 
 export type CommentSectionData =
@@ -42,7 +43,7 @@ export function CommentSection({
 }) {
   if (!data.available) {
     return (
-      <section className="comments" id="comments" aria-labelledby="comments-heading">
+      <section className="comments" id="comments" aria-labelledby="comments-heading" {...postsShown([post.id])}>
         <h2 id="comments-heading">Comments</h2>
         <p className="status-message" role="status">
           Comments are temporarily unavailable. The post is all here; please try the comments again in a little while.
@@ -54,7 +55,7 @@ export function CommentSection({
   const { page } = data;
   const returnTo = encodeURIComponent(`${post.path}#comments`);
   return (
-    <section className="comments" id="comments" aria-labelledby="comments-heading">
+    <section className="comments" id="comments" aria-labelledby="comments-heading" {...postsShown([post.id])}>
       <h2 id="comments-heading">{commentCountLabel(data.count)}:</h2>
       {adminControls}
       {heldNotice && (

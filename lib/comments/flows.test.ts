@@ -15,7 +15,9 @@ import {
   findCommentPage,
   getComment,
   getCommentCounts,
+  getCommentEpoch,
   getThreadState,
+  getThreadVersions,
   listCommentPage,
   listPublishedComments,
   listRecentPublished,
@@ -931,6 +933,28 @@ for (const [provider, enabled] of providers) {
         await expect(setCommentSettings({ commentsPerPage: 1 })).rejects.toThrow();
         await expect(setCommentSettings({ maxReplyDepth: 11 })).rejects.toThrow();
         expect((await getCommentSettings()).commentsPerPage).toBe(20);
+      });
+    });
+
+    describe('what the page cache watches', () => {
+      it('the epoch moves with any comment; the thread versions say on which post, and make the same epoch', async () => {
+        const [a, b] = [publish(), publish()];
+        const ada = await insertReader('Ada');
+        await post(a, ada, { body: 'First on a' });
+        const before = await getThreadVersions();
+        expect(before.epoch).toBe(await getCommentEpoch());
+
+        await post(b, ada, { body: 'First on b' });
+        const after = await getThreadVersions();
+        expect(after.epoch).toBe(await getCommentEpoch());
+        expect(after.epoch).not.toBe(before.epoch);
+        const changed = after.threads.filter(([id, version]) => new Map(before.threads).get(id) !== version);
+        expect(changed.map(([id]) => id)).toEqual([b.id]);
+
+        await setCommentSettings({ commentsPerPage: 20 });
+        const settingsMoved = await getThreadVersions();
+        expect(settingsMoved.epoch.split('.')[2]).not.toBe(after.epoch.split('.')[2]);
+        expect(settingsMoved.threads).toEqual(after.threads);
       });
     });
 

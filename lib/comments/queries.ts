@@ -222,5 +222,33 @@ export async function getCommentEpoch(): Promise<string> {
     db.postThread.aggregate({ _sum: { version: true }, _max: { updatedAt: true } }),
     db.setting.findUnique({ where: { key: 'comments' }, select: { updatedAt: true } }),
   ]);
-  return [threads._sum.version ?? 0, threads._max.updatedAt?.getTime() ?? 0, settings?.updatedAt.getTime() ?? 0].join('.');
+  return epochOf(threads._sum.version ?? 0, threads._max.updatedAt?.getTime() ?? 0, settings?.updatedAt.getTime() ?? 0);
+}
+
+/** "versions.lastThreadChange.settingsChange": the settings' part comes last (the page cache reads it). */
+function epochOf(versionSum: number, lastThreadChange: number, settingsChange: number): string {
+  return [versionSum, lastThreadChange, settingsChange].join('.');
+}
+
+/**
+ * Each post's thread as the page cache tracks it (`version.updatedAt`: a new comment moves the
+ * version, closing the post its time), with the epoch these rows make, the same value
+ * getCommentEpoch gives for them. Read only when the epoch moved, to tell which posts changed.
+ */
+export async function getThreadVersions(): Promise<{ epoch: string; threads: [postId: string, version: string][] }> {
+  const db = getDb();
+  const [rows, settings] = await Promise.all([
+    db.postThread.findMany({ select: { postId: true, version: true, updatedAt: true } }),
+    db.setting.findUnique({ where: { key: 'comments' }, select: { updatedAt: true } }),
+  ]);
+  let versionSum = 0;
+  let lastThreadChange = 0;
+  for (const row of rows) {
+    versionSum += row.version;
+    lastThreadChange = Math.max(lastThreadChange, row.updatedAt.getTime());
+  }
+  return {
+    epoch: epochOf(versionSum, lastThreadChange, settings?.updatedAt.getTime() ?? 0),
+    threads: rows.map((row) => [row.postId, `${row.version}.${row.updatedAt.getTime()}`]),
+  };
 }
