@@ -179,9 +179,8 @@ async function checkEpoch() {
 
 /**
  * A write (comment, moderation, settings) must be visible to the very next request its author
- * makes here. So everything kept is dropped before the write's answer leaves, and kept again only
- * once the next poll has read a fresh epoch: asking at once after every write would add a request
- * through Next to each one, and a burst of comments would pay it for nothing. A write is any
+ * makes here. So before the write's answer leaves the cache stops serving; the next poll (twice a
+ * second) reads past the write, drops the pages it changed and serves the rest again. A write is any
  * request but a read (forms without JavaScript post to the page's own address, so the path says
  * little) that was not refused, a 4xx or 5xx having changed nothing; signing in and registering
  * change no page that anonymous readers share.
@@ -199,9 +198,9 @@ function followWrite(res) {
   const stopServing = () => {
     if (res.statusCode >= 400) return;
     writes += 1;
-    // Nothing is served or kept until a check reads past this write and drops what it changed.
+    // Nothing is served or kept until the next check reads past this write and drops what it
+    // changed. Not a check at once: a burst of comments would run one per comment, for nothing.
     epoch = null;
-    void checkEpoch();
   };
   res.writeHead = (status, ...rest) => {
     res.statusCode = status;
