@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { getDb } from '@/lib/db';
+import { getDb, type DbTransaction } from '@/lib/db';
 import type { Post } from '@/lib/content/posts';
 import { banMessage, getActiveBan } from '@/lib/moderation/bans';
 import { decideHold, decideHoldAfterEdit, isAutoClosed } from '@/lib/moderation/hold-rules';
@@ -56,9 +56,16 @@ function toWritten({ author, guestName, ...row }: {
   return { ...row, authorName: author?.name ?? guestName ?? 'Anonymous' };
 }
 
-/** The post's counters move with every status change, in the same transaction as the change. */
-export function bumpThread(postId: string, delta: { published: number; topLevel: number }) {
-  return getDb().postThread.upsert({
+/**
+ * The post's counters move with every status change, in the same transaction as the change: a
+ * batch of `getDb()` calls, or an interactive transaction's `client`.
+ */
+export function bumpThread(
+  postId: string,
+  delta: { published: number; topLevel: number },
+  client: Pick<DbTransaction, 'postThread'> = getDb(),
+) {
+  return client.postThread.upsert({
     where: { postId },
     create: { postId, publishedCount: Math.max(0, delta.published), topLevelCount: Math.max(0, delta.topLevel), version: 1 },
     update: {

@@ -1,3 +1,4 @@
+import { bumpThread } from '@/lib/comments/mutations';
 import { counterDelta } from '@/lib/comments/rules';
 import { getDb, type DbTransaction } from '@/lib/db';
 import type { Viewer } from '@/lib/users/accounts';
@@ -20,21 +21,35 @@ class ThreadDeltas {
     const current = this.byPost.get(postId) ?? { published: 0, topLevel: 0 };
     this.byPost.set(postId, { published: current.published + delta.published, topLevel: current.topLevel + delta.topLevel });
   }
-  /** The counters' upsert (bumpThread in lib/comments/mutations), through a transaction's client; posts in id order, so locks are taken alike. */
+  /** Each post's counters, through the transaction's client; posts in id order, so locks are taken alike. */
   async apply(tx: DbTransaction) {
     const sorted = [...this.byPost.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    for (const [postId, delta] of sorted) {
-      await tx.postThread.upsert({
-        where: { postId },
-        create: { postId, publishedCount: Math.max(0, delta.published), topLevelCount: Math.max(0, delta.topLevel), version: 1 },
-        update: {
-          publishedCount: { increment: delta.published },
-          topLevelCount: { increment: delta.topLevel },
-          version: { increment: 1 },
-        },
-      });
-    }
+    for (const [postId, delta] of sorted) await bumpThread(postId, delta, tx);
   }
+}
+
+/**
+ * Moves each of `rows` from status `from` to `to` (with `data`), one by one and only while it is
+ * still in `from` and matches `where`, so a comment someone else moderated meanwhile is left
+ * alone; counts the moves into `deltas`. Answers how many moved.
+ */
+async function moveEach(
+  tx: DbTransaction,
+  rows: { id: number; postId: string; parentId: number | null }[],
+  move: { from: string; to: string; where?: { hiddenByBanId: { in: number[] } }; data: { hiddenByBanId: number | null } },
+  deltas: ThreadDeltas,
+): Promise<number> {
+  let moved = 0;
+  for (const row of rows) {
+    const { count } = await tx.comment.updateMany({
+      where: { id: row.id, status: move.from, ...move.where },
+      data: { status: move.to, ...move.data },
+    });
+    if (count === 0) continue;
+    moved += 1;
+    deltas.add(row.postId, counterDelta(move.from, move.to, row.parentId === null));
+  }
+  return moved;
 }
 
 /** A moderation step the rules refuse; the doors show its message. */
@@ -148,16 +163,7 @@ export async function banUser(options: {
         })
       : [];
     const deltas = new ThreadDeltas();
-    let hidden = 0;
-    for (const row of visible) {
-      const { count } = await tx.comment.updateMany({
-        where: { id: row.id, status: 'published' },
-        data: { status: 'spam', hiddenByBanId: ban.id },
-      });
-      if (count === 0) continue;
-      hidden += 1;
-      deltas.add(row.postId, counterDelta('published', 'spam', row.parentId === null));
-    }
+    const hidden = await moveEach(tx, visible, { from: 'published', to: 'spam', data: { hiddenByBanId: ban.id } }, deltas);
     await tx.auditEntry.create({
       data: auditEntryData({
         actorId: options.actor.id,
@@ -189,16 +195,12 @@ export async function unbanUser(options: { userId: string; actor: Viewer }): Pro
       orderBy: { id: 'asc' },
     });
     const deltas = new ThreadDeltas();
-    let restored = 0;
-    for (const row of hidden) {
-      const { count } = await tx.comment.updateMany({
-        where: { id: row.id, status: 'spam', hiddenByBanId: { in: banIds } },
-        data: { status: 'published', hiddenByBanId: null },
-      });
-      if (count === 0) continue;
-      restored += 1;
-      deltas.add(row.postId, counterDelta('spam', 'published', row.parentId === null));
-    }
+    const restored = await moveEach(
+      tx,
+      hidden,
+      { from: 'spam', to: 'published', where: { hiddenByBanId: { in: banIds } }, data: { hiddenByBanId: null } },
+      deltas,
+    );
     await tx.auditEntry.create({
       data: auditEntryData({
         actorId: options.actor.id,
