@@ -158,16 +158,17 @@ async function checkEpoch() {
       if (writes !== writesBefore) return;
       const next = fresh ? fresh.epoch : current;
       const nextThreads = fresh ? new Map(fresh.threads) : null;
-      if (next === 'unavailable') {
-        forget();
-      } else if (threads !== null && nextThreads !== null && settingsPart(next) === settingsPart(shownEpoch)) {
+      // Per post needs both reads and the same settings; anything else (no thread versions shared,
+      // the database unavailable, new settings) drops everything.
+      if (threads !== null && nextThreads !== null && settingsPart(next) === settingsPart(shownEpoch)) {
         forgetPosts(changedPosts(threads, nextThreads));
       } else {
         forget();
       }
-      epoch = next === 'unavailable' ? null : next;
-      shownEpoch = epoch;
-      threads = epoch === null ? null : nextThreads;
+      if (next === 'unavailable') return;
+      epoch = next;
+      shownEpoch = next;
+      threads = nextThreads;
     } catch {
       forget();
     } finally {
@@ -244,7 +245,7 @@ function send(req, res, page) {
  * The posts whose comments (or counts) a page shows, from the data-quire-posts attributes the post
  * page and the listings carry; null when it names none, and such a page goes with any change.
  */
-function postsShown(html) {
+function postsNamedIn(html) {
   let named = null;
   for (const [, ids] of html.matchAll(/data-quire-posts="([^"]*)"/g)) {
     named ??= [];
@@ -288,7 +289,7 @@ function capture(key, res, startedAt) {
       const etag = `"q${createHash('sha1').update(body).digest('base64url').slice(0, 20)}"`;
       pages.set(key, {
         keptUntil: Date.now() + MAX_AGE_SECONDS * 1000,
-        posts: postsShown(template),
+        posts: postsNamedIn(template),
         body,
         gzip: stamped ? null : gzipSync(body),
         template: stamped ? template : null,

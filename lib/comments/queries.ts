@@ -1,6 +1,7 @@
 import { getDb } from '@/lib/db';
 import type { Viewer } from '@/lib/users/accounts';
 import { buildThread, pageCount, pageOfPosition, type ThreadNode } from './rules';
+import { SETTING_KEY } from './settings';
 
 /** What a page of comments shows for one comment. Author data comes with the row: no query per comment. */
 export const commentSelect = {
@@ -218,11 +219,17 @@ export async function listPublishedComments(postId: string, options: { cursor?: 
  */
 export async function getCommentEpoch(): Promise<string> {
   const db = getDb();
-  const [threads, settings] = await Promise.all([
+  const [threads, settingsChange] = await Promise.all([
     db.postThread.aggregate({ _sum: { version: true }, _max: { updatedAt: true } }),
-    db.setting.findUnique({ where: { key: 'comments' }, select: { updatedAt: true } }),
+    settingsChangedAt(),
   ]);
-  return epochOf(threads._sum.version ?? 0, threads._max.updatedAt?.getTime() ?? 0, settings?.updatedAt.getTime() ?? 0);
+  return epochOf(threads._sum.version ?? 0, threads._max.updatedAt?.getTime() ?? 0, settingsChange);
+}
+
+/** When the comment settings were last saved (0: never). */
+async function settingsChangedAt(): Promise<number> {
+  const row = await getDb().setting.findUnique({ where: { key: SETTING_KEY }, select: { updatedAt: true } });
+  return row?.updatedAt.getTime() ?? 0;
 }
 
 /** "versions.lastThreadChange.settingsChange": the settings' part comes last (the page cache reads it). */
@@ -237,9 +244,9 @@ function epochOf(versionSum: number, lastThreadChange: number, settingsChange: n
  */
 export async function getThreadVersions(): Promise<{ epoch: string; threads: [postId: string, version: string][] }> {
   const db = getDb();
-  const [rows, settings] = await Promise.all([
+  const [rows, settingsChange] = await Promise.all([
     db.postThread.findMany({ select: { postId: true, version: true, updatedAt: true } }),
-    db.setting.findUnique({ where: { key: 'comments' }, select: { updatedAt: true } }),
+    settingsChangedAt(),
   ]);
   let versionSum = 0;
   let lastThreadChange = 0;
@@ -248,7 +255,7 @@ export async function getThreadVersions(): Promise<{ epoch: string; threads: [po
     lastThreadChange = Math.max(lastThreadChange, row.updatedAt.getTime());
   }
   return {
-    epoch: epochOf(versionSum, lastThreadChange, settings?.updatedAt.getTime() ?? 0),
+    epoch: epochOf(versionSum, lastThreadChange, settingsChange),
     threads: rows.map((row) => [row.postId, `${row.version}.${row.updatedAt.getTime()}`]),
   };
 }

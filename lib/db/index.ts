@@ -197,3 +197,8 @@ export function getDb(): Db {
 export function databaseProvider(): DatabaseProvider {
   return resolveDatabaseUrl().provider;
 }
+
+/** A write refused because a unique column already holds the value (Prisma's P2002, either database). */
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'code' in error && error.code === 'P2002';
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { getDb, type DbTransaction } from '@/lib/db';
+import { getDb, isUniqueViolation, type DbTransaction } from '@/lib/db';
 import { commentSettingsSchema, SETTING_KEY, settingsFromStored, type CommentSettings } from '@/lib/comments/settings';
 import type { Viewer } from '@/lib/users/accounts';
 import { auditEntryData } from './audit';
@@ -18,10 +18,6 @@ export const settingsUpdateSchema = z.strictObject(
 
 /** Another save landed between this one's read and its write. */
 class SavedMeanwhile extends Error {}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'code' in error && error.code === 'P2002';
-}
 
 /**
  * Save the blog's comment rules and log the change, before and after, in one transaction. The

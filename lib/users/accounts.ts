@@ -1,4 +1,4 @@
-import { getDb } from '@/lib/db';
+import { getDb, isUniqueViolation } from '@/lib/db';
 import { hashPassword, UNKNOWN_USER_HASH, verifyPassword } from '@/lib/auth/passwords';
 import type { Registration } from './schemas';
 
@@ -15,9 +15,6 @@ function toViewer(user: { id: string; name: string; email: string; role: string 
 
 export type RegisterResult = { ok: true; user: Viewer } | { ok: false; reason: 'email-taken' };
 
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'code' in error && error.code === 'P2002';
-}
 
 /** A new reader account. The email is unique; a second registration with it is refused, not merged. */
 export async function registerUser(input: Registration): Promise<RegisterResult> {
