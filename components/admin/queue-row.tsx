@@ -25,7 +25,7 @@ export function QueueRow({
       <input type="checkbox" name="ids" value={row.id} defaultChecked={checked} aria-label={`Select ${label}`} />
       <div className="queue-row-main">
         <p className="queue-row-title" id={`q${row.id}-title`}>
-          {row.postPath ? <a href={`${row.postPath}#c${row.id}`}>{row.postTitle}</a> : row.postTitle}
+          {row.postPath ? <a href={`/comments/${row.id}`}>{row.postTitle}</a> : row.postTitle}
           <span className="visually-hidden">, {label}</span>
         </p>
         <p className="queue-author">

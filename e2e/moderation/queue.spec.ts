@@ -47,7 +47,7 @@ test('a first comment waits; the admin approves it from the queue and open pages
   await expect(row).toContainText('0 published comments');
   await expect(row.locator('.held-reason')).toHaveText('Reason: first comment');
   const id = await queueRowId(row);
-  await expect(row.getByRole('link', { name: SEED_POST.title })).toHaveAttribute('href', `${SEED_POST.path}#c${id}`);
+  await expect(row.getByRole('link', { name: SEED_POST.title })).toHaveAttribute('href', `/comments/${id}`);
 
   await waitForEnhancedQueue(page);
   await row.getByRole('button', { name: `Approve comment ${id} by ${author.name}` }).click();
@@ -165,4 +165,49 @@ test('without JavaScript the queue is a plain form: approving lands back on the 
 
   await openPost(page);
   await expect(commentByText(page, text)).toBeVisible();
+});
+
+test('the queue’s link opens the page of the thread that holds the comment, for held and published ones alike', async ({
+  admin,
+  accounts,
+  commentSettings,
+  heldComment,
+}) => {
+  // Five conversations a page, and six before ours: whatever earlier tests left, ours are past page 1.
+  await commentSettings.set({ commentsPerPage: 5, holdFor: 'nobody' });
+  const regular = await accounts.apiAs(await accounts.create('regular'));
+  const fillers = async (count: number) => {
+    for (let i = 1; i <= count; i += 1) await postComment(regular, uniqueText(`Filler ${i}`));
+  };
+  await fillers(6);
+  const publishedText = uniqueText('Published, found from the queue');
+  const published = await postComment(regular, publishedText);
+  const held = await heldComment('latecomer', 'Held, found from the queue');
+  const replier = await accounts.apiAs(await accounts.create('replier'));
+  const reply = await sendComment(replier, { body: uniqueText('A held reply'), parentId: published.id });
+  expect(reply.status(), await reply.text()).toBe(202);
+  const { comment: heldReply } = (await reply.json()) as { comment: { id: number } };
+  // Newer conversations after the held one: its author finds it among them, but an admin's post
+  // page shows held conversations on the last page, so that is where the admin's link must go.
+  await commentSettings.set({ holdFor: 'nobody' });
+  await fillers(5);
+
+  const { page } = admin;
+  for (const [tab, id] of [
+    ['published', published.id],
+    ['pending', held.id],
+    ['pending', heldReply.id],
+  ] as const) {
+    await page.goto(`/admin?status=${tab}`);
+    const link = page.locator(`li#q${id}`).getByRole('link', { name: SEED_POST.title });
+    await expect(link).toHaveAttribute('href', `/comments/${id}`);
+    await link.click();
+    await expect(page).toHaveURL((url) => url.pathname === SEED_POST.path && url.hash === `#c${id}`);
+    expect(Number(new URL(page.url()).searchParams.get('comments')), `comment ${id} is past page 1`).toBeGreaterThan(1);
+    await expect(page.locator(`li#c${id}`)).toBeVisible();
+  }
+  await expect(page.locator(`li#c${published.id}`)).toContainText(publishedText);
+
+  // An id no comment has is the blog's 404.
+  expect((await page.request.get('/comments/999999999')).status()).toBe(404);
 });

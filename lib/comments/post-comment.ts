@@ -70,6 +70,18 @@ export async function locateComment(post: Pick<Post, 'path'>, commentId: number,
 }
 
 /**
+ * Where `viewer` reads comment `id`, from its id alone: its post's page of comments that holds it
+ * (`/2016/09/slug?comments=2#c42`). Null when there is no such comment or its post is not
+ * published. Links that know only the id (the moderation queue, the log) go through this.
+ */
+export async function commentAddress(id: number, viewer: Viewer | null): Promise<string | null> {
+  const { commentsPerPage } = await getCommentSettings();
+  const located = await findCommentPage(id, commentsPerPage, viewer?.role === 'admin');
+  const post = located && (await getPostById(located.postId));
+  return post ? commentUrl(post, id, located.page) : null;
+}
+
+/**
  * Where to send the author of a comment that is held (or caught as spam): the same page of the
  * thread, saying it awaits moderation. They hear the same either way.
  */

@@ -151,8 +151,14 @@ export async function getComment(id: number) {
 /**
  * Which page of its post's comments holds comment `id` (for permalinks and "back to your comment").
  * A held comment is placed as its author sees the thread: their own held comments take places too.
+ * With `heldAtEnd` (an admin's view), a held conversation is on the last page, where the admin's
+ * post page shows held top-level comments (`withHeldComments`).
  */
-export async function findCommentPage(id: number, perPage: number): Promise<{ postId: string; page: number } | null> {
+export async function findCommentPage(
+  id: number,
+  perPage: number,
+  heldAtEnd = false,
+): Promise<{ postId: string; page: number } | null> {
   const db = getDb();
   const comment = await db.comment.findUnique({ where: { id }, select: { postId: true, rootId: true, id: true } });
   if (!comment) return null;
@@ -161,6 +167,10 @@ export async function findCommentPage(id: number, perPage: number): Promise<{ po
     select: { id: true, createdAt: true, status: true, authorId: true },
   });
   if (!root) return { postId: comment.postId, page: 1 };
+  if (heldAtEnd && root.status === 'pending') {
+    const { topLevelCount } = await getThreadState(comment.postId);
+    return { postId: comment.postId, page: pageCount(topLevelCount, perPage) };
+  }
   const shown =
     root.status === 'pending' && root.authorId
       ? { OR: [{ status: { in: ['published', 'deleted'] } }, { status: 'pending', authorId: root.authorId }] }

@@ -48,7 +48,7 @@ export default async function ModerationLogPage({ searchParams }: { searchParams
         const post = targets.commentPost.get(Number(entry.targetId));
         return (
           <>
-            {post ? <a href={`${post.path}#c${entry.targetId}`}>comment #{entry.targetId}</a> : <>comment #{entry.targetId}</>} (
+            {post ? <a href={`/comments/${entry.targetId}`}>comment #{entry.targetId}</a> : <>comment #{entry.targetId}</>} (
             <SiteLink href={logHref({ comment: Number(entry.targetId) })} aria-label={`History of comment ${entry.targetId}`}>
               history
             </SiteLink>

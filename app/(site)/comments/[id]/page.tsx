@@ -1,0 +1,30 @@
+import { notFound, redirect } from 'next/navigation';
+import { getViewer } from '@/lib/auth';
+import { commentAddress } from '@/lib/comments/post-comment';
+import { commentIdSchema } from '@/lib/comments/schemas';
+import { isUnavailable, unlessDatabaseDown } from '@/lib/comments/unavailable';
+
+export const metadata = { title: 'Comment', robots: { index: false } };
+
+/**
+ * `/comments/{id}`: a link to one comment that needs only its id. It sends the reader to the page
+ * of the post's comments that holds it, which only the database knows (the thread grows and
+ * pages move), so the moderation queue and the log link here rather than guess `#c{id}`.
+ */
+export default async function CommentPermalink({ params }: { params: Promise<{ id: string }> }) {
+  const id = commentIdSchema.safeParse((await params).id);
+  if (!id.success) notFound();
+  const address = await unlessDatabaseDown(async () => commentAddress(id.data, await getViewer()));
+  if (isUnavailable(address)) {
+    return (
+      <div className="not-found">
+        <h1>Comments are temporarily unavailable</h1>
+        <p className="status-message" role="status">
+          The comment cannot be looked up right now. Please try this link again in a little while.
+        </p>
+      </div>
+    );
+  }
+  if (!address) notFound();
+  redirect(address);
+}
