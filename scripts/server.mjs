@@ -24,19 +24,39 @@ const EPOCH_POLL_MS = Number(process.env.PAGE_CACHE_POLL_MS ?? 500);
 // The server asks itself; through loopback unless it listens on one address only.
 const SELF = `http://${hostname === '0.0.0.0' || hostname === '::' ? '127.0.0.1' : hostname.includes(':') ? `[${hostname}]` : hostname}:${port}`;
 const MAX_ENTRIES = 500;
+// And at most this many bytes in all: a long thread's page can weigh a megabyte.
+const MAX_BYTES = 64 * 1024 * 1024;
 // What the clock changes without moving the epoch: a scheduled post's time comes (it joins the home
 // page, archives and feed), a post's comments close by age (autoCloseDays). A kept page lives at
 // most this long, so those show within a minute; one render a minute per page costs nothing.
 const MAX_AGE_SECONDS = Number(process.env.PAGE_CACHE_MAX_AGE ?? 60);
 if (!(MAX_AGE_SECONDS > 0)) {
-  console.error(`quire: PAGE_CACHE_MAX_AGE must be a number of seconds above 0 (default 60), not "${process.env.PAGE_CACHE_MAX_AGE}"`);
+  console.error(
+    `quire: PAGE_CACHE_MAX_AGE must be a number of seconds above 0 (default 60), not "${process.env.PAGE_CACHE_MAX_AGE}"`,
+  );
   process.exit(1);
 }
-// Pages rendered while the database failed carry this (components/partial-page-mark.tsx).
-const PARTIAL_PAGE = 'data-quire-partial';
+// Pages rendered while the database failed carry this mark (components/partial-page-mark.tsx).
+// Matched as an attribute inside a tag: a comment's text may say the same words, but comment HTML
+// never holds a tag with that attribute (the sanitizer drops it), and its text cannot open a tag.
+const PARTIAL_PAGE = /<[a-z][^<>]*\sdata-quire-partial[\s=>]/;
+// A reader's own address may carry anything after `?`; only the comment page number changes what
+// an anonymous reader sees, so only bare paths and `?comments=N` are kept. Every other query goes
+// to Next: a crawler walking `?a=1`, `?a=2`… must not push the real pages out.
+const KEPT_QUERY = /^(?:\?comments=\d{1,7})?$/;
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?authjs\.session-token/;
 const UNCACHED_PREFIXES = ['/api/', '/_next/', '/admin', '/signin', '/register'];
-const DROPPED_HEADERS = new Set(['set-cookie', 'content-length', 'content-encoding', 'transfer-encoding', 'date', 'connection', 'keep-alive', 'cache-control', 'vary']);
+const DROPPED_HEADERS = new Set([
+  'set-cookie',
+  'content-length',
+  'content-encoding',
+  'transfer-encoding',
+  'date',
+  'connection',
+  'keep-alive',
+  'cache-control',
+  'vary',
+]);
 
 // With TRUST_PROXY=1 the app sits behind one reverse proxy, whose address is the connection's and
 // who appends the reader's to X-Forwarded-For; without it the connection's address is the reader's.
@@ -48,7 +68,10 @@ globalThis[Symbol.for('quire.clientAddressSet')] = true;
 
 function clientAddress(req) {
   if (TRUST_PROXY) {
-    const forwarded = String(req.headers['x-forwarded-for'] ?? '').split(',').map((part) => part.trim()).filter(Boolean);
+    const forwarded = String(req.headers['x-forwarded-for'] ?? '')
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean);
     if (forwarded.length > 0) return forwarded[forwarded.length - 1];
   }
   return req.socket.remoteAddress ?? '';
@@ -70,7 +93,9 @@ function freshFormStamp() {
  * form (lib/auth/secret.ts), which is before any page with a form can be cached here.
  */
 function authSecret() {
-  return process.env.AUTH_SECRET?.trim() || readFileSync(path.join(process.cwd(), 'data', 'auth-secret'), 'utf8').trim();
+  return (
+    process.env.AUTH_SECRET?.trim() || readFileSync(path.join(process.cwd(), 'data', 'auth-secret'), 'utf8').trim()
+  );
 }
 
 const { default: next } = await import('next');
@@ -78,10 +103,11 @@ const app = next({ dev: false, dir: root, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
-/** @type {Map<string, { keptUntil: number, posts: string[] | null, body: Buffer, gzip: Buffer | null, template: string | null, etag: string, headers: Record<string, string | string[]> }>} */
+/** @type {Map<string, { keptUntil: number, bytes: number, posts: string[] | null, body: Buffer, gzip: Buffer | null, template: string | null, etag: string, headers: Record<string, string | string[]> }>} */
 const pages = new Map();
+let keptBytes = 0;
 /** The readable 404 page (see readableNotFound), rendered once and kept like the pages above. */
-let notFoundHtml = null;
+let notFound = null;
 // The epoch the kept pages show; null while it is not known (at start, after a write, when the
 // database failed), and then nothing is served from or kept in the cache.
 let epoch = null;
@@ -95,10 +121,16 @@ let checking = null;
 // it, so it is not trusted; the next check is.
 let writes = 0;
 
+function drop(key) {
+  keptBytes -= pages.get(key)?.bytes ?? 0;
+  pages.delete(key);
+}
+
 function forget() {
   pages.clear();
+  keptBytes = 0;
   versions.clear();
-  notFoundHtml = null;
+  notFound = null;
   epoch = null;
   shownEpoch = null;
   threads = null;
@@ -108,7 +140,7 @@ function forget() {
 function forgetPosts(changed) {
   if (changed.size === 0) return;
   for (const [key, page] of pages) {
-    if (page.posts === null || page.posts.some((id) => changed.has(id))) pages.delete(key);
+    if (page.posts === null || page.posts.some((id) => changed.has(id))) drop(key);
   }
   for (const id of changed) versions.delete(id);
 }
@@ -220,7 +252,8 @@ function cacheable(req) {
   // Client-side navigations and server actions ask for React payloads, not documents.
   if (req.headers.rsc || req.headers['next-action'] || req.headers['next-router-prefetch']) return false;
   const url = req.url ?? '/';
-  if (url.includes('_rsc=')) return false;
+  const query = url.indexOf('?');
+  if (query !== -1 && !KEPT_QUERY.test(url.slice(query))) return false;
   return !UNCACHED_PREFIXES.some((prefix) => url.startsWith(prefix));
 }
 
@@ -243,13 +276,18 @@ function send(req, res, page) {
 
 /**
  * The posts whose comments (or counts) a page shows, from the data-quire-posts attributes the post
- * page and the listings carry; null when it names none, and such a page goes with any change.
+ * page and the listings carry; null when it names none (or names them unreadably), and such a page
+ * goes with any change. Matched inside tags only, as PARTIAL_PAGE is: comments may quote it.
  */
 function postsNamedIn(html) {
   let named = null;
-  for (const [, ids] of html.matchAll(/data-quire-posts="([^"]*)"/g)) {
-    named ??= [];
-    for (const id of ids.split(' ')) if (id) named.push(decodeURIComponent(id));
+  try {
+    for (const [, ids] of html.matchAll(/<[a-z][^<>]*\sdata-quire-posts="([^"]*)"/g)) {
+      named ??= [];
+      for (const id of ids.split(' ')) if (id) named.push(decodeURIComponent(id));
+    }
+  } catch {
+    return null;
   }
   return named;
 }
@@ -266,48 +304,65 @@ function capture(key, res, startedAt) {
     return write(chunk, encoding, callback);
   };
   res.end = (chunk, encoding, callback) => {
-    if (chunk && typeof chunk !== 'function') chunks.push(toBuffer(chunk, encoding));
-    const headers = res.getHeaders();
-    const type = String(headers['content-type'] ?? '');
-    // A write elsewhere while this page rendered would make it stale: keep it only if the epoch held.
-    const body = Buffer.concat(chunks);
-    if (
-      res.statusCode === 200 &&
-      !headers['set-cookie'] &&
-      type.startsWith('text/html') &&
-      epoch !== null &&
-      epoch === startedAt.epoch &&
-      writes === startedAt.writes &&
-      body.length > 0 &&
-      !body.includes(PARTIAL_PAGE)
-    ) {
-      const kept = Object.fromEntries(Object.entries(headers).filter(([name]) => !DROPPED_HEADERS.has(name)));
-      const template = body.toString('utf8');
-      const stamped = FORM_STAMP.test(template);
-      FORM_STAMP.lastIndex = 0;
-      if (pages.size >= MAX_ENTRIES) pages.delete(pages.keys().next().value);
-      const etag = `"q${createHash('sha1').update(body).digest('base64url').slice(0, 20)}"`;
-      pages.set(key, {
-        keptUntil: Date.now() + MAX_AGE_SECONDS * 1000,
-        posts: postsNamedIn(template),
-        body,
-        gzip: stamped ? null : gzipSync(body),
-        template: stamped ? template : null,
-        etag,
-        // Made once here: a hit only adds the length (and the encoding).
-        headers: {
-          ...kept,
-          'cache-control': 'public, max-age=0, s-maxage=5, stale-while-revalidate=60',
-          vary: 'Cookie, Accept-Encoding',
-          etag,
-          'x-quire-cache': 'hit',
-        },
-      });
+    try {
+      if (chunk && typeof chunk !== 'function') chunks.push(toBuffer(chunk, encoding));
+      keep(key, res, startedAt, Buffer.concat(chunks));
+    } catch (error) {
+      // Keeping is an optimisation: whatever went wrong, the reader still gets the whole page.
+      console.error('quire: a page could not be kept', error);
     }
     return end(chunk, encoding, callback);
   };
 }
 
+/** Keeps `body`, Next's answer to an anonymous GET, if it is a plain 200 HTML page for anyone. */
+function keep(key, res, startedAt, body) {
+  const headers = res.getHeaders();
+  const type = String(headers['content-type'] ?? '');
+  // A write elsewhere while this page rendered would make it stale: keep it only if the epoch held.
+  if (
+    res.statusCode !== 200 ||
+    headers['set-cookie'] ||
+    !type.startsWith('text/html') ||
+    epoch === null ||
+    epoch !== startedAt.epoch ||
+    writes !== startedAt.writes ||
+    body.length === 0
+  ) {
+    return;
+  }
+  const template = body.toString('utf8');
+  if (PARTIAL_PAGE.test(template)) return;
+  const kept = Object.fromEntries(Object.entries(headers).filter(([name]) => !DROPPED_HEADERS.has(name)));
+  const stamped = FORM_STAMP.test(template);
+  FORM_STAMP.lastIndex = 0;
+  const gzip = stamped ? null : gzipSync(body);
+  // A stamped page keeps its text to restamp; the others their gzip.
+  const bytes = body.length + (gzip?.length ?? template.length);
+  drop(key);
+  while (pages.size > 0 && (pages.size >= MAX_ENTRIES || keptBytes + bytes > MAX_BYTES))
+    drop(pages.keys().next().value);
+  if (bytes > MAX_BYTES) return;
+  const etag = `"q${createHash('sha1').update(body).digest('base64url').slice(0, 20)}"`;
+  keptBytes += bytes;
+  pages.set(key, {
+    keptUntil: Date.now() + MAX_AGE_SECONDS * 1000,
+    bytes,
+    posts: postsNamedIn(template),
+    body,
+    gzip,
+    template: stamped ? template : null,
+    etag,
+    // Made once here: a hit only adds the length (and the encoding).
+    headers: {
+      ...kept,
+      'cache-control': 'public, max-age=0, s-maxage=5, stale-while-revalidate=60',
+      vary: 'Cookie, Accept-Encoding',
+      etag,
+      'x-quire-cache': 'hit',
+    },
+  });
+}
 
 /**
  * Next 16 answers a page that calls notFound() with an HTML shell whose content only JavaScript
@@ -334,7 +389,8 @@ function readableNotFound(req, res) {
   res.writeHead = (status, ...rest) => {
     res.statusCode = status;
     const headers = rest.find((arg) => arg && typeof arg === 'object');
-    if (headers && !Array.isArray(headers)) for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    if (headers && !Array.isArray(headers))
+      for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
     decide();
     return writeHead(res.statusCode);
   };
@@ -343,15 +399,21 @@ function readableNotFound(req, res) {
     if (!decide()) return end(chunk, encoding, callback);
     void (async () => {
       try {
-        if (notFoundHtml === null) {
-          const page = await fetch(`${SELF}/not-found-page`, { headers: { accept: 'text/html' }, signal: AbortSignal.timeout(5_000) });
+        // Kept as long as a page, since its Blog Archive changes with the clock as theirs do.
+        if (notFound === null || notFound.keptUntil <= Date.now()) {
+          const page = await fetch(`${SELF}/not-found-page`, {
+            headers: { accept: 'text/html' },
+            signal: AbortSignal.timeout(5_000),
+          });
           // Only a page that rendered is kept: a failed one would otherwise answer every 404 after it.
           if (!page.ok) throw new Error(`/not-found-page answered ${page.status}`);
-          notFoundHtml = await page.text();
+          notFound = { html: await page.text(), keptUntil: Date.now() + MAX_AGE_SECONDS * 1000 };
         }
-        end(notFoundHtml);
+        end(notFound.html);
       } catch {
-        end('<!DOCTYPE html><title>Page not found</title><h1>Sorry, the page you were looking for does not exist.</h1>');
+        end(
+          '<!DOCTYPE html><title>Page not found</title><h1>Sorry, the page you were looking for does not exist.</h1>',
+        );
       }
     })();
     return res;

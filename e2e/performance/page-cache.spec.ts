@@ -89,7 +89,7 @@ test.describe('page cache for anonymous readers', () => {
   });
 
   test('a HEAD request is answered but never kept, so the next reader still gets the whole page', async ({ request }) => {
-    const path = `/?from=${uniqueText('head').replace(/\W+/g, '-')}`; // a page nobody asked for yet
+    const path = `/?comments=${Date.now() % 10_000_000}`; // a page nobody asked for yet
     const head = await request.head(path);
     expect(head.status()).toBe(200);
     expect(await head.text()).toBe('');
@@ -108,6 +108,45 @@ test.describe('page cache for anonymous readers', () => {
         expect(refused.status()).toBe(400);
         return (await request.get(SEED_POST.path)).headers()['x-quire-cache'];
       })
+      .toBe('hit');
+  });
+
+  test('only bare addresses and comment pages are kept: other queries go to Next, so they cannot crowd out real pages', async ({
+    request,
+  }) => {
+    const other = `${SEED_POST.path}?utm_source=${uniqueText('campaign').replace(/\W+/g, '-')}`;
+    for (let i = 0; i < 2; i += 1) {
+      const response = await request.get(other);
+      expect(response.status()).toBe(200);
+      expect(response.headers()['x-quire-cache'], 'a query the page ignores is never kept').toBeUndefined();
+    }
+    await expect
+      .poll(async () => {
+        await request.get(`${SEED_POST.path}?comments=1`);
+        return (await request.get(`${SEED_POST.path}?comments=1`)).headers()['x-quire-cache'];
+      })
+      .toBe('hit');
+  });
+
+  test('a comment quoting the cache’s own marks neither stalls the page nor stops it being kept', async ({
+    request,
+    accounts,
+    commentSettings,
+  }) => {
+    await commentSettings.set({ holdFor: 'nobody' });
+    const author = await accounts.apiAs(await accounts.create('quoter'));
+    // Words the server looks for in a page's tags; in a comment they are only text.
+    const text = uniqueText('Markup talk: data-quire-posts="%" and data-quire-partial, quoted');
+    await postComment(author, text);
+    await expect
+      .poll(
+        async () => {
+          const first = await request.get(SEED_POST.path, { timeout: 10_000 });
+          expect(await first.text()).toContain('data-quire-partial, quoted');
+          return (await request.get(SEED_POST.path, { timeout: 10_000 })).headers()['x-quire-cache'];
+        },
+        { timeout: 30_000 },
+      )
       .toBe('hit');
   });
 });
