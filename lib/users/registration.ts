@@ -1,0 +1,40 @@
+import { fieldErrors } from '@/lib/comments/schemas';
+import { unlessDatabaseDown } from '@/lib/comments/unavailable';
+import { limitRegistering, rateLimitMessage } from '@/lib/rate-limits';
+import { registerUser, type Viewer } from './accounts';
+import { type Registration, registerSchema } from './schemas';
+
+export const REGISTERING_UNAVAILABLE = 'Registering is not possible right now. Please try again in a minute.';
+
+export type RegistrationResult =
+  | { ok: true; user: Viewer; registration: Registration }
+  | { ok: false; status: 400 | 409 | 429 | 503; errors: Record<string, string>; retryAfterSeconds?: number };
+
+/**
+ * Registering a reader, as both doors (the form's server action and `POST /api/users`) do it:
+ * parse, check the rate limit, create the account. Refusals come back as field messages; with the
+ * database out of reach, a 503 that says so, so the form keeps what was typed.
+ */
+export async function registerReader(input: unknown, address: string | null): Promise<RegistrationResult> {
+  const parsed = registerSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, status: 400, errors: fieldErrors(parsed.error) };
+  return unlessDatabaseDown(async (): Promise<RegistrationResult> => {
+    const limited = await limitRegistering(address);
+    if (!limited.ok) {
+      return {
+        ok: false,
+        status: 429,
+        errors: { request: rateLimitMessage(limited) },
+        retryAfterSeconds: limited.retryAfterSeconds,
+      };
+    }
+    const created = await registerUser(parsed.data);
+    if (!created.ok)
+      return {
+        ok: false,
+        status: 409,
+        errors: { email: 'An account with this email already exists. Sign in instead.' },
+      };
+    return { ok: true, user: created.user, registration: parsed.data };
+  }, REGISTERING_UNAVAILABLE);
+}
