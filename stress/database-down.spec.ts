@@ -8,10 +8,12 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { keepLogs, say, startApp, type App } from './support/app';
 import { publishWithoutHolding, startPrivatePostgres, tempDir } from './support/databases';
-import { POST_PATH, postId, readThroughApi, registerAndSignIn, sendComment, type Reader } from './support/readers';
+import { POST_PATH, postId, readThroughApi, registerAndSignIn, sendComment, signIn, type Reader } from './support/readers';
 
 const PORT = Number(process.env.STRESS_PORT ?? 3300);
 const UNAVAILABLE = /Comments are temporarily unavailable/;
+const CONSOLE_UNAVAILABLE = /The database is not answering right now\. Nothing was changed/;
+const ADMIN = { email: 'owner@example.com', password: 'outage-owner-password' };
 
 /** Pages from content files answer 200; everything about comments says it is unavailable. */
 async function expectDegraded(app: App, reader: Reader, provider: string): Promise<void> {
@@ -58,6 +60,13 @@ async function expectRecovered(app: App, reader: Reader): Promise<void> {
 
 /** A browser page on the post, signed in as `reader`, with the comment form ready. */
 async function openPostAs(browser: Browser, app: App, reader: Reader): Promise<Page> {
+  const page = await openAs(browser, app, reader, POST_PATH);
+  await expect(page.getByText('Commenting as')).toBeVisible();
+  return page;
+}
+
+/** A browser page at `address`, signed in as `reader`. */
+async function openAs(browser: Browser, app: App, reader: Reader, address: string): Promise<Page> {
   const context = await browser.newContext({ baseURL: app.url });
   await context.addCookies(
     reader.cookie.split('; ').map((pair) => {
@@ -66,8 +75,7 @@ async function openPostAs(browser: Browser, app: App, reader: Reader): Promise<P
     }),
   );
   const page = await context.newPage();
-  await page.goto(POST_PATH);
-  await expect(page.getByText('Commenting as')).toBeVisible();
+  await page.goto(address);
   return page;
 }
 
@@ -92,6 +100,47 @@ async function expectSignInSaysUnavailable(browser: Browser, app: App, reader: R
   await expect(form.getByRole('alert')).toContainText('Signing in is not possible right now', { timeout: 30_000 });
   await expect(form.getByLabel('Email')).toHaveValue(reader.email);
   await context.close();
+}
+
+/** Registering while the database is down: the form says so and keeps what was typed; the API says 503. */
+async function expectRegisteringSaysUnavailable(browser: Browser, app: App): Promise<void> {
+  const api = await fetch(`${app.url}/api/users`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'late@example.com', name: 'Late', password: 'long-enough-password' }),
+  });
+  expect(api.status, 'POST /api/users says 503').toBe(503);
+  expect(((await api.json()) as { errors: { request: string } }).errors.request).toMatch(/Registering is not possible right now/);
+  const context = await browser.newContext({ baseURL: app.url });
+  const page = await context.newPage();
+  await page.goto('/register');
+  const form = page.locator('form').filter({ has: page.getByLabel('Display name') });
+  await form.getByLabel('Email').fill('late@example.com');
+  await form.getByLabel('Display name').fill('Late Reader');
+  await form.getByLabel('Password').fill('long-enough-password');
+  await form.getByRole('button', { name: 'Register' }).click();
+  await expect(form.getByRole('alert')).toContainText('Registering is not possible right now', { timeout: 30_000 });
+  await expect(form.getByLabel('Email')).toHaveValue('late@example.com');
+  await expect(form.getByLabel('Display name')).toHaveValue('Late Reader');
+  await context.close();
+}
+
+/** The comment settings, opened while the database was up: saving during the outage keeps every edit and says why. */
+async function expectSettingsKeepEdits(app: App, settings: Page, admin: Reader): Promise<void> {
+  const form = settings.getByRole('form', { name: 'Comment settings' });
+  await form.getByLabel('Moderation words').fill('typed\nduring the outage');
+  await form.getByLabel('Hold comments with this many links').fill('7');
+  await form.getByRole('button', { name: 'Save settings' }).click();
+  await expect(form.getByRole('alert')).toContainText(CONSOLE_UNAVAILABLE, { timeout: 30_000 });
+  await expect(form.getByLabel('Moderation words')).toHaveValue('typed\nduring the outage');
+  await expect(form.getByLabel('Hold comments with this many links')).toHaveValue('7');
+  const api = await fetch(`${app.url}/api/admin/settings`, {
+    method: 'PUT',
+    headers: { cookie: admin.cookie, 'content-type': 'application/json' },
+    body: JSON.stringify({ holdLinkCount: 7 }),
+  });
+  expect(api.status, 'PUT /api/admin/settings says 503').toBe(503);
+  expect(((await api.json()) as { errors: { request: string } }).errors.request).toMatch(CONSOLE_UNAVAILABLE);
 }
 
 /**
@@ -124,9 +173,18 @@ test('PostgreSQL stopped under a running blog, then started again', async ({ bro
   const postgres = startPrivatePostgres(PORT + 1);
   let app: App | undefined;
   try {
-    app = await startApp({ name: 'outage-postgres', port: PORT, databaseUrl: postgres.url, logDir: dir });
+    app = await startApp({
+      name: 'outage-postgres',
+      port: PORT,
+      databaseUrl: postgres.url,
+      logDir: dir,
+      env: { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password },
+    });
     await publishWithoutHolding(postgres.url);
     const reader = await registerAndSignIn(app.url, 'outage');
+    const admin = await signIn(app.url, ADMIN.email, ADMIN.password);
+    const settings = await openAs(browser, app, admin, '/admin/settings');
+    await expect(settings.getByRole('form', { name: 'Comment settings' })).toBeVisible();
     const page = await openPostAs(browser, app, reader);
     const own = await sendComment(app.url, reader, 'Mine, to edit and delete during the outage');
     expect(own.status, `POST comment: ${own.error}`).toBe(201);
@@ -140,6 +198,8 @@ test('PostgreSQL stopped under a running blog, then started again', async ({ bro
     await expectFormKeepsText(page, 'Typed while PostgreSQL is stopped');
     await expectOwnCommentDegrades(editing, own.id!);
     await expectSignInSaysUnavailable(browser, app, reader);
+    await expectRegisteringSaysUnavailable(browser, app);
+    await expectSettingsKeepEdits(app, settings, admin);
 
     say('starting PostgreSQL again; the blog is not restarted');
     postgres.start();

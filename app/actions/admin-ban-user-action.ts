@@ -3,7 +3,7 @@
 import { refresh } from 'next/cache';
 import { redirect } from 'next/navigation';
 import type { AdminFormState } from '@/app/(admin)/_lib/form-state';
-import { adminForAction } from '@/app/(admin)/_lib/guard';
+import { adminForAction, adminFormWork } from '@/app/(admin)/_lib/guard';
 import { plural } from '@/app/(admin)/_lib/wording';
 import { fieldErrors } from '@/lib/comments/schemas';
 import { banUser, ModerationRefused } from '@/lib/moderation/moderate';
@@ -17,31 +17,33 @@ export async function adminBanUserAction(_previous: AdminFormState, formData: Fo
     return typeof value === 'string' ? value.slice(0, 2_000) : '';
   };
   const values = { reason: text('reason'), endsAt: text('endsAt'), hideComments: text('hideComments') };
-  const access = await adminForAction();
-  if (!access.ok) return { status: 'error', message: access.message, errors: { request: access.message }, values };
-  const userId = text('userId');
-  if (!(await userExists(userId))) return { status: 'error', message: 'There is no such user.', errors: { request: 'There is no such user.' }, values };
-  const parsed = banSchema.safeParse({
-    reason: values.reason,
-    ...(values.endsAt.trim() ? { endsAt: values.endsAt.trim() } : {}),
-    hideComments: values.hideComments === 'on',
-  });
-  if (!parsed.success) return { status: 'error', message: 'The ban was not saved.', errors: fieldErrors(parsed.error), values };
-  let result;
-  try {
-    result = await banUser({
-      userId,
-      reason: parsed.data.reason,
-      endsAt: parsed.data.endsAt ?? null,
-      hideComments: parsed.data.hideComments,
-      actor: access.admin,
+  return adminFormWork(values, async (): Promise<AdminFormState> => {
+    const access = await adminForAction();
+    if (!access.ok) return { status: 'error', message: access.message, errors: { request: access.message }, values };
+    const userId = text('userId');
+    if (!(await userExists(userId))) return { status: 'error', message: 'There is no such user.', errors: { request: 'There is no such user.' }, values };
+    const parsed = banSchema.safeParse({
+      reason: values.reason,
+      ...(values.endsAt.trim() ? { endsAt: values.endsAt.trim() } : {}),
+      hideComments: values.hideComments === 'on',
     });
-  } catch (error) {
-    if (error instanceof ModerationRefused) return { status: 'error', message: error.message, errors: { request: error.message }, values };
-    throw error;
-  }
-  if (formData.get('js') !== '1') redirect(`/admin/users/${encodeURIComponent(userId)}?done=ban&count=${result.hidden}`);
-  refresh();
-  const hidden = result.hidden > 0 ? ` ${plural(result.hidden, 'comment')} hidden.` : '';
-  return { status: 'ok', message: `Banned.${hidden}`, errors: {}, values: {}, submittedAt: Date.now() };
+    if (!parsed.success) return { status: 'error', message: 'The ban was not saved.', errors: fieldErrors(parsed.error), values };
+    let result;
+    try {
+      result = await banUser({
+        userId,
+        reason: parsed.data.reason,
+        endsAt: parsed.data.endsAt ?? null,
+        hideComments: parsed.data.hideComments,
+        actor: access.admin,
+      });
+    } catch (error) {
+      if (error instanceof ModerationRefused) return { status: 'error', message: error.message, errors: { request: error.message }, values };
+      throw error;
+    }
+    if (formData.get('js') !== '1') redirect(`/admin/users/${encodeURIComponent(userId)}?done=ban&count=${result.hidden}`);
+    refresh();
+    const hidden = result.hidden > 0 ? ` ${plural(result.hidden, 'comment')} hidden.` : '';
+    return { status: 'ok', message: `Banned.${hidden}`, errors: {}, values: {}, submittedAt: Date.now() };
+  });
 }

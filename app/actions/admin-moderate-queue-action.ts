@@ -4,7 +4,7 @@ import { refresh } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import type { AdminFormState } from '@/app/(admin)/_lib/form-state';
-import { adminForAction } from '@/app/(admin)/_lib/guard';
+import { adminForAction, adminFormWork } from '@/app/(admin)/_lib/guard';
 import { moderationDoneMessage } from '@/app/(admin)/_lib/wording';
 import { COMMENT_STATUSES } from '@/lib/comments/rules';
 import { commentIdSchema } from '@/lib/comments/schemas';
@@ -24,25 +24,27 @@ const tabSchema = z.enum(COMMENT_STATUSES).catch('pending');
  * sent back to the same tab with the result in the address; with it (`js=1`) the rows refresh in place.
  */
 export async function adminModerateQueueAction(_previous: AdminFormState, formData: FormData): Promise<AdminFormState> {
-  const access = await adminForAction();
-  if (!access.ok) return { status: 'error', message: access.message, errors: { request: access.message }, values: {} };
-  const tab = tabSchema.parse(formData.get('status'));
-  const pressed = formData.get('action');
-  const [verb, id] = typeof pressed === 'string' ? pressed.split(':') : [];
-  const button = buttonSchema.safeParse({ verb, id });
-  if (!button.success) {
-    const message = button.error.issues[0]?.message ?? 'Choose what to do with the comments.';
-    return { status: 'error', message, errors: { action: message }, values: {} };
-  }
-  const action = button.data.verb;
-  const one = button.data.id;
-  const ids = bulkModerationSchema.shape.ids.safeParse(one === undefined ? formData.getAll('ids') : [one]);
-  if (!ids.success) {
-    const message = ids.error.issues[0]?.message ?? 'Choose at least one comment.';
-    return { status: 'error', message, errors: { ids: message }, values: {} };
-  }
-  const { changed } = await moderateComments({ ids: ids.data, action, actor: access.admin });
-  if (formData.get('js') !== '1') redirect(`/admin?status=${tab}&done=${action}&count=${changed.length}`);
-  refresh();
-  return { status: 'ok', message: moderationDoneMessage(action, changed.length), errors: {}, values: {}, submittedAt: Date.now() };
+  return adminFormWork({}, async (): Promise<AdminFormState> => {
+    const access = await adminForAction();
+    if (!access.ok) return { status: 'error', message: access.message, errors: { request: access.message }, values: {} };
+    const tab = tabSchema.parse(formData.get('status'));
+    const pressed = formData.get('action');
+    const [verb, id] = typeof pressed === 'string' ? pressed.split(':') : [];
+    const button = buttonSchema.safeParse({ verb, id });
+    if (!button.success) {
+      const message = button.error.issues[0]?.message ?? 'Choose what to do with the comments.';
+      return { status: 'error', message, errors: { action: message }, values: {} };
+    }
+    const action = button.data.verb;
+    const one = button.data.id;
+    const ids = bulkModerationSchema.shape.ids.safeParse(one === undefined ? formData.getAll('ids') : [one]);
+    if (!ids.success) {
+      const message = ids.error.issues[0]?.message ?? 'Choose at least one comment.';
+      return { status: 'error', message, errors: { ids: message }, values: {} };
+    }
+    const { changed } = await moderateComments({ ids: ids.data, action, actor: access.admin });
+    if (formData.get('js') !== '1') redirect(`/admin?status=${tab}&done=${action}&count=${changed.length}`);
+    refresh();
+    return { status: 'ok', message: moderationDoneMessage(action, changed.length), errors: {}, values: {}, submittedAt: Date.now() };
+  });
 }

@@ -4,7 +4,7 @@ import { refresh } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import type { AdminFormState } from '@/app/(admin)/_lib/form-state';
-import { adminForAction } from '@/app/(admin)/_lib/guard';
+import { adminForAction, adminFormWork } from '@/app/(admin)/_lib/guard';
 import { commentSettingsSchema } from '@/lib/comments/settings';
 import { saveCommentSettings } from '@/lib/moderation/settings';
 
@@ -58,16 +58,18 @@ export async function adminSaveSettingsAction(_previous: AdminFormState, formDat
     const value = formData.get(field);
     if (typeof value === 'string') values[field] = value.slice(0, 60_000);
   }
-  const access = await adminForAction();
-  if (!access.ok) return { status: 'error', message: access.message, errors: { request: access.message }, values };
-  const parsed = formSchema.safeParse(values);
-  if (!parsed.success) {
-    const errors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? 'request')] ??= issue.message;
-    return { status: 'error', message: 'The settings were not saved: fix the fields marked below.', errors, values };
-  }
-  await saveCommentSettings(parsed.data, access.admin);
-  if (formData.get('js') !== '1') redirect('/admin/settings?saved=1');
-  refresh();
-  return { status: 'ok', message: 'Settings saved.', errors: {}, values: {}, submittedAt: Date.now() };
+  return adminFormWork(values, async (): Promise<AdminFormState> => {
+    const access = await adminForAction();
+    if (!access.ok) return { status: 'error', message: access.message, errors: { request: access.message }, values };
+    const parsed = formSchema.safeParse(values);
+    if (!parsed.success) {
+      const errors: Record<string, string> = {};
+      for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? 'request')] ??= issue.message;
+      return { status: 'error', message: 'The settings were not saved: fix the fields marked below.', errors, values };
+    }
+    await saveCommentSettings(parsed.data, access.admin);
+    if (formData.get('js') !== '1') redirect('/admin/settings?saved=1');
+    refresh();
+    return { status: 'ok', message: 'Settings saved.', errors: {}, values: {}, submittedAt: Date.now() };
+  });
 }

@@ -1,5 +1,7 @@
 import { notFound, redirect } from 'next/navigation';
 import { NotAllowedError, requireAdmin, type Viewer } from '@/lib/auth';
+import { isUnavailable, MODERATION_UNAVAILABLE, unlessDatabaseDown } from '@/lib/comments/unavailable';
+import type { AdminFormState } from './form-state';
 
 /**
  * The admin reading an admin page. A signed-out visitor is sent to sign in and brought back; a
@@ -27,4 +29,13 @@ export async function adminForAction(): Promise<{ ok: true; admin: Viewer } | { 
     if (error instanceof NotAllowedError) return { ok: false, status: error.status, message: error.message };
     throw error;
   }
+}
+
+/**
+ * An admin form's work. While the database is out of reach the form says so and hands back what
+ * was typed (`values`), instead of an error page that loses it.
+ */
+export async function adminFormWork(values: Record<string, string>, work: () => Promise<AdminFormState>): Promise<AdminFormState> {
+  const result = await unlessDatabaseDown(work, MODERATION_UNAVAILABLE);
+  return isUnavailable(result) ? { status: 'error', message: result.errors.request, errors: result.errors, values } : result;
 }

@@ -1,7 +1,7 @@
 // GET /api/admin/comments?status=pending|published|spam|deleted&cursor= — one tab of the moderation queue.
 import { z } from 'zod';
 import { COMMENT_STATUSES } from '@/lib/comments/rules';
-import { adminOrRefusal } from '@/lib/http/admin-guard';
+import { adminRoute } from '@/lib/http/admin-guard';
 import { jsonError } from '@/lib/http/json';
 import { listModerationQueue } from '@/lib/moderation/queue';
 import { commentIdSchema, fieldErrors } from '@/lib/comments/schemas';
@@ -11,10 +11,8 @@ const querySchema = z.strictObject({
   cursor: commentIdSchema.optional(),
 });
 
-export async function GET(request: Request): Promise<Response> {
-  const admin = await adminOrRefusal();
-  if (admin instanceof Response) return admin;
+export const GET = adminRoute(async (_admin, request) => {
   const query = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) return jsonError(400, fieldErrors(query.error));
   return Response.json(await listModerationQueue(query.data), { headers: { 'Cache-Control': 'no-store' } });
-}
+});

@@ -1,13 +1,11 @@
 // POST /api/admin/comments/{id}/approve|spam|delete|restore — moderate one comment.
 import { commentIdSchema } from '@/lib/comments/schemas';
-import { adminOrRefusal } from '@/lib/http/admin-guard';
+import { adminRoute } from '@/lib/http/admin-guard';
 import { jsonError } from '@/lib/http/json';
 import { moderateComments } from '@/lib/moderation/moderate';
 import { moderationActionSchema } from '@/lib/moderation/schemas';
 
-export async function POST(_request: Request, { params }: { params: Promise<{ id: string; action: string }> }): Promise<Response> {
-  const admin = await adminOrRefusal();
-  if (admin instanceof Response) return admin;
+export const POST = adminRoute(async (admin, _request, { params }: { params: Promise<{ id: string; action: string }> }) => {
   const { id, action } = await params;
   const parsedAction = moderationActionSchema.safeParse(action);
   if (!parsedAction.success) return jsonError(404, { action: parsedAction.error.issues[0]?.message ?? 'Unknown action.' });
@@ -15,4 +13,4 @@ export async function POST(_request: Request, { params }: { params: Promise<{ id
   if (!parsedId.success) return jsonError(404, { id: 'That comment does not exist.' });
   const result = await moderateComments({ ids: [parsedId.data], action: parsedAction.data, actor: admin });
   return Response.json(result);
-}
+});

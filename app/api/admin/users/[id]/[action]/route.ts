@@ -1,14 +1,12 @@
 // POST /api/admin/users/{id}/ban {reason, endsAt?, hideComments?} and /api/admin/users/{id}/unban.
 import { fieldErrors } from '@/lib/comments/schemas';
-import { adminOrRefusal } from '@/lib/http/admin-guard';
+import { adminRoute } from '@/lib/http/admin-guard';
 import { jsonError, readJsonBody } from '@/lib/http/json';
 import { banUser, ModerationRefused, unbanUser } from '@/lib/moderation/moderate';
 import { banSchema } from '@/lib/moderation/schemas';
 import { userExists } from '@/lib/users/accounts';
 
-export async function POST(request: Request, { params }: { params: Promise<{ id: string; action: string }> }): Promise<Response> {
-  const admin = await adminOrRefusal();
-  if (admin instanceof Response) return admin;
+export const POST = adminRoute(async (admin, request, { params }: { params: Promise<{ id: string; action: string }> }) => {
   const { id, action } = await params;
   if (action !== 'ban' && action !== 'unban') return jsonError(404, { action: 'The action must be ban or unban.' });
   if (!(await userExists(id))) return jsonError(404, { id: 'There is no user with that id.' });
@@ -30,4 +28,4 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     if (error instanceof ModerationRefused) return jsonError(400, { id: error.message });
     throw error;
   }
-}
+});
