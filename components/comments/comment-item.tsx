@@ -1,6 +1,7 @@
 import { SiteLink } from '@/components/site-link';
 import { formatTimestamp } from '@/lib/content/dates';
 import type { CommentRow } from '@/lib/comments/queries';
+import type { Editing } from '@/lib/comments/section';
 import type { ThreadNode } from '@/lib/comments/rules';
 import { CommentModerationButtons } from '../admin/comment-moderation-buttons';
 import { Avatar } from '../avatar';
@@ -16,7 +17,7 @@ export interface ThreadContext {
   viewerId: string | null;
   canComment: boolean;
   replyTo: number | null;
-  editing: { id: number; body: string } | null;
+  editing: Editing | null;
   editableIds: Set<number>;
   /** The comment forms' signed render time (lib/spam/form-stamp). */
   formStamp: string;
@@ -79,7 +80,12 @@ export function CommentItem({ comment, ctx }: { comment: ThreadNode<CommentRow>;
             </p>
           )}
           {ctx.editing?.id === comment.id ? (
-            <EditCommentForm commentId={comment.id} body={ctx.editing.body} cancelHref={commentHref(ctx, {}, anchor)} />
+            <EditCommentForm
+              commentId={comment.id}
+              body={ctx.editing.body}
+              windowOver={!ctx.editing.open}
+              cancelHref={commentHref(ctx, {}, anchor)}
+            />
           ) : (
             <div className="comment-body" dangerouslySetInnerHTML={{ __html: comment.html }} />
           )}

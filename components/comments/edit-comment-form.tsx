@@ -7,15 +7,31 @@ import { idleCommentForm } from '@/lib/comments/form-state';
 import { FieldError } from './field-error';
 import { useEnhanced } from './use-enhanced';
 
-/** The author's edit box, in place of the comment's text. */
-export function EditCommentForm({ commentId, body, cancelHref }: { commentId: number; body: string; cancelHref: string }) {
+/**
+ * The author's edit box, in place of the comment's text. Once the edit window has passed
+ * (`windowOver`, e.g. while the author was typing and the thread refreshed) the box stays with its
+ * text, says why it cannot be saved, and Save is off.
+ */
+export function EditCommentForm({
+  commentId,
+  body,
+  windowOver,
+  cancelHref,
+}: {
+  commentId: number;
+  body: string;
+  windowOver: boolean;
+  cancelHref: string;
+}) {
   const [state, formAction, pending] = useActionState(editCommentAction, idleCommentForm);
   const enhanced = useEnhanced();
   const id = useId();
   // The text's own problem is told beside it; anything else (signed out, the database down) is
   // announced for the whole form, as the comment form does.
   const error = state.errors.body;
-  const formError = state.errors.request;
+  const formError =
+    state.errors.request ??
+    (windowOver && !error ? 'The time for editing this comment has passed, so it can no longer be saved. Copy your text if you want to keep it.' : undefined);
   return (
     <form action={formAction} className="comment-form edit-form" aria-label="Edit your comment" noValidate>
       <input type="hidden" name="commentId" value={commentId} />
@@ -39,7 +55,7 @@ export function EditCommentForm({ commentId, body, cancelHref }: { commentId: nu
         </p>
       )}
       <div className="form-buttons">
-        <button type="submit" disabled={pending}>
+        <button type="submit" disabled={pending || windowOver}>
           {pending ? 'Saving…' : 'Save'}
         </button>
         <SiteLink href={cancelHref} scroll={false} className="form-cancel">

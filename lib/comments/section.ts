@@ -15,8 +15,18 @@ export type CommentSectionState =
       guestsAllowed: boolean;
       page: CommentPage;
       editableIds: Set<number>;
-      editing: { id: number; body: string } | null;
+      editing: Editing | null;
     };
+
+/**
+ * The author's comment open for editing (`?edit=`). It stays open after its edit window has passed
+ * (`open: false`), so the text being typed is not taken away: the box says why it cannot be saved.
+ */
+export interface Editing {
+  id: number;
+  body: string;
+  open: boolean;
+}
 
 /**
  * Everything the comment section of a post page needs, in a handful of indexed queries. If the
@@ -40,17 +50,19 @@ export async function loadCommentSection(options: {
     });
     const now = new Date();
     const editableIds = new Set<number>();
+    const ownIds = new Set<number>();
     const visit = (nodes: CommentPage['thread']) => {
       for (const node of nodes) {
         if (canEditComment(node, viewer, now, settings.editWindowMinutes)) editableIds.add(node.id);
+        if (viewer && node.authorId === viewer.id && !node.removed) ownIds.add(node.id);
         visit(node.replies);
       }
     };
     visit(page.thread);
-    let editing: { id: number; body: string } | null = null;
-    if (options.editId !== null && editableIds.has(options.editId)) {
+    let editing: Editing | null = null;
+    if (options.editId !== null && ownIds.has(options.editId)) {
       const comment = await getComment(options.editId);
-      if (comment) editing = { id: comment.id, body: comment.body };
+      if (comment) editing = { id: comment.id, body: comment.body, open: editableIds.has(comment.id) };
     }
     return {
       available: true,
