@@ -1,6 +1,6 @@
 // Journey: the console and the admin API refuse everyone who is not an admin — readers get a plain
 // 404 page or a 403, visitors are sent to sign in or get a 401 — and nobody else sees its data.
-import type { APIRequestContext, APIResponse, Page } from '@playwright/test';
+import type { APIRequestContext, APIResponse, Locator, Page } from '@playwright/test';
 import { SEED_POST } from '../support/blog';
 import { expect, test } from './fixtures';
 
@@ -91,6 +91,35 @@ test('admin pages are kept out of search engines', async ({ admin }) => {
   }
 });
 
+/** A form's markup as the page that renders it sends it without JavaScript: action id and every field. */
+function formMarkup(form: Locator): Promise<string> {
+  return form.evaluate((element) => element.outerHTML);
+}
+
+/**
+ * Posts `markup` (a form) from a same-origin page of `page`, as its own session, to `action` (the
+ * page the form came from) by clicking `button` (a selector), with `fields` typed into it first.
+ * Answers the POST's status.
+ */
+async function replay(page: Page, markup: string, action: string, button: string, fields: Record<string, string> = {}): Promise<number> {
+  await page.goto('/robots.txt');
+  await page.evaluate(
+    ({ html, to, values }) => {
+      document.body.innerHTML = html;
+      const form = document.querySelector('form');
+      form?.setAttribute('action', to);
+      // The settings form asks for a change (another "Hold for"), so a replay that got through
+      // would show in the settings, not only in the log.
+      document.querySelector('input[name="holdFor"]:not([checked])')?.setAttribute('checked', '');
+      for (const [name, value] of Object.entries(values)) form?.querySelector(`[name="${name}"]`)?.setAttribute('value', value);
+    },
+    { html: markup, to: action, values: fields },
+  );
+  const answer = page.waitForResponse((response) => response.request().method() === 'POST');
+  await page.locator(button).click();
+  return (await answer).status();
+}
+
 test('the console’s own forms, replayed by a reader or a visitor, change nothing', async ({ admin, accounts, browse, heldComment, db }) => {
   const { id } = await heldComment('replayed', 'Held while others try the admin’s buttons');
   // The admin's queue and settings forms as a browser without JavaScript sends them: the
@@ -98,33 +127,12 @@ test('the console’s own forms, replayed by a reader or a visitor, change nothi
   const adminPage = await browse(admin.user, { javaScriptEnabled: false });
   await adminPage.goto('/admin?status=pending');
   const approveButton = `button[value="approve:${id}"]`;
-  const approveForm = await adminPage
-    .locator('form')
-    .filter({ has: adminPage.locator(approveButton) })
-    .evaluate((form) => form.outerHTML);
+  const approveForm = await formMarkup(adminPage.locator('form').filter({ has: adminPage.locator(approveButton) }));
   await adminPage.goto('/admin/settings');
-  const settingsForm = await adminPage.getByRole('form', { name: 'Comment settings' }).evaluate((form) => form.outerHTML);
+  const settingsForm = await formMarkup(adminPage.getByRole('form', { name: 'Comment settings' }));
   const settingsBefore: unknown = await (await admin.api.get('/api/admin/settings')).json();
   const settingsSaves = () => db.auditEntry.count({ where: { targetType: 'settings' } });
   const savesBefore = await settingsSaves();
-
-  /** Posts `markup` (a form) from a same-origin page of `page`, as its own session, by clicking `button` (a selector). */
-  async function replay(page: Page, markup: string, action: string, button: string): Promise<number> {
-    await page.goto('/robots.txt');
-    await page.evaluate(
-      ({ html, to }) => {
-        document.body.innerHTML = html;
-        document.querySelector('form')?.setAttribute('action', to);
-        // The settings form asks for a change (another "Hold for"), so a replay that got through
-        // would show in the settings, not only in the log.
-        document.querySelector('input[name="holdFor"]:not([checked])')?.setAttribute('checked', '');
-      },
-      { html: markup, to: action },
-    );
-    const answer = page.waitForResponse((response) => response.request().method() === 'POST');
-    await page.locator(button).click();
-    return (await answer).status();
-  }
 
   for (const who of [await accounts.create('replayer'), null]) {
     const page = await browse(who, { javaScriptEnabled: false });
@@ -147,4 +155,87 @@ test('the console’s own forms, replayed by a reader or a visitor, change nothi
   await expect
     .poll(async () => (await db.comment.findUniqueOrThrow({ where: { id }, select: { status: true } })).status)
     .toBe('published');
+});
+
+test('the admin’s buttons on a post and on a commenter’s page, replayed by a reader or a visitor, change nothing', async ({
+  admin,
+  accounts,
+  browse,
+  heldComment,
+  db,
+}) => {
+  const held = await heldComment('moderated', 'Held while others press its buttons on the post page');
+  const [target, banned] = await Promise.all([accounts.create('unbanned'), accounts.create('banned')]);
+  const ban = await admin.api.post(`/api/admin/users/${banned.id}/ban`, { data: { reason: 'Banned before the replays' } });
+  expect(ban.status(), await ban.text()).toBe(201);
+
+  // Every other admin form, as the admin's browser without JavaScript has it: closing the post and
+  // a comment's buttons on the post page, banning and unbanning on a commenter's page.
+  const adminPage = await browse(admin.user, { javaScriptEnabled: false });
+  const userPage = (user: { id: string }) => `/admin/users/${user.id}`;
+  const buttonOf = (label: string) => `button:text-is("${label}")`;
+  await adminPage.goto(SEED_POST.path);
+  const closeForm = await formMarkup(adminPage.locator('form').filter({ has: adminPage.locator(buttonOf('Close comments')) }));
+  const moderateForm = await formMarkup(adminPage.getByRole('form', { name: `Moderate comment ${held.id}` }));
+  await adminPage.goto(userPage(target));
+  const banForm = await formMarkup(adminPage.getByRole('form', { name: `Ban ${target.name}` }));
+  await adminPage.goto(userPage(banned));
+  const unbanForm = await formMarkup(adminPage.locator('form').filter({ has: adminPage.locator(buttonOf('Unban')) }));
+  const banFields = { reason: 'Replayed by someone who is not an admin' };
+
+  /** What any of these forms would change, had it got through. */
+  const state = async () => ({
+    closed: (await db.postThread.findUnique({ where: { postId: SEED_POST.id }, select: { closed: true } }))?.closed ?? false,
+    held: (await db.comment.findUniqueOrThrow({ where: { id: held.id }, select: { status: true } })).status,
+    bansOfTarget: await db.ban.findMany({ where: { userId: target.id }, select: { id: true, liftedAt: true } }),
+    bansOfBanned: await db.ban.findMany({ where: { userId: banned.id }, select: { id: true, liftedAt: true } }),
+    logEntries: await db.auditEntry.count(),
+  });
+  const readers = [await accounts.create('replayer'), null];
+  const pages = await Promise.all(readers.map((who) => browse(who, { javaScriptEnabled: false })));
+  const name = (index: number) => (readers[index] ? 'reader' : 'visitor');
+
+  // While the post is open: close it, approve the held comment, ban one commenter, unban another.
+  const open = await state();
+  expect(open.closed).toBe(false);
+  expect(open.held).toBe('pending');
+  expect(open.bansOfTarget).toEqual([]);
+  expect(open.bansOfBanned).toEqual([{ id: expect.any(Number), liftedAt: null }]);
+  for (const [index, page] of pages.entries()) {
+    for (const [what, path, html, button, fields] of [
+      ['close comments', SEED_POST.path, closeForm, buttonOf('Close comments'), {}],
+      ['approve a comment', SEED_POST.path, moderateForm, 'button[value="approve"]', {}],
+      ['ban', userPage(target), banForm, 'button[type="submit"]', banFields],
+      ['unban', userPage(banned), unbanForm, buttonOf('Unban'), {}],
+    ] as const) {
+      const status = await replay(page, html, path, button, fields);
+      expect(status, `${name(index)} replaying "${what}"`).toBeLessThan(500);
+    }
+  }
+  expect(await state(), 'nothing they sent took effect').toEqual(open);
+
+  // Once the admin has closed the post: reopen it.
+  const close = await admin.api.post(`/api/admin/posts/${SEED_POST.id}/close`);
+  expect(close.status(), await close.text()).toBe(200);
+  await adminPage.goto(SEED_POST.path);
+  const reopenForm = await formMarkup(adminPage.locator('form').filter({ has: adminPage.locator(buttonOf('Reopen comments')) }));
+  const closed = await state();
+  expect(closed.closed).toBe(true);
+  for (const [index, page] of pages.entries()) {
+    const status = await replay(page, reopenForm, SEED_POST.path, buttonOf('Reopen comments'));
+    expect(status, `${name(index)} replaying "reopen comments"`).toBeLessThan(500);
+  }
+  expect(await state(), 'nothing they sent took effect').toEqual(closed);
+
+  // The same replays by the admin do take effect: the forms were real, the viewer was the difference.
+  await replay(adminPage, reopenForm, SEED_POST.path, buttonOf('Reopen comments'));
+  await expect.poll(async () => (await state()).closed, 'reopened by the admin').toBe(false);
+  await replay(adminPage, closeForm, SEED_POST.path, buttonOf('Close comments'));
+  await expect.poll(async () => (await state()).closed, 'closed by the admin').toBe(true);
+  await replay(adminPage, moderateForm, SEED_POST.path, 'button[value="approve"]');
+  await expect.poll(async () => (await state()).held, 'approved by the admin').toBe('published');
+  await replay(adminPage, banForm, userPage(target), 'button[type="submit"]', banFields);
+  await expect.poll(async () => (await state()).bansOfTarget.length, 'banned by the admin').toBe(1);
+  await replay(adminPage, unbanForm, userPage(banned), buttonOf('Unban'));
+  await expect.poll(async () => (await state()).bansOfBanned[0]?.liftedAt ?? null, 'unbanned by the admin').not.toBeNull();
 });
