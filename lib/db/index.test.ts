@@ -146,15 +146,25 @@ for (const [provider, enabled] of providers) {
     });
 
     it('keeps a write made outside a transaction when a concurrent transaction rolls back', async () => {
+      let wroteInside!: () => void;
+      const insideWritten = new Promise<void>((resolve) => (wroteInside = resolve));
+      let landedOutside!: () => void;
+      const outsideLanded = new Promise<void>((resolve) => (landedOutside = resolve));
       const failing = db
         .$transaction(async (tx) => {
           await tx.setting.create({ data: { key: `inside-${provider}`, value: '1' } });
-          await new Promise((resolve) => setTimeout(resolve, 150));
+          wroteInside();
+          // PostgreSQL runs the outside write on another connection: the transaction stays open
+          // until it has landed. SQLite's one connection must hold it back until the transaction
+          // ends, so it cannot land first; the transaction gives it time to reach the queue, and
+          // ends at once if it got in anyway (inside the transaction, to be rolled back with it).
+          await Promise.race([outsideLanded, ...(provider === 'sqlite' ? [new Promise((resolve) => setTimeout(resolve, 150))] : [])]);
           throw new Error('roll back');
         })
         .catch((e: unknown) => e);
-      await new Promise((resolve) => setTimeout(resolve, 30));
-      await db.setting.create({ data: { key: `outside-${provider}`, value: '1' } });
+      // Only once the transaction has written, so the two certainly overlap.
+      await insideWritten;
+      await db.setting.create({ data: { key: `outside-${provider}`, value: '1' } }).finally(landedOutside);
       expect(await failing).toBeInstanceOf(Error);
       const keys = (await db.setting.findMany()).map((s) => s.key);
       expect(keys).toContain(`outside-${provider}`);
