@@ -38,6 +38,19 @@ for (const javaScriptEnabled of [true, false]) {
   });
 }
 
+/** The e2e servers inherit this environment; with a provider's two keys in it, its button belongs on the page. */
+const oauthKeysGiven = ['GITHUB', 'GOOGLE'].some((provider) => process.env[`AUTH_${provider}_ID`] && process.env[`AUTH_${provider}_SECRET`]);
+
+test('without OAuth keys, sign-in offers email and password only: no GitHub or Google button', async ({ page }) => {
+  test.skip(oauthKeysGiven, 'the servers were given OAuth keys');
+  await page.goto('/signin');
+  const main = page.getByRole('main');
+  await expect(main.getByRole('button', { name: 'Sign in', exact: true })).toBeVisible();
+  await expect(main.getByRole('button', { name: /github|google/i })).toHaveCount(0);
+  await expect(main.getByRole('link', { name: /github|google/i })).toHaveCount(0);
+  await expect(main).not.toContainText(/github|google/i);
+});
+
 test.describe('registration errors', () => {
   async function register(page: Page, fields: { email: string; name: string; password: string }) {
     await page.goto('/register');

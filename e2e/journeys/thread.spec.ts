@@ -1,5 +1,5 @@
 // Journeys through a thread: replying under a comment, editing one's own comment, deleting it.
-import { postComment, signInWithApi, uniqueText } from '../support/api';
+import { newUserFields, postComment, signInWithApi, uniqueSuffix, uniqueText, type TestUser } from '../support/api';
 import { SEED_POST } from '../support/blog';
 import {
   commentActions,
@@ -159,3 +159,36 @@ for (const javaScriptEnabled of [true, false]) {
     });
   });
 }
+
+test('a comment card shows an avatar made here from its author’s name: its initials on a colour, no image', async ({
+  page,
+  accounts,
+  request,
+}) => {
+  const suffix = uniqueSuffix();
+  // The rule (components/avatar.tsx): the first letters of the first and last words, or the first
+  // two of a single word, in capitals; a character outside the Basic Multilingual Plane stays whole.
+  const authors = [
+    { name: `ada ${suffix} lovelace`, initials: 'AL' },
+    { name: `grace${suffix}`, initials: 'GR' },
+    { name: `\u{1F98A} ${suffix} émile`, initials: '\u{1F98A}É' },
+  ];
+  const comments: { id: number; initials: string }[] = [];
+  for (const { name, initials } of authors) {
+    const fields = { ...newUserFields('avatar'), name };
+    const registered = await request.post('/api/users', { data: fields });
+    expect(registered.status(), await registered.text()).toBe(201);
+    const author: TestUser = { ...fields, id: ((await registered.json()) as { id: string }).id };
+    const comment = await postComment(await accounts.apiAs(author), uniqueText('Shown with my initials'));
+    comments.push({ id: comment.id, initials });
+  }
+
+  await openPost(page);
+  for (const { id, initials } of comments) {
+    const avatar = commentCard(page, id).locator('.comment-header > .avatar');
+    await expect(avatar, `comment ${id}`).toHaveText(initials);
+    await expect(avatar).toHaveAttribute('aria-hidden', 'true');
+    await expect(avatar).toHaveAttribute('style', /--avatar-hue:\s*\d+/);
+    await expect(commentCard(page, id).locator('img'), 'no picture from elsewhere').toHaveCount(0);
+  }
+});
