@@ -59,15 +59,15 @@ async function expectRecovered(app: App, reader: Reader): Promise<void> {
 }
 
 /** A browser page on the post, signed in as `reader`, with the comment form ready. */
-async function openPostAs(browser: Browser, app: App, reader: Reader): Promise<Page> {
-  const page = await openAs(browser, app, reader, POST_PATH);
+async function openPostAs(browser: Browser, app: App, reader: Reader, javaScriptEnabled = true): Promise<Page> {
+  const page = await openAs(browser, app, reader, POST_PATH, javaScriptEnabled);
   await expect(page.getByText('Commenting as')).toBeVisible();
   return page;
 }
 
 /** A browser page at `address`, signed in as `reader`. */
-async function openAs(browser: Browser, app: App, reader: Reader, address: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: app.url });
+async function openAs(browser: Browser, app: App, reader: Reader, address: string, javaScriptEnabled = true): Promise<Page> {
+  const context = await browser.newContext({ baseURL: app.url, javaScriptEnabled });
   await context.addCookies(
     reader.cookie.split('; ').map((pair) => {
       const at = pair.indexOf('=');
@@ -186,6 +186,9 @@ test('PostgreSQL stopped under a running blog, then started again', async ({ bro
     const settings = await openAs(browser, app, admin, '/admin/settings');
     await expect(settings.getByRole('form', { name: 'Comment settings' })).toBeVisible();
     const page = await openPostAs(browser, app, reader);
+    // Without JavaScript the refused comment comes back in a page rendered while the database is
+    // down, whose comment section says it is unavailable: the form must still be there, with the text.
+    const plain = await openPostAs(browser, app, reader, false);
     const own = await sendComment(app.url, reader, 'Mine, to edit and delete during the outage');
     expect(own.status, `POST comment: ${own.error}`).toBe(201);
     const editing = await page.context().newPage();
@@ -196,6 +199,9 @@ test('PostgreSQL stopped under a running blog, then started again', async ({ bro
     postgres.stop();
     await expectDegraded(app, reader, 'postgresql');
     await expectFormKeepsText(page, 'Typed while PostgreSQL is stopped');
+    await expectFormKeepsText(plain, 'Typed without JavaScript while PostgreSQL is stopped');
+    await expect(plain.locator('#comments')).toContainText(UNAVAILABLE);
+    await plain.context().close();
     await expectOwnCommentDegrades(editing, own.id!);
     await expectSignInSaysUnavailable(browser, app, reader);
     await expectRegisteringSaysUnavailable(browser, app);

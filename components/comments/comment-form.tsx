@@ -21,6 +21,7 @@ export function CommentForm({
   label,
   cancelHref,
   guest = false,
+  onlyIfRefused = false,
 }: {
   postId: string;
   formStamp: string;
@@ -28,6 +29,11 @@ export function CommentForm({
   label: string;
   cancelHref?: string;
   guest?: boolean;
+  /**
+   * Drawn only to hand back a refused comment: where no comment may be written now (comments
+   * closed, signed out, the database down) but one just came back with its text and the reason.
+   */
+  onlyIfRefused?: boolean;
 }) {
   const [state, formAction, pending] = useActionState(createCommentAction, idleCommentForm);
   const enhanced = useEnhanced();
@@ -37,6 +43,7 @@ export function CommentForm({
   // A new key after each success gives fresh, empty fields; on error the typed values come back.
   const generation = state.submittedAt ?? 0;
   const { box: draftBox, save: saveDraft, discard: discardDraft } = useDraft(`${postId}:${parentId ?? 'new'}`, state.status === 'ok' ? state.submittedAt : undefined);
+  if (onlyIfRefused && state.status !== 'error') return null;
   return (
     <form action={formAction} className="comment-form" aria-label={label} noValidate>
       <input type="hidden" name="postId" value={postId} />

@@ -41,82 +41,81 @@ export function CommentSection({
   /** Admins' close/reopen control, shown above the thread. */
   adminControls?: ReactNode;
 }) {
-  if (!data.available) {
-    return (
-      <section className="comments" id="comments" aria-labelledby="comments-heading" {...postsShown([post.id])}>
-        <h2 id="comments-heading">Comments</h2>
-        <p className="status-message" role="status">
-          Comments are temporarily unavailable. The post is all here; please try the comments again in a little while.
-        </p>
-        <PartialPageMark />
-      </section>
-    );
-  }
-  const { page } = data;
   const returnTo = encodeURIComponent(`${post.path}#comments`);
+  const closed = data.available && data.closed;
+  // Who may write here now. The form is drawn in the same place whatever the state (see CommentForm's
+  // onlyIfRefused): without JavaScript, a comment refused because the post closed, the reader was
+  // signed out or the database went down comes back to that place with its text.
+  const mayWrite = data.available && !data.closed && ctx.canComment;
   return (
     <section className="comments" id="comments" aria-labelledby="comments-heading" {...postsShown([post.id])}>
-      <h2 id="comments-heading">{commentCountLabel(data.count)}:</h2>
-      {adminControls}
-      {heldNotice && (
+      <h2 id="comments-heading">{data.available ? <>{commentCountLabel(data.count)}:</> : 'Comments'}</h2>
+      {data.available && adminControls}
+      {data.available && heldNotice && (
         <p className="form-success" role="status">
           Thanks! Your comment is awaiting moderation.
         </p>
       )}
-      {page.thread.length > 0 && (
+      {!data.available && (
+        <p className="status-message" role="status">
+          Comments are temporarily unavailable. The post is all here; please try the comments again in a little while.
+        </p>
+      )}
+      {data.available && data.page.thread.length > 0 && (
         <ol className="comment-list">
-          {page.thread.map((comment) => (
+          {data.page.thread.map((comment) => (
             <CommentItem key={comment.id} comment={comment} ctx={ctx} />
           ))}
         </ol>
       )}
-      {page.pageCount > 1 && (
-        <nav className="pager comment-pager" aria-label="More comments">
-          {page.page > 1 ? (
-            <SiteLink href={commentHref({ ...ctx, page: page.page - 1 }, {}, 'comments')} rel="prev">
-              « Older comments
-            </SiteLink>
-          ) : (
-            <span />
-          )}
-          <span className="pager-position">
-            Comments page {page.page} of {page.pageCount}
-          </span>
-          {page.page < page.pageCount ? (
-            <SiteLink href={commentHref({ ...ctx, page: page.page + 1 }, {}, 'comments')} rel="next">
-              Newer comments »
-            </SiteLink>
-          ) : (
-            <span />
-          )}
-        </nav>
-      )}
+      {data.available && data.page.pageCount > 1 && <CommentPager page={data.page} ctx={ctx} />}
       <div className="post-a-comment" id="post-a-comment">
         <h3>Post a Comment</h3>
-        {data.closed ? (
-          <p className="status-message">Comments are closed.</p>
-        ) : ctx.canComment ? (
-          <>
-            {viewer && (
-              <p className="commenting-as">
-                Commenting as <strong>{viewer.name}</strong>
-              </p>
-            )}
-            <CommentForm postId={post.id} formStamp={ctx.formStamp} label="Your comment" guest={!viewer} />
-            {!viewer && (
-              <p className="form-hint">
-                Or <SiteLink href={`/signin?returnTo=${returnTo}`}>sign in</SiteLink> to comment under your name.
-              </p>
-            )}
-          </>
-        ) : (
+        {closed && <p className="status-message">Comments are closed.</p>}
+        {data.available && !closed && !ctx.canComment && (
           <p className="sign-in-prompt">
             <SiteLink href={`/signin?returnTo=${returnTo}`}>Sign in</SiteLink> or{' '}
             <SiteLink href={`/register?returnTo=${returnTo}`}>register</SiteLink> to post a comment.
           </p>
         )}
+        {mayWrite && viewer && (
+          <p className="commenting-as">
+            Commenting as <strong>{viewer.name}</strong>
+          </p>
+        )}
+        <CommentForm postId={post.id} formStamp={ctx.formStamp} label="Your comment" guest={!viewer} onlyIfRefused={!mayWrite} />
+        {mayWrite && !viewer && (
+          <p className="form-hint">
+            Or <SiteLink href={`/signin?returnTo=${returnTo}`}>sign in</SiteLink> to comment under your name.
+          </p>
+        )}
       </div>
-      <LiveComments postId={post.id} version={data.version} />
+      {data.available ? <LiveComments postId={post.id} version={data.version} /> : <PartialPageMark />}
     </section>
+  );
+}
+
+/** "« Older comments · Comments page 2 of 5 · Newer comments »", as links that work without JavaScript. */
+function CommentPager({ page, ctx }: { page: CommentPage; ctx: ThreadContext }) {
+  return (
+    <nav className="pager comment-pager" aria-label="More comments">
+      {page.page > 1 ? (
+        <SiteLink href={commentHref({ ...ctx, page: page.page - 1 }, {}, 'comments')} rel="prev">
+          « Older comments
+        </SiteLink>
+      ) : (
+        <span />
+      )}
+      <span className="pager-position">
+        Comments page {page.page} of {page.pageCount}
+      </span>
+      {page.page < page.pageCount ? (
+        <SiteLink href={commentHref({ ...ctx, page: page.page + 1 }, {}, 'comments')} rel="next">
+          Newer comments »
+        </SiteLink>
+      ) : (
+        <span />
+      )}
+    </nav>
   );
 }

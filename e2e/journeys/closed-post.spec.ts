@@ -1,6 +1,7 @@
 // Journey on the fixture blog (e2e/fixtures/content): a post whose front matter says
 // `comments: closed` keeps its thread readable but takes no new comments, by form or by API.
-import { sendComment, uniqueText } from '../support/api';
+import { sendComment, signInWithApi, uniqueText } from '../support/api';
+import { FIXTURE_BLOG_FORM_MIN_SECONDS } from '../support/blog';
 import { expect, test } from '../support/journeys';
 
 /** e2e/fixtures/content/posts/2022-08-02-a-long-table-in-vladivostok.md (`comments: closed`; id = slug). */
@@ -22,3 +23,32 @@ test(
     await expect(page.locator('#comments').getByRole('link', { name: 'Reply' })).toHaveCount(0);
   },
 );
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test(
+    'a comment sent after its post was closed comes back with its text and the reason',
+    { tag: '@fixture-blog' },
+    async ({ page, accounts, db }) => {
+      // A post no other test comments on, closed by an admin while the reader is typing.
+      const post = { id: 'summer-in-the-far-east', path: '/2019/07/summer-in-the-far-east' };
+      await signInWithApi(page.request, await accounts.create('typing-late'));
+      await page.goto(post.path);
+      const form = page.getByRole('form', { name: 'Your comment' });
+      const text = uniqueText('Written while the post was still open');
+      await form.getByRole('textbox', { name: 'Your comment' }).fill(text);
+      // This blog wants a form open a few seconds before it is sent, as a person's would be.
+      await page.waitForTimeout(FIXTURE_BLOG_FORM_MIN_SECONDS * 1000);
+      await db.postThread.upsert({ where: { postId: post.id }, update: { closed: true }, create: { postId: post.id, closed: true } });
+      try {
+        await form.getByRole('button', { name: 'Publish' }).click();
+        await expect(page.locator('#post-a-comment')).toContainText('Comments are closed.');
+        await expect(form).toContainText('Comments are closed on this post.');
+        await expect(form.getByRole('textbox', { name: 'Your comment' })).toHaveValue(text);
+      } finally {
+        await db.postThread.update({ where: { postId: post.id }, data: { closed: false } });
+      }
+    },
+  );
+});
