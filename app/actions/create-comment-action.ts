@@ -34,8 +34,11 @@ export async function createCommentAction(_previous: CommentFormState, formData:
     }),
   );
   if (!result.ok) {
-    const freshStamp = 'freshStamp' in result && result.freshStamp;
-    return { status: 'error', errors: result.errors, values, ...(freshStamp ? { formStamp: issueFormStamp() } : {}) };
+    // The stamp goes back with the text, since the form it returns to may have been drawn without
+    // one (where no comment could be written); a new one only when the old cannot succeed.
+    const sent = formData.get('formStamp');
+    const renew = ('freshStamp' in result && result.freshStamp) || typeof sent !== 'string' || sent === '';
+    return { status: 'error', errors: result.errors, values, formStamp: renew ? issueFormStamp() : sent };
   }
 
   // Held or caught as spam, the author hears the same: it waits for a moderator.

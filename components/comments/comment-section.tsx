@@ -83,7 +83,14 @@ export function CommentSection({
             Commenting as <strong>{viewer.name}</strong>
           </p>
         )}
-        <CommentForm postId={post.id} formStamp={ctx.formStamp} label="Your comment" guest={!viewer} onlyIfRefused={!mayWrite} />
+        {/* No stamp where nobody may write: a page without one is served from the page cache as it is. */}
+        <CommentForm
+          postId={post.id}
+          formStamp={mayWrite ? ctx.formStamp : ''}
+          label="Your comment"
+          guest={!viewer}
+          onlyIfRefused={!mayWrite}
+        />
         {mayWrite && !viewer && (
           <p className="form-hint">
             Or <SiteLink href={`/signin?returnTo=${returnTo}`}>sign in</SiteLink> to comment under your name.
