@@ -140,6 +140,12 @@ export default defineConfig<QuireTestOptions>({
           PAGE_CACHE_POLL_MS: '100',
           // As if behind one reverse proxy: a test may speak from an address of its own.
           TRUST_PROXY: '1',
+          // Email and password only, whatever the shell running the tests holds: the sign-in page's
+          // journeys expect no provider buttons (which providers show is lib/auth/providers.test.ts).
+          AUTH_GITHUB_ID: '',
+          AUTH_GITHUB_SECRET: '',
+          AUTH_GOOGLE_ID: '',
+          AUTH_GOOGLE_SECRET: '',
           // Journeys sign in and post many times a minute from one address, typing at machine
           // speed, so the `site` blogs lift the rate limits and the minimum form time. The fixture
           // blog keeps the default limits and a minimum form time of its own, and
