@@ -88,6 +88,21 @@ test.describe('page cache for anonymous readers', () => {
     expect(Math.abs(parseInt(secondStamp?.[2] ?? '0', 36) - before)).toBeLessThan(2_000);
   });
 
+  test('where visitors may not comment, the kept page holds no form stamp, so a hit sends the stored bytes as they are', async ({
+    request,
+    commentSettings,
+  }) => {
+    await commentSettings.set({ whoMayComment: 'users' });
+    await expect
+      .poll(async () => {
+        await request.get(SEED_POST.path);
+        return (await request.get(SEED_POST.path)).headers()['x-quire-cache'];
+      })
+      .toBe('hit');
+    // A stamp anywhere in the page (the form, or React's payload) would be replaced on every hit.
+    expect(await (await request.get(SEED_POST.path)).text()).not.toMatch(/qs1\.[0-9a-z]{1,12}\.[\w-]{27}/);
+  });
+
   test('a HEAD request is answered but never kept, so the next reader still gets the whole page', async ({ request }) => {
     const path = `/?comments=${Date.now() % 10_000_000}`; // a page nobody asked for yet
     const head = await request.head(path);
