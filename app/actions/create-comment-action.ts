@@ -6,7 +6,7 @@ import { redirect } from 'next/navigation';
 import { getViewer } from '@/lib/auth';
 import { type CommentFormState, typedValues } from '@/lib/comments/form-state';
 import { heldNoticeUrl, locateComment, postComment } from '@/lib/comments/post-comment';
-import { unlessDatabaseDown } from '@/lib/comments/unavailable';
+import { unlessCommentsDown } from '@/lib/comments/unavailable';
 import { clientIp } from '@/lib/http/client-ip';
 import { HONEYPOT_FIELD, issueFormStamp } from '@/lib/spam';
 
@@ -24,7 +24,7 @@ export async function createCommentAction(_previous: CommentFormState, formData:
       return typeof value === 'string' && value !== '' ? [[field, value]] : [];
     }),
   );
-  const result = await unlessDatabaseDown(async () =>
+  const result = await unlessCommentsDown(async () =>
     postComment({
       postId: String(formData.get('postId') ?? ''),
       viewer: await getViewer(),

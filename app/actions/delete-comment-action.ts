@@ -4,7 +4,7 @@ import { refresh } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getViewer, safeReturnPath } from '@/lib/auth';
 import { removeComment } from '@/lib/comments/change-comment';
-import { unlessDatabaseDown } from '@/lib/comments/unavailable';
+import { unlessCommentsDown } from '@/lib/comments/unavailable';
 
 /**
  * Delete one's own comment, then show the thread again. Whatever goes wrong (signed out meanwhile,
@@ -13,7 +13,7 @@ import { unlessDatabaseDown } from '@/lib/comments/unavailable';
  */
 export async function deleteCommentAction(formData: FormData): Promise<void> {
   const returnTo = safeReturnPath(formData.get('returnTo'));
-  const result = await unlessDatabaseDown(async () => {
+  const result = await unlessCommentsDown(async () => {
     const viewer = await getViewer();
     return viewer ? removeComment({ id: formData.get('commentId'), viewer }) : null;
   });

@@ -6,13 +6,13 @@ import { getViewer } from '@/lib/auth';
 import { changeCommentText } from '@/lib/comments/change-comment';
 import { heldNoticeUrl } from '@/lib/comments/post-comment';
 import { type CommentFormState, typedValues } from '@/lib/comments/form-state';
-import { unlessDatabaseDown } from '@/lib/comments/unavailable';
+import { unlessCommentsDown } from '@/lib/comments/unavailable';
 
 /** Save an edit to one's own comment, then show it in its thread. */
 export async function editCommentAction(_previous: CommentFormState, formData: FormData): Promise<CommentFormState> {
   const values = typedValues(formData, ['body']);
   // The database down (here or while saving): the edit box keeps the new text and says why.
-  const result = await unlessDatabaseDown(async () => {
+  const result = await unlessCommentsDown(async () => {
     const viewer = await getViewer();
     if (!viewer) return null;
     return changeCommentText({ id: formData.get('commentId'), viewer, input: { body: formData.get('body') ?? '' } });

@@ -41,3 +41,36 @@ export async function isDatabaseDown(error: unknown): Promise<boolean> {
   if (!error.name.startsWith('Prisma') && error.name !== 'DriverAdapterError') return false;
   return !(await checkDatabase()).ok;
 }
+
+/** What a door answers while the database is down: 503, and a message for the reader. */
+export interface DatabaseUnavailable {
+  ok: false;
+  status: 503;
+  errors: { request: string };
+}
+
+export function isUnavailable(value: unknown): value is DatabaseUnavailable {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'status' in value &&
+    value.status === 503 &&
+    'ok' in value &&
+    value.ok === false
+  );
+}
+
+/**
+ * Runs a read or write; if it fails because the database is down, answers "unavailable" with
+ * `message` instead of throwing, so a form can keep what was typed and an API can say 503. Any
+ * other failure (a redirect too) is thrown as before.
+ */
+export async function unlessDatabaseDown<T>(work: () => Promise<T>, message: string): Promise<T | DatabaseUnavailable> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!(await isDatabaseDown(error))) throw error;
+    console.error('the database is unavailable:', error instanceof Error ? error.message.trim().split('\n').at(-1) : error);
+    return { ok: false, status: 503, errors: { request: message } };
+  }
+}

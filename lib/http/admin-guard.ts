@@ -1,5 +1,6 @@
 import { NotAllowedError, requireAdmin, type Viewer } from '@/lib/auth';
-import { isUnavailable, MODERATION_UNAVAILABLE, unlessDatabaseDown } from '@/lib/comments/unavailable';
+import { MODERATION_UNAVAILABLE } from '@/lib/comments/unavailable';
+import { isUnavailable, unlessDatabaseDown } from '@/lib/db/health';
 import { jsonError } from './json';
 
 /** For admin route handlers: the admin, or the 401/403 response to send instead. Never data. */

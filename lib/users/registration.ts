@@ -1,5 +1,5 @@
 import { fieldErrors } from '@/lib/comments/schemas';
-import { unlessDatabaseDown } from '@/lib/comments/unavailable';
+import { unlessDatabaseDown } from '@/lib/db/health';
 import { limitRegistering, rateLimitMessage } from '@/lib/rate-limits';
 import { registerUser, type Viewer } from './accounts';
 import { type Registration, registerSchema } from './schemas';

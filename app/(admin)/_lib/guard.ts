@@ -1,6 +1,7 @@
 import { notFound, redirect } from 'next/navigation';
 import { NotAllowedError, requireAdmin, type Viewer } from '@/lib/auth';
-import { isUnavailable, MODERATION_UNAVAILABLE, unlessDatabaseDown } from '@/lib/comments/unavailable';
+import { MODERATION_UNAVAILABLE } from '@/lib/comments/unavailable';
+import { isUnavailable, unlessDatabaseDown } from '@/lib/db/health';
 import type { AdminFormState } from './form-state';
 
 /**

@@ -2,7 +2,8 @@ import { notFound, redirect } from 'next/navigation';
 import { getViewer } from '@/lib/auth';
 import { commentAddress } from '@/lib/comments/post-comment';
 import { commentIdSchema } from '@/lib/comments/schemas';
-import { isUnavailable, unlessDatabaseDown } from '@/lib/comments/unavailable';
+import { unlessCommentsDown } from '@/lib/comments/unavailable';
+import { isUnavailable } from '@/lib/db/health';
 
 export const metadata = { title: 'Comment', robots: { index: false } };
 
@@ -14,7 +15,7 @@ export const metadata = { title: 'Comment', robots: { index: false } };
 export default async function CommentPermalink({ params }: { params: Promise<{ id: string }> }) {
   const id = commentIdSchema.safeParse((await params).id);
   if (!id.success) notFound();
-  const address = await unlessDatabaseDown(async () => commentAddress(id.data, await getViewer()));
+  const address = await unlessCommentsDown(async () => commentAddress(id.data, await getViewer()));
   if (isUnavailable(address)) {
     return (
       <div className="not-found">

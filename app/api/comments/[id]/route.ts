@@ -2,13 +2,13 @@
 import { getViewer } from '@/lib/auth';
 import { changeCommentText, removeComment } from '@/lib/comments/change-comment';
 import { writtenForApi } from '@/lib/comments/mutations';
-import { unlessDatabaseDown } from '@/lib/comments/unavailable';
+import { unlessCommentsDown } from '@/lib/comments/unavailable';
 import { jsonError, readJsonBody } from '@/lib/http/json';
 
 type Context = { params: Promise<{ id: string }> };
 
 export async function PATCH(request: Request, { params }: Context): Promise<Response> {
-  const result = await unlessDatabaseDown(async () => {
+  const result = await unlessCommentsDown(async () => {
     const viewer = await getViewer();
     if (!viewer) return null;
     const body = await readJsonBody(request);
@@ -20,7 +20,7 @@ export async function PATCH(request: Request, { params }: Context): Promise<Resp
 }
 
 export async function DELETE(_request: Request, { params }: Context): Promise<Response> {
-  const result = await unlessDatabaseDown(async () => {
+  const result = await unlessCommentsDown(async () => {
     const viewer = await getViewer();
     return viewer ? removeComment({ id: (await params).id, viewer }) : null;
   });

@@ -4,7 +4,8 @@ import { getViewer } from '@/lib/auth';
 import { postComment } from '@/lib/comments/post-comment';
 import { writtenForApi } from '@/lib/comments/mutations';
 import { listPublishedComments } from '@/lib/comments/queries';
-import { isUnavailable, unlessDatabaseDown } from '@/lib/comments/unavailable';
+import { unlessCommentsDown } from '@/lib/comments/unavailable';
+import { isUnavailable } from '@/lib/db/health';
 import { getPostById } from '@/lib/content/posts';
 import { clientIp } from '@/lib/http/client-ip';
 import { jsonError, readJsonBody, retryAfter } from '@/lib/http/json';
@@ -28,7 +29,7 @@ export async function GET(request: Request, { params }: Context): Promise<Respon
   if (!post) return jsonError(404, { id: 'There is no post with that id.' });
   const query = listQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) return jsonError(400, fieldErrors(query.error));
-  const page = await unlessDatabaseDown(() => listPublishedComments(post.id, query.data));
+  const page = await unlessCommentsDown(() => listPublishedComments(post.id, query.data));
   if (isUnavailable(page)) return jsonError(page.status, page.errors);
   return Response.json(page, { headers: { 'Cache-Control': 'no-store' } });
 }
@@ -36,7 +37,7 @@ export async function GET(request: Request, { params }: Context): Promise<Respon
 export async function POST(request: Request, { params }: Context): Promise<Response> {
   const body = await readJsonBody(request);
   if (!body.ok) return jsonError(body.status, body.errors);
-  const result = await unlessDatabaseDown(async () =>
+  const result = await unlessCommentsDown(async () =>
     postComment({
       postId: (await params).id,
       viewer: await getViewer(),
