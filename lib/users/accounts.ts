@@ -15,7 +15,6 @@ function toViewer(user: { id: string; name: string; email: string; role: string 
 
 export type RegisterResult = { ok: true; user: Viewer } | { ok: false; reason: 'email-taken' };
 
-
 /** A new reader account. The email is unique; a second registration with it is refused, not merged. */
 export async function registerUser(input: Registration): Promise<RegisterResult> {
   const passwordHash = await hashPassword(input.password);

@@ -4,7 +4,7 @@ import { limitRegistering, rateLimitMessage } from '@/lib/rate-limits';
 import { registerUser, type Viewer } from './accounts';
 import { type Registration, registerSchema } from './schemas';
 
-export const REGISTERING_UNAVAILABLE = 'Registering is not possible right now. Please try again in a minute.';
+const REGISTERING_UNAVAILABLE = 'Registering is not possible right now. Please try again in a minute.';
 
 export type RegistrationResult =
   | { ok: true; user: Viewer; registration: Registration }
