@@ -895,6 +895,24 @@ for (const [provider, enabled] of providers) {
         // Another reader is not slowed down by Carol.
         await post(p, bob, { body: 'meanwhile' });
       });
+
+      it('keeps answering why (403) to a reader retrying a closed post, without using up their limit', async () => {
+        vi.stubEnv('RATE_LIMITS', 'comment-account=2/60');
+        const closed = publish({ commentsClosed: true });
+        const dan = await insertReader('Dan');
+        for (let attempt = 1; attempt <= 4; attempt++) {
+          expect(await postComment({ postId: closed.id, viewer: dan, input: { body: `try ${attempt}` } })).toMatchObject({
+            ok: false,
+            status: 403,
+            errors: { body: 'Comments are closed on this post.' },
+          });
+        }
+        // The refusals counted nothing: both comments the limit allows still go through elsewhere.
+        const open = publish();
+        await post(open, dan, { body: 'one' });
+        await post(open, dan, { body: 'two' });
+        expect(await postComment({ postId: open.id, viewer: dan, input: { body: 'three' } })).toMatchObject({ status: 429 });
+      });
     });
 
     describe('settings', () => {

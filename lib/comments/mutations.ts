@@ -95,20 +95,16 @@ export async function assertCommentsOpen(post: Post, settings: Pick<CommentSetti
 export const DUPLICATE_WINDOW_MS = 10 * 60 * 1000;
 
 /**
- * A new comment or reply on `post`. Whether it is published, held or marked spam is the hold
- * rules' call (lib/moderation/hold-rules), unless the form already caught a script (`spamReason`);
- * banned accounts and double posts are refused.
+ * Whether `viewer` may comment on `post` at all: the post takes comments, guests are allowed
+ * (and named), the account is not banned. Asked before the rate limits are counted, so someone
+ * retrying a refusal hears why rather than "too fast".
  */
-export async function createComment(options: {
-  post: Post;
-  viewer: Viewer | null;
-  input: NewCommentInput;
-  settings: CommentSettings;
-  ip?: string | null;
-  spamReason?: string;
-  now?: Date;
-}): Promise<WrittenComment> {
-  const { post, viewer, input, settings } = options;
+export async function assertMayComment(
+  post: Post,
+  viewer: Viewer | null,
+  input: Pick<NewCommentInput, 'name'>,
+  settings: CommentSettings,
+): Promise<void> {
   await assertCommentsOpen(post, settings);
   if (!viewer && settings.whoMayComment === 'users') throw new CommentError(401, 'Sign in to comment.', 'request');
   if (!viewer && !input.name) throw new CommentError(400, 'Enter your name to comment as a guest.', 'name');
@@ -116,7 +112,25 @@ export async function createComment(options: {
     const ban = await getActiveBan(viewer.id);
     if (ban) throw new CommentError(403, banMessage(ban), 'request');
   }
+}
 
+type NewComment = {
+  post: Post;
+  viewer: Viewer | null;
+  input: NewCommentInput;
+  settings: CommentSettings;
+  ip?: string | null;
+  spamReason?: string;
+  now?: Date;
+};
+
+/**
+ * A new comment or reply on `post`, once `assertMayComment` allowed it. Whether it is published,
+ * held or marked spam is the hold rules' call (lib/moderation/hold-rules), unless the form already
+ * caught a script (`spamReason`); replies to missing comments and double posts are refused.
+ */
+export async function writeComment(options: NewComment): Promise<WrittenComment> {
+  const { post, viewer, input, settings } = options;
   const db = getDb();
   let placement = { parentId: null as number | null, depth: 0, rootId: null as number | null };
   if (input.parentId !== undefined) {
@@ -174,6 +188,12 @@ export async function createComment(options: {
     bumpThread(post.id, counterDelta(null, status, placement.parentId === null)),
   ]);
   return toWritten(created);
+}
+
+/** A new comment or reply on `post`: `assertMayComment`, then `writeComment`. */
+export async function createComment(options: NewComment): Promise<WrittenComment> {
+  await assertMayComment(options.post, options.viewer, options.input, options.settings);
+  return writeComment(options);
 }
 
 function isRecordNotFound(error: unknown): boolean {

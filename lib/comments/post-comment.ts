@@ -3,7 +3,7 @@ import { limitCommenting, rateLimitMessage } from '@/lib/rate-limits';
 import { type FormSignals, judgeForm } from '@/lib/spam';
 import type { Viewer } from '@/lib/users/accounts';
 import { CommentError } from './errors';
-import { createComment, type WrittenComment } from './mutations';
+import { assertMayComment, writeComment, type WrittenComment } from './mutations';
 import { findCommentPage } from './queries';
 import { fieldErrors, newCommentSchema } from './schemas';
 import { getCommentSettings } from './settings';
@@ -22,8 +22,8 @@ export type PostCommentResult =
 
 /**
  * Posting a comment, as both doors (the form's server action and the JSON API) do it: find the
- * post, parse the input, check the rate limits and (for the form) the spam signals, apply the
- * blog's rules, write. Refusals come back as field messages.
+ * post, parse the input, apply the blog's rules (closed, guests, bans), count the rate limits,
+ * check (for the form) the spam signals, write. Refusals come back as field messages.
  */
 export async function postComment(options: {
   postId: string;
@@ -37,15 +37,16 @@ export async function postComment(options: {
   if (!post) return { ok: false, status: 404, errors: { postId: 'There is no post with that id.' } };
   const parsed = newCommentSchema.safeParse(options.input);
   if (!parsed.success) return { ok: false, status: 400, errors: fieldErrors(parsed.error) };
-  const limited = await limitCommenting(options.viewer?.id, options.ip);
-  if (!limited.ok) {
-    return { ok: false, status: 429, errors: { request: rateLimitMessage(limited) }, retryAfterSeconds: limited.retryAfterSeconds };
-  }
-  const verdict = options.form ? judgeForm(options.form) : { kind: 'person' as const };
-  if (verdict.kind === 'refused') return { ok: false, status: 400, errors: { request: verdict.message }, freshStamp: verdict.freshStamp };
   const settings = await getCommentSettings();
   try {
-    const comment = await createComment({
+    await assertMayComment(post, options.viewer, parsed.data, settings);
+    const limited = await limitCommenting(options.viewer?.id, options.ip);
+    if (!limited.ok) {
+      return { ok: false, status: 429, errors: { request: rateLimitMessage(limited) }, retryAfterSeconds: limited.retryAfterSeconds };
+    }
+    const verdict = options.form ? judgeForm(options.form) : { kind: 'person' as const };
+    if (verdict.kind === 'refused') return { ok: false, status: 400, errors: { request: verdict.message }, freshStamp: verdict.freshStamp };
+    const comment = await writeComment({
       post,
       viewer: options.viewer,
       input: parsed.data,
