@@ -4,12 +4,13 @@ import { refresh } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getViewer, safeReturnPath } from '@/lib/auth';
 import { removeComment } from '@/lib/comments/change-comment';
+import { notDeletedUrl } from '@/lib/comments/post-comment';
 import { unlessCommentsDown } from '@/lib/comments/unavailable';
 
 /**
  * Delete one's own comment, then show the thread again. Whatever goes wrong (signed out meanwhile,
- * the comment already gone, the database down) lands back on the page the reader was on, which
- * then shows the thread as it is, or that comments are unavailable, never an error page.
+ * the comment already gone or changed by a moderator, the database down) lands back on the page
+ * the reader was on, saying why nothing was deleted, never on an error page.
  */
 export async function deleteCommentAction(formData: FormData): Promise<void> {
   const returnTo = safeReturnPath(formData.get('returnTo'));
@@ -21,5 +22,5 @@ export async function deleteCommentAction(formData: FormData): Promise<void> {
   // The thread's address differs from the page's only by its #fragment, which the client router
   // would treat as a scroll; refreshing makes it render the thread again without the comment.
   refresh();
-  redirect(result.ok ? result.url : returnTo);
+  redirect(result.ok ? result.url : notDeletedUrl(returnTo, result.status));
 }

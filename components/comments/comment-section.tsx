@@ -21,6 +21,9 @@ export type CommentSectionData =
       guestsAllowed: boolean;
     };
 
+/** A word about what the reader just did: their comment is held, or their Delete did nothing. */
+export type SectionNotice = { tone: 'done' | 'refused'; text: string };
+
 /**
  * Blogger's footer, alive: "N comments:", the thread, and "Post a Comment". Rendered on the server
  * so readers without JavaScript and search engines see every comment.
@@ -30,14 +33,14 @@ export function CommentSection({
   data,
   viewer,
   ctx,
-  heldNotice,
+  notice,
   adminControls,
 }: {
   post: Post;
   data: CommentSectionData;
   viewer: Viewer | null;
   ctx: ThreadContext;
-  heldNotice: boolean;
+  notice: SectionNotice | null;
   /** Admins' close/reopen control, shown above the thread. */
   adminControls?: ReactNode;
 }) {
@@ -51,9 +54,9 @@ export function CommentSection({
     <section className="comments" id="comments" aria-labelledby="comments-heading" {...postsShown([post.id])}>
       <h2 id="comments-heading">{data.available ? <>{commentCountLabel(data.count)}:</> : 'Comments'}</h2>
       {data.available && adminControls}
-      {data.available && heldNotice && (
-        <p className="form-success" role="status">
-          Thanks! Your comment is awaiting moderation.
+      {notice && (
+        <p className={notice.tone === 'done' ? 'form-success' : 'form-error'} role="status">
+          {notice.text}
         </p>
       )}
       {!data.available && (

@@ -157,6 +157,47 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(page.locator(`li#c${parent.id} > ol.comment-replies > li#c${reply.id}`)).toContainText(replyText);
       await expectCommentCount(page, before - 1);
     });
+
+    test('Delete on a comment already gone (deleted in another tab) says nothing was deleted', async ({
+      page,
+      accounts,
+    }) => {
+      const alice = await accounts.create('twotabs');
+      await signInWithApi(page.request, alice);
+      const comment = await postComment(page.request, uniqueText('Deleted twice'));
+      await openPost(page);
+      await pauseLiveUpdates(page);
+      const before = await readCommentCount(page);
+      expect((await page.request.delete(`/api/comments/${comment.id}`)).status()).toBe(200);
+
+      await commentActions(page, comment.id).getByRole('button', { name: 'Delete' }).click();
+      await expect(page.getByRole('status').filter({ hasText: 'not deleted' })).toHaveText(
+        'That comment was not deleted: it no longer exists.',
+      );
+      await expect(page).toHaveURL((url) => url.searchParams.get('not-deleted') === '404' && url.hash === '#comments');
+      await expect(commentById(page, comment.id)).toHaveCount(0);
+      await expectCommentCount(page, before - 1);
+    });
+
+    test('a Delete form sent for someone else’s comment deletes nothing and says why', async ({ page, accounts }) => {
+      const [alice, bob] = await Promise.all([accounts.create('owner'), accounts.create('trier')]);
+      const theirs = await postComment(await accounts.apiAs(bob), uniqueText('Not yours to delete'));
+      await signInWithApi(page.request, alice);
+      const mine = await postComment(page.request, uniqueText('Mine'));
+      await openPost(page);
+      await pauseLiveUpdates(page);
+      // The page offers Delete on Alice's comment only; she points its form at Bob's.
+      await commentActions(page, mine.id)
+        .locator('input[name="commentId"]')
+        .evaluate((input, id) => ((input as HTMLInputElement).value = id), String(theirs.id));
+      await commentActions(page, mine.id).getByRole('button', { name: 'Delete' }).click();
+
+      await expect(page.getByRole('status').filter({ hasText: 'not deleted' })).toHaveText(
+        'That comment was not deleted: you can only delete your own comments.',
+      );
+      await expect(commentById(page, theirs.id)).toBeVisible();
+      await expect(commentById(page, mine.id)).toBeVisible();
+    });
   });
 }
 

@@ -10,7 +10,7 @@ import type { Viewer } from '@/lib/users/accounts';
 import { changeCommentText, removeComment } from './change-comment';
 import { CommentError } from './errors';
 import { deleteComment, editComment } from './mutations';
-import { commentUrl, heldNoticeUrl, postComment, type PostCommentResult } from './post-comment';
+import { commentUrl, heldNoticeUrl, notDeletedMessage, notDeletedUrl, postComment, type PostCommentResult } from './post-comment';
 import {
   findCommentPage,
   getComment,
@@ -523,6 +523,17 @@ for (const [provider, enabled] of providers) {
     });
 
     describe('deleting', () => {
+      it('sends a refused Delete back to its page with a notice the page can read, and nothing else', () => {
+        expect(notDeletedUrl('/2016/09/x?comments=2#comments', 409)).toBe('/2016/09/x?comments=2&not-deleted=409#comments');
+        expect(notDeletedUrl('/2016/09/x#comments', 503)).toBe('/2016/09/x?not-deleted=503#comments');
+        // A status no notice is written for reads as "no longer exists".
+        expect(notDeletedUrl('/2016/09/x', 500)).toBe('/2016/09/x?not-deleted=404#comments');
+        expect(notDeletedMessage('403')).toBe('That comment was not deleted: you can only delete your own comments.');
+        for (const stranger of [undefined, '', '200', 'toString', '__proto__', 'constructor']) {
+          expect(notDeletedMessage(stranger)).toBeNull();
+        }
+      });
+
       it('keeps a deleted comment with replies as a removed placeholder and drops one without', async () => {
         const p = publish();
         const parent = (await post(p, ada, { body: 'parent' })).comment;

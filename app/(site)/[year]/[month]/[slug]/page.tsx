@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { z } from 'zod';
 import { withHeldComments } from '@/lib/moderation/console';
 import { PostModerationControls } from '@/components/admin/post-moderation-controls';
-import { CommentSection } from '@/components/comments/comment-section';
+import { CommentSection, type SectionNotice } from '@/components/comments/comment-section';
 import { JsonLd } from '@/components/json-ld';
 import { PostArticle } from '@/components/post-article';
 import { getViewer } from '@/lib/auth';
@@ -16,6 +16,7 @@ import { notFoundOrAlias } from '../../../not-found-or-alias';
 import { issueFormStamp } from '@/lib/spam';
 import { PartialPageMark } from '@/components/partial-page-mark';
 import { commentIdSchema } from '@/lib/comments/schemas';
+import { notDeletedMessage } from '@/lib/comments/post-comment';
 
 type Params = Promise<{ year: string; month: string; slug: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -26,6 +27,7 @@ const commentQuerySchema = z.object({
   reply: commentIdSchema.optional().catch(undefined),
   edit: commentIdSchema.optional().catch(undefined),
   held: z.literal('1').optional().catch(undefined),
+  'not-deleted': z.string().optional().catch(undefined),
 });
 
 async function findPost(params: Params): Promise<Post | undefined> {
@@ -80,6 +82,13 @@ function blogPosting(post: Post, site: Site, count: number | null, comments: Com
   };
 }
 
+/** What the address asks the comment section to say after a form brought the reader here. */
+function sectionNotice(query: z.infer<typeof commentQuerySchema>): SectionNotice | null {
+  if (query.held === '1') return { tone: 'done', text: 'Thanks! Your comment is awaiting moderation.' };
+  const notDeleted = notDeletedMessage(query['not-deleted']);
+  return notDeleted ? { tone: 'refused', text: notDeleted } : null;
+}
+
 async function adminView(post: Post, page: Parameters<typeof withHeldComments>[1]) {
   const [held, thread] = await Promise.all([withHeldComments(post.id, page), getThreadState(post.id)]);
   return { ...held, closedByAdmin: thread.closed };
@@ -131,7 +140,7 @@ export default async function PostPage({ params, searchParams }: { params: Param
           data={section}
           viewer={viewer}
           ctx={ctx}
-          heldNotice={query.held === '1'}
+          notice={sectionNotice(query)}
           adminControls={
             admin && section.available ? (
               <PostModerationControls
