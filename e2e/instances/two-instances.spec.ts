@@ -29,7 +29,7 @@ test('a comment posted through one instance appears live on a page served by the
   const comment = await postComment(other, text);
   await other.dispose();
 
-  await expect(page.locator(`#c${comment.id}`)).toContainText(text, { timeout: 10_000 });
+  await expect(page.locator(`#c${comment.id}`)).toContainText(text, { timeout: 5_000 });
   await expect(heading).not.toHaveText(before);
 
   // An anonymous reader of the other instance gets a fresh page too, not its cached copy.

@@ -29,11 +29,11 @@ test('an admin sees held comments on the post, marked and with why, and approves
   await expect(item.locator('.comment-pending')).toHaveText('Awaiting moderation (first comment).');
   await item.getByRole('button', { name: 'Approve' }).click();
   await expect(item.locator('.comment-pending')).toHaveCount(0);
-  await expect(commentByText(visitor, text)).toBeVisible({ timeout: 10_000 });
+  await expect(commentByText(visitor, text)).toBeVisible({ timeout: 5_000 });
 
   await item.getByRole('button', { name: 'Spam' }).click();
   await expect(commentById(page, id)).toHaveCount(0);
-  await expect(commentById(visitor, id)).toHaveCount(0, { timeout: 10_000 });
+  await expect(commentById(visitor, id)).toHaveCount(0, { timeout: 5_000 });
   await page.goto('/admin?status=spam');
   await expect(queueRow(page, text)).toBeVisible();
 });

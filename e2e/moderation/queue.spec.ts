@@ -69,9 +69,9 @@ test('a first comment waits; the admin approves it from the queue and open pages
   expect(await page.evaluate(() => (window as MarkedWindow).quireQueueMarker)).toBe('same document');
   expect(new URL(page.url()).searchParams.has('done')).toBe(false);
 
-  // The visitor's page, open all along, catches up by itself (it checks every 4 s).
-  await expect(commentByText(visitorPage, text)).toBeVisible({ timeout: 10_000 });
-  await expect(authorPage.locator(`li#c${id}`)).not.toContainText('awaiting moderation', { timeout: 10_000 });
+  // The visitor's page, open all along, catches up by itself (it checks every 3 s; a change shows within 5 s).
+  await expect(commentByText(visitorPage, text)).toBeVisible({ timeout: 5_000 });
+  await expect(authorPage.locator(`li#c${id}`)).not.toContainText('awaiting moderation', { timeout: 5_000 });
 
   // And the log says who did it.
   await page.goto(`/admin/log?comment=${id}`);
