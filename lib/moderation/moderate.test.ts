@@ -241,6 +241,8 @@ for (const [provider, enabled] of providers) {
             state: { publishedCount: 1, topLevelCount: 1, version: 6 },
           },
         ] as const;
+        // The log only grows: each step adds its entry and leaves every earlier one as it was.
+        let logged: Awaited<ReturnType<typeof auditFor>> = [];
         for (const [index, step] of steps.entries()) {
           const result = await moderateComments({
             ids: [comment.id],
@@ -253,6 +255,8 @@ for (const [provider, enabled] of providers) {
           expect(await getThreadState(post.id), step.action).toEqual({ ...step.state, closed: false });
           const entries = await auditFor(comment.id);
           expect(entries, step.action).toHaveLength(index + 1);
+          expect(entries.slice(0, -1), step.action).toEqual(logged);
+          logged = entries;
           expect(entries.at(-1), step.action).toMatchObject({
             actorId: admin.id,
             action: step.action,
