@@ -33,6 +33,12 @@ async function expectDegraded(app: App, reader: Reader, provider: string): Promi
   expect(report.database).toMatchObject({ ok: false, provider });
   expect(report.database.error, 'health names what is down and why').toMatch(/^database unavailable: \S.{3,}/);
   expect((await fetch(`${app.url}/api/posts/${postId}/comments`)).status, 'the comment API says 503').toBe(503);
+  for (const feed of [`/feeds/${postId}/comments/default`, '/feeds/comments/default']) {
+    const response = await fetch(`${app.url}${feed}`);
+    expect(response.status, `${feed} says 503`).toBe(503);
+    expect(response.headers.get('retry-after'), `${feed} says when to come back`).toBe('60');
+    expect(await response.text()).toMatch(UNAVAILABLE);
+  }
   const attempt = await sendComment(app.url, reader, 'Written while the database is down');
   expect(attempt.status, `POST comment: ${attempt.error}`).toBe(503);
   expect(attempt.error).toMatch(UNAVAILABLE);
@@ -56,6 +62,9 @@ async function expectRecovered(app: App, reader: Reader): Promise<void> {
   const attempt = await sendComment(app.url, reader, `Written after the database came back ${Date.now()}`);
   expect(attempt.status, `POST comment: ${attempt.error}`).toBe(201);
   expect((await readThroughApi(app.url)).comments.map((comment) => comment.id)).toContain(attempt.id);
+  const feed = await fetch(`${app.url}/feeds/${postId}/comments/default`);
+  expect(feed.status, 'the comment feed is back').toBe(200);
+  expect(await feed.text()).toContain(`/comments/${attempt.id}<`);
 }
 
 /** A browser page on the post, signed in as `reader`, with the comment form ready. */

@@ -2,6 +2,7 @@ import { SiteLink } from '@/components/site-link';
 import type { ReactNode } from 'react';
 import type { Post } from '@/lib/content/posts';
 import type { CommentPage } from '@/lib/comments/queries';
+import { postCommentsFeedPath } from '@/lib/comments/feed';
 import { commentCountLabel } from '@/lib/comments/rules';
 import type { Viewer } from '@/lib/users/accounts';
 import { CommentForm } from './comment-form';
@@ -100,6 +101,9 @@ export function CommentSection({
           </p>
         )}
       </div>
+      <p className="comment-feed-link">
+        <a href={postCommentsFeedPath(post)}>Subscribe to: Post Comments (Atom)</a>
+      </p>
       {data.available ? <LiveComments postId={post.id} version={data.version} /> : <PartialPageMark />}
     </section>
   );

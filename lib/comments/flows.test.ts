@@ -21,6 +21,7 @@ import {
   listCommentPage,
   listPublishedComments,
   listRecentPublished,
+  listRecentPublishedOn,
   type CommentPage,
 } from './queries';
 import { loadCommentSection } from './section';
@@ -923,6 +924,23 @@ for (const [provider, enabled] of providers) {
         await post(open, dan, { body: 'one' });
         await post(open, dan, { body: 'two' });
         expect(await postComment({ postId: open.id, viewer: dan, input: { body: 'three' } })).toMatchObject({ status: 429 });
+      });
+    });
+
+    describe('comment feeds', () => {
+      it('carry the newest published comments of the posts asked for, and nothing held or elsewhere', async () => {
+        const [a, b, other] = [publish(), publish(), publish()];
+        const one = await post(a, ada, { body: 'one' });
+        const two = await post(b, bob, { body: 'two' });
+        await post(other, ada, { body: 'on another post' });
+        const three = await post(a, bob, { body: 'three', parentId: one.comment.id });
+        const spam = await post(b, ada, { body: 'later marked spam' });
+        await getDb().comment.update({ where: { id: spam.comment.id }, data: { status: 'spam' } });
+
+        const ids = async (take: number) => (await listRecentPublishedOn([a.id, b.id], take)).map((c) => c.id);
+        expect(await ids(10)).toEqual([three.comment.id, two.comment.id, one.comment.id]);
+        expect(await ids(2)).toEqual([three.comment.id, two.comment.id]);
+        expect((await listRecentPublished(a.id, 10)).map((c) => c.id)).toEqual([three.comment.id, one.comment.id]);
       });
     });
 

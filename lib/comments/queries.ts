@@ -196,6 +196,17 @@ export async function listRecentPublished(postId: string, take = 20): Promise<Co
   return rows.map(toRow);
 }
 
+/** The newest published comments on any of `postIds` (the published posts), for the blog's comment feed. */
+export async function listRecentPublishedOn(postIds: string[], take: number): Promise<CommentRow[]> {
+  const rows = await getDb().comment.findMany({
+    where: { postId: { in: postIds }, status: 'published' },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take,
+    select: commentSelect,
+  });
+  return rows.map(toRow);
+}
+
 /** The API's view: published comments oldest first (replies carry parentId), after a cursor. */
 export async function listPublishedComments(postId: string, options: { cursor?: number; limit: number }) {
   const [rows, thread] = await Promise.all([

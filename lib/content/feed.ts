@@ -7,8 +7,13 @@ export const FEED_PATH = '/feeds/posts/default';
 const FEED_ENTRIES = 25;
 
 /** The feed library marks entry titles and summaries type="html", so plain text must be escaped as HTML. */
-function textAsHtml(text: string): string {
+export function textAsHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** HTML for an entry's content: the library splits only the first "]]>" out of its CDATA section; a second would end it early. */
+export function asCdata(html: string): string {
+  return html.replaceAll(']]>', ']]&gt;');
 }
 
 /** The blog's Atom feed: the newest posts in full, each linking to its page. */
@@ -35,8 +40,7 @@ export function buildAtomFeed(site: Site, posts: Post[]): string {
       date: post.date,
       published: post.date,
       description: textAsHtml(post.description),
-      // The library splits only the first "]]>" out of its CDATA section; a second would end it early.
-      content: post.html.replaceAll(']]>', ']]&gt;'),
+      content: asCdata(post.html),
       author: [{ name: post.author }],
       category: post.labels.map((label) => ({ name: label, term: label, scheme: absoluteUrl(site.baseUrl, labelPath(label)) })),
     });

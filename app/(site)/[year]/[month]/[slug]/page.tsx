@@ -12,6 +12,8 @@ import { loadCommentSection } from '@/lib/comments/section';
 import { getPostByPath, type Post } from '@/lib/content/posts';
 import { getSite, type Site } from '@/lib/content/site';
 import { absoluteUrl } from '@/lib/content/urls';
+import { FEED_PATH } from '@/lib/content/feed';
+import { postCommentsFeedPath } from '@/lib/comments/feed';
 import { notFoundOrAlias } from '../../../not-found-or-alias';
 import { issueFormStamp } from '@/lib/spam';
 import { PartialPageMark } from '@/components/partial-page-mark';
@@ -38,12 +40,22 @@ async function findPost(params: Params): Promise<Post | undefined> {
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const post = await findPost(params);
   if (!post) return {};
+  const site = getSite();
   return {
     title: post.title,
     description: post.description,
     authors: [{ name: post.author }],
     keywords: post.labels,
-    alternates: { canonical: post.path },
+    alternates: {
+      canonical: post.path,
+      // Both feeds: a page's alternates replace the layout's, which name only the posts feed.
+      types: {
+        'application/atom+xml': [
+          { url: FEED_PATH, title: `${site.title} - Atom` },
+          { url: postCommentsFeedPath(post), title: `${site.title}: comments on ${post.title} - Atom` },
+        ],
+      },
+    },
     openGraph: {
       type: 'article',
       title: post.title,

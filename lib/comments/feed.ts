@@ -1,0 +1,58 @@
+import { Feed } from 'feed';
+import { asCdata, textAsHtml } from '@/lib/content/feed';
+import type { Post } from '@/lib/content/posts';
+import type { Site } from '@/lib/content/site';
+import { absoluteUrl } from '@/lib/content/urls';
+import type { CommentRow } from './queries';
+
+/** Blogger's addresses for comment feeds: the whole blog's, and one post's. */
+export const BLOG_COMMENTS_FEED_PATH = '/feeds/comments/default';
+
+export function postCommentsFeedPath(post: Pick<Post, 'id'>): string {
+  return `/feeds/${encodeURIComponent(post.id)}/comments/default`;
+}
+
+/** How many of the newest published comments a comment feed carries. */
+export const COMMENT_FEED_ENTRIES = 25;
+
+export type FedComment = { comment: CommentRow; post: Pick<Post, 'id' | 'title' | 'path' | 'date'> };
+
+/**
+ * An Atom feed of published comments, newest first: the blog's (`post` omitted) or one post's.
+ * Each entry links to the comment's permalink (`/comments/{id}`), which finds the page of the
+ * thread that holds it however the thread grows.
+ */
+export function buildCommentFeed(
+  site: Site,
+  comments: FedComment[],
+  post?: Pick<Post, 'id' | 'title' | 'path' | 'date'>,
+): string {
+  const selfPath = post ? postCommentsFeedPath(post) : BLOG_COMMENTS_FEED_PATH;
+  const home = absoluteUrl(site.baseUrl, post ? post.path : '/');
+  const newest = comments[0]?.comment;
+  const feed = new Feed({
+    id: absoluteUrl(site.baseUrl, selfPath),
+    title: post ? `${site.title}: comments on ${post.title}` : `${site.title}: comments`,
+    description: post ? `Comments on “${post.title}”` : `Comments on ${site.title}`,
+    link: home,
+    language: site.language,
+    updated: newest ? (newest.editedAt ?? newest.createdAt) : (post?.date ?? new Date(0)),
+    generator: 'Quire',
+    feedLinks: { atom: absoluteUrl(site.baseUrl, selfPath) },
+    author: { name: site.author },
+    copyright: `© ${site.author}`,
+  });
+  for (const { comment, post: on } of comments) {
+    const url = absoluteUrl(site.baseUrl, `/comments/${comment.id}`);
+    feed.addItem({
+      id: url,
+      link: url,
+      title: textAsHtml(`${comment.authorName} on ${on.title}`),
+      date: comment.editedAt ?? comment.createdAt,
+      published: comment.createdAt,
+      content: asCdata(comment.html),
+      author: [{ name: comment.authorName }],
+    });
+  }
+  return feed.atom1();
+}
