@@ -1,6 +1,6 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import type { Site } from '@/lib/content/site';
+import { parseAtomFeed } from '@/lib/content/test-feeds';
 import { buildCommentFeed, postCommentsFeedPath } from './feed';
 import type { CommentRow } from './queries';
 import { buildPost } from './test-builders';
@@ -34,16 +34,7 @@ type AtomFeed = {
   entry?: Entry[];
 };
 
-function parseFeed(xml: string): AtomFeed {
-  expect(XMLValidator.validate(xml)).toBe(true);
-  const parser = new XMLParser({
-    ignoreAttributes: false,
-    attributeNamePrefix: '',
-    parseTagValue: false,
-    isArray: (name) => ['entry', 'link', 'author'].includes(name),
-  });
-  return (parser.parse(xml) as { feed: AtomFeed }).feed;
-}
+const parseFeed = (xml: string) => parseAtomFeed<AtomFeed>(xml);
 
 let nextId = 100;
 function comment(overrides: Partial<CommentRow>): CommentRow {

@@ -1,4 +1,3 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { calendarDateInZone } from './dates';
 import { ContentError } from './errors';
@@ -6,6 +5,7 @@ import { buildAtomFeed } from './feed';
 import { buildArchive, countLabels, paginate, postsInMonth, postsWithLabel } from './listing';
 import { checkUnique, isPublished, newestFirst, type Post } from './posts';
 import type { Site } from './site';
+import { parseAtomFeed } from './test-feeds';
 import { postPath } from './urls';
 
 const TIME_ZONE = 'Asia/Hong_Kong';
@@ -280,16 +280,7 @@ describe('buildAtomFeed', () => {
     entry?: Entry[];
   }
 
-  function parseFeed(xml: string): AtomFeed {
-    expect(XMLValidator.validate(xml)).toBe(true);
-    const parser = new XMLParser({
-      ignoreAttributes: false,
-      attributeNamePrefix: '',
-      parseTagValue: false,
-      isArray: (name) => ['entry', 'link', 'author', 'category'].includes(name),
-    });
-    return (parser.parse(xml) as { feed: AtomFeed }).feed;
-  }
+  const parseFeed = (xml: string) => parseAtomFeed<AtomFeed>(xml);
 
   const newer = buildPost({
     slug: 'xi-in-hangzhou',
