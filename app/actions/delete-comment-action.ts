@@ -4,7 +4,7 @@ import { refresh } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getViewer, safeReturnPath } from '@/lib/auth';
 import { removeComment } from '@/lib/comments/change-comment';
-import { notDeletedUrl } from '@/lib/comments/post-comment';
+import { notDeletedUrl } from '@/lib/comments/change-comment';
 import { unlessCommentsDown } from '@/lib/comments/unavailable';
 
 /**

@@ -4,7 +4,7 @@ import { CommentError } from './errors';
 import { deleteComment, editComment, type WrittenComment } from './mutations';
 import { commentIdSchema, editCommentSchema, fieldErrors } from './schemas';
 import { getCommentSettings } from './settings';
-import { locateComment } from './post-comment';
+import { locateComment, withNotice } from './post-comment';
 
 export type ChangeResult<T> = { ok: true; value: T; url: string } | { ok: false; status: number; errors: Record<string, string> };
 
@@ -42,4 +42,23 @@ export async function removeComment(options: { id: unknown; viewer: Viewer }): P
   } catch (error) {
     return refusal(error);
   }
+}
+
+/** Why a Delete did nothing, keyed by the refusal's status, as `?not-deleted=409` asks the page to say. */
+export const NOT_DELETED = {
+  '403': 'That comment was not deleted: you can only delete your own comments.',
+  '404': 'That comment was not deleted: it no longer exists.',
+  '409': 'Your comment was not deleted: a moderator changed it meanwhile. The thread below is as it is now.',
+  '503': 'Comments are temporarily unavailable, so your comment was not deleted. Please try again in a little while.',
+} as const;
+
+/** What `?not-deleted=` asks the page to say; null for a value no Delete sends. */
+export function notDeletedMessage(status: string | undefined): string | null {
+  return status !== undefined && Object.hasOwn(NOT_DELETED, status) ? NOT_DELETED[status as keyof typeof NOT_DELETED] : null;
+}
+
+/** The page the reader deleted from, saying why nothing was deleted. */
+export function notDeletedUrl(pageAddress: string, status: number): string {
+  const key = String(status);
+  return withNotice(pageAddress, 'not-deleted', Object.hasOwn(NOT_DELETED, key) ? key : '404');
 }

@@ -15,7 +15,10 @@ export function postCommentsFeedPath(post: Pick<Post, 'id'>): string {
 /** How many of the newest published comments a comment feed carries. */
 export const COMMENT_FEED_ENTRIES = 25;
 
-export type FedComment = { comment: CommentRow; post: Pick<Post, 'id' | 'title' | 'path' | 'date'> };
+/** What a comment feed says about a post: its title and address, and its date for an empty feed. */
+type FedPost = Pick<Post, 'id' | 'title' | 'path' | 'date'>;
+
+export type FedComment = { comment: CommentRow; post: FedPost };
 
 /**
  * An Atom feed of published comments, newest first: the blog's (`post` omitted) or one post's.
@@ -25,7 +28,7 @@ export type FedComment = { comment: CommentRow; post: Pick<Post, 'id' | 'title' 
 export function buildCommentFeed(
   site: Site,
   comments: FedComment[],
-  post?: Pick<Post, 'id' | 'title' | 'path' | 'date'>,
+  post?: FedPost,
 ): string {
   const selfPath = post ? postCommentsFeedPath(post) : BLOG_COMMENTS_FEED_PATH;
   const home = absoluteUrl(site.baseUrl, post ? post.path : '/');

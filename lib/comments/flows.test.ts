@@ -7,10 +7,10 @@ import { getDb } from '@/lib/db';
 import type { DatabaseProvider } from '@/lib/db/migrate';
 import { createTestDatabase, type TestDatabase } from '@/lib/db/test-database';
 import type { Viewer } from '@/lib/users/accounts';
-import { changeCommentText, removeComment } from './change-comment';
+import { changeCommentText, notDeletedMessage, notDeletedUrl, removeComment } from './change-comment';
 import { CommentError } from './errors';
 import { deleteComment, editComment } from './mutations';
-import { commentUrl, heldNoticeUrl, notDeletedMessage, notDeletedUrl, postComment, type PostCommentResult } from './post-comment';
+import { commentUrl, heldNoticeUrl, postComment, type PostCommentResult } from './post-comment';
 import {
   findCommentPage,
   getComment,

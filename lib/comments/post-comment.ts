@@ -90,27 +90,8 @@ export function heldNoticeUrl(commentAddress: string): string {
   return withNotice(commentAddress, 'held', '1');
 }
 
-/** Why a Delete did nothing, keyed by the refusal's status, as `?not-deleted=409` asks the page to say. */
-export const NOT_DELETED = {
-  '403': 'That comment was not deleted: you can only delete your own comments.',
-  '404': 'That comment was not deleted: it no longer exists.',
-  '409': 'Your comment was not deleted: a moderator changed it meanwhile. The thread below is as it is now.',
-  '503': 'Comments are temporarily unavailable, so your comment was not deleted. Please try again in a little while.',
-} as const;
-
-/** What `?not-deleted=` asks the page to say; null for a value no Delete sends. */
-export function notDeletedMessage(status: string | undefined): string | null {
-  return status !== undefined && Object.hasOwn(NOT_DELETED, status) ? NOT_DELETED[status as keyof typeof NOT_DELETED] : null;
-}
-
-/** The page the reader deleted from, saying why nothing was deleted. */
-export function notDeletedUrl(pageAddress: string, status: number): string {
-  const key = String(status);
-  return withNotice(pageAddress, 'not-deleted', Object.hasOwn(NOT_DELETED, key) ? key : '404');
-}
-
 /** A page of the thread (`/2016/09/slug?comments=2#c42`) with one notice added, shown at #comments. */
-function withNotice(address: string, name: string, value: string): string {
+export function withNotice(address: string, name: string, value: string): string {
   const [page = ''] = address.split('#');
   return `${page}${page.includes('?') ? '&' : '?'}${name}=${value}#comments`;
 }

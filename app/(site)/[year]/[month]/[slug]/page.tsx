@@ -18,7 +18,7 @@ import { notFoundOrAlias } from '../../../not-found-or-alias';
 import { issueFormStamp } from '@/lib/spam';
 import { PartialPageMark } from '@/components/partial-page-mark';
 import { commentIdSchema } from '@/lib/comments/schemas';
-import { notDeletedMessage } from '@/lib/comments/post-comment';
+import { notDeletedMessage } from '@/lib/comments/change-comment';
 
 type Params = Promise<{ year: string; month: string; slug: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
