@@ -25,11 +25,7 @@ export type FedComment = { comment: CommentRow; post: FedPost };
  * Each entry links to the comment's permalink (`/comments/{id}`), which finds the page of the
  * thread that holds it however the thread grows.
  */
-export function buildCommentFeed(
-  site: Site,
-  comments: FedComment[],
-  post?: FedPost,
-): string {
+export function buildCommentFeed(site: Site, comments: FedComment[], post?: FedPost): string {
   const selfPath = post ? postCommentsFeedPath(post) : BLOG_COMMENTS_FEED_PATH;
   const home = absoluteUrl(site.baseUrl, post ? post.path : '/');
   const newest = comments[0]?.comment;
