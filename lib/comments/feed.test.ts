@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Site } from '@/lib/content/site';
-import { parseAtomFeed } from '@/lib/content/test-feeds';
+import { parseFeed } from '@/lib/content/test-feeds';
 import { buildCommentFeed, postCommentsFeedPath } from './feed';
 import type { CommentRow } from './queries';
 import { buildPost } from './test-builders';
@@ -14,27 +14,6 @@ const site: Site = {
   timeZone: 'Asia/Hong_Kong',
   postsPerPage: 10,
 };
-
-type Text = { '#text': string; type: string };
-type Entry = {
-  id: string;
-  title: Text;
-  link: { href: string }[];
-  published: string;
-  updated: string;
-  content: Text;
-  author: { name: string }[];
-};
-type AtomFeed = {
-  id: string;
-  title: string;
-  subtitle: string;
-  updated: string;
-  link: { rel: string; href: string }[];
-  entry?: Entry[];
-};
-
-const parseFeed = (xml: string) => parseAtomFeed<AtomFeed>(xml);
 
 let nextId = 100;
 function comment(overrides: Partial<CommentRow>): CommentRow {

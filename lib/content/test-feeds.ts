@@ -2,11 +2,39 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { expect } from 'vitest';
 
+/** An element with attributes and text, such as `<title type="html">`. */
+export interface AtomText {
+  '#text': string;
+  type: string;
+}
+
+/** An entry as the posts feed and the comment feeds write them (only posts have summary and labels). */
+export interface AtomEntry {
+  id: string;
+  title: AtomText;
+  link: { href: string }[];
+  updated: string;
+  published: string;
+  summary?: AtomText;
+  content: AtomText;
+  author: { name: string }[];
+  category?: { term: string; label: string; scheme: string }[];
+}
+
+export interface AtomFeed {
+  id: string;
+  title: string;
+  subtitle: string;
+  updated: string;
+  link: { rel: string; href: string }[];
+  entry?: AtomEntry[];
+}
+
 /** Elements that may repeat, so they always parse as lists. */
 const REPEATED = ['entry', 'link', 'author', 'category'];
 
 /** A feed `buildAtomFeed` or `buildCommentFeed` wrote: checked well-formed, then its `<feed>`, attributes unprefixed. */
-export function parseAtomFeed<Feed>(xml: string): Feed {
+export function parseFeed(xml: string): AtomFeed {
   expect(XMLValidator.validate(xml)).toBe(true);
   const parser = new XMLParser({
     ignoreAttributes: false,
@@ -14,5 +42,5 @@ export function parseAtomFeed<Feed>(xml: string): Feed {
     parseTagValue: false,
     isArray: (name) => REPEATED.includes(name),
   });
-  return (parser.parse(xml) as { feed: Feed }).feed;
+  return (parser.parse(xml) as { feed: AtomFeed }).feed;
 }
