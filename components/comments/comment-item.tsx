@@ -108,9 +108,19 @@ export function CommentItem({ comment, ctx }: { comment: ThreadNode<CommentRow>;
           </div>
         </article>
       )}
-      {ctx.replyTo === comment.id && ctx.canComment && (
+      {/* Drawn even where no reply may be written now (the post just closed, the reader was signed
+          out), so that a refused reply comes back here with its text and the reason. */}
+      {ctx.replyTo === comment.id && (
         <div className="reply-form" id={`reply-${comment.id}`}>
-          <CommentForm postId={ctx.postId} formStamp={ctx.formStamp} parentId={comment.id} label={`Reply to ${comment.authorName}`} cancelHref={commentHref(ctx, {}, anchor)} />
+          <CommentForm
+            postId={ctx.postId}
+            formStamp={ctx.canComment ? ctx.formStamp : ''}
+            parentId={comment.id}
+            label={`Reply to ${comment.authorName}`}
+            cancelHref={commentHref(ctx, {}, anchor)}
+            guest={ctx.viewerId === null}
+            onlyIfRefused={!ctx.canComment}
+          />
         </div>
       )}
       {comment.replies.length > 0 && (

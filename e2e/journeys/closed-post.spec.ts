@@ -1,6 +1,6 @@
 // Journey on the fixture blog (e2e/fixtures/content): a post whose front matter says
 // `comments: closed` keeps its thread readable but takes no new comments, by form or by API.
-import { sendComment, signInWithApi, uniqueText } from '../support/api';
+import { postComment, sendComment, signInWithApi, uniqueText } from '../support/api';
 import { FIXTURE_BLOG_FORM_MIN_SECONDS } from '../support/blog';
 import { expect, test } from '../support/journeys';
 
@@ -46,6 +46,32 @@ test.describe('without JavaScript', () => {
         await expect(page.locator('#post-a-comment')).toContainText('Comments are closed.');
         await expect(form).toContainText('Comments are closed on this post.');
         await expect(form.getByRole('textbox', { name: 'Your comment' })).toHaveValue(text);
+      } finally {
+        await db.postThread.update({ where: { postId: post.id }, data: { closed: false } });
+      }
+    },
+  );
+
+  test(
+    'a reply sent after its post was closed comes back under its comment with its text and the reason',
+    { tag: '@fixture-blog' },
+    async ({ page, accounts, db }) => {
+      // Another post no other test comments on, so closing it cannot touch the test above.
+      const post = { id: 'winter-solstice-dumplings', path: '/2021/12/winter-solstice-dumplings' };
+      const asker = await accounts.create('asker');
+      const parent = await postComment(await accounts.apiAs(asker), uniqueText('Answer me'), { postId: post.id });
+      await signInWithApi(page.request, await accounts.create('replying-late'));
+      await page.goto(`${post.path}?reply=${parent.id}`);
+      const form = page.getByRole('form', { name: `Reply to ${asker.name}` });
+      const text = uniqueText('A reply written while the post was still open');
+      await form.getByRole('textbox', { name: `Reply to ${asker.name}` }).fill(text);
+      await page.waitForTimeout(FIXTURE_BLOG_FORM_MIN_SECONDS * 1000);
+      await db.postThread.update({ where: { postId: post.id }, data: { closed: true } });
+      try {
+        await form.getByRole('button', { name: 'Publish' }).click();
+        await expect(page.locator('#post-a-comment')).toContainText('Comments are closed.');
+        await expect(form).toContainText('Comments are closed on this post.');
+        await expect(form.getByRole('textbox', { name: `Reply to ${asker.name}` })).toHaveValue(text);
       } finally {
         await db.postThread.update({ where: { postId: post.id }, data: { closed: false } });
       }

@@ -1,8 +1,9 @@
 // Journey: a visitor without an account. By default they are asked to sign in or register; when
 // the blog lets anyone comment, they comment under a name and the comment waits for moderation.
-import { publishedTotal, uniqueText } from '../support/api';
+import { postComment, publishedTotal, uniqueText } from '../support/api';
 import { SEED_POST, SEED_RETURN_TO } from '../support/blog';
 import {
+  commentActions,
   expectCommentCount,
   openPost,
   postCommentForm,
@@ -80,6 +81,30 @@ test.describe('when anyone may comment', () => {
     await expect(name).toHaveAccessibleDescription('Enter your name to comment as a guest.');
     await expect(form.getByRole('textbox', { name: 'Your comment' })).toHaveValue(text);
     await expect(page.locator('#comments .comment-body').filter({ hasText: text })).toHaveCount(0);
+  });
+
+  test('a guest replies under a comment: the reply box asks for a name too, and the reply is held', async ({
+    page,
+    accounts,
+  }) => {
+    const parent = await postComment(await accounts.apiAs(await accounts.create('answered')), uniqueText('Ask me'));
+    await openPost(page);
+    await commentActions(page, parent.id).getByRole('link', { name: 'Reply' }).click();
+    const form = page.getByRole('form', { name: /^Reply to / });
+    await waitForEnhancedForm(form);
+    await expect(form.getByRole('group', { name: 'Comment as a guest' })).toBeVisible();
+
+    const text = uniqueText('A guest answers');
+    await form.getByRole('textbox', { name: /^Reply to / }).fill(text);
+    await form.getByRole('button', { name: 'Publish' }).click();
+    const name = form.getByRole('textbox', { name: 'Name' });
+    await expect(name).toHaveAccessibleDescription('Enter your name to comment as a guest.');
+    await expect(form.getByRole('textbox', { name: /^Reply to / })).toHaveValue(text);
+
+    await name.fill('Answering Guest');
+    await form.getByRole('button', { name: 'Publish' }).click();
+    await expect(form.getByRole('status')).toHaveText('Thanks! Your comment is awaiting moderation.');
+    await expect(page.locator('#comments')).not.toContainText(text);
   });
 
   test.describe('without JavaScript', () => {
