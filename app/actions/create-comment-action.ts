@@ -43,17 +43,17 @@ export async function createCommentAction(_previous: CommentFormState, formData:
 
   // Held or caught as spam, the author hears the same: it waits for a moderator.
   const held = result.comment.status !== 'published';
-  if (formData.get('js') !== '1') {
-    // The comment is saved: if finding its page fails now, the post's thread will do.
-    const url = await locateComment(result.post, result.comment.id).catch(() => `${result.post.path}#c${result.comment.id}`);
-    redirect(held ? heldNoticeUrl(url) : url);
-  }
+  // The comment is saved: if finding its page fails now, the post's thread will do.
+  const url = await locateComment(result.post, result.comment.id).catch(() => `${result.post.path}#c${result.comment.id}`);
+  if (formData.get('js') !== '1') redirect(held ? heldNoticeUrl(url) : url);
   refresh();
   return {
     status: 'ok',
     errors: {},
     values: {},
     commentId: result.comment.id,
+    // Where the author sees it: spam is shown to no one, a held comment to its author in place.
+    commentUrl: result.comment.status === 'spam' ? undefined : url,
     submittedAt: Date.now(),
     message: held ? 'Thanks! Your comment is awaiting moderation.' : 'Your comment is published.',
   };

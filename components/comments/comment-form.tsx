@@ -1,13 +1,16 @@
 'use client';
 
 import { SiteLink } from '@/components/site-link';
-import { useActionState, useId } from 'react';
+import { useRouter } from 'next/navigation';
+import { useActionState, useEffect, useId } from 'react';
 import { createCommentAction } from '@/app/actions/create-comment-action';
 import { idleCommentForm } from '@/lib/comments/form-state';
+import { COMMENT_MAX_LENGTH } from '@/lib/comments/limits';
 import { HONEYPOT_FIELD } from '@/lib/spam/honeypot';
 import { FieldError } from './field-error';
 import { useDraft } from './use-draft';
 import { useEnhanced } from './use-enhanced';
+import { useFocusOnError } from './use-focus-on-error';
 
 /**
  * Blogger's "Post a Comment" box, and the reply box under a comment. Works as a plain form POST
@@ -43,9 +46,16 @@ export function CommentForm({
   // A new key after each success gives fresh, empty fields; on error the typed values come back.
   const generation = state.submittedAt ?? 0;
   const { box: draftBox, save: saveDraft, discard: discardDraft } = useDraft(`${postId}:${parentId ?? 'new'}`, state.status === 'ok' ? state.submittedAt : undefined);
+  const formRef = useFocusOnError(state);
+  const router = useRouter();
+  useEffect(() => {
+    // New comments go at the end of the thread, which may be a later page than the one open here:
+    // the author goes to where it is rather than reading "published" beside a thread without it.
+    if (state.status === 'ok' && state.commentUrl && !document.getElementById(`c${state.commentId}`)) router.push(state.commentUrl);
+  }, [state, router]);
   if (onlyIfRefused && state.status !== 'error') return null;
   return (
-    <form action={formAction} className="comment-form" aria-label={label} noValidate>
+    <form ref={formRef} action={formAction} className="comment-form" aria-label={label} noValidate>
       <input type="hidden" name="postId" value={postId} />
       {parentId !== undefined && <input type="hidden" name="parentId" value={parentId} />}
       {enhanced && <input type="hidden" name="js" value="1" />}
@@ -102,7 +112,7 @@ export function CommentForm({
         id={`${id}-body`}
         name="body"
         rows={parentId === undefined ? 6 : 4}
-        maxLength={10_000}
+        maxLength={COMMENT_MAX_LENGTH}
         required
         defaultValue={state.values.body ?? ''}
         key={`body-${generation}`}

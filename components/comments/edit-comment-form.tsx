@@ -4,8 +4,10 @@ import { SiteLink } from '@/components/site-link';
 import { useActionState, useId } from 'react';
 import { editCommentAction } from '@/app/actions/edit-comment-action';
 import { idleCommentForm } from '@/lib/comments/form-state';
+import { COMMENT_MAX_LENGTH } from '@/lib/comments/limits';
 import { FieldError } from './field-error';
 import { useEnhanced } from './use-enhanced';
+import { useFocusOnError } from './use-focus-on-error';
 
 /**
  * The author's edit box, in place of the comment's text. Once the edit window has passed
@@ -26,6 +28,7 @@ export function EditCommentForm({
   const [state, formAction, pending] = useActionState(editCommentAction, idleCommentForm);
   const enhanced = useEnhanced();
   const id = useId();
+  const formRef = useFocusOnError(state);
   // The text's own problem is told beside it; anything else (signed out, the database down) is
   // announced for the whole form, as the comment form does.
   const error = state.errors.body;
@@ -33,7 +36,7 @@ export function EditCommentForm({
     state.errors.request ??
     (windowOver && !error ? 'The time for editing this comment has passed, so it can no longer be saved. Copy your text if you want to keep it.' : undefined);
   return (
-    <form action={formAction} className="comment-form edit-form" aria-label="Edit your comment" noValidate>
+    <form ref={formRef} action={formAction} className="comment-form edit-form" aria-label="Edit your comment" noValidate>
       <input type="hidden" name="commentId" value={commentId} />
       {/* Saving always redirects; js=1 only tells the server (and tests) the form is hydrated. */}
       {enhanced && <input type="hidden" name="js" value="1" />}
@@ -42,7 +45,7 @@ export function EditCommentForm({
         id={`${id}-body`}
         name="body"
         rows={4}
-        maxLength={10_000}
+        maxLength={COMMENT_MAX_LENGTH}
         defaultValue={state.values.body ?? body}
         key={state.submittedAt ?? 0}
         aria-invalid={error ? true : undefined}

@@ -79,6 +79,8 @@ test.describe('when anyone may comment', () => {
     const name = form.getByRole('textbox', { name: 'Name' });
     await expect(name).toHaveAttribute('aria-invalid', 'true');
     await expect(name).toHaveAccessibleDescription('Enter your name to comment as a guest.');
+    // The refused field takes the focus, so a keyboard or screen-reader user lands on the message.
+    await expect(name).toBeFocused();
     await expect(form.getByRole('textbox', { name: 'Your comment' })).toHaveValue(text);
     await expect(page.locator('#comments .comment-body').filter({ hasText: text })).toHaveCount(0);
   });

@@ -1,12 +1,16 @@
 // Journey: a reader links to one comment; search engines read the comments from the post's JSON-LD.
-import { postComment, uniqueText } from '../support/api';
+import { postComment, signInWithApi, uniqueText } from '../support/api';
 import { SEED_POST } from '../support/blog';
 import {
   COMMENT_TIME_FORMAT,
+  commentByText,
   commentCard,
+  commentIdOf,
   expectedCommentTime,
   openPost,
+  postCommentForm,
   readCommentCount,
+  waitForEnhancedForm,
 } from '../support/post-page';
 import { expect, test } from '../support/journeys';
 
@@ -71,6 +75,32 @@ test('the post’s JSON-LD lists a new comment as a Comment with its permalink, 
   expect(entry, `a Comment entry for #c${comment.id}`).toBeDefined();
   expect(entry).toMatchObject({ '@type': 'Comment', author: { '@type': 'Person', name: reader.name }, text });
   expect(new Date(entry!.dateCreated).toISOString()).toBe(new Date(comment.createdAt).toISOString());
+});
+
+test('a comment published from an earlier page of the thread takes its author to the page that shows it', async ({
+  page,
+  accounts,
+  commentSettings,
+}) => {
+  await commentSettings.set({ commentsPerPage: 5, holdFor: 'nobody' });
+  const reader = await accounts.create('late-page');
+  const api = await accounts.apiAs(reader);
+  for (let i = 1; i <= 6; i += 1) await postComment(api, uniqueText(`Filling page ${i}`));
+  await signInWithApi(page.request, reader);
+
+  await page.goto(`${SEED_POST.path}?comments=1`);
+  await expect(page.locator('.pager-position')).toHaveText(/^Comments page 1 of ([2-9]|\d{2,})$/);
+  const form = postCommentForm(page);
+  await waitForEnhancedForm(form);
+  const text = uniqueText('Where did my comment go?');
+  await form.getByRole('textbox', { name: 'Your comment' }).fill(text);
+  await form.getByRole('button', { name: 'Publish' }).click();
+
+  const mine = commentByText(page, text);
+  await expect(mine).toBeVisible();
+  await expect(mine).toBeInViewport();
+  const id = await commentIdOf(mine);
+  await expect(page).toHaveURL((url) => Number(url.searchParams.get('comments')) > 1 && url.hash === `#c${id}`);
 });
 
 test.describe('without JavaScript', () => {

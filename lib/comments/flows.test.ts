@@ -500,7 +500,7 @@ for (const [provider, enabled] of providers) {
         expect(await changeCommentText({ id: comment.id, viewer: ada, input: { body: '' } })).toEqual({
           ok: false,
           status: 400,
-          errors: { body: 'Write a comment before publishing.' },
+          errors: { body: 'Write something before saving; to take the comment away, use Delete.' },
         });
         expect(
           await changeCommentText({ id: comment.id, viewer: ada, input: { body: 'x', status: 'spam' } }),

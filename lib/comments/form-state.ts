@@ -5,6 +5,8 @@ export interface CommentFormState {
   values: Record<string, string>;
   message?: string;
   commentId?: number;
+  /** The page of the thread that shows the new comment, which may not be the one open. */
+  commentUrl?: string;
   /** Changes on every successful submission so the form knows to clear itself. */
   submittedAt?: number;
   /** A new signed render time, when the form's own could not be accepted (lib/spam). */

@@ -1,21 +1,27 @@
 import { z } from 'zod';
 import { displayNameSchema, emailSchema } from '@/lib/users/schemas';
 
-export const COMMENT_MAX_LENGTH = 10_000;
+import { COMMENT_MAX_LENGTH } from './limits';
+
+export { COMMENT_MAX_LENGTH };
 
 // Tab and newline are how people write; every other control character is refused by name.
 const controlCharacters = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
-export const commentBodySchema = z
-  .string({ error: 'Write a comment before publishing.' })
-  .transform((value) => value.replace(/\r\n?/g, '\n').trim())
-  .pipe(
-    z
-      .string()
-      .min(1, 'Write a comment before publishing.')
-      .max(COMMENT_MAX_LENGTH, `Comment must be at most ${COMMENT_MAX_LENGTH.toLocaleString('en-US')} characters.`)
-      .refine((value) => !controlCharacters.test(value), 'Comment must not contain control characters.'),
-  );
+/** A comment's text: trimmed, with `empty` as the message when there is none. */
+const commentBody = (empty: string) =>
+  z
+    .string({ error: empty })
+    .transform((value) => value.replace(/\r\n?/g, '\n').trim())
+    .pipe(
+      z
+        .string()
+        .min(1, empty)
+        .max(COMMENT_MAX_LENGTH, `Comment must be at most ${COMMENT_MAX_LENGTH.toLocaleString('en-US')} characters.`)
+        .refine((value) => !controlCharacters.test(value), 'Comment must not contain control characters.'),
+    );
+
+export const commentBodySchema = commentBody('Write a comment before publishing.');
 
 const optionalText = <T extends z.ZodType<string>>(schema: T) =>
   z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema.optional());
@@ -37,7 +43,8 @@ export const newCommentSchema = z.strictObject({
 
 export type NewCommentInput = z.infer<typeof newCommentSchema>;
 
-export const editCommentSchema = z.strictObject({ body: commentBodySchema });
+// Saving an emptied comment is not how a comment is taken away: the message says what is.
+export const editCommentSchema = z.strictObject({ body: commentBody('Write something before saving; to take the comment away, use Delete.') });
 
 /**
  * A comment id (or a cursor made of one) as it arrives in a URL, form or JSON: a whole number the
