@@ -1,4 +1,5 @@
-import type { Element, Root } from 'hast';
+import type { Element, ElementContent, Root } from 'hast';
+import { toString } from 'hast-util-to-string';
 import { toHtml } from 'hast-util-to-html';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import remarkParse from 'remark-parse';
@@ -34,8 +35,38 @@ const commentProcessor = unified()
   .use(rehypeSanitize, commentSchema)
   .use(rehypeCommentLinks);
 
-/** A comment's Markdown as safe HTML. Called once when a comment is written or edited, never per view. */
+/**
+ * A comment's Markdown as safe HTML. Called once when a comment is written or edited, never per view.
+ * A comment the rules above would leave showing nothing (a block of HTML, an image alone) is shown
+ * as the plain text it was typed in instead: a published comment is never an empty card.
+ */
 export async function renderCommentMarkdown(markdown: string): Promise<string> {
   const tree = await commentProcessor.run(commentProcessor.parse(markdown));
-  return toHtml(tree);
+  return toString(tree).trim() === '' ? toHtml(asPlainText(markdown)) : toHtml(tree);
+}
+
+/** The typed text, escaped, in paragraphs at blank lines and with its other line breaks kept. */
+function asPlainText(markdown: string): Root {
+  const text = (value: string): ElementContent => ({ type: 'text', value });
+  const element = (tagName: string, children: ElementContent[]): Element => ({ type: 'element', tagName, properties: {}, children });
+  const paragraphs = markdown.split(/\n\s*\n/).filter((part) => part.trim() !== '');
+  const lines = (paragraph: string) => paragraph.split('\n').flatMap((line, index) => (index > 0 ? [element('br', []), text('\n'), text(line)] : [text(line)]));
+  return { type: 'root', children: paragraphs.flatMap((paragraph, index) => [...(index > 0 ? [text('\n')] : []), element('p', lines(paragraph.trim()))]) };
+}
+
+const NAMED_REFERENCES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+/**
+ * A rendered comment as plain text, for places that take text (the post's structured data): tags
+ * dropped, and the character references the renderer writes (`&#x26;` for "&") read back.
+ */
+export function commentText(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (reference, name: string) => {
+      if (name[0] !== '#') return NAMED_REFERENCES[name.toLowerCase()] ?? reference;
+      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : reference;
+    })
+    .trim();
 }

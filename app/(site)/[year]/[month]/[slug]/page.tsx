@@ -8,6 +8,7 @@ import { PostArticle } from '@/components/post-article';
 import { getViewer } from '@/lib/auth';
 import { getThreadState, listRecentPublished, type CommentRow } from '@/lib/comments/queries';
 import { commentCountLabel } from '@/lib/comments/rules';
+import { commentText } from '@/lib/comments/render';
 import { loadCommentSection } from '@/lib/comments/section';
 import { getPostByPath, type Post } from '@/lib/content/posts';
 import { getSite, type Site } from '@/lib/content/site';
@@ -89,7 +90,7 @@ function blogPosting(post: Post, site: Site, count: number | null, comments: Com
       '@id': `${url}#c${comment.id}`,
       author: { '@type': 'Person', name: comment.authorName },
       dateCreated: comment.createdAt.toISOString(),
-      text: comment.html.replace(/<[^>]*>/g, '').trim(),
+      text: commentText(comment.html),
     })),
   };
 }
