@@ -22,5 +22,6 @@ export async function deleteCommentAction(formData: FormData): Promise<void> {
   // The thread's address differs from the page's only by its #fragment, which the client router
   // would treat as a scroll; refreshing makes it render the thread again without the comment.
   refresh();
-  redirect(result.ok ? result.url : notDeletedUrl(returnTo, result.status));
+  // Done, the reader stays on the page of the thread they deleted from (a later one, say).
+  redirect(result.ok ? (formData.has('returnTo') ? returnTo : result.url) : notDeletedUrl(returnTo, result.status));
 }

@@ -133,6 +133,29 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(page.locator('#comments')).not.toContainText(text);
     });
 
+    test('Delete on a later page of the thread stays on that page', async ({ page, accounts, commentSettings }) => {
+      await commentSettings.set({ commentsPerPage: 5, holdFor: 'nobody' });
+      const alice = await accounts.create('paged-deleter');
+      await signInWithApi(page.request, alice);
+      for (let i = 1; i <= 5; i += 1) await postComment(page.request, uniqueText(`Page filler ${i}`));
+      const comment = await postComment(page.request, uniqueText('Deleted from a later page'));
+      // Either this one shares its page, or that page is full: it never holds the deleted one alone.
+      await postComment(page.request, uniqueText('Stays on that page'));
+
+      // A comment's own address opens the page of the thread that holds it.
+      await page.goto(`/comments/${comment.id}`);
+      const shown = new URL(page.url()).searchParams.get('comments');
+      expect(Number(shown)).toBeGreaterThan(1);
+      await pauseLiveUpdates(page);
+      const neighbour = page.locator(`ol.comment-list > li.comment:not(#c${comment.id})`).first();
+      const neighbourId = await neighbour.getAttribute('id');
+      await commentActions(page, comment.id).getByRole('button', { name: 'Delete' }).click();
+
+      await expect(commentById(page, comment.id)).toHaveCount(0);
+      await expect(page).toHaveURL((url) => url.searchParams.get('comments') === shown);
+      await expect(page.locator(`li#${neighbourId}`)).toBeVisible();
+    });
+
     test('a comment with a reply leaves "removed by the author" in its place, and the reply stays', async ({
       page,
       accounts,
