@@ -20,6 +20,7 @@ export type CommentSectionData =
       closed: boolean;
       page: CommentPage;
       guestsAllowed: boolean;
+      banned: string | null;
     };
 
 /** A word about what the reader just did: their comment is held, or their Delete did nothing. */
@@ -76,7 +77,8 @@ export function CommentSection({
       <div className="post-a-comment" id="post-a-comment">
         <h3>Post a Comment</h3>
         {closed && <p className="status-message">Comments are closed.</p>}
-        {data.available && !closed && !ctx.canComment && (
+        {data.available && !closed && data.banned && <p className="status-message">{data.banned}</p>}
+        {data.available && !closed && !ctx.canComment && !viewer && (
           <p className="sign-in-prompt">
             <SiteLink href={`/signin?returnTo=${returnTo}`}>Sign in</SiteLink> or{' '}
             <SiteLink href={`/register?returnTo=${returnTo}`}>register</SiteLink> to post a comment.

@@ -29,6 +29,13 @@ test('a ban with hidden comments refuses new ones with a clear message; unbannin
   await openPost(visitor);
   await expect(commentByText(visitor, first)).toBeVisible();
 
+  // The troll is writing another comment when the ban comes.
+  const trollPage = await browse(troll);
+  await openPost(trollPage);
+  const trollForm = postCommentForm(trollPage);
+  await waitForEnhancedForm(trollForm);
+  await trollForm.getByRole('textbox', { name: 'Your comment' }).fill('Still here');
+
   // From the queue row to the commenter's page.
   const { page } = admin;
   await page.goto('/admin?status=published');
@@ -59,13 +66,14 @@ test('a ban with hidden comments refuses new ones with a clear message; unbannin
   const refused = await sendComment(trollApi, { body: uniqueText('Let me back in') });
   expect(refused.status()).toBe(403);
   expect(((await refused.json()) as { error: string }).error).toBe('Your account may no longer comment on this blog.');
-  const trollPage = await browse(troll);
-  await openPost(trollPage);
-  const trollForm = postCommentForm(trollPage);
-  await waitForEnhancedForm(trollForm);
-  await trollForm.getByRole('textbox', { name: 'Your comment' }).fill('Still here');
   await trollForm.getByRole('button', { name: 'Publish' }).click();
   await expect(trollForm.getByRole('alert')).toHaveText('Your account may no longer comment on this blog.');
+  await expect(trollForm.getByRole('textbox', { name: 'Your comment' })).toHaveValue('Still here');
+  // A page opened now says so where the comment box would be, and offers no Reply or Edit.
+  await trollPage.reload();
+  await expect(trollPage.locator('#post-a-comment')).toContainText('Your account may no longer comment on this blog.');
+  await expect(postCommentForm(trollPage)).toHaveCount(0);
+  await expect(trollPage.locator('#comments').getByRole('link', { name: /^(Reply|Edit)$/ })).toHaveCount(0);
 
   // Unban: the two hidden comments return; the one marked spam before stays spam.
   await page.getByRole('button', { name: 'Unban' }).click();

@@ -1033,6 +1033,19 @@ for (const [provider, enabled] of providers) {
         expect(closed).toMatchObject({ available: true, closed: true });
       });
 
+      it('tells a banned reader why they may not comment, and offers them no Edit', async () => {
+        const p = publish();
+        const carol = await insertReader('Carol');
+        const mine = (await post(p, carol, { body: 'before the ban' })).comment;
+        expect(await loadCommentSection({ post: p, viewer: carol, page: 1, editId: null })).toMatchObject({ banned: null });
+        await getDb().ban.create({ data: { userId: carol.id, reason: 'testing' } });
+        const section = await loadCommentSection({ post: p, viewer: carol, page: 1, editId: mine.id });
+        if (!section.available) return expect.unreachable('section unavailable');
+        expect(section.banned).toBe('Your account may no longer comment on this blog.');
+        expect([...section.editableIds]).toEqual([]);
+        expect(await loadCommentSection({ post: p, viewer: ada, page: 1, editId: null })).toMatchObject({ banned: null });
+      });
+
       it('says the comments are unavailable when the database cannot answer', async () => {
         const error = vi.spyOn(console, 'error').mockImplementation(() => {});
         vi.stubEnv('DATABASE_URL', 'mysql://nobody@127.0.0.1/quire');

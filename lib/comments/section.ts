@@ -1,4 +1,5 @@
 import type { Post } from '@/lib/content/posts';
+import { banMessage, getActiveBan } from '@/lib/moderation/bans';
 import { isAutoClosed } from '@/lib/moderation/hold-rules';
 import type { Viewer } from '@/lib/users/accounts';
 import { getComment, getThreadState, listCommentPage, type CommentPage } from './queries';
@@ -13,6 +14,8 @@ export type CommentSectionState =
       version: number;
       closed: boolean;
       guestsAllowed: boolean;
+      /** Why the signed-in viewer may not comment (a ban), told where the comment box would be. */
+      banned: string | null;
       page: CommentPage;
       editableIds: Set<number>;
       editing: Editing | null;
@@ -40,7 +43,7 @@ export async function loadCommentSection(options: {
 }): Promise<CommentSectionState> {
   const { post, viewer } = options;
   try {
-    const [settings, thread] = await Promise.all([getCommentSettings(), getThreadState(post.id)]);
+    const [settings, thread, ban] = await Promise.all([getCommentSettings(), getThreadState(post.id), viewer ? getActiveBan(viewer.id) : null]);
     const page = await listCommentPage({
       postId: post.id,
       page: options.page,
@@ -53,7 +56,7 @@ export async function loadCommentSection(options: {
     const ownIds = new Set<number>();
     const visit = (nodes: CommentPage['thread']) => {
       for (const node of nodes) {
-        if (canEditComment(node, viewer, now, settings.editWindowMinutes)) editableIds.add(node.id);
+        if (!ban && canEditComment(node, viewer, now, settings.editWindowMinutes)) editableIds.add(node.id);
         if (viewer && node.authorId === viewer.id && !node.removed) ownIds.add(node.id);
         visit(node.replies);
       }
@@ -70,6 +73,7 @@ export async function loadCommentSection(options: {
       version: thread.version,
       closed: post.commentsClosed || thread.closed || isAutoClosed(post.date, settings.autoCloseDays, now),
       guestsAllowed: settings.whoMayComment === 'anyone',
+      banned: ban ? banMessage(ban) : null,
       page,
       editableIds,
       editing,

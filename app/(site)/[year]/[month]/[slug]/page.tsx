@@ -128,7 +128,7 @@ export default async function PostPage({ params, searchParams }: { params: Param
     page: section.available ? section.page.page : 1,
     timeZone: site.timeZone,
     viewerId: viewer?.id ?? null,
-    canComment: section.available && !section.closed && (viewer !== null || section.guestsAllowed),
+    canComment: section.available && !section.closed && !section.banned && (viewer !== null || section.guestsAllowed),
     replyTo: query.reply ?? null,
     editing: section.available ? section.editing : null,
     editableIds: section.available ? section.editableIds : new Set<number>(),
