@@ -262,7 +262,11 @@ test.describe('a blog with many posts', { tag: '@fixture-blog' }, () => {
   test('Markdown headings, lists, links and code render as such', async ({ page }) => {
     await page.goto('/2017/05/belt-and-road-forum-opens');
     const body = postBody(postArticle(page, 'Belt and Road forum opens'));
-    await expect(body.getByRole('heading', { name: 'What was signed' })).toBeVisible();
+    const heading = body.getByRole('heading', { name: 'What was signed' });
+    await expect(heading).toBeVisible();
+    // Prefixed, so a heading can never take an anchor of the page's own such as #comments.
+    await expect(heading).toHaveAttribute('id', 'h-what-was-signed');
+    await expect(heading.locator('a.heading-anchor')).toHaveAttribute('href', '#h-what-was-signed');
     await expect(body.getByRole('listitem')).toHaveText([
       'A financing platform for infrastructure',
       'Customs cooperation agreements',

@@ -24,9 +24,22 @@ describe('renderPostMarkdown', () => {
   it('gives headings ids and an appended anchor link that screen readers skip', async () => {
     const { html } = await renderPostMarkdown('## The G20 *summit*\n\nText.\n\n## The G20 summit\n');
     expect(html).toContain(
-      '<h2 id="the-g20-summit">The G20 <em>summit</em><a class="heading-anchor" aria-hidden="true" tabindex="-1" href="#the-g20-summit">#</a></h2>',
+      '<h2 id="h-the-g20-summit">The G20 <em>summit</em><a class="heading-anchor" aria-hidden="true" tabindex="-1" href="#h-the-g20-summit">#</a></h2>',
     );
-    expect(html).toContain('<h2 id="the-g20-summit-1">The G20 summit<a class="heading-anchor"');
+    expect(html).toContain('<h2 id="h-the-g20-summit-1">The G20 summit<a class="heading-anchor" aria-hidden="true" tabindex="-1" href="#h-the-g20-summit-1">');
+  });
+
+  it('never gives a heading an id the post page uses for its own anchors', async () => {
+    // The layout, the post and the comment section: `#comments` is where every "N comments" link and return address lands.
+    const pageIds = ['content', 'post-title', 'comments', 'comments-heading', 'post-a-comment', 'c12', 'reply-12'];
+    const markdown = ['Content', 'Post title', 'Comments', 'Comments heading', 'Post a comment', 'c12', 'Reply 12']
+      .map((title) => `## ${title}`)
+      .join('\n\n');
+    const { html } = await renderPostMarkdown(markdown);
+    const ids = [...html.matchAll(/ id="([^"]*)"/g)].map((match) => match[1]);
+    expect(ids).toHaveLength(pageIds.length);
+    for (const id of pageIds) expect(ids).not.toContain(id);
+    expect(html).toContain('<h2 id="h-comments">Comments<a class="heading-anchor" aria-hidden="true" tabindex="-1" href="#h-comments">#</a></h2>');
   });
 
   it('drops raw HTML: no script, event handler or iframe ever reaches the page', async () => {

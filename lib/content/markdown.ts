@@ -49,12 +49,19 @@ export function rehypePullQuote() {
   };
 }
 
+/**
+ * Heading ids share the post page with the page's own anchors (`#content`, `#comments`,
+ * `#post-a-comment`, `#c12`, `#reply-12`, `#post-title`…). None of those starts with this prefix, so
+ * a post heading named "Comments" cannot capture the comment count's link or a comment's return address.
+ */
+const HEADING_ID_PREFIX = 'h-';
+
 const postProcessor = unified()
   .use(remarkParse)
   .use(remarkGfm)
   .use(remarkRehype)
   .use(rehypePullQuote)
-  .use(rehypeSlug)
+  .use(rehypeSlug, { prefix: HEADING_ID_PREFIX })
   .use(rehypeAutolinkHeadings, {
     behavior: 'append',
     properties: { className: ['heading-anchor'], ariaHidden: 'true', tabIndex: -1 },
