@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { AccountNav } from '@/components/account/account-nav';
 import { SiteHeader } from '@/components/site-header';
 import { getViewer } from '@/lib/auth';
+import { postsFeedAlternateTypes } from '@/lib/content/alternates';
 import { FEED_PATH } from '@/lib/content/feed';
 import { countPending } from '@/lib/moderation/queue';
 import { getSite } from '@/lib/content/site';
@@ -14,7 +15,7 @@ export function generateMetadata(): Metadata {
     metadataBase: new URL(`${site.baseUrl}/`),
     title: { default: site.title, template: `%s | ${site.title}` },
     description: site.description,
-    alternates: { types: { 'application/atom+xml': [{ url: FEED_PATH, title: `${site.title} - Atom` }] } },
+    alternates: { types: postsFeedAlternateTypes(site) },
     openGraph: { siteName: site.title, locale: site.language },
   };
 }

@@ -137,6 +137,9 @@ test.describe('a blog with many posts', { tag: '@fixture-blog' }, () => {
     await older.click();
     await expect(page).toHaveURL('/page/2');
     expect(await titlesOn(page)).toEqual(published.slice(10).map((p) => p.title));
+    // Its own canonical address, not the first page's.
+    const canonical = await page.locator('head link[rel="canonical"]').getAttribute('href');
+    expect(new URL(canonical ?? '', page.url()).pathname).toBe('/page/2');
     await expect(pager.getByRole('link', { name: /Older Posts/ })).toHaveCount(0);
     const newer = pager.getByRole('link', { name: /Newer Posts/ });
     await expect(newer).toHaveAttribute('href', '/');

@@ -124,7 +124,10 @@ test.describe('reading the blog', { tag: '@read-only' }, () => {
     await expect(dateHeaderAbove(month)).toHaveText(seedPost.dateHeader);
   });
 
-  test('label and archive pages have their own title and canonical address', async ({ page, baseURL }) => {
+  test('label and archive pages have their own title and canonical address, and keep the feed link', async ({
+    page,
+    baseURL,
+  }) => {
     const pages = [
       { path: '/label/Russia', title: 'Showing posts with label Russia' },
       { path: seedPost.yearPath, title: `Showing posts from ${seedPost.year}` },
@@ -136,6 +139,9 @@ test.describe('reading the blog', { tag: '@read-only' }, () => {
       const canonical = page.locator('head link[rel="canonical"]');
       await expect(canonical, `canonical link of ${path}`).toHaveCount(1);
       expectAbsoluteUrl((await canonical.getAttribute('href')) ?? undefined, path, baseURL);
+      const feed = page.locator('head link[rel="alternate"][type="application/atom+xml"]');
+      await expect(feed, `feed link of ${path}`).toHaveCount(1);
+      expectAbsoluteUrl(new URL((await feed.getAttribute('href')) ?? '', baseURL).toString(), '/feeds/posts/default', baseURL);
     }
   });
 

@@ -1,8 +1,10 @@
 import type { Metadata } from 'next';
 import { ListingPage } from '@/components/listing-page';
+import { listingAlternates } from '@/lib/content/alternates';
 import { formatMonth } from '@/lib/content/dates';
 import { postsInMonth, postsWithLabel } from '@/lib/content/listing';
 import { listPublishedPosts, type Post } from '@/lib/content/posts';
+import { getSite } from '@/lib/content/site';
 import { labelParamSchema, monthParamSchema, pageParamSchema, yearParamSchema } from '@/lib/content/route-params';
 import { labelPath, monthPath, yearPath } from '@/lib/content/urls';
 import { notFoundOrAlias } from './not-found-or-alias';
@@ -55,7 +57,7 @@ function parseArchive(segments: Segments): Archive | undefined {
 
 export async function archiveMetadata({ params }: { params: Promise<Segments> }): Promise<Metadata> {
   const archive = parseArchive(await params);
-  return archive ? { title: archive.title, alternates: { canonical: archive.basePath } } : {};
+  return archive ? { title: archive.title, alternates: listingAlternates(getSite(), archive.basePath, archive.page) } : {};
 }
 
 export async function ArchivePage({ params }: { params: Promise<Segments> }) {

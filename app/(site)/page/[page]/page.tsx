@@ -1,9 +1,15 @@
+import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ListingPage } from '@/components/listing-page';
+import { listingAlternates } from '@/lib/content/alternates';
 import { listPublishedPosts } from '@/lib/content/posts';
 import { pageParamSchema } from '@/lib/content/route-params';
+import { getSite } from '@/lib/content/site';
 
-export const metadata = { robots: { index: false } };
+export async function generateMetadata({ params }: { params: Promise<{ page: string }> }): Promise<Metadata> {
+  const page = pageParamSchema.safeParse((await params).page);
+  return { robots: { index: false }, ...(page.success ? { alternates: listingAlternates(getSite(), '/', page.data) } : {}) };
+}
 
 export default async function OlderPostsPage({ params }: { params: Promise<{ page: string }> }) {
   const page = pageParamSchema.safeParse((await params).page);
