@@ -1,12 +1,7 @@
 // npm run admin -- promote <email> | demote <email>
+import './load-env.mjs';
 import { applyMigrations } from '../lib/db/migrate';
 import { setRoleByEmail } from '../lib/moderation/admins';
-
-try {
-  process.loadEnvFile();
-} catch {
-  // no .env file
-}
 
 const [command, email] = process.argv.slice(2);
 if ((command !== 'promote' && command !== 'demote') || !email) {

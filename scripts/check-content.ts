@@ -1,5 +1,7 @@
 // npm run content:check — read every content file as the blog will, and stop on the first problem,
 // naming the file, the field and what is wrong. `npm run build` and `npm start` run it first.
+// First: CONTENT_DIR may be set in .env.
+import './load-env.mjs';
 import { getAllPosts, isPublished } from '../lib/content/posts';
 import { ContentError } from '../lib/content/errors';
 import { getSite } from '../lib/content/site';

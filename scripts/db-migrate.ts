@@ -1,14 +1,9 @@
 // npm run db:migrate   applies pending migrations to DATABASE_URL (the app also does this on start)
 // npm run db:status    shows applied / pending migrations without changing anything
+// Like Next, read DATABASE_URL from .env when it is not set in the environment.
+import './load-env.mjs';
 import process from 'node:process';
 import { applyMigrations, DatabaseSetupError, getMigrationStatus } from '../lib/db/migrate';
-
-// Like Next, read DATABASE_URL from .env when it is not set in the environment.
-try {
-  process.loadEnvFile();
-} catch {
-  // no .env file
-}
 
 async function status(): Promise<number> {
   const s = await getMigrationStatus();

@@ -9,6 +9,8 @@
 // page names them: data-quire-posts). A settings change drops everything. A write handled here stops
 // the cache serving before its answer leaves, until that check has run. Signed-in readers, forms,
 // the API and admin pages always go to Next.
+// Before anything reads a setting: PORT, HOST and the cache's settings are read below, before Next.
+import './load-env.mjs';
 import { createHash, createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // `npm start`: build when there is no current build, then serve the blog on PORT (default 3000).
+import './load-env.mjs';
 import { spawnSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
