@@ -16,6 +16,7 @@ import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { isKeptAddress, PageStore } from './page-store.mjs';
 
 process.env.NODE_ENV = 'production';
 const root = path.resolve(import.meta.dirname, '..');
@@ -42,10 +43,6 @@ if (!(MAX_AGE_SECONDS > 0)) {
 // Matched as an attribute inside a tag: a comment's text may say the same words, but comment HTML
 // never holds a tag with that attribute (the sanitizer drops it), and its text cannot open a tag.
 const PARTIAL_PAGE = /<[a-z][^<>]*\sdata-quire-partial[\s=>]/;
-// A reader's own address may carry anything after `?`; only the comment page number changes what
-// an anonymous reader sees, so only bare paths and `?comments=N` are kept. Every other query goes
-// to Next: a crawler walking `?a=1`, `?a=2`… must not push the real pages out.
-const KEPT_QUERY = /^(?:\?comments=\d{1,7})?$/;
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?authjs\.session-token/;
 const UNCACHED_PREFIXES = ['/api/', '/_next/', '/admin', '/signin', '/register'];
 const DROPPED_HEADERS = new Set([
@@ -105,9 +102,8 @@ const app = next({ dev: false, dir: root, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
-/** @type {Map<string, { keptUntil: number, bytes: number, posts: string[] | null, body: Buffer, gzip: Buffer | null, template: string | null, etag: string, headers: Record<string, string | string[]> }>} */
-const pages = new Map();
-let keptBytes = 0;
+/** @type {PageStore<{ keptUntil: number, bytes: number, posts: string[] | null, body: Buffer, gzip: Buffer | null, template: string | null, etag: string, headers: Record<string, string | string[]> }>} */
+const pages = new PageStore({ maxEntries: MAX_ENTRIES, maxBytes: MAX_BYTES });
 /** The readable 404 page (see readableNotFound), rendered once and kept like the pages above. */
 let notFound = null;
 // The epoch the kept pages show; null while it is not known (at start, after a write, when the
@@ -123,14 +119,8 @@ let checking = null;
 // it, so it is not trusted; the next check is.
 let writes = 0;
 
-function drop(key) {
-  keptBytes -= pages.get(key)?.bytes ?? 0;
-  pages.delete(key);
-}
-
 function forget() {
   pages.clear();
-  keptBytes = 0;
   versions.clear();
   notFound = null;
   epoch = null;
@@ -141,8 +131,8 @@ function forget() {
 /** Drops the pages that show any of `changed` (post ids), and pages that do not say what they show. */
 function forgetPosts(changed) {
   if (changed.size === 0) return;
-  for (const [key, page] of pages) {
-    if (page.posts === null || page.posts.some((id) => changed.has(id))) drop(key);
+  for (const [key, page] of pages.entries()) {
+    if (page.posts === null || page.posts.some((id) => changed.has(id))) pages.delete(key);
   }
   for (const id of changed) versions.delete(id);
 }
@@ -254,9 +244,7 @@ function cacheable(req) {
   // Client-side navigations and server actions ask for React payloads, not documents.
   if (req.headers.rsc || req.headers['next-action'] || req.headers['next-router-prefetch']) return false;
   const url = req.url ?? '/';
-  const query = url.indexOf('?');
-  if (query !== -1 && !KEPT_QUERY.test(url.slice(query))) return false;
-  return !UNCACHED_PREFIXES.some((prefix) => url.startsWith(prefix));
+  return isKeptAddress(url) && !UNCACHED_PREFIXES.some((prefix) => url.startsWith(prefix));
 }
 
 function send(req, res, page) {
@@ -341,12 +329,7 @@ function keep(key, res, startedAt, body) {
   const gzip = stamped ? null : gzipSync(body);
   // A stamped page keeps its text to restamp; the others their gzip.
   const bytes = body.length + (gzip?.length ?? template.length);
-  drop(key);
-  while (pages.size > 0 && (pages.size >= MAX_ENTRIES || keptBytes + bytes > MAX_BYTES))
-    drop(pages.keys().next().value);
-  if (bytes > MAX_BYTES) return;
   const etag = `"q${createHash('sha1').update(body).digest('base64url').slice(0, 20)}"`;
-  keptBytes += bytes;
   pages.set(key, {
     keptUntil: Date.now() + MAX_AGE_SECONDS * 1000,
     bytes,
