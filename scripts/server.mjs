@@ -384,17 +384,7 @@ function readableNotFound(req, res) {
     if (!decide()) return end(chunk, encoding, callback);
     void (async () => {
       try {
-        // Kept as long as a page, since its Blog Archive changes with the clock as theirs do.
-        if (notFound === null || notFound.keptUntil <= Date.now()) {
-          const page = await fetch(`${SELF}/not-found-page`, {
-            headers: { accept: 'text/html' },
-            signal: AbortSignal.timeout(5_000),
-          });
-          // Only a page that rendered is kept: a failed one would otherwise answer every 404 after it.
-          if (!page.ok) throw new Error(`/not-found-page answered ${page.status}`);
-          notFound = { html: await page.text(), keptUntil: Date.now() + MAX_AGE_SECONDS * 1000 };
-        }
-        end(notFound.html);
+        end(await notFoundPageFor(req));
       } catch {
         end(
           '<!DOCTYPE html><title>Page not found</title><h1>Sorry, the page you were looking for does not exist.</h1>',
@@ -403,6 +393,30 @@ function readableNotFound(req, res) {
     })();
     return res;
   };
+}
+
+/**
+ * The rendered 404 page for this reader. Anonymous readers share one, kept as long as a page (its
+ * Blog Archive changes with the clock as theirs do). A signed-in reader's names them (and an
+ * admin's links to the queue), so it is rendered with their cookies, for them alone.
+ */
+async function notFoundPageFor(req) {
+  const cookie = req.headers.cookie ?? '';
+  if (SESSION_COOKIE.test(cookie)) return renderNotFoundPage({ cookie });
+  if (notFound === null || notFound.keptUntil <= Date.now()) {
+    notFound = { html: await renderNotFoundPage({}), keptUntil: Date.now() + MAX_AGE_SECONDS * 1000 };
+  }
+  return notFound.html;
+}
+
+async function renderNotFoundPage(headers) {
+  const page = await fetch(`${SELF}/not-found-page`, {
+    headers: { accept: 'text/html', ...headers },
+    signal: AbortSignal.timeout(5_000),
+  });
+  // Only a page that rendered is used: a failed one kept would answer every 404 after it.
+  if (!page.ok) throw new Error(`/not-found-page answered ${page.status}`);
+  return page.text();
 }
 
 // The live check (GET /api/posts/{id}/comments/version?since=N) is what every open post page asks

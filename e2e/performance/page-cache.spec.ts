@@ -54,14 +54,21 @@ test.describe('page cache for anonymous readers', () => {
     }
   });
 
-  test('signed-in readers always get a fresh page, never a shared one', async ({ page, accounts }) => {
+  test('signed-in readers always get a fresh page, never a shared one, their 404 page included', async ({ page, accounts }) => {
     const reader = await accounts.create('fresh');
     await page.goto(SEED_POST.path);
+    // An anonymous 404 first, so the shared 404 page is there to be (wrongly) handed out.
+    expect((await page.goto('/no/such/page-e2e'))?.status()).toBe(404);
+    await expect(page.getByRole('navigation', { name: 'Account' })).toContainText('Sign in');
     const { signInWithApi } = await import('../support/api');
     await signInWithApi(page.request, reader);
     const response = await page.goto(SEED_POST.path);
     expect(response?.headers()['x-quire-cache']).toBeUndefined();
     await expect(page.getByText(`Signed in as ${reader.name}`)).toBeVisible();
+
+    expect((await page.goto('/no/such/page-e2e'))?.status()).toBe(404);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(/does not exist|not found/i);
+    await expect(page.getByRole('navigation', { name: 'Account' })).toContainText(`Signed in as ${reader.name}`);
   });
 
   test('a cached page with a guest comment form gives each reader a form stamped at their own request', async ({
