@@ -4,6 +4,7 @@
  * text fails the journey instead of silently moving the expectation along with it.
  */
 export const seedPost = {
+  id: 'from-russia-with-love',
   title: 'From Russia with love: Moscow and Beijing pledge closer support amid tensions with West',
   path: '/2016/09/from-russia-with-love',
   bloggerPath: '/2016/09/from-russia-with-love-moscow-and.html',

@@ -16,6 +16,15 @@ export function asCdata(html: string): string {
   return html.replaceAll(']]>', ']]&gt;');
 }
 
+/**
+ * A post's entry id, which feed readers use to tell a new post from one they have shown: built
+ * from the post's `id`, which never changes, not from its address, which a new slug or date moves.
+ * A tag: URI (RFC 4151) on the blog's host; its date only has to stay the same, so it is fixed.
+ */
+export function postEntryId(site: Pick<Site, 'baseUrl'>, post: Pick<Post, 'id'>): string {
+  return `tag:${new URL(site.baseUrl).hostname},2000:post:${encodeURIComponent(post.id)}`;
+}
+
 /** The blog's Atom feed: the newest posts in full, each linking to its page. */
 export function buildAtomFeed(site: Site, posts: Post[]): string {
   const recent = posts.slice(0, FEED_ENTRIES);
@@ -34,7 +43,7 @@ export function buildAtomFeed(site: Site, posts: Post[]): string {
   for (const post of recent) {
     const url = absoluteUrl(site.baseUrl, post.path);
     feed.addItem({
-      id: url,
+      id: postEntryId(site, post),
       link: url,
       title: textAsHtml(post.title),
       date: post.date,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { calendarDateInZone } from './dates';
 import { ContentError } from './errors';
-import { buildAtomFeed } from './feed';
+import { buildAtomFeed, postEntryId } from './feed';
 import { buildArchive, countLabels, paginate, postsInMonth, postsWithLabel } from './listing';
 import { checkUnique, isPublished, newestFirst, type Post } from './posts';
 import type { Site } from './site';
@@ -285,7 +285,7 @@ describe('buildAtomFeed', () => {
     const entries = parseFeed(buildAtomFeed(site, [newer, older])).entry ?? [];
     expect(entries.map((e) => e.title['#text'])).toEqual(['Xi in Hangzhou', 'From Russia with love']);
     const [first, second] = entries;
-    expect(first?.id).toBe('https://example.com/2016/09/xi-in-hangzhou');
+    expect(first?.id).toBe('tag:example.com,2000:post:xi-in-hangzhou');
     expect(first?.link).toEqual([{ href: 'https://example.com/2016/09/xi-in-hangzhou' }]);
     expect(first?.published).toBe('2016-09-05T02:30:00.000Z');
     expect(first?.updated).toBe('2016-09-05T02:30:00.000Z');
@@ -307,8 +307,23 @@ describe('buildAtomFeed', () => {
     );
     const entries = parseFeed(buildAtomFeed(site, posts)).entry ?? [];
     expect(entries).toHaveLength(25);
-    expect(entries[0]?.id).toBe('https://example.com/2016/09/post-0');
-    expect(entries[24]?.id).toBe('https://example.com/2016/09/post-24');
+    expect(entries[0]?.id).toBe('tag:example.com,2000:post:post-0');
+    expect(entries[24]?.id).toBe('tag:example.com,2000:post:post-24');
+  });
+
+  it('keeps a post’s entry id when its slug and date change, so feed readers do not show it again as new', () => {
+    const before = buildPost({ id: 'russia', slug: 'from-russia-with-love', date: '2016-09-04' });
+    const after = buildPost({ id: 'russia', slug: 'moscow-and-beijing', date: '2016-10-01', aliases: [before.path] });
+    const idIn = (post: Post) => parseFeed(buildAtomFeed(site, [post])).entry?.[0]?.id;
+    expect(idIn(after)).toBe(idIn(before));
+    expect(idIn(after)).toBe('tag:example.com,2000:post:russia');
+    // The link still follows the post to its new address.
+    expect(parseFeed(buildAtomFeed(site, [after])).entry?.[0]?.link).toEqual([{ href: `https://example.com${after.path}` }]);
+  });
+
+  it('gives each post its own entry id, on the blog’s own host', () => {
+    expect(postEntryId(site, { id: 'a' })).not.toBe(postEntryId(site, { id: 'b' }));
+    expect(postEntryId({ baseUrl: 'http://localhost:3000' }, { id: 'a' })).toBe('tag:localhost,2000:post:a');
   });
 
   it('is a valid feed with no posts', () => {
