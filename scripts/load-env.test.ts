@@ -1,6 +1,6 @@
 // `.env` as the blog owner uses it: settings in a file beside the app, the environment winning.
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -21,7 +21,9 @@ function appCopy(scripts: string[], links: string[], env: string): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'quire-env-'));
   made.push(dir);
   mkdirSync(path.join(dir, 'scripts'));
-  for (const name of ['load-env.mjs', ...scripts])
+  // Every module the entry points may import beside them (the server's page store, say) comes too.
+  const modules = readdirSync('scripts').filter((name) => name.endsWith('.mjs'));
+  for (const name of new Set([...modules, ...scripts]))
     copyFileSync(path.resolve('scripts', name), path.join(dir, 'scripts', name));
   for (const name of links) symlinkSync(path.resolve(name), path.join(dir, name));
   writeFileSync(path.join(dir, '.env'), env);
