@@ -6,7 +6,7 @@ import { getViewer } from '@/lib/auth';
 import { postsFeedAlternateTypes } from '@/lib/content/alternates';
 import { FEED_PATH } from '@/lib/content/feed';
 import { countPending } from '@/lib/moderation/queue';
-import { getSite } from '@/lib/content/site';
+import { getSite, siteOpenGraph } from '@/lib/content/site';
 import './globals.css';
 
 export function generateMetadata(): Metadata {
@@ -16,7 +16,7 @@ export function generateMetadata(): Metadata {
     title: { default: site.title, template: `%s | ${site.title}` },
     description: site.description,
     alternates: { types: postsFeedAlternateTypes(site) },
-    openGraph: { siteName: site.title, locale: site.language },
+    openGraph: siteOpenGraph(site),
   };
 }
 

@@ -180,6 +180,11 @@ test.describe('reading the blog', { tag: '@read-only' }, () => {
 
     expect(await metaContent(page, 'og:title')).toBe(seedPost.title);
     expect(await metaContent(page, 'og:type')).toBe('article');
+    // The post's own Open Graph object replaces the layout's, so it must carry the blog's name too.
+    const siteName = await metaContent(page, 'og:site_name');
+    expect(siteName).toBeTruthy();
+    expect(await page.title()).toBe(`${seedPost.title} | ${siteName}`);
+    expect(await metaContent(page, 'og:locale')).toMatch(/^[a-z]{2,3}(_[A-Z]{2})?$/);
     expectAbsoluteUrl((await metaContent(page, 'og:url')) ?? undefined, seedPost.path, baseURL);
     expect(await metaContent(page, 'twitter:card')).toMatch(/^summary(_large_image)?$/);
     expect(await metaContent(page, 'description')).toContain('President Xi Jinping');

@@ -9,7 +9,7 @@ import {
   slugParamSchema,
   yearParamSchema,
 } from './route-params';
-import { parseSite } from './site';
+import { parseSite, siteOpenGraph } from './site';
 
 const FILE = 'content/site.json';
 
@@ -102,5 +102,13 @@ describe('route params', () => {
     expect(labelParamSchema.parse('%E4%B8%AD%E5%9B%BD')).toBe('中国');
     expect(labelParamSchema.safeParse('%E4%B8').success).toBe(false);
     expect(labelParamSchema.safeParse('%20').success).toBe(false);
+  });
+});
+
+describe('siteOpenGraph', () => {
+  it('names the blog and gives its language as an Open Graph locale', () => {
+    const site = parseSite({ title: 'Quire', author: 'A', baseUrl: 'https://example.com', language: 'en-GB' }, 'site.json');
+    expect(siteOpenGraph(site)).toEqual({ siteName: 'Quire', locale: 'en_GB' });
+    expect(siteOpenGraph({ ...site, language: 'ru' }).locale).toBe('ru');
   });
 });

@@ -61,3 +61,12 @@ export function getSite(): Site {
   cached = override ? { ...site, baseUrl: override.replace(/\/+$/, '') } : site;
   return cached;
 }
+
+/**
+ * What every page says about the blog in its Open Graph tags. A page that sets its own `openGraph`
+ * replaces the layout's whole object, so the post page spreads this into its own. The locale is
+ * Open Graph's language_TERRITORY ("en_GB" from "en-GB").
+ */
+export function siteOpenGraph(site: Site): { siteName: string; locale: string } {
+  return { siteName: site.title, locale: site.language.replace('-', '_') };
+}

@@ -11,7 +11,7 @@ import { commentCountLabel } from '@/lib/comments/rules';
 import { commentText } from '@/lib/comments/render';
 import { loadCommentSection } from '@/lib/comments/section';
 import { getPostByPath, type Post } from '@/lib/content/posts';
-import { getSite, type Site } from '@/lib/content/site';
+import { getSite, siteOpenGraph, type Site } from '@/lib/content/site';
 import { absoluteUrl } from '@/lib/content/urls';
 import { FEED_PATH } from '@/lib/content/feed';
 import { postCommentsFeedPath } from '@/lib/comments/feed';
@@ -58,6 +58,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
       },
     },
     openGraph: {
+      ...siteOpenGraph(site),
       type: 'article',
       title: post.title,
       description: post.description,
