@@ -20,6 +20,21 @@ export async function getActiveBan(userId: string, now: Date = new Date()) {
   return bans.find((ban) => banIsActive(ban, now)) ?? null;
 }
 
+/**
+ * Bans whose end date has passed but that nobody lifted, when they still hide comments: those
+ * comments stay hidden until a moderator lifts the ban, so the console must keep offering to.
+ * Answers how many are hidden and the last of the end dates, or null when nothing is left hidden.
+ */
+export async function getEndedBanHiding(userId: string, now: Date = new Date()): Promise<{ endedAt: Date; hidden: number } | null> {
+  const db = getDb();
+  const ended = await db.ban.findMany({ where: { userId, liftedAt: null, endsAt: { lte: now } }, select: { id: true, endsAt: true } });
+  if (ended.length === 0) return null;
+  const hidden = await db.comment.count({ where: { hiddenByBanId: { in: ended.map((ban) => ban.id) }, status: 'spam' } });
+  if (hidden === 0) return null;
+  const endedAt = new Date(Math.max(...ended.map((ban) => ban.endsAt?.getTime() ?? 0)));
+  return { endedAt, hidden };
+}
+
 export function banMessage(ban: { endsAt: Date | null }): string {
   return ban.endsAt
     ? `Your account may not comment until ${ban.endsAt.toISOString().slice(0, 10)}.`

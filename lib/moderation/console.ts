@@ -6,15 +6,16 @@ import { buildThread, type ThreadNode } from '@/lib/comments/rules';
 import { commentSelect, type CommentPage, type CommentRow } from '@/lib/comments/queries';
 import { getAllPosts } from '@/lib/content/posts';
 import { getDb } from '@/lib/db';
-import { getActiveBan } from '@/lib/moderation/bans';
+import { getActiveBan, getEndedBanHiding } from '@/lib/moderation/bans';
 
 export async function getUserProfile(id: string) {
   const db = getDb();
   const user = await db.user.findUnique({ where: { id }, select: { id: true, name: true, email: true, role: true, createdAt: true } });
   if (!user) return null;
-  const [groups, ban, recent, posts] = await Promise.all([
+  const [groups, ban, endedBan, recent, posts] = await Promise.all([
     db.comment.groupBy({ by: ['status'], where: { authorId: id }, _count: { _all: true } }),
     getActiveBan(id),
+    getEndedBanHiding(id),
     db.comment.findMany({
       where: { authorId: id },
       orderBy: { id: 'desc' },
@@ -31,6 +32,7 @@ export async function getUserProfile(id: string) {
     user,
     counts,
     ban: ban ? { ...ban, hidden: hiddenByBan } : null,
+    endedBan,
     recent: recent.map((comment) => {
       const post = postsById.get(comment.postId);
       const flat = comment.body.replace(/\s+/g, ' ').trim();

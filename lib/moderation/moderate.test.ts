@@ -12,7 +12,7 @@ import { getDb } from '@/lib/db';
 import type { DatabaseProvider } from '@/lib/db/migrate';
 import { createTestDatabase, type TestDatabase } from '@/lib/db/test-database';
 import type { Viewer } from '@/lib/users/accounts';
-import { getActiveBan } from './bans';
+import { getActiveBan, getEndedBanHiding } from './bans';
 import { banUser, moderateComments, ModerationRefused, setPostClosed, unbanUser } from './moderate';
 
 const providers: [DatabaseProvider, boolean][] = [
@@ -546,6 +546,33 @@ for (const [provider, enabled] of providers) {
             reason: 'restored 3 comments',
           }),
         ]);
+      });
+
+      it('keeps a temporary ban’s hidden comments offered for restoring after it ends, and lifting it brings them back', async () => {
+        const post = buildPost();
+        const reader = await insertUser('Served');
+        const comment = await write(post, reader, 'Hidden by a ban that ran out.', holdNobody);
+        const endsAt = new Date(Date.now() - 60_000);
+        const { hidden } = await banUser({ userId: reader.id, reason: 'cool off', endsAt, hideComments: true, actor: admin });
+        expect(hidden).toBe(1);
+        expect(await getActiveBan(reader.id)).toBeNull();
+        // Ending does not bring the comments back by itself; the console must keep offering to.
+        expect(await row(comment.id)).toMatchObject({ status: 'spam' });
+        expect(await getEndedBanHiding(reader.id)).toEqual({ endedAt: endsAt, hidden: 1 });
+
+        expect(await unbanUser({ userId: reader.id, actor: admin })).toEqual({ restored: 1 });
+        expect(await row(comment.id)).toMatchObject({ status: 'published', hiddenByBanId: null });
+        expect(await getThreadState(post.id)).toMatchObject({ publishedCount: 1, topLevelCount: 1 });
+        expect(await getEndedBanHiding(reader.id)).toBeNull();
+        expect(
+          await getDb().auditEntry.findFirst({ where: { targetType: 'user', targetId: reader.id, action: 'unban' } }),
+        ).toMatchObject({ actorId: admin.id, before: 'ban ended', after: 'not banned', reason: 'restored 1 comments' });
+      });
+
+      it('offers nothing to restore for an ended ban that hid nothing', async () => {
+        const reader = await insertUser('Lapsed');
+        await banUser({ userId: reader.id, reason: 'old', endsAt: new Date(Date.now() - 60_000), hideComments: false, actor: admin });
+        expect(await getEndedBanHiding(reader.id)).toBeNull();
       });
 
       it('refuses an admin banning themselves, whichever door asks', async () => {

@@ -3,6 +3,7 @@ import { counterDelta } from '@/lib/comments/rules';
 import { getDb, type DbTransaction } from '@/lib/db';
 import type { Viewer } from '@/lib/users/accounts';
 import { auditEntry, auditEntryData } from './audit';
+import { banIsActive } from './bans';
 
 export const MODERATION_ACTIONS = ['approve', 'spam', 'delete', 'restore'] as const;
 export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
@@ -180,15 +181,17 @@ export async function banUser(options: {
 }
 
 /**
- * Lift every active ban on the user and bring back only the comments those bans hid and nobody
- * has moderated since (still the ban's spam). Without an active ban there is nothing to lift or log.
+ * Lift every ban on the user nobody lifted yet — also those whose end date has passed, since their
+ * hidden comments stay hidden until lifted — and bring back only the comments those bans hid and
+ * nobody has moderated since (still the ban's spam). Without such a ban there is nothing to lift or log.
  */
 export async function unbanUser(options: { userId: string; actor: Viewer }): Promise<{ restored: number }> {
+  const now = new Date();
   return getDb().$transaction(async (tx: DbTransaction) => {
-    const bans = await tx.ban.findMany({ where: { userId: options.userId, liftedAt: null }, select: { id: true } });
+    const bans = await tx.ban.findMany({ where: { userId: options.userId, liftedAt: null }, select: { id: true, endsAt: true, liftedAt: true } });
     if (bans.length === 0) return { restored: 0 };
     const banIds = bans.map((ban) => ban.id);
-    await tx.ban.updateMany({ where: { id: { in: banIds }, liftedAt: null }, data: { liftedAt: new Date() } });
+    await tx.ban.updateMany({ where: { id: { in: banIds }, liftedAt: null }, data: { liftedAt: now } });
     const hidden = await tx.comment.findMany({
       where: { hiddenByBanId: { in: banIds }, status: 'spam' },
       select: { id: true, postId: true, parentId: true },
@@ -207,7 +210,7 @@ export async function unbanUser(options: { userId: string; actor: Viewer }): Pro
         action: 'unban',
         targetType: 'user',
         targetId: options.userId,
-        before: 'banned',
+        before: bans.some((ban) => banIsActive(ban, now)) ? 'banned' : 'ban ended',
         after: 'not banned',
         reason: restored > 0 ? `restored ${restored} comments` : null,
       }),

@@ -35,7 +35,7 @@ export default async function UserPage({
   const profile = await getUserProfile(id);
   if (!profile) notFound();
   const query = querySchema.parse(await searchParams);
-  const { user, counts, ban, recent } = profile;
+  const { user, counts, ban, endedBan, recent } = profile;
   const site = getSite();
   const now = new Date();
   const message = doneMessage(query.done, query.count);
@@ -72,6 +72,11 @@ export default async function UserPage({
               {formatTimestamp(ban.createdAt, site.timeZone)}. Reason: {ban.reason}
               {ban.hidden > 0 && <> — {plural(ban.hidden, 'comment')} hidden by this ban.</>}
             </p>
+            {endedBan && (
+              <p>
+                An earlier ban ended on {formatTimestamp(endedBan.endedAt, site.timeZone)} and still hides {plural(endedBan.hidden, 'comment')}; unbanning restores them too.
+              </p>
+            )}
             <form action={adminUnbanUserAction} className="inline-form">
               <input type="hidden" name="userId" value={user.id} />
               <button type="submit">Unban</button>
@@ -81,7 +86,20 @@ export default async function UserPage({
           <p>This is you.</p>
         ) : (
           <>
-            <p>Not banned. A banned account cannot comment; its hidden comments come back when the ban is lifted.</p>
+            {endedBan ? (
+              <div className="ended-ban">
+                <p>
+                  Not banned: the last ban ended on {formatTimestamp(endedBan.endedAt, site.timeZone)}, but it still hides {plural(endedBan.hidden, 'comment')} until it
+                  is lifted.
+                </p>
+                <form action={adminUnbanUserAction} className="inline-form">
+                  <input type="hidden" name="userId" value={user.id} />
+                  <button type="submit">Lift the ban and restore its hidden comments</button>
+                </form>
+              </div>
+            ) : (
+              <p>Not banned. A banned account cannot comment; its hidden comments come back when the ban is lifted.</p>
+            )}
             <BanForm userId={user.id} name={user.name} />
           </>
         )}
