@@ -6,6 +6,7 @@ import type { AdminFormState } from '@/app/(admin)/_lib/form-state';
 import { adminForAction, adminFormWork } from '@/app/(admin)/_lib/guard';
 import { plural } from '@/app/(admin)/_lib/wording';
 import { fieldErrors } from '@/lib/comments/schemas';
+import { getSite } from '@/lib/content/site';
 import { banUser, ModerationRefused } from '@/lib/moderation/moderate';
 import { banSchema } from '@/lib/moderation/schemas';
 import { userExists } from '@/lib/users/accounts';
@@ -22,7 +23,7 @@ export async function adminBanUserAction(_previous: AdminFormState, formData: Fo
     if (!access.ok) return { status: 'error', message: access.message, errors: { request: access.message }, values };
     const userId = text('userId');
     if (!(await userExists(userId))) return { status: 'error', message: 'There is no such user.', errors: { request: 'There is no such user.' }, values };
-    const parsed = banSchema.safeParse({
+    const parsed = banSchema(getSite().timeZone).safeParse({
       reason: values.reason,
       ...(values.endsAt.trim() ? { endsAt: values.endsAt.trim() } : {}),
       hideComments: values.hideComments === 'on',

@@ -37,7 +37,7 @@ export function BanForm({ userId, name }: { userId: string; name: string }) {
         aria-describedby={errors.reason ? `${id}-reason-error` : undefined}
       />
       <FieldError id={`${id}-reason-error`} message={errors.reason} />
-      <label htmlFor={`${id}-endsAt`}>Until (optional)</label>
+      <label htmlFor={`${id}-endsAt`}>Last day (optional)</label>
       <input
         id={`${id}-endsAt`}
         name="endsAt"
@@ -47,7 +47,7 @@ export function BanForm({ userId, name }: { userId: string; name: string }) {
         aria-describedby={`${id}-endsAt-hint${errors.endsAt ? ` ${id}-endsAt-error` : ''}`}
       />
       <p className="form-hint" id={`${id}-endsAt-hint`}>
-        Leave empty to ban for good.
+        Banned through the end of this day, in the blog’s time zone. Leave empty to ban for good.
       </p>
       <FieldError id={`${id}-endsAt-error`} message={errors.endsAt} />
       <label className="choice">

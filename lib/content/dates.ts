@@ -63,6 +63,11 @@ export function formatDateHeader(instant: Date, timeZone: string): string {
   }).format(instant);
 }
 
+/** "September 4, 2016": a day without its hour, as the console names the last day of a ban. */
+export function formatDay(instant: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'long', day: 'numeric' }).format(instant);
+}
+
 /** "September 4, 2016 at 10:15 PM", as Blogger stamps comments. */
 export function formatTimestamp(instant: Date, timeZone: string): string {
   const date = new Intl.DateTimeFormat('en-US', {

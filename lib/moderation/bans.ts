@@ -1,3 +1,5 @@
+import { formatDay, startOfDayInZone, type CalendarDate } from '@/lib/content/dates';
+import { getSite } from '@/lib/content/site';
 import { getDb } from '@/lib/db';
 
 export interface BanWindow {
@@ -35,8 +37,22 @@ export async function getEndedBanHiding(userId: string, now: Date = new Date()):
   return { endedAt, hidden };
 }
 
-export function banMessage(ban: { endsAt: Date | null }): string {
+/**
+ * When a ban whose last day is `day` ends: the start of the next day in the blog's time zone, so
+ * the commenter is banned through the whole of the day the moderator chose, as readers count days.
+ */
+export function banEndAfter(day: CalendarDate, timeZone: string): Date {
+  const next = new Date(Date.UTC(day.year, day.month - 1, day.day + 1));
+  return startOfDayInZone(next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate(), timeZone);
+}
+
+/** The last day a ban holds, as the blog writes dates: the day of the moment before it ends. */
+export function lastDayOfBan(endsAt: Date, timeZone: string): string {
+  return formatDay(new Date(endsAt.getTime() - 1), timeZone);
+}
+
+export function banMessage(ban: { endsAt: Date | null }, timeZone: string = getSite().timeZone): string {
   return ban.endsAt
-    ? `Your account may not comment until ${ban.endsAt.toISOString().slice(0, 10)}.`
+    ? `Your account may not comment until after ${lastDayOfBan(ban.endsAt, timeZone)}.`
     : 'Your account may no longer comment on this blog.';
 }

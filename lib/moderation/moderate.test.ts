@@ -12,7 +12,7 @@ import { getDb } from '@/lib/db';
 import type { DatabaseProvider } from '@/lib/db/migrate';
 import { createTestDatabase, type TestDatabase } from '@/lib/db/test-database';
 import type { Viewer } from '@/lib/users/accounts';
-import { getActiveBan, getEndedBanHiding } from './bans';
+import { banMessage, getActiveBan, getEndedBanHiding } from './bans';
 import { banUser, moderateComments, ModerationRefused, setPostClosed, unbanUser } from './moderate';
 
 const providers: [DatabaseProvider, boolean][] = [
@@ -631,7 +631,7 @@ for (const [provider, enabled] of providers) {
         await banUser({ userId: reader.id, reason: 'cool off', endsAt, hideComments: false, actor: admin });
         await expect(write(post, reader, 'Now?', holdNobody)).rejects.toMatchObject({
           status: 403,
-          message: `Your account may not comment until ${endsAt.toISOString().slice(0, 10)}.`,
+          message: banMessage({ endsAt }),
         });
         expect(
           await getDb().auditEntry.findFirst({ where: { targetType: 'user', targetId: reader.id } }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { banEndAfter } from './bans';
 import { MODERATION_ACTIONS } from './moderate';
 import { commentIdSchema } from '@/lib/comments/schemas';
 
@@ -11,11 +12,31 @@ export const bulkModerationSchema = z.strictObject({
   reason: z.string().trim().max(500, 'Keep the reason to 500 characters.').optional(),
 });
 
-export const banSchema = z.strictObject({
-  reason: z.string({ error: 'Give a reason for the ban.' }).trim().min(1, 'Give a reason for the ban.').max(500, 'Keep the reason to 500 characters.'),
-  endsAt: z.coerce
-    .date({ error: 'endsAt must be a date, like 2026-12-31.' })
-    .refine((date) => date.getTime() > Date.now(), 'The end date must be in the future.')
-    .optional(),
-  hideComments: z.boolean().default(false),
-});
+const LAST_DAY_FORMAT = 'The last day must be a date, like 2026-12-31.';
+
+/**
+ * A ban as the console's form and the admin API send it. `endsAt` is the ban's last day
+ * (YYYY-MM-DD), read in the blog's `timeZone`, and becomes the moment that day ends there.
+ */
+export function banSchema(timeZone: string) {
+  return z.strictObject({
+    reason: z.string({ error: 'Give a reason for the ban.' }).trim().min(1, 'Give a reason for the ban.').max(500, 'Keep the reason to 500 characters.'),
+    endsAt: z
+      .string({ error: LAST_DAY_FORMAT })
+      .trim()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, LAST_DAY_FORMAT)
+      .transform((text, context) => {
+        const [year, month, day] = [Number(text.slice(0, 4)), Number(text.slice(5, 7)), Number(text.slice(8, 10))];
+        const check = new Date(Date.UTC(year, month - 1, day));
+        // Date.UTC rolls 2026-02-30 over into March; a day that moved is not on the calendar.
+        if (year < 1000 || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
+          context.addIssue({ code: 'custom', message: `The last day must be a day on the calendar; there is no ${text}.` });
+          return z.NEVER;
+        }
+        return banEndAfter({ year, month, day }, timeZone);
+      })
+      .refine((endsAt) => endsAt.getTime() > Date.now(), 'The last day must be today or later.')
+      .optional(),
+    hideComments: z.boolean().default(false),
+  });
+}

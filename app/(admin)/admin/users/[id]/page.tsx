@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
+import { lastDayOfBan } from '@/lib/moderation/bans';
 import { getUserProfile } from '@/lib/moderation/console';
 import { adminForPage } from '../../../_lib/guard';
 import { plural, timeAgo } from '../../../_lib/wording';
@@ -68,13 +69,13 @@ export default async function UserPage({
         {ban ? (
           <div className="active-ban">
             <p>
-              <strong>Banned {ban.endsAt ? `until ${formatTimestamp(ban.endsAt, site.timeZone)}` : 'for good'}</strong> since{' '}
+              <strong>Banned {ban.endsAt ? `through ${lastDayOfBan(ban.endsAt, site.timeZone)}` : 'for good'}</strong> since{' '}
               {formatTimestamp(ban.createdAt, site.timeZone)}. Reason: {ban.reason}
               {ban.hidden > 0 && <> — {plural(ban.hidden, 'comment')} hidden by this ban.</>}
             </p>
             {endedBan && (
               <p>
-                An earlier ban ended on {formatTimestamp(endedBan.endedAt, site.timeZone)} and still hides {plural(endedBan.hidden, 'comment')}; unbanning restores them too.
+                An earlier ban ended after {lastDayOfBan(endedBan.endedAt, site.timeZone)} and still hides {plural(endedBan.hidden, 'comment')}; unbanning restores them too.
               </p>
             )}
             <form action={adminUnbanUserAction} className="inline-form">
@@ -89,7 +90,7 @@ export default async function UserPage({
             {endedBan ? (
               <div className="ended-ban">
                 <p>
-                  Not banned: the last ban ended on {formatTimestamp(endedBan.endedAt, site.timeZone)}, but it still hides {plural(endedBan.hidden, 'comment')} until it
+                  Not banned: the last ban ended after {lastDayOfBan(endedBan.endedAt, site.timeZone)}, but it still hides {plural(endedBan.hidden, 'comment')} until it
                   is lifted.
                 </p>
                 <form action={adminUnbanUserAction} className="inline-form">

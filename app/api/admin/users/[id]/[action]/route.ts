@@ -1,5 +1,6 @@
 // POST /api/admin/users/{id}/ban {reason, endsAt?, hideComments?} and /api/admin/users/{id}/unban.
 import { fieldErrors } from '@/lib/comments/schemas';
+import { getSite } from '@/lib/content/site';
 import { adminRoute } from '@/lib/http/admin-guard';
 import { jsonError, readJsonBody } from '@/lib/http/json';
 import { banUser, ModerationRefused, unbanUser } from '@/lib/moderation/moderate';
@@ -13,7 +14,7 @@ export const POST = adminRoute(async (admin, request, { params }: { params: Prom
   if (action === 'unban') return Response.json(await unbanUser({ userId: id, actor: admin }));
   const body = await readJsonBody(request);
   if (!body.ok) return jsonError(body.status, body.errors);
-  const parsed = banSchema.safeParse(body.value);
+  const parsed = banSchema(getSite().timeZone).safeParse(body.value);
   if (!parsed.success) return jsonError(400, fieldErrors(parsed.error));
   try {
     const result = await banUser({

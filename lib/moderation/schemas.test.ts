@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { fieldErrors } from '@/lib/comments/schemas';
+import { calendarDateInZone } from '@/lib/content/dates';
+import { banSchema } from './schemas';
+
+const DAY = 86_400_000;
+
+function isoDay(instant: Date, timeZone: string): string {
+  const { year, month, day } = calendarDateInZone(instant, timeZone);
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+describe('a ban’s last day', () => {
+  it.each([
+    ['Asia/Hong_Kong', '2099-12-31T16:00:00.000Z'],
+    ['UTC', '2100-01-01T00:00:00.000Z'],
+    ['America/New_York', '2100-01-01T05:00:00.000Z'],
+  ])('in %s holds through the end of that day there', (timeZone, end) => {
+    const parsed = banSchema(timeZone).parse({ reason: 'cool off', endsAt: '2099-12-31' });
+    expect(parsed.endsAt?.toISOString()).toBe(end);
+  });
+
+  it('may be today in the blog’s time zone, but not yesterday', () => {
+    for (const timeZone of ['Pacific/Kiritimati', 'Pacific/Pago_Pago']) {
+      const today = isoDay(new Date(), timeZone);
+      const yesterday = isoDay(new Date(Date.now() - DAY), timeZone);
+      const banned = banSchema(timeZone).parse({ reason: 'cool off', endsAt: today });
+      expect(banned.endsAt?.getTime()).toBeGreaterThan(Date.now());
+      const refused = banSchema(timeZone).safeParse({ reason: 'cool off', endsAt: yesterday });
+      expect(refused.success).toBe(false);
+      if (!refused.success)
+        expect(fieldErrors(refused.error)).toEqual({ endsAt: 'The last day must be today or later.' });
+    }
+  });
+
+  it('names the field as the form does when it is not a date', () => {
+    for (const endsAt of ['next Tuesday', '31/12/2099', 20991231]) {
+      const refused = banSchema('UTC').safeParse({ reason: 'cool off', endsAt });
+      expect(refused.success).toBe(false);
+      if (!refused.success)
+        expect(fieldErrors(refused.error)).toEqual({ endsAt: 'The last day must be a date, like 2026-12-31.' });
+    }
+  });
+
+  it('refuses a day that is not on the calendar', () => {
+    const refused = banSchema('UTC').safeParse({ reason: 'cool off', endsAt: '2099-02-30' });
+    expect(refused.success).toBe(false);
+    if (!refused.success) {
+      expect(fieldErrors(refused.error)).toEqual({
+        endsAt: 'The last day must be a day on the calendar; there is no 2099-02-30.',
+      });
+    }
+  });
+
+  it('may be left out, for a ban for good', () => {
+    expect(banSchema('UTC').parse({ reason: 'for good' }).endsAt).toBeUndefined();
+  });
+});
