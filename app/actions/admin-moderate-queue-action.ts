@@ -6,10 +6,9 @@ import { z } from 'zod';
 import type { AdminFormState } from '@/app/(admin)/_lib/form-state';
 import { adminForAction, adminFormWork } from '@/app/(admin)/_lib/guard';
 import { moderationDoneMessage } from '@/app/(admin)/_lib/wording';
-import { COMMENT_STATUSES } from '@/lib/comments/rules';
 import { commentIdSchema } from '@/lib/comments/schemas';
 import { moderateComments } from '@/lib/moderation/moderate';
-import { bulkModerationSchema, moderationActionSchema } from '@/lib/moderation/schemas';
+import { bulkModerationSchema, moderationActionSchema, queuePlaceSchema } from '@/lib/moderation/schemas';
 
 /**
  * The pressed button: `approve` acts on the ticked rows, `approve:12` on row 12 alone. One form
@@ -17,17 +16,16 @@ import { bulkModerationSchema, moderationActionSchema } from '@/lib/moderation/s
  */
 const buttonSchema = z.object({ verb: moderationActionSchema, id: commentIdSchema.optional() });
 
-const tabSchema = z.enum(COMMENT_STATUSES).catch('pending');
-
 /**
  * Approve, spam, delete or restore from the moderation queue. Without JavaScript the browser is
- * sent back to the same tab with the result in the address; with it (`js=1`) the rows refresh in place.
+ * sent back to the same page of the same tab with the result in the address; with it (`js=1`) the
+ * rows refresh in place.
  */
 export async function adminModerateQueueAction(_previous: AdminFormState, formData: FormData): Promise<AdminFormState> {
   return adminFormWork({}, async (): Promise<AdminFormState> => {
     const access = await adminForAction();
     if (!access.ok) return { status: 'error', message: access.message, errors: { request: access.message }, values: {} };
-    const tab = tabSchema.parse(formData.get('status'));
+    const place = queuePlaceSchema.parse({ status: formData.get('status'), cursor: formData.get('cursor') ?? undefined });
     const pressed = formData.get('action');
     const [verb, id] = typeof pressed === 'string' ? pressed.split(':') : [];
     const button = buttonSchema.safeParse({ verb, id });
@@ -43,7 +41,11 @@ export async function adminModerateQueueAction(_previous: AdminFormState, formDa
       return { status: 'error', message, errors: { ids: message }, values: {} };
     }
     const { changed } = await moderateComments({ ids: ids.data, action, actor: access.admin });
-    if (formData.get('js') !== '1') redirect(`/admin?status=${tab}&done=${action}&count=${changed.length}`);
+    if (formData.get('js') !== '1') {
+      const back = new URLSearchParams({ status: place.status, done: action, count: String(changed.length) });
+      if (place.cursor !== undefined) back.set('cursor', String(place.cursor));
+      redirect(`/admin?${back}`);
+    }
     refresh();
     return { status: 'ok', message: moderationDoneMessage(action, changed.length), errors: {}, values: {}, submittedAt: Date.now() };
   });

@@ -15,6 +15,7 @@ import type { ModerationAction } from '@/lib/moderation/moderate';
  */
 export function QueueForm({
   status,
+  cursor,
   actions,
   notice,
   selectAllHref,
@@ -23,6 +24,8 @@ export function QueueForm({
   children,
 }: {
   status: string;
+  /** The page of the tab being moderated, so a plain POST comes back to it rather than to the first. */
+  cursor: number | undefined;
   actions: readonly ModerationAction[];
   /** The result of the last submission when it came back through a redirect (no JavaScript). */
   notice: string | null;
@@ -41,6 +44,7 @@ export function QueueForm({
   return (
     <form action={formAction} className="queue-form" aria-label="Moderate comments">
       <input type="hidden" name="status" value={status} />
+      {cursor !== undefined && <input type="hidden" name="cursor" value={cursor} />}
       {enhanced && <input type="hidden" name="js" value="1" />}
       <div aria-live="polite">
         {message && (

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fieldErrors } from '@/lib/comments/schemas';
 import { calendarDateInZone } from '@/lib/content/dates';
-import { banSchema } from './schemas';
+import { banSchema, queuePlaceSchema } from './schemas';
 
 const DAY = 86_400_000;
 
@@ -54,5 +54,18 @@ describe('a ban’s last day', () => {
 
   it('may be left out, for a ban for good', () => {
     expect(banSchema('UTC').parse({ reason: 'for good' }).endsAt).toBeUndefined();
+  });
+});
+
+describe('a place in the moderation queue', () => {
+  it('keeps the tab and the page a form or an address names', () => {
+    expect(queuePlaceSchema.parse({ status: 'spam', cursor: '120' })).toEqual({ status: 'spam', cursor: 120 });
+  });
+
+  it('falls back to the first page of the pending tab for anything malformed', () => {
+    for (const cursor of [null, '', '0', '-3', '12.5', 'abc', '99999999999']) {
+      expect(queuePlaceSchema.parse({ status: 'spam', cursor })).toEqual({ status: 'spam', cursor: undefined });
+    }
+    expect(queuePlaceSchema.parse({ status: 'archived', cursor: '7' })).toEqual({ status: 'pending', cursor: 7 });
   });
 });

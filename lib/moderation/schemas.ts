@@ -1,10 +1,21 @@
 import { z } from 'zod';
 import { banEndAfter } from './bans';
 import { MODERATION_ACTIONS } from './moderate';
+import { COMMENT_STATUSES } from '@/lib/comments/rules';
 import { commentIdSchema } from '@/lib/comments/schemas';
 
 export const moderationActionSchema = z.enum(MODERATION_ACTIONS, {
   error: `The action must be one of ${MODERATION_ACTIONS.join(', ')}.`,
+});
+
+/**
+ * Where in the moderation queue a moderator is: a tab, and the page of it that starts below a
+ * comment id. The queue's address and its form both carry it; anything malformed falls back to
+ * the tab's first page rather than failing.
+ */
+export const queuePlaceSchema = z.object({
+  status: z.enum(COMMENT_STATUSES).catch('pending'),
+  cursor: commentIdSchema.optional().catch(undefined),
 });
 
 export const bulkModerationSchema = z.strictObject({

@@ -6,18 +6,16 @@ import { moderationDoneMessage, plural, TAB_ACTIONS } from '../_lib/wording';
 import { AdminNav } from '@/components/admin/admin-nav';
 import { QueueForm } from '@/components/admin/queue-form';
 import { QueueRow } from '@/components/admin/queue-row';
-import { COMMENT_STATUSES, type CommentStatus } from '@/lib/comments/rules';
+import type { CommentStatus } from '@/lib/comments/rules';
 import { getSite } from '@/lib/content/site';
 import { MODERATION_ACTIONS } from '@/lib/moderation/moderate';
 import { countByStatus, listModerationQueue } from '@/lib/moderation/queue';
-import { commentIdSchema } from '@/lib/comments/schemas';
+import { queuePlaceSchema } from '@/lib/moderation/schemas';
 
 export const metadata: Metadata = { title: 'Moderation queue', robots: { index: false, follow: false } };
 
 /** The address's wishes; anything malformed falls back rather than failing the page. */
-const querySchema = z.object({
-  status: z.enum(COMMENT_STATUSES).catch('pending'),
-  cursor: commentIdSchema.optional().catch(undefined),
+const querySchema = queuePlaceSchema.extend({
   select: z.literal('all').optional().catch(undefined),
   done: z.enum(MODERATION_ACTIONS).optional().catch(undefined),
   count: z.coerce.number().int().min(0).max(10_000).optional().catch(undefined),
@@ -58,6 +56,7 @@ export default async function ModerationQueuePage({ searchParams }: { searchPara
       </nav>
       <QueueForm
         status={query.status}
+        cursor={query.cursor}
         actions={actions}
         notice={query.done !== undefined && query.count !== undefined ? moderationDoneMessage(query.done, query.count) : null}
         selectAllHref={queueHref({ status: query.status, cursor: query.cursor, select: allSelected ? undefined : 'all' })}
