@@ -343,5 +343,7 @@ test('malformed admin requests get a 4xx naming the problem, never a 500', async
   await refusal(await admin.api.get('/api/admin/comments?status=everything'), 400, 'status', /one of published, pending, spam, deleted/);
   await refusal(await admin.api.get('/api/admin/comments?status=spam&cursor=first'), 400, 'cursor', /comment id is a whole number/);
   expect((await admin.api.post('/api/admin/comments/not-a-number/approve')).status()).toBe(404);
+  // A well-formed id that names no comment is a 404 too, not a 200 that changed nothing.
+  await refusal(await admin.api.post('/api/admin/comments/2147483000/approve'), 404, 'id', /^There is no comment with that id\.$/);
   expect((await admin.api.post('/api/admin/comments/1/explode')).status()).toBe(404);
 });

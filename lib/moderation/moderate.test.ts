@@ -119,6 +119,7 @@ for (const [provider, enabled] of providers) {
 
         expect(await moderateComments({ ids: [first.id], action: 'approve', actor: admin })).toEqual({
           changed: [first.id],
+          missing: [],
         });
         expect(await row(first.id)).toMatchObject({ status: 'published', heldReason: null });
 
@@ -250,7 +251,7 @@ for (const [provider, enabled] of providers) {
             actor: admin,
             reason: `step ${index}`,
           });
-          expect(result, step.action).toEqual({ changed: [comment.id] });
+          expect(result, step.action).toEqual({ changed: [comment.id], missing: [] });
           expect((await row(comment.id)).status, step.action).toBe(step.after);
           expect(await getThreadState(post.id), step.action).toEqual({ ...step.state, closed: false });
           const entries = await auditFor(comment.id);
@@ -307,14 +308,14 @@ for (const [provider, enabled] of providers) {
         const entries = await auditFor(comment.id);
         expect(entries).toHaveLength(1);
 
-        expect(await moderateComments({ ids: [comment.id], action: 'approve', actor: admin })).toEqual({ changed: [] });
-        expect(await moderateComments({ ids: [comment.id], action: 'restore', actor: admin })).toEqual({ changed: [] });
+        expect(await moderateComments({ ids: [comment.id], action: 'approve', actor: admin })).toEqual({ changed: [], missing: [] });
+        expect(await moderateComments({ ids: [comment.id], action: 'restore', actor: admin })).toEqual({ changed: [], missing: [] });
         expect(await getThreadState(post.id)).toEqual(state);
         expect(await auditFor(comment.id)).toEqual(entries);
 
         await moderateComments({ ids: [comment.id], action: 'spam', actor: admin });
         const afterSpam = await getThreadState(post.id);
-        expect(await moderateComments({ ids: [comment.id], action: 'spam', actor: admin })).toEqual({ changed: [] });
+        expect(await moderateComments({ ids: [comment.id], action: 'spam', actor: admin })).toEqual({ changed: [], missing: [] });
         expect(await getThreadState(post.id)).toEqual(afterSpam);
         expect(await auditFor(comment.id)).toHaveLength(2);
       });
@@ -331,12 +332,14 @@ for (const [provider, enabled] of providers) {
         const otherBefore = await getThreadState(other.id);
         const auditCount = await getDb().auditEntry.count();
 
-        const { changed } = await moderateComments({
+        const { changed, missing } = await moderateComments({
           ids: [a.id, b.id, c.id, parent.id, 987_654],
           action: 'approve',
           actor: admin,
         });
         expect([...changed].sort((x, y) => x - y)).toEqual([a.id, b.id, c.id]);
+        // Told apart from the parent, which was simply published already.
+        expect(missing).toEqual([987_654]);
         for (const id of [a.id, b.id, c.id]) expect((await row(id)).status).toBe('published');
         expect(await getThreadState(post.id)).toEqual({
           publishedCount: before.publishedCount + 2,

@@ -61,32 +61,42 @@ export class ModerationRefused extends Error {
   }
 }
 
+/** What a moderation step did: the comments it changed, and the ids that name no comment at all. */
+export interface ModerationOutcome {
+  changed: number[];
+  missing: number[];
+}
+
 /**
  * Approve, mark as spam, delete or restore comments — one or many — each change with its audit
  * entry and the posts' counters, all in one transaction. Comments already in the target status
  * are left alone and not logged again — also when two requests (a double click, two admins)
  * moderate the same comment at once: each update only applies if the status is still the one
- * read, so a comment is counted and logged once.
+ * read, so a comment is counted and logged once. Ids with no comment come back as `missing`, so
+ * the doors can tell "nothing to do" from "no such comment".
  */
 export async function moderateComments(options: {
   ids: number[];
   action: ModerationAction;
   actor: Viewer;
   reason?: string | null;
-}): Promise<{ changed: number[] }> {
+}): Promise<ModerationOutcome> {
   const target = statusAfter[options.action];
   const now = new Date();
   return getDb().$transaction(async (tx: DbTransaction) => {
     // In id order, so concurrent bulk actions lock rows in the same order and cannot deadlock.
     const rows = await tx.comment.findMany({
-      where: { id: { in: options.ids }, status: { not: target } },
+      where: { id: { in: options.ids } },
       select: { id: true, postId: true, parentId: true, status: true },
       orderBy: { id: 'asc' },
     });
+    const found = new Set(rows.map((row) => row.id));
+    const missing = [...new Set(options.ids)].filter((id) => !found.has(id)).sort((a, b) => a - b);
     const deltas = new ThreadDeltas();
     const changed: number[] = [];
     const audit: ReturnType<typeof auditEntryData>[] = [];
     for (const row of rows) {
+      if (row.status === target) continue;
       const { count } = await tx.comment.updateMany({
         where: { id: row.id, status: row.status },
         data: {
@@ -112,7 +122,7 @@ export async function moderateComments(options: {
     }
     if (audit.length > 0) await tx.auditEntry.createMany({ data: audit });
     await deltas.apply(tx);
-    return { changed };
+    return { changed, missing };
   });
 }
 

@@ -15,10 +15,12 @@ export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
 }
 
-/** "Approved 3 comments.", or why nothing moved. */
-export function moderationDoneMessage(action: ModerationAction, count: number): string {
-  if (count === 0) return 'No comments changed: they were already there.';
-  return `${doneVerb[action]} ${plural(count, 'comment')}.`;
+/** "Approved 3 comments.", or why nothing moved: already there, or no such comment (gone, or a stale page). */
+export function moderationDoneMessage(action: ModerationAction, outcome: { changed: number; missing: number }): string {
+  const missing = outcome.missing > 0 ? `${plural(outcome.missing, 'comment')} could not be found.` : '';
+  if (outcome.changed > 0) return [`${doneVerb[action]} ${plural(outcome.changed, 'comment')}.`, missing].filter(Boolean).join(' ');
+  if (missing) return `No comments changed. ${missing}`;
+  return 'No comments changed: they were already there.';
 }
 
 /** What each tab of the queue offers; Restore brings spam and deleted comments back as published. */

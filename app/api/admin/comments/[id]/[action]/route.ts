@@ -10,7 +10,8 @@ export const POST = adminRoute(async (admin, _request, { params }: { params: Pro
   const parsedAction = moderationActionSchema.safeParse(action);
   if (!parsedAction.success) return jsonError(404, { action: parsedAction.error.issues[0]?.message ?? 'Unknown action.' });
   const parsedId = commentIdSchema.safeParse(id);
-  if (!parsedId.success) return jsonError(404, { id: 'That comment does not exist.' });
-  const result = await moderateComments({ ids: [parsedId.data], action: parsedAction.data, actor: admin });
-  return Response.json(result);
+  if (!parsedId.success) return jsonError(404, { id: 'There is no comment with that id.' });
+  const { changed, missing } = await moderateComments({ ids: [parsedId.data], action: parsedAction.data, actor: admin });
+  if (missing.length > 0) return jsonError(404, { id: 'There is no comment with that id.' });
+  return Response.json({ changed });
 });
