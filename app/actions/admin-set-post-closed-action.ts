@@ -10,7 +10,10 @@ import { setPostClosed } from '@/lib/moderation/moderate';
 
 const inputSchema = z.object({ postId: z.string().min(1).max(200), closed: z.enum(['1', '0']) });
 
-/** Close or reopen comments on a post from its page (logged), then show the thread again. */
+/**
+ * Close or reopen comments on a post from its page (logged), then show the thread again — the
+ * page of it the moderator was on, or the post's first when the form names no safe place.
+ */
 export async function adminSetPostClosedAction(formData: FormData): Promise<void> {
   const returnTo = safeReturnPath(formData.get('returnTo')).split('#')[0] ?? '/';
   const access = await adminForAction();
@@ -21,5 +24,6 @@ export async function adminSetPostClosedAction(formData: FormData): Promise<void
   await setPostClosed({ postId: post.id, closed: input.data.closed === '1', actor: access.admin });
   // Same page, new #fragment: the client router would only scroll; refresh renders the thread again.
   refresh();
-  redirect(`${post.path}#comments`);
+  const back = safeReturnPath(formData.get('returnTo'), post.path).split('#')[0] ?? post.path;
+  redirect(`${back}#comments`);
 }

@@ -39,4 +39,11 @@ describe('safeReturnPath', () => {
     expect(safeReturnPath('')).toBe('/');
     expect(safeReturnPath(`/${'a'.repeat(2000)}`)).toBe('/');
   });
+
+  it('falls back to the place a form names instead of home', () => {
+    expect(safeReturnPath('/2016/09/post?comments=3', '/2016/09/post')).toBe('/2016/09/post?comments=3');
+    for (const away of [undefined, '', 'https://evil.example/', '//evil.example', '/\\evil.example']) {
+      expect(safeReturnPath(away, '/2016/09/post'), JSON.stringify(away)).toBe('/2016/09/post');
+    }
+  });
 });
