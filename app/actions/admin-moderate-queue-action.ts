@@ -40,15 +40,16 @@ export async function adminModerateQueueAction(_previous: AdminFormState, formDa
       const message = ids.error.issues[0]?.message ?? 'Choose at least one comment.';
       return { status: 'error', message, errors: { ids: message }, values: {} };
     }
-    const { changed, missing } = await moderateComments({ ids: ids.data, action, actor: access.admin });
+    const { changed, missing, deletedByAuthor } = await moderateComments({ ids: ids.data, action, actor: access.admin });
     if (formData.get('js') !== '1') {
       const back = new URLSearchParams({ status: place.status, done: action, count: String(changed.length) });
       if (place.cursor !== undefined) back.set('cursor', String(place.cursor));
       if (missing.length > 0) back.set('missing', String(missing.length));
+      if (deletedByAuthor.length > 0) back.set('byAuthor', String(deletedByAuthor.length));
       redirect(`/admin?${back}`);
     }
     refresh();
-    const message = moderationDoneMessage(action, { changed: changed.length, missing: missing.length });
+    const message = moderationDoneMessage(action, { changed: changed.length, missing: missing.length, deletedByAuthor: deletedByAuthor.length });
     return { status: 'ok', message, errors: {}, values: {}, submittedAt: Date.now() };
   });
 }

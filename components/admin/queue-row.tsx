@@ -56,9 +56,11 @@ export function QueueRow({
               {row.heldReason}
             </span>
           )}
+          {row.deletedBy && <span className="deleted-by">{row.deletedBy === 'author' ? 'deleted by its author' : 'deleted by a moderator'}</span>}
         </p>
         <div className="queue-row-actions">
-          {actions.map((action) => (
+          {/* What its author deleted is not a moderator's to publish again, so no button offers it. */}
+          {actions.filter((action) => row.deletedBy !== 'author' || (action !== 'restore' && action !== 'approve')).map((action) => (
             <button key={action} type="submit" name="action" value={`${action}:${row.id}`} className="link-button" aria-label={`${ACTION_LABELS[action]} ${label}`}>
               {ACTION_LABELS[action]}
             </button>

@@ -4,7 +4,7 @@
 import process from 'node:process';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CommentError } from '@/lib/comments/errors';
-import { createComment, editComment, type WrittenComment } from '@/lib/comments/mutations';
+import { createComment, deleteComment, editComment, type WrittenComment } from '@/lib/comments/mutations';
 import { getThreadState } from '@/lib/comments/queries';
 import { defaultCommentSettings, type CommentSettings } from '@/lib/comments/settings';
 import type { Post } from '@/lib/content/posts';
@@ -120,6 +120,7 @@ for (const [provider, enabled] of providers) {
         expect(await moderateComments({ ids: [first.id], action: 'approve', actor: admin })).toEqual({
           changed: [first.id],
           missing: [],
+          deletedByAuthor: [],
         });
         expect(await row(first.id)).toMatchObject({ status: 'published', heldReason: null });
 
@@ -251,7 +252,7 @@ for (const [provider, enabled] of providers) {
             actor: admin,
             reason: `step ${index}`,
           });
-          expect(result, step.action).toEqual({ changed: [comment.id], missing: [] });
+          expect(result, step.action).toEqual({ changed: [comment.id], missing: [], deletedByAuthor: [] });
           expect((await row(comment.id)).status, step.action).toBe(step.after);
           expect(await getThreadState(post.id), step.action).toEqual({ ...step.state, closed: false });
           const entries = await auditFor(comment.id);
@@ -308,14 +309,14 @@ for (const [provider, enabled] of providers) {
         const entries = await auditFor(comment.id);
         expect(entries).toHaveLength(1);
 
-        expect(await moderateComments({ ids: [comment.id], action: 'approve', actor: admin })).toEqual({ changed: [], missing: [] });
-        expect(await moderateComments({ ids: [comment.id], action: 'restore', actor: admin })).toEqual({ changed: [], missing: [] });
+        expect(await moderateComments({ ids: [comment.id], action: 'approve', actor: admin })).toEqual({ changed: [], missing: [], deletedByAuthor: [] });
+        expect(await moderateComments({ ids: [comment.id], action: 'restore', actor: admin })).toEqual({ changed: [], missing: [], deletedByAuthor: [] });
         expect(await getThreadState(post.id)).toEqual(state);
         expect(await auditFor(comment.id)).toEqual(entries);
 
         await moderateComments({ ids: [comment.id], action: 'spam', actor: admin });
         const afterSpam = await getThreadState(post.id);
-        expect(await moderateComments({ ids: [comment.id], action: 'spam', actor: admin })).toEqual({ changed: [], missing: [] });
+        expect(await moderateComments({ ids: [comment.id], action: 'spam', actor: admin })).toEqual({ changed: [], missing: [], deletedByAuthor: [] });
         expect(await getThreadState(post.id)).toEqual(afterSpam);
         expect(await auditFor(comment.id)).toHaveLength(2);
       });
@@ -360,6 +361,37 @@ for (const [provider, enabled] of providers) {
           ]);
         }
         expect(await auditFor(parent.id)).toEqual([]);
+      });
+
+      it('restores what a moderator deleted but leaves what its author deleted, naming it, in one bulk step', async () => {
+        const post = buildPost();
+        const reader = await insertUser('Regretful');
+        const removed = await write(post, reader, 'Removed by a moderator.', holdNobody);
+        const takenBack = await write(post, reader, 'I take this back.', holdNobody);
+        await moderateComments({ ids: [removed.id], action: 'delete', actor: admin });
+        await deleteComment({ id: takenBack.id, viewer: reader });
+        const before = await getThreadState(post.id);
+
+        expect(await moderateComments({ ids: [removed.id, takenBack.id], action: 'restore', actor: admin })).toEqual({
+          changed: [removed.id],
+          missing: [],
+          deletedByAuthor: [takenBack.id],
+        });
+        expect(await row(removed.id)).toMatchObject({ status: 'published', deletedBy: null });
+        expect(await row(takenBack.id)).toMatchObject({ status: 'deleted', deletedBy: 'author' });
+        expect(await getThreadState(post.id)).toMatchObject({ publishedCount: before.publishedCount + 1 });
+        expect(await auditFor(takenBack.id)).toEqual([]);
+
+        // Marked as spam, it is still its author's deletion: neither restore nor approve publishes it.
+        await moderateComments({ ids: [takenBack.id], action: 'spam', actor: admin });
+        for (const action of ['restore', 'approve'] as const) {
+          expect(await moderateComments({ ids: [takenBack.id], action, actor: admin }), action).toEqual({
+            changed: [],
+            missing: [],
+            deletedByAuthor: [takenBack.id],
+          });
+        }
+        expect(await row(takenBack.id)).toMatchObject({ status: 'spam', deletedBy: 'author' });
       });
 
       it('counts and logs each comment once when the same approval arrives several times at once', async () => {

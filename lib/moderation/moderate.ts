@@ -61,11 +61,18 @@ export class ModerationRefused extends Error {
   }
 }
 
-/** What a moderation step did: the comments it changed, and the ids that name no comment at all. */
+/**
+ * What a moderation step did: the comments it changed, the ids that name no comment at all, and
+ * the comments it left because their own authors deleted them.
+ */
 export interface ModerationOutcome {
   changed: number[];
   missing: number[];
+  deletedByAuthor: number[];
 }
+
+/** Why a comment its author deleted is not brought back; the doors show it as it is. */
+export const DELETED_BY_AUTHOR = 'Its author deleted this comment, so it stays deleted: a moderator can restore only what a moderator removed.';
 
 /**
  * Approve, mark as spam, delete or restore comments — one or many — each change with its audit
@@ -73,7 +80,9 @@ export interface ModerationOutcome {
  * are left alone and not logged again — also when two requests (a double click, two admins)
  * moderate the same comment at once: each update only applies if the status is still the one
  * read, so a comment is counted and logged once. Ids with no comment come back as `missing`, so
- * the doors can tell "nothing to do" from "no such comment".
+ * the doors can tell "nothing to do" from "no such comment". A comment its author deleted is never
+ * published again by a moderator (restore or approve): taking it back was the author's choice, so
+ * it comes back in `deletedByAuthor` and the rest of a bulk step goes ahead.
  */
 export async function moderateComments(options: {
   ids: number[];
@@ -87,16 +96,21 @@ export async function moderateComments(options: {
     // In id order, so concurrent bulk actions lock rows in the same order and cannot deadlock.
     const rows = await tx.comment.findMany({
       where: { id: { in: options.ids } },
-      select: { id: true, postId: true, parentId: true, status: true },
+      select: { id: true, postId: true, parentId: true, status: true, deletedBy: true },
       orderBy: { id: 'asc' },
     });
     const found = new Set(rows.map((row) => row.id));
     const missing = [...new Set(options.ids)].filter((id) => !found.has(id)).sort((a, b) => a - b);
     const deltas = new ThreadDeltas();
     const changed: number[] = [];
+    const deletedByAuthor: number[] = [];
     const audit: ReturnType<typeof auditEntryData>[] = [];
     for (const row of rows) {
       if (row.status === target) continue;
+      if (target === 'published' && row.deletedBy === 'author') {
+        deletedByAuthor.push(row.id);
+        continue;
+      }
       const { count } = await tx.comment.updateMany({
         where: { id: row.id, status: row.status },
         data: {
@@ -122,7 +136,7 @@ export async function moderateComments(options: {
     }
     if (audit.length > 0) await tx.auditEntry.createMany({ data: audit });
     await deltas.apply(tx);
-    return { changed, missing };
+    return { changed, missing, deletedByAuthor };
   });
 }
 

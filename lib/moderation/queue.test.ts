@@ -2,7 +2,7 @@
 // seed post (content/posts), so the queue's post titles come from the content layer.
 import process from 'node:process';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createComment, type WrittenComment } from '@/lib/comments/mutations';
+import { createComment, deleteComment, type WrittenComment } from '@/lib/comments/mutations';
 import { defaultCommentSettings, type CommentSettings } from '@/lib/comments/settings';
 import type { Post } from '@/lib/content/posts';
 import { getDb } from '@/lib/db';
@@ -110,6 +110,8 @@ for (const [provider, enabled] of providers) {
       c.spam = await write(seed, ada, 'cheap viagra', { ...holdNobody, blockWords: ['viagra'] });
       c.deleted = await write(seed, ada, 'Removed by an admin.', holdNobody);
       await moderateComments({ ids: [c.deleted.id], action: 'delete', actor: admin });
+      c.takenBack = await write(seed, ada, 'Taken back by Ada.', holdNobody);
+      await deleteComment({ id: c.takenBack.id, viewer: ada });
     }, HOOK_TIMEOUT);
     afterAll(async () => {
       if (database) await getDb().$disconnect();
@@ -118,7 +120,7 @@ for (const [provider, enabled] of providers) {
     }, HOOK_TIMEOUT);
 
     it('counts the comments in each tab', async () => {
-      expect(await countByStatus()).toEqual({ published: 2, pending: 4, spam: 1, deleted: 1 });
+      expect(await countByStatus()).toEqual({ published: 2, pending: 4, spam: 1, deleted: 2 });
       expect(await countPending()).toBe(4);
     });
 
@@ -137,6 +139,7 @@ for (const [provider, enabled] of providers) {
         excerpt: 'Is the casino open?',
         heldReason: 'word: casino',
         createdAt: expect.any(Date),
+        deletedBy: null,
         author: {
           kind: 'user',
           id: ada.id,
@@ -181,7 +184,11 @@ for (const [provider, enabled] of providers) {
         expect.objectContaining({ id: c.spam!.id, heldReason: 'blocked word: viagra', status: 'spam' }),
       ]);
       const deleted = await listModerationQueue({ status: 'deleted' });
-      expect(deleted.items.map((item) => item.id)).toEqual([c.deleted!.id]);
+      // Each says who deleted it: its author's choice is not a moderator's to undo.
+      expect(deleted.items.map((item) => [item.id, item.deletedBy])).toEqual([
+        [c.takenBack!.id, 'author'],
+        [c.deleted!.id, 'moderator'],
+      ]);
       const published = await listModerationQueue({ status: 'published' });
       expect(published.items.map((item) => item.id)).toEqual([c.adaTwo!.id, c.adaOne!.id]);
     });

@@ -11,6 +11,8 @@ export interface QueueRow {
   excerpt: string;
   heldReason: string | null;
   createdAt: Date;
+  /** Who removed it, for deleted comments (and removed ones marked as spam since): its author's choice is not a moderator's to undo. */
+  deletedBy: 'author' | 'moderator' | null;
   author:
     | { kind: 'user'; id: string; name: string; email: string; joinedAt: Date; publishedCount: number; banned: boolean }
     | { kind: 'guest'; name: string; email: string | null; website: string | null };
@@ -51,6 +53,7 @@ export async function listModerationQueue(options: { status: CommentStatus; curs
       body: true,
       heldReason: true,
       createdAt: true,
+      deletedBy: true,
       guestName: true,
       guestEmail: true,
       guestWebsite: true,
@@ -85,6 +88,7 @@ export async function listModerationQueue(options: { status: CommentStatus; curs
       excerpt: excerpt(row.body),
       heldReason: row.heldReason,
       createdAt: row.createdAt,
+      deletedBy: row.deletedBy === 'author' || row.deletedBy === 'moderator' ? row.deletedBy : null,
       author: row.author
         ? {
             kind: 'user',

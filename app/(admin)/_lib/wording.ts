@@ -15,11 +15,18 @@ export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
 }
 
-/** "Approved 3 comments.", or why nothing moved: already there, or no such comment (gone, or a stale page). */
-export function moderationDoneMessage(action: ModerationAction, outcome: { changed: number; missing: number }): string {
-  const missing = outcome.missing > 0 ? `${plural(outcome.missing, 'comment')} could not be found.` : '';
-  if (outcome.changed > 0) return [`${doneVerb[action]} ${plural(outcome.changed, 'comment')}.`, missing].filter(Boolean).join(' ');
-  if (missing) return `No comments changed. ${missing}`;
+/**
+ * "Approved 3 comments.", with the ones left and why: no such comment (gone, or a stale page), or
+ * deleted by its own author; or why nothing moved at all.
+ */
+export function moderationDoneMessage(action: ModerationAction, outcome: { changed: number; missing: number; deletedByAuthor: number }): string {
+  const left = [
+    outcome.deletedByAuthor > 0 &&
+      `Left ${plural(outcome.deletedByAuthor, 'comment')} deleted: ${outcome.deletedByAuthor === 1 ? 'its author' : 'their authors'} deleted ${outcome.deletedByAuthor === 1 ? 'it' : 'them'}, and a moderator can restore only what a moderator removed.`,
+    outcome.missing > 0 && `${plural(outcome.missing, 'comment')} could not be found.`,
+  ].filter((part) => typeof part === 'string');
+  if (outcome.changed > 0) return [`${doneVerb[action]} ${plural(outcome.changed, 'comment')}.`, ...left].join(' ');
+  if (left.length > 0) return ['No comments changed.', ...left].join(' ');
   return 'No comments changed: they were already there.';
 }
 

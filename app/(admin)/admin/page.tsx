@@ -20,6 +20,7 @@ const querySchema = queuePlaceSchema.extend({
   done: z.enum(MODERATION_ACTIONS).optional().catch(undefined),
   count: z.coerce.number().int().min(0).max(10_000).optional().catch(undefined),
   missing: z.coerce.number().int().min(0).max(10_000).default(0).catch(0),
+  byAuthor: z.coerce.number().int().min(0).max(10_000).default(0).catch(0),
 });
 
 const TABS: { status: CommentStatus; label: string }[] = [
@@ -59,7 +60,7 @@ export default async function ModerationQueuePage({ searchParams }: { searchPara
         status={query.status}
         cursor={query.cursor}
         actions={actions}
-        notice={query.done !== undefined && query.count !== undefined ? moderationDoneMessage(query.done, { changed: query.count, missing: query.missing }) : null}
+        notice={query.done !== undefined && query.count !== undefined ? moderationDoneMessage(query.done, { changed: query.count, missing: query.missing, deletedByAuthor: query.byAuthor }) : null}
         selectAllHref={queueHref({ status: query.status, cursor: query.cursor, select: allSelected ? undefined : 'all' })}
         allSelected={allSelected}
         empty={queue.items.length === 0}
