@@ -5,6 +5,7 @@ import Google from 'next-auth/providers/google';
 import { headers } from 'next/headers';
 import { cache } from 'react';
 import { findOrCreateOAuthUser, getUserById, mayUseOAuth, verifyCredentials, type Viewer } from '@/lib/users/accounts';
+import { signInSucceeded } from '@/lib/rate-limits';
 import { signInSchema } from '@/lib/users/schemas';
 import { oauthProviders } from './providers';
 import { resolveAuthSecret } from './secret';
@@ -25,7 +26,9 @@ function providers(): NextAuthConfig['providers'] {
         const parsed = signInSchema.safeParse(raw);
         if (!parsed.success) return null;
         const viewer = await verifyCredentials(parsed.data.email, parsed.data.password);
-        return viewer ? { id: viewer.id, name: viewer.name, email: viewer.email } : null;
+        if (!viewer) return null;
+        await signInSucceeded(parsed.data.email);
+        return { id: viewer.id, name: viewer.name, email: viewer.email };
       },
     }),
     ...configured,

@@ -49,6 +49,25 @@ async function countHitInDatabase(key: string, windowMs: number, now: Date): Pro
   return { count: 1, resetAt };
 }
 
+/**
+ * Takes one hit back from `key`'s current window (never below zero; nothing once the window has
+ * ended), for an attempt that turned out not to be one the limit is about.
+ */
+export async function refundHit(key: string, now = new Date()): Promise<void> {
+  const redis = redisClient();
+  if (redis) {
+    await redis.eval(DECREMENT_ABOVE_ZERO, 1, `quire:${key}`);
+    return;
+  }
+  await getDb().rateLimit.updateMany({ where: { key, resetAt: { gt: now }, count: { gt: 0 } }, data: { count: { decrement: 1 } } });
+}
+
+// A key that has expired is gone, so there is nothing to take back from an ended window.
+const DECREMENT_ABOVE_ZERO = `
+local count = tonumber(redis.call('GET', KEYS[1]) or '0')
+if count > 0 then redis.call('DECR', KEYS[1]) end
+return 0`;
+
 // INCR and the expiry in one round trip; the expiry is set only by the hit that opens the window.
 const INCREMENT_WITH_EXPIRY = `
 local count = redis.call('INCR', KEYS[1])

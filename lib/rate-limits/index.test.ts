@@ -6,7 +6,7 @@ import { closeCounters, countHit } from '@/lib/db/counters';
 import { getDb } from '@/lib/db';
 import type { DatabaseProvider } from '@/lib/db/migrate';
 import { createTestDatabase, type TestDatabase } from '@/lib/db/test-database';
-import { defaultLimits, limitCommenting, limitSigningIn, parseLimits, rateLimitMessage, takeRateLimit, waitText } from './index';
+import { defaultLimits, limitCommenting, limitSigningIn, parseLimits, rateLimitMessage, signInSucceeded, takeRateLimit, waitText } from './index';
 
 const HOOK_TIMEOUT = 60_000;
 const NOW = new Date('2026-06-15T12:00:00Z');
@@ -144,6 +144,23 @@ for (const store of stores) {
         expect((await limitSigningIn(null, email.toLowerCase())).ok).toBe(true);
         expect(await limitSigningIn(null, email.toUpperCase())).toMatchObject({ ok: false, limit: 'signin-email' });
         expect(await limitSigningIn(null, undefined)).toEqual({ ok: true });
+      } finally {
+        vi.stubEnv('RATE_LIMITS', 'comment-account=3/60,comment-address=5/60');
+      }
+    });
+
+    it('counts only failed sign-ins per email, so an owner signing in again and again is never locked out', async () => {
+      vi.stubEnv('RATE_LIMITS', 'signin-email=2/60');
+      try {
+        const email = `Owner-${run}@example.com`;
+        for (let i = 0; i < 5; i += 1) {
+          expect((await limitSigningIn(null, email)).ok, `sign-in ${i}`).toBe(true);
+          await signInSucceeded(email.toLowerCase());
+        }
+        // Two wrong passwords use up the tries; the third attempt is refused, whatever its password.
+        expect((await limitSigningIn(null, email)).ok).toBe(true);
+        expect((await limitSigningIn(null, email)).ok).toBe(true);
+        expect(await limitSigningIn(null, email)).toMatchObject({ ok: false, limit: 'signin-email' });
       } finally {
         vi.stubEnv('RATE_LIMITS', 'comment-account=3/60,comment-address=5/60');
       }

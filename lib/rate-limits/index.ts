@@ -2,7 +2,7 @@
 // shared by every instance (lib/db/counters: the database, or Redis with REDIS_URL), so the limits
 // hold however many instances serve the blog.
 import { createHash } from 'node:crypto';
-import { countHit } from '@/lib/db/counters';
+import { countHit, refundHit } from '@/lib/db/counters';
 
 export type LimitName = 'comment-account' | 'comment-address' | 'register-address' | 'signin-address' | 'signin-email';
 
@@ -120,10 +120,31 @@ export function limitRegistering(address: string | null | undefined) {
   return takeRateLimit([{ limit: 'register-address', subject: address }]);
 }
 
-/** Before a password is checked: per address, and per email so one account cannot be guessed at from many. */
+function signInEmail(email: unknown): string | null {
+  return typeof email === 'string' ? email.trim() : null;
+}
+
+/**
+ * Before a password is checked: per address, and per email so one account cannot be guessed at
+ * from many. The email's count is taken now, so a burst of guesses cannot all slip past it, and
+ * given back by `signInSucceeded` when the password was right: only failed attempts use up an
+ * account's tries, and its owner signing in again and again never locks them out.
+ */
 export function limitSigningIn(address: string | null | undefined, email: unknown) {
   return takeRateLimit([
     { limit: 'signin-address', subject: address },
-    { limit: 'signin-email', subject: typeof email === 'string' ? email.trim() : null },
+    { limit: 'signin-email', subject: signInEmail(email) },
   ]);
+}
+
+/** After a right password: the attempt `limitSigningIn` counted against the email was not a guess. */
+export async function signInSucceeded(email: string): Promise<void> {
+  const limits = parseLimits(process.env.RATE_LIMITS);
+  const subject = signInEmail(email);
+  if (!limits || !subject) return;
+  try {
+    await refundHit(`signin-email:${hashSubject(subject)}`);
+  } catch (error) {
+    console.warn(`rate limits: counters unavailable, a sign-in stays counted (${error instanceof Error ? error.message.split('\n')[0] : error})`);
+  }
 }
