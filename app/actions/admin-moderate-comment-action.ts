@@ -5,6 +5,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { adminForAction } from '@/app/(admin)/_lib/guard';
 import { safeReturnPath } from '@/lib/auth';
+import { withNotice } from '@/lib/comments/post-comment';
 import { commentIdSchema } from '@/lib/comments/schemas';
 import { moderateComments } from '@/lib/moderation/moderate';
 import { moderationActionSchema } from '@/lib/moderation/schemas';
@@ -22,10 +23,13 @@ export async function adminModerateCommentAction(formData: FormData): Promise<vo
   const input = inputSchema.safeParse({ commentId: formData.get('commentId'), action: formData.get('action') });
   if (!input.success) redirect(returnTo);
   const { commentId, action } = input.data;
-  await moderateComments({ ids: [commentId], action, actor: access.admin });
+  const outcome = await moderateComments({ ids: [commentId], action, actor: access.admin });
   // The address differs from the page's only by its #fragment, which the client router treats as
   // a scroll: without a refresh the comment stayed until the next live check noticed.
   refresh();
+  // A form sent for a comment gone meanwhile, or for one its author deleted: say why nothing changed.
+  if (outcome.missing.length > 0) redirect(withNotice(returnTo, 'not-moderated', '404'));
+  if (outcome.deletedByAuthor.length > 0) redirect(withNotice(returnTo, 'not-moderated', '409'));
   // A comment that just left the thread has no anchor any more; land on the thread instead.
   redirect(`${returnTo.split('#')[0]}#${action === 'approve' || action === 'restore' ? `c${commentId}` : 'comments'}`);
 }

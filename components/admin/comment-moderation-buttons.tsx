@@ -15,9 +15,22 @@ const BY_STATUS: Record<string, { action: ModerationAction; label: string }[]> =
   spam: [{ action: 'restore', label: 'Restore' }],
 };
 
-/** An admin's buttons under a comment on the post page: one small form, no JavaScript needed. */
-export function CommentModerationButtons({ commentId, status, returnTo }: { commentId: number; status: string; returnTo: string }) {
-  const buttons = BY_STATUS[status] ?? [];
+/**
+ * An admin's buttons under a comment on the post page: one small form, no JavaScript needed. What
+ * its author deleted is not a moderator's to bring back, so it gets no Restore or Approve.
+ */
+export function CommentModerationButtons({
+  commentId,
+  status,
+  deletedBy,
+  returnTo,
+}: {
+  commentId: number;
+  status: string;
+  deletedBy: string | null;
+  returnTo: string;
+}) {
+  const buttons = (BY_STATUS[status] ?? []).filter(({ action }) => deletedBy !== 'author' || (action !== 'restore' && action !== 'approve'));
   if (buttons.length === 0) return null;
   return (
     <form action={adminModerateCommentAction} className="inline-form admin-comment-buttons" aria-label={`Moderate comment ${commentId}`}>

@@ -52,7 +52,7 @@ export function CommentItem({ comment, ctx }: { comment: ThreadNode<CommentRow>;
           <p className="comment-removed-note">{removedNote(comment.deletedBy)}</p>
           {ctx.moderation && (
             <div className="comment-actions">
-              <CommentModerationButtons commentId={comment.id} status={comment.status} returnTo={ctx.moderation.returnTo} />
+              <CommentModerationButtons commentId={comment.id} status={comment.status} deletedBy={comment.deletedBy} returnTo={ctx.moderation.returnTo} />
             </div>
           )}
         </>
@@ -103,7 +103,7 @@ export function CommentItem({ comment, ctx }: { comment: ThreadNode<CommentRow>;
             {own && <DeleteCommentButton commentId={comment.id} returnTo={commentHref(ctx, {}, 'comments')} />}
             {/* On their own comments admins already have Delete; the rest would make no sense there. */}
             {ctx.moderation && !own && (
-              <CommentModerationButtons commentId={comment.id} status={comment.status} returnTo={ctx.moderation.returnTo} />
+              <CommentModerationButtons commentId={comment.id} status={comment.status} deletedBy={comment.deletedBy} returnTo={ctx.moderation.returnTo} />
             )}
           </div>
         </article>

@@ -51,6 +51,10 @@ test('an admin deletes a published comment from the post page; a deleted one wit
   const parentText = uniqueText('Deleted, but answered');
   const parent = await postComment(writerApi, parentText);
   await postComment(await accounts.apiAs(replier), uniqueText('An answer that stays'), { parentId: parent.id });
+  // One its own author took back, answered too, so that it keeps a place in the thread.
+  const withdrawn = await postComment(writerApi, uniqueText('Taken back by its author'));
+  await postComment(await accounts.apiAs(replier), uniqueText('Answering what was taken back'), { parentId: withdrawn.id });
+  expect((await writerApi.delete(`/api/comments/${withdrawn.id}`)).status()).toBe(200);
 
   const { page } = admin;
   await openPost(page);
@@ -71,6 +75,18 @@ test('an admin deletes a published comment from the post page; a deleted one wit
   await expect(placeholder).not.toContainText(parentText);
   await openPost(visitor);
   await expect(commentById(visitor, parent.id).locator(':scope > .comment-removed-note')).toHaveText(removedByAdmin);
+  // What its author deleted is not the admin's to bring back: no Restore, and a replayed form says why.
+  await expect(commentById(page, withdrawn.id).getByRole('button', { name: 'Restore' })).toHaveCount(0);
+  const restoreForm = placeholder.getByRole('form', { name: `Moderate comment ${parent.id}` });
+  await restoreForm.locator('input[name="commentId"]').evaluate((input, id) => ((input as HTMLInputElement).value = id), String(withdrawn.id));
+  await restoreForm.getByRole('button', { name: 'Restore' }).click();
+  await expect(page.locator('#comments').getByRole('status')).toHaveText(
+    'Its author deleted this comment, so it stays deleted: a moderator can restore only what a moderator removed.',
+  );
+  await expect(commentById(page, withdrawn.id).locator(':scope > .comment-removed-note')).toHaveText(
+    'This comment has been removed by the author.',
+  );
+
   await placeholder.getByRole('form', { name: `Moderate comment ${parent.id}` }).getByRole('button', { name: 'Restore' }).click();
   await expect(commentCard(page, parent.id)).toContainText(parentText);
   await openPost(visitor);

@@ -74,6 +74,17 @@ export interface ModerationOutcome {
 /** Why a comment its author deleted is not brought back; the doors show it as it is. */
 export const DELETED_BY_AUTHOR = 'Its author deleted this comment, so it stays deleted: a moderator can restore only what a moderator removed.';
 
+/** Why a moderator's button on the post page changed nothing, as `?not-moderated=` asks the page to say. */
+export const NOT_MODERATED = {
+  '404': 'That comment was not changed: it no longer exists.',
+  '409': DELETED_BY_AUTHOR,
+} as const;
+
+/** What `?not-moderated=` asks the page to say; null for a value no button sends. */
+export function notModeratedMessage(status: string | undefined): string | null {
+  return status !== undefined && Object.hasOwn(NOT_MODERATED, status) ? NOT_MODERATED[status as keyof typeof NOT_MODERATED] : null;
+}
+
 /**
  * Approve, mark as spam, delete or restore comments — one or many — each change with its audit
  * entry and the posts' counters, all in one transaction. Comments already in the target status

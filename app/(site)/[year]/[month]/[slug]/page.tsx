@@ -20,6 +20,7 @@ import { issueFormStamp } from '@/lib/spam';
 import { PartialPageMark } from '@/components/partial-page-mark';
 import { commentIdSchema } from '@/lib/comments/schemas';
 import { notDeletedMessage } from '@/lib/comments/change-comment';
+import { notModeratedMessage } from '@/lib/moderation/moderate';
 
 type Params = Promise<{ year: string; month: string; slug: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -31,6 +32,7 @@ const commentQuerySchema = z.object({
   edit: commentIdSchema.optional().catch(undefined),
   held: z.literal('1').optional().catch(undefined),
   'not-deleted': z.string().optional().catch(undefined),
+  'not-moderated': z.string().optional().catch(undefined),
 });
 
 async function findPost(params: Params): Promise<Post | undefined> {
@@ -99,8 +101,8 @@ function blogPosting(post: Post, site: Site, count: number | null, comments: Com
 /** What the address asks the comment section to say after a form brought the reader here. */
 function sectionNotice(query: z.infer<typeof commentQuerySchema>): SectionNotice | null {
   if (query.held === '1') return { tone: 'done', text: 'Thanks! Your comment is awaiting moderation.' };
-  const notDeleted = notDeletedMessage(query['not-deleted']);
-  return notDeleted ? { tone: 'refused', text: notDeleted } : null;
+  const refused = notDeletedMessage(query['not-deleted']) ?? notModeratedMessage(query['not-moderated']);
+  return refused ? { tone: 'refused', text: refused } : null;
 }
 
 async function adminView(post: Post, page: Parameters<typeof withHeldComments>[1]) {
@@ -123,6 +125,8 @@ export default async function PostPage({ params, searchParams }: { params: Param
   const admin = viewer?.role === 'admin' && loaded.available ? await adminView(post, loaded.page).catch(() => null) : null;
   const section = admin && loaded.available ? { ...loaded, page: admin.page } : loaded;
   const recent = section.available ? await listRecentPublished(post.id).catch(() => null) : [];
+  // Where an admin's buttons bring them back: the page of the thread they are on.
+  const threadPage = `${post.path}${query.comments > 1 ? `?comments=${query.comments}` : ''}`;
   const ctx = {
     postId: post.id,
     postPath: post.path,
@@ -134,7 +138,7 @@ export default async function PostPage({ params, searchParams }: { params: Param
     editing: section.available ? section.editing : null,
     editableIds: section.available ? section.editableIds : new Set<number>(),
     formStamp: issueFormStamp(),
-    moderation: admin ? { heldReasons: admin.heldReasons, returnTo: `${post.path}${query.comments > 1 ? `?comments=${query.comments}` : ''}` } : undefined,
+    moderation: admin ? { heldReasons: admin.heldReasons, returnTo: threadPage } : undefined,
   };
   return (
     <>
@@ -159,7 +163,7 @@ export default async function PostPage({ params, searchParams }: { params: Param
             admin && section.available ? (
               <PostModerationControls
                 postId={post.id}
-                returnTo={post.path}
+                returnTo={threadPage}
                 closedByAdmin={admin.closedByAdmin}
                 closedOtherwise={section.closed && !admin.closedByAdmin}
               />
