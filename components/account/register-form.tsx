@@ -3,15 +3,17 @@
 import { useActionState } from 'react';
 import { registerAction } from '@/app/actions/register-action';
 import { FieldError } from '@/components/comments/field-error';
+import { useFocusOnError } from '@/components/use-focus-on-error';
 import { idleAccountForm } from '@/lib/users/form-state';
 
 export function RegisterForm({ returnTo }: { returnTo: string }) {
   const [state, formAction, pending] = useActionState(registerAction, idleAccountForm);
   const { errors } = state;
+  const formRef = useFocusOnError(state);
   const describedBy = (field: string, hint?: string) =>
     [hint, errors[field] ? `register-${field}-error` : undefined].filter(Boolean).join(' ') || undefined;
   return (
-    <form action={formAction} className="account-form" noValidate>
+    <form ref={formRef} action={formAction} className="account-form" noValidate>
       <input type="hidden" name="returnTo" value={returnTo} />
       {errors.request && (
         <p className="form-error" role="alert">

@@ -3,13 +3,15 @@
 import { useActionState } from 'react';
 import { signInAction } from '@/app/actions/sign-in-action';
 import { FieldError } from '@/components/comments/field-error';
+import { useFocusOnError } from '@/components/use-focus-on-error';
 import { idleAccountForm } from '@/lib/users/form-state';
 
 export function SignInForm({ returnTo }: { returnTo: string }) {
   const [state, formAction, pending] = useActionState(signInAction, idleAccountForm);
   const { errors } = state;
+  const formRef = useFocusOnError(state);
   return (
-    <form action={formAction} className="account-form" noValidate>
+    <form ref={formRef} action={formAction} className="account-form" noValidate>
       <input type="hidden" name="returnTo" value={returnTo} />
       {errors.request && (
         <p className="form-error" role="alert">

@@ -10,7 +10,7 @@ import { HONEYPOT_FIELD } from '@/lib/spam/honeypot';
 import { FieldError } from './field-error';
 import { useDraft } from './use-draft';
 import { useEnhanced } from './use-enhanced';
-import { useFocusOnError } from './use-focus-on-error';
+import { useFocusOnError } from '@/components/use-focus-on-error';
 
 /**
  * Blogger's "Post a Comment" box, and the reply box under a comment. Works as a plain form POST

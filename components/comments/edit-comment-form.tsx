@@ -7,7 +7,7 @@ import { idleCommentForm } from '@/lib/comments/form-state';
 import { COMMENT_MAX_LENGTH } from '@/lib/comments/limits';
 import { FieldError } from './field-error';
 import { useEnhanced } from './use-enhanced';
-import { useFocusOnError } from './use-focus-on-error';
+import { useFocusOnError } from '@/components/use-focus-on-error';
 
 /**
  * The author's edit box, in place of the comment's text. Once the edit window has passed

@@ -63,6 +63,8 @@ test.describe('registration errors', () => {
     const password = page.getByLabel('Password');
     await expect(password).toHaveAttribute('aria-invalid', 'true');
     await expect(password).toHaveAccessibleDescription(/Password must be at least 8 characters\./);
+    // The refused field takes the focus, so a keyboard or screen-reader user lands on the message.
+    await expect(password).toBeFocused();
     await expect(page.getByLabel('Email')).toHaveValue(fields.email);
     await expect(page.getByLabel('Display name')).toHaveValue(fields.name);
     await expect(page.getByLabel('Email')).not.toHaveAttribute('aria-invalid', 'true');
