@@ -8,6 +8,7 @@ import { adminForAction, adminFormWork } from '@/app/(admin)/_lib/guard';
 import { moderationDoneMessage } from '@/app/(admin)/_lib/wording';
 import { commentIdSchema } from '@/lib/comments/schemas';
 import { moderateComments } from '@/lib/moderation/moderate';
+import { countTabUpTo, listTabStep } from '@/lib/moderation/queue';
 import { bulkModerationSchema, moderationActionSchema, queuePlaceSchema } from '@/lib/moderation/schemas';
 
 /**
@@ -15,6 +16,9 @@ import { bulkModerationSchema, moderationActionSchema, queuePlaceSchema } from '
  * holds every row so the queue works as a plain HTML form, and a button can only send its own value.
  */
 const buttonSchema = z.object({ verb: moderationActionSchema, id: commentIdSchema.optional() });
+
+/** The newest comment of the tab the page showed (`upTo`): the whole-tab step stops there. */
+const wholeTabSchema = commentIdSchema;
 
 /**
  * Approve, spam, delete or restore from the moderation queue. Without JavaScript the browser is
@@ -35,21 +39,31 @@ export async function adminModerateQueueAction(_previous: AdminFormState, formDa
     }
     const action = button.data.verb;
     const one = button.data.id;
-    const ids = bulkModerationSchema.shape.ids.safeParse(one === undefined ? formData.getAll('ids') : [one]);
+    // "Every comment in this tab" (a bulk button only): a step through the tab as the page knew it.
+    const wholeTab = one === undefined && formData.get('scope') === 'tab' ? wholeTabSchema.safeParse(formData.get('upTo')) : null;
+    if (wholeTab && !wholeTab.success) {
+      const message = 'The queue changed since this page was drawn: reload it and try again.';
+      return { status: 'error', message, errors: { scope: message }, values: {} };
+    }
+    const ids = wholeTab
+      ? { success: true as const, data: await listTabStep(place.status, wholeTab.data, action) }
+      : bulkModerationSchema.shape.ids.safeParse(one === undefined ? formData.getAll('ids') : [one]);
     if (!ids.success) {
       const message = ids.error.issues[0]?.message ?? 'Choose at least one comment.';
       return { status: 'error', message, errors: { ids: message }, values: {} };
     }
     const { changed, missing, deletedByAuthor } = await moderateComments({ ids: ids.data, action, actor: access.admin });
+    const stillInTab = wholeTab ? await countTabUpTo(place.status, wholeTab.data, action) : 0;
     if (formData.get('js') !== '1') {
       const back = new URLSearchParams({ status: place.status, done: action, count: String(changed.length) });
       if (place.cursor !== undefined) back.set('cursor', String(place.cursor));
       if (missing.length > 0) back.set('missing', String(missing.length));
       if (deletedByAuthor.length > 0) back.set('byAuthor', String(deletedByAuthor.length));
+      if (stillInTab > 0) back.set('left', String(stillInTab));
       redirect(`/admin?${back}`);
     }
     refresh();
-    const message = moderationDoneMessage(action, { changed: changed.length, missing: missing.length, deletedByAuthor: deletedByAuthor.length });
+    const message = moderationDoneMessage(action, { changed: changed.length, missing: missing.length, deletedByAuthor: deletedByAuthor.length, stillInTab });
     return { status: 'ok', message, errors: {}, values: {}, submittedAt: Date.now() };
   });
 }

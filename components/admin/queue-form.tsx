@@ -20,6 +20,7 @@ export function QueueForm({
   notice,
   selectAllHref,
   allSelected,
+  wholeTab,
   empty,
   children,
 }: {
@@ -31,6 +32,8 @@ export function QueueForm({
   notice: string | null;
   selectAllHref: string;
   allSelected: boolean;
+  /** When the tab holds more than this page: how many, and the newest, where acting on them all stops. */
+  wholeTab: { count: number; upTo: number } | null;
   empty: boolean;
   children: ReactNode;
 }) {
@@ -64,6 +67,13 @@ export function QueueForm({
             <SiteLink href={selectAllHref} className="queue-select-all">
               {allSelected ? 'Clear selection' : 'Select all'}
             </SiteLink>
+          )}
+          {wholeTab && (
+            <label className="queue-whole-tab">
+              <input type="checkbox" name="scope" value="tab" /> Every comment in this tab ({wholeTab.count.toLocaleString('en-US')}), not
+              only the ticked ones
+              <input type="hidden" name="upTo" value={wholeTab.upTo} />
+            </label>
           )}
           <span className="queue-bulk-buttons">
             {actions.map((action) => (

@@ -230,3 +230,34 @@ test('the queue’s link opens the page of the thread that holds the comment, fo
   // An id no comment has is the blog's 404.
   expect((await page.request.get('/comments/999999999')).status()).toBe(404);
 });
+
+test('a flood of held comments leaves the queue in one press: every comment in the tab, up to the newest the page showed', async ({
+  admin,
+  db,
+}) => {
+  // More than a page of the queue, written straight into the database as a flood would arrive.
+  const marker = uniqueText('Flood');
+  const flood = (label: string | number) => ({
+    postId: SEED_POST.id,
+    body: `${marker} ${label}`,
+    html: `<p>${marker} ${label}</p>`,
+    status: 'pending',
+    heldReason: 'a guest',
+    guestName: 'Flooder',
+  });
+  await db.comment.createMany({ data: Array.from({ length: 60 }, (_, i) => flood(i)) });
+
+  const { page } = admin;
+  await page.goto('/admin?status=pending');
+  await waitForEnhancedQueue(page);
+  await page.getByRole('checkbox', { name: /^Every comment in this tab \([\d,]+\), not only the ticked ones$/ }).check();
+  // One more arrives after the page was drawn: nobody has seen it, so it is not marked with the rest.
+  const late = await db.comment.create({ data: flood('late'), select: { id: true } });
+  await page.getByRole('button', { name: 'Spam selected' }).click();
+
+  await expect(queueStatus(page)).toHaveText(/^Marked as spam: [\d,]+ comments\.$/);
+  expect(await db.comment.count({ where: { body: { startsWith: marker }, status: 'spam' } })).toBe(60);
+  expect((await db.comment.findUnique({ where: { id: late.id }, select: { status: true } }))?.status).toBe('pending');
+  await expect(queueRow(page, `${marker} late`)).toBeVisible();
+  await expect(page.locator('li.queue-row').filter({ hasText: `${marker} 1` })).toHaveCount(0);
+});

@@ -10,7 +10,7 @@ import type { DatabaseProvider } from '@/lib/db/migrate';
 import { createTestDatabase, type TestDatabase } from '@/lib/db/test-database';
 import type { Viewer } from '@/lib/users/accounts';
 import { banUser, moderateComments } from './moderate';
-import { countByStatus, countPending, listModerationQueue } from './queue';
+import { countByStatus, countPending, countTabUpTo, listModerationQueue, listTabStep, newestInTab } from './queue';
 
 const providers: [DatabaseProvider, boolean][] = [
   ['sqlite', true],
@@ -202,6 +202,18 @@ for (const [provider, enabled] of providers) {
       expect(second.nextCursor).toBeNull();
       const exact = await listModerationQueue({ status: 'pending', limit: 4 });
       expect(exact.nextCursor).toBeNull();
+    });
+
+    it('steps through a whole tab up to the newest comment the page knew, leaving what an action cannot move', async () => {
+      expect(await newestInTab('pending')).toBe(c.guest!.id);
+      expect(await newestInTab('published')).not.toBeNull();
+      // Drawn when Cy's comment was the newest: the guest's, which came after, is left for the admin to see.
+      expect(await listTabStep('pending', c.cyHeld!.id, 'spam')).toEqual([c.cyHeld!.id, c.bobHeld!.id, c.adaHeld!.id]);
+      expect(await countTabUpTo('pending', c.bobHeld!.id, 'approve')).toBe(2);
+      // Restore leaves what Ada took back herself; marking as spam takes both.
+      expect(await listTabStep('deleted', c.takenBack!.id, 'restore')).toEqual([c.deleted!.id]);
+      expect(await listTabStep('deleted', c.takenBack!.id, 'spam')).toEqual([c.takenBack!.id, c.deleted!.id]);
+      expect(await countTabUpTo('deleted', c.takenBack!.id, 'restore')).toBe(1);
     });
   });
 }

@@ -1,6 +1,7 @@
 import { getDb } from '@/lib/db';
 import { getAllPosts } from '@/lib/content/posts';
 import { COMMENT_STATUSES, type CommentStatus } from '@/lib/comments/rules';
+import type { ModerationAction } from './moderate';
 
 export interface QueueRow {
   id: number;
@@ -103,4 +104,46 @@ export async function listModerationQueue(options: { status: CommentStatus; curs
     };
   });
   return { items, nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null };
+}
+
+/** How many comments one press of "every comment in this tab" moves: each step a short transaction. */
+export const WHOLE_TAB_STEP = 500;
+
+/** The newest comment in a tab: where "every comment in this tab" stops, as the admin saw the tab. */
+export async function newestInTab(status: CommentStatus): Promise<number | null> {
+  const row = await getDb().comment.findFirst({ where: { status }, orderBy: { id: 'desc' }, select: { id: true } });
+  return row?.id ?? null;
+}
+
+/**
+ * One step through a whole tab: the ids of up to WHOLE_TAB_STEP of its comments, newest first, up
+ * to `upTo`, the newest the admin's page knew of. What arrived after the page was drawn stays for
+ * the admin to see: "approve every pending comment" never approves one nobody has looked at.
+ */
+export async function listTabStep(status: CommentStatus, upTo: number, action: ModerationAction): Promise<number[]> {
+  const rows = await getDb().comment.findMany({
+    where: tabUpTo(status, upTo, action),
+    orderBy: { id: 'desc' },
+    take: WHOLE_TAB_STEP,
+    select: { id: true },
+  });
+  return rows.map((row) => row.id);
+}
+
+/** How many of a tab's comments up to `upTo` the same action could still move, after a step. */
+export async function countTabUpTo(status: CommentStatus, upTo: number, action: ModerationAction): Promise<number> {
+  return getDb().comment.count({ where: tabUpTo(status, upTo, action) });
+}
+
+/**
+ * A tab's comments up to `upTo` that `action` can move. Restore and Approve leave what its own
+ * author deleted (moderateComments refuses them), so the steps would otherwise never get past them.
+ */
+function tabUpTo(status: CommentStatus, upTo: number, action: ModerationAction) {
+  const leaveAuthorDeleted = action === 'restore' || action === 'approve';
+  return {
+    status,
+    id: { lte: upTo },
+    ...(leaveAuthorDeleted ? { OR: [{ deletedBy: null }, { deletedBy: { not: 'author' } }] } : {}),
+  };
 }

@@ -9,7 +9,7 @@ import { QueueRow } from '@/components/admin/queue-row';
 import type { CommentStatus } from '@/lib/comments/rules';
 import { getSite } from '@/lib/content/site';
 import { MODERATION_ACTIONS } from '@/lib/moderation/moderate';
-import { countByStatus, listModerationQueue } from '@/lib/moderation/queue';
+import { countByStatus, listModerationQueue, newestInTab } from '@/lib/moderation/queue';
 import { queuePlaceSchema } from '@/lib/moderation/schemas';
 
 export const metadata: Metadata = { title: 'Moderation queue', robots: { index: false, follow: false } };
@@ -21,6 +21,7 @@ const querySchema = queuePlaceSchema.extend({
   count: z.coerce.number().int().min(0).max(10_000).optional().catch(undefined),
   missing: z.coerce.number().int().min(0).max(10_000).default(0).catch(0),
   byAuthor: z.coerce.number().int().min(0).max(10_000).default(0).catch(0),
+  left: z.coerce.number().int().min(0).default(0).catch(0),
 });
 
 const TABS: { status: CommentStatus; label: string }[] = [
@@ -40,7 +41,11 @@ function queueHref(query: Record<string, string | number | undefined>): string {
 export default async function ModerationQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const query = querySchema.parse(await searchParams);
   await adminForPage(queueHref({ status: query.status }));
-  const [counts, queue] = await Promise.all([countByStatus(), listModerationQueue({ status: query.status, cursor: query.cursor })]);
+  const [counts, queue, newest] = await Promise.all([
+    countByStatus(),
+    listModerationQueue({ status: query.status, cursor: query.cursor }),
+    newestInTab(query.status),
+  ]);
   const actions = TAB_ACTIONS[query.status];
   const site = getSite();
   const now = new Date();
@@ -60,9 +65,10 @@ export default async function ModerationQueuePage({ searchParams }: { searchPara
         status={query.status}
         cursor={query.cursor}
         actions={actions}
-        notice={query.done !== undefined && query.count !== undefined ? moderationDoneMessage(query.done, { changed: query.count, missing: query.missing, deletedByAuthor: query.byAuthor }) : null}
+        notice={query.done !== undefined && query.count !== undefined ? moderationDoneMessage(query.done, { changed: query.count, missing: query.missing, deletedByAuthor: query.byAuthor, stillInTab: query.left }) : null}
         selectAllHref={queueHref({ status: query.status, cursor: query.cursor, select: allSelected ? undefined : 'all' })}
         allSelected={allSelected}
+        wholeTab={newest !== null && counts[query.status] > queue.items.length ? { count: counts[query.status], upTo: newest } : null}
         empty={queue.items.length === 0}
       >
         {queue.items.length === 0 ? (
