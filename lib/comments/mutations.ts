@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
+import { resolveAuthSecret } from '@/lib/auth/secret';
 import { getDb, type DbTransaction } from '@/lib/db';
 import type { Post } from '@/lib/content/posts';
 import { banMessage, getActiveBan } from '@/lib/moderation/bans';
@@ -76,8 +77,17 @@ export function bumpThread(
   });
 }
 
+let ipKey: string | undefined;
+
+/**
+ * A reader's address as kept beside a guest's comment, to tell two guests of one name apart.
+ * Keyed with the blog's secret: a plain hash of an IPv4 address is undone by hashing all four
+ * billion of them, so it would keep the address in all but name.
+ */
 export function hashIp(ip: string | null | undefined): string | null {
-  return ip ? createHash('sha256').update(ip).digest('hex').slice(0, 32) : null;
+  if (!ip) return null;
+  ipKey ??= resolveAuthSecret();
+  return createHmac('sha256', ipKey).update(ip).digest('hex').slice(0, 32);
 }
 
 /** Closed by front matter, by an admin, or by age: the thread stays readable but takes no new comments. */
