@@ -47,13 +47,16 @@ export async function createCommentAction(_previous: CommentFormState, formData:
   const url = await locateComment(result.post, result.comment.id).catch(() => `${result.post.path}#c${result.comment.id}`);
   if (formData.get('js') !== '1') redirect(held ? heldNoticeUrl(url) : url);
   refresh();
+  // The same request's viewer, asked once already (getViewer is kept per request).
+  const signedIn = (await getViewer().catch(() => null)) !== null;
   return {
     status: 'ok',
     errors: {},
     values: {},
     commentId: result.comment.id,
-    // Where the author sees it: spam is shown to no one, a held comment to its author in place.
-    commentUrl: result.comment.status === 'spam' ? undefined : url,
+    // Where the author sees it: a held comment only a signed-in author sees in place (a guest's
+    // is seen by no one yet), and spam by no one.
+    commentUrl: result.comment.status === 'published' || (result.comment.status === 'pending' && signedIn) ? url : undefined,
     submittedAt: Date.now(),
     message: held ? 'Thanks! Your comment is awaiting moderation.' : 'Your comment is published.',
   };

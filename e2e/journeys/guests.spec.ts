@@ -106,6 +106,11 @@ test.describe('when anyone may comment', () => {
     await name.fill('Answering Guest');
     await form.getByRole('button', { name: 'Publish' }).click();
     await expect(form.getByRole('status')).toHaveText('Thanks! Your comment is awaiting moderation.');
+    // Nobody can see a guest's held reply yet, so there is nowhere to take the guest: the page stays,
+    // and so does the word that it waits.
+    await page.waitForLoadState('networkidle');
+    await expect(page).toHaveURL((url) => url.searchParams.get('reply') === String(parent.id));
+    await expect(form.getByRole('status')).toHaveText('Thanks! Your comment is awaiting moderation.');
     await expect(page.locator('#comments')).not.toContainText(text);
   });
 
