@@ -16,8 +16,9 @@ export function isKeptAddress(url) {
 
 /**
  * Kept pages by address, at most `maxEntries` of them and `maxBytes` in all (each page says its own
- * weight in `bytes`). When full, the page read least recently goes: pages readers keep asking for
- * stay, whatever was kept after them, and one-off addresses (a crawler's) leave first.
+ * weight in `bytes`). When full, the page read least recently goes: each read moves a page to the
+ * back of the line, so pages readers keep asking for outlast addresses asked for once (a
+ * crawler's), which nobody reads again.
  * @template {{ bytes: number }} Page
  */
 export class PageStore {

@@ -62,7 +62,7 @@ describe('a place in the moderation queue', () => {
     expect(queuePlaceSchema.parse({ status: 'spam', cursor: '120' })).toEqual({ status: 'spam', cursor: 120 });
   });
 
-  it('falls back to the first page of the pending tab for anything malformed', () => {
+  it('falls back to the first page of the tab for a malformed page, and to the pending tab for an unknown tab', () => {
     for (const cursor of [null, '', '0', '-3', '12.5', 'abc', '99999999999']) {
       expect(queuePlaceSchema.parse({ status: 'spam', cursor })).toEqual({ status: 'spam', cursor: undefined });
     }
