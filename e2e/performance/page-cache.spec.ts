@@ -110,8 +110,17 @@ test.describe('page cache for anonymous readers', () => {
     expect(await (await request.get(SEED_POST.path)).text()).not.toMatch(/qs1\.[0-9a-z]{1,12}\.[\w-]{27}/);
   });
 
-  test('a HEAD request is answered but never kept, so the next reader still gets the whole page', async ({ request }) => {
-    const path = `${SEED_POST.path}?comments=${1 + (Date.now() % 999_999)}`; // a comment page nobody asked for yet
+  test('a HEAD request is answered but never kept, so the next reader still gets the whole page', async ({
+    request,
+    accounts,
+    commentSettings,
+  }) => {
+    // Five conversations a page, six of them: page 2 exists, and the settings change and the
+    // comments dropped every kept page, so it is not kept yet.
+    await commentSettings.set({ commentsPerPage: 5, holdFor: 'nobody' });
+    const api = await accounts.apiAs(await accounts.create('header'));
+    for (let i = 1; i <= 6; i += 1) await postComment(api, uniqueText(`Conversation ${i}`));
+    const path = `${SEED_POST.path}?comments=2`;
     const head = await request.head(path);
     expect(head.status()).toBe(200);
     expect(await head.text()).toBe('');
@@ -149,6 +158,11 @@ test.describe('page cache for anonymous readers', () => {
       expect(response.status()).toBe(200);
       expect(response.headers()['x-quire-cache'], `/?comments=${n} is never kept`).toBeUndefined();
     }
+    // Past a post's last comments page, the address goes to the page shown: a crawler counting
+    // upwards finds as many addresses as the thread has pages.
+    const past = await request.get(`${SEED_POST.path}?comments=${crawl + 100}`, { maxRedirects: 0 });
+    expect(past.status()).toBe(307);
+    expect(past.headers()['location']).toMatch(new RegExp(`^${SEED_POST.path}(\\?comments=\\d+)?$`));
     await expect
       .poll(async () => {
         await request.get(`${SEED_POST.path}?comments=1`);

@@ -10,6 +10,7 @@ import {
   pageCount,
   pageOfPosition,
   replyPlacement,
+  strayCommentsPage,
   type ThreadNode,
   type ThreadRow,
 } from './rules';
@@ -295,5 +296,22 @@ describe('pageOfPosition and pageCount', () => {
 
   it('agrees with itself: the last position is on the last page', () => {
     for (const count of [1, 49, 50, 51, 120, 500]) expect(pageOfPosition(count - 1, 50)).toBe(pageCount(count, 50));
+  });
+});
+
+describe('strayCommentsPage', () => {
+  const path = '/2016/09/from-russia-with-love';
+  it('leaves an address that names the page shown, or no page at all', () => {
+    expect(strayCommentsPage(path, {}, 1)).toBeNull();
+    expect(strayCommentsPage(path, { comments: '1' }, 1)).toBeNull();
+    expect(strayCommentsPage(path, { comments: '3', reply: '7' }, 3)).toBeNull();
+  });
+
+  it('sends a page past the last, or no page number, to the page shown, keeping the other wishes', () => {
+    expect(strayCommentsPage(path, { comments: '9' }, 3)).toBe(`${path}?comments=3`);
+    expect(strayCommentsPage(path, { comments: '999999999' }, 1)).toBe(path);
+    expect(strayCommentsPage(path, { comments: 'abc', reply: '7' }, 1)).toBe(`${path}?reply=7`);
+    expect(strayCommentsPage(path, { comments: '02', 'not-deleted': '404' }, 2)).toBe(`${path}?not-deleted=404&comments=2`);
+    expect(strayCommentsPage(path, { comments: ['2', '5'] }, 2)).toBe(`${path}?comments=2`);
   });
 });

@@ -108,3 +108,23 @@ export function pageOfPosition(position: number, perPage: number): number {
 export function pageCount(topLevelCount: number, perPage: number): number {
   return Math.max(1, Math.ceil(topLevelCount / perPage));
 }
+
+/**
+ * Where an address asking for a comments page other than the one shown should go: past the last
+ * page (a stale link, or a crawler counting upwards), or not a page number at all. Null when the
+ * address already names the page shown. Each post thus has as many addresses as its thread has
+ * pages, for readers, search engines and the page cache alike; the address's other wishes
+ * (`?reply=`, a notice) go along.
+ */
+export function strayCommentsPage(path: string, query: Record<string, string | string[] | undefined>, shown: number): string | null {
+  const asked = query.comments;
+  if (asked === undefined || asked === String(shown)) return null;
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    if (name === 'comments' || value === undefined) continue;
+    for (const one of Array.isArray(value) ? value : [value]) params.append(name, one);
+  }
+  if (shown > 1) params.set('comments', String(shown));
+  const search = params.toString();
+  return `${path}${search ? `?${search}` : ''}`;
+}

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { withHeldComments } from '@/lib/moderation/console';
 import { PostModerationControls } from '@/components/admin/post-moderation-controls';
@@ -7,7 +8,7 @@ import { JsonLd } from '@/components/json-ld';
 import { PostArticle } from '@/components/post-article';
 import { getViewer } from '@/lib/auth';
 import { getThreadState, listRecentPublished, type CommentRow } from '@/lib/comments/queries';
-import { commentCountLabel } from '@/lib/comments/rules';
+import { commentCountLabel, strayCommentsPage } from '@/lib/comments/rules';
 import { commentText } from '@/lib/comments/render';
 import { loadCommentSection } from '@/lib/comments/section';
 import { getPostByPath, type Post } from '@/lib/content/posts';
@@ -117,13 +118,16 @@ export default async function PostPage({ params, searchParams }: { params: Param
     return notFoundOrAlias([year, month, slug]);
   }
   const site = getSite();
-  const query = commentQuerySchema.parse(await searchParams);
+  const asked = await searchParams;
+  const query = commentQuerySchema.parse(asked);
   const viewer = await getViewer().catch(() => null);
   const loaded = await loadCommentSection({ post, viewer, page: query.comments, editId: query.edit ?? null });
   // Admins also see held comments in place, each with why it waits, and moderate from here. If
   // that part fails (the database going away mid-render), they get the readers' view.
   const admin = viewer?.role === 'admin' && loaded.available ? await adminView(post, loaded.page).catch(() => null) : null;
   const section = admin && loaded.available ? { ...loaded, page: admin.page } : loaded;
+  const stray = section.available ? strayCommentsPage(post.path, asked, section.page.page) : null;
+  if (stray) redirect(stray);
   const recent = section.available ? await listRecentPublished(post.id).catch(() => null) : [];
   // Where an admin's buttons bring them back: the page of the thread they are on.
   const threadPage = `${post.path}${query.comments > 1 ? `?comments=${query.comments}` : ''}`;
