@@ -152,6 +152,36 @@ async function expectSettingsKeepEdits(app: App, settings: Page, admin: Reader):
   expect(((await api.json()) as { errors: { request: string } }).errors.request).toMatch(CONSOLE_UNAVAILABLE);
 }
 
+/** A reader banned by the admin through the API, with their page in the console open in the admin's browser. */
+async function openBannedReaderPage(browser: Browser, app: App, admin: Reader, databaseUrl: string): Promise<Page> {
+  const banned = await registerAndSignIn(app.url, 'outage-banned');
+  const { createDb } = await import('@/lib/db');
+  const db = createDb(databaseUrl);
+  const { id } = await db.user.findUniqueOrThrow({ where: { email: banned.email }, select: { id: true } }).finally(() => db.$disconnect());
+  const ban = await fetch(`${app.url}/api/admin/users/${id}/ban`, {
+    method: 'POST',
+    headers: { cookie: admin.cookie, 'content-type': 'application/json' },
+    body: JSON.stringify({ reason: 'Banned before the outage' }),
+  });
+  expect(ban.status, await ban.text()).toBe(201);
+  const page = await openAs(browser, app, admin, `/admin/users/${id}`);
+  await expect(page.getByRole('button', { name: 'Unban' })).toBeVisible();
+  return page;
+}
+
+/**
+ * The admin's buttons during the outage: Unban says why where it is; closing the post from its page
+ * lands back on the post, whose thread says nothing changed. Neither is an error page.
+ */
+async function expectAdminButtonsDegrade(userPage: Page, postPage: Page): Promise<void> {
+  await userPage.getByRole('button', { name: 'Unban' }).click();
+  await expect(userPage.locator('#ban').getByRole('alert')).toContainText(CONSOLE_UNAVAILABLE, { timeout: 30_000 });
+  await expect(userPage.getByRole('button', { name: 'Unban' })).toBeVisible();
+  await postPage.getByRole('button', { name: 'Close comments' }).click();
+  await expect(postPage.locator('#comments')).toContainText(CONSOLE_UNAVAILABLE, { timeout: 30_000 });
+  await expect(postPage.getByRole('heading', { level: 1 })).toBeVisible();
+}
+
 /**
  * The reader's own comment, opened for editing while the database was up: saving the edit during
  * the outage keeps the new text and says why; Delete lands back on the post, which says comments
@@ -194,6 +224,9 @@ test('PostgreSQL stopped under a running blog, then started again', async ({ bro
     const admin = await signIn(app.url, ADMIN.email, ADMIN.password);
     const settings = await openAs(browser, app, admin, '/admin/settings');
     await expect(settings.getByRole('form', { name: 'Comment settings' })).toBeVisible();
+    const bannedPage = await openBannedReaderPage(browser, app, admin, postgres.url);
+    const adminPost = await openAs(browser, app, admin, POST_PATH);
+    await expect(adminPost.getByRole('button', { name: 'Close comments' })).toBeVisible();
     const page = await openPostAs(browser, app, reader);
     // Without JavaScript the refused comment comes back in a page rendered while the database is
     // down, whose comment section says it is unavailable: the form must still be there, with the text.
@@ -215,6 +248,7 @@ test('PostgreSQL stopped under a running blog, then started again', async ({ bro
     await expectSignInSaysUnavailable(browser, app, reader);
     await expectRegisteringSaysUnavailable(browser, app);
     await expectSettingsKeepEdits(app, settings, admin);
+    await expectAdminButtonsDegrade(bannedPage, adminPost);
 
     say('starting PostgreSQL again; the blog is not restarted');
     postgres.start();

@@ -7,29 +7,33 @@ import { adminForAction } from '@/app/(admin)/_lib/guard';
 import { safeReturnPath } from '@/lib/auth';
 import { withNotice } from '@/lib/comments/post-comment';
 import { commentIdSchema } from '@/lib/comments/schemas';
-import { moderateComments } from '@/lib/moderation/moderate';
+import { moderateComments, postPageLanding } from '@/lib/moderation/moderate';
 import { moderationActionSchema } from '@/lib/moderation/schemas';
 
 const inputSchema = z.object({ commentId: commentIdSchema, action: moderationActionSchema });
 
 /**
  * An admin's button under a comment on the post page. Always ends in a redirect back to the
- * thread, which without JavaScript is the page itself and with it a re-render in place.
+ * thread, which without JavaScript is the page itself and with it a re-render in place — also
+ * while the database is down, when the thread says why nothing changed.
  */
 export async function adminModerateCommentAction(formData: FormData): Promise<void> {
   const returnTo = safeReturnPath(formData.get('returnTo'));
-  const access = await adminForAction();
-  if (!access.ok) redirect(access.status === 401 ? `/signin?returnTo=${encodeURIComponent(returnTo)}` : returnTo);
-  const input = inputSchema.safeParse({ commentId: formData.get('commentId'), action: formData.get('action') });
-  if (!input.success) redirect(returnTo);
-  const { commentId, action } = input.data;
-  const outcome = await moderateComments({ ids: [commentId], action, actor: access.admin });
+  const landing = await postPageLanding(returnTo, async () => {
+    const access = await adminForAction();
+    if (!access.ok) return access.status === 401 ? `/signin?returnTo=${encodeURIComponent(returnTo)}` : returnTo;
+    const input = inputSchema.safeParse({ commentId: formData.get('commentId'), action: formData.get('action') });
+    if (!input.success) return returnTo;
+    const { commentId, action } = input.data;
+    const outcome = await moderateComments({ ids: [commentId], action, actor: access.admin });
+    // A form sent for a comment gone meanwhile, or for one its author deleted: say why nothing changed.
+    if (outcome.missing.length > 0) return withNotice(returnTo, 'not-moderated', '404');
+    if (outcome.deletedByAuthor.length > 0) return withNotice(returnTo, 'not-moderated', '409');
+    // A comment that just left the thread has no anchor any more; land on the thread instead.
+    return `${returnTo.split('#')[0]}#${action === 'approve' || action === 'restore' ? `c${commentId}` : 'comments'}`;
+  });
   // The address differs from the page's only by its #fragment, which the client router treats as
   // a scroll: without a refresh the comment stayed until the next live check noticed.
   refresh();
-  // A form sent for a comment gone meanwhile, or for one its author deleted: say why nothing changed.
-  if (outcome.missing.length > 0) redirect(withNotice(returnTo, 'not-moderated', '404'));
-  if (outcome.deletedByAuthor.length > 0) redirect(withNotice(returnTo, 'not-moderated', '409'));
-  // A comment that just left the thread has no anchor any more; land on the thread instead.
-  redirect(`${returnTo.split('#')[0]}#${action === 'approve' || action === 'restore' ? `c${commentId}` : 'comments'}`);
+  redirect(landing);
 }

@@ -13,7 +13,15 @@ import type { DatabaseProvider } from '@/lib/db/migrate';
 import { createTestDatabase, type TestDatabase } from '@/lib/db/test-database';
 import type { Viewer } from '@/lib/users/accounts';
 import { banMessage, getActiveBan, getEndedBanHiding } from './bans';
-import { banUser, moderateComments, ModerationRefused, setPostClosed, unbanUser } from './moderate';
+import {
+  banUser,
+  moderateComments,
+  ModerationRefused,
+  notModeratedMessage,
+  postPageLanding,
+  setPostClosed,
+  unbanUser,
+} from './moderate';
 
 const providers: [DatabaseProvider, boolean][] = [
   ['sqlite', true],
@@ -468,6 +476,48 @@ for (const [provider, enabled] of providers) {
         expect((await write(old, admin, 'Never closes with 0.', { ...settings, autoCloseDays: 0 })).status).toBe(
           'published',
         );
+      });
+    });
+
+    describe('the post page’s controls', () => {
+      it('land back on the page they were pressed on, saying nothing changed, while the database is down', async () => {
+        const post = buildPost();
+        const reader = await insertUser('Outage');
+        const comment = await write(post, reader, 'Up before the outage.', holdNobody);
+        const page = `${post.path}?comments=2#c${comment.id}`;
+        const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+        // A PostgreSQL server nobody listens for: refused at connect, as when the database is stopped.
+        vi.stubEnv('DATABASE_URL', 'postgresql://nobody@127.0.0.1:1/quire');
+        try {
+          const closing = postPageLanding(page, async () => {
+            await setPostClosed({ postId: post.id, closed: true, actor: admin });
+            return `${post.path}#comments`;
+          });
+          expect(await closing).toBe(`${post.path}?comments=2&not-moderated=503#comments`);
+          const spamming = postPageLanding(page, async () => {
+            await moderateComments({ ids: [comment.id], action: 'spam', actor: admin });
+            return `${post.path}#comments`;
+          });
+          expect(await spamming).toBe(`${post.path}?comments=2&not-moderated=503#comments`);
+        } finally {
+          vi.stubEnv('DATABASE_URL', database.url);
+          error.mockRestore();
+        }
+        expect(notModeratedMessage('503')).toMatch(/database is not answering.*Nothing was changed/);
+        expect((await row(comment.id)).status).toBe('published');
+        expect((await getThreadState(post.id)).closed).toBe(false);
+      });
+
+      it('land where the work says when the database answers, and pass its refusals on', async () => {
+        const post = buildPost();
+        const landing = postPageLanding(post.path, async () => {
+          await setPostClosed({ postId: post.id, closed: true, actor: admin });
+          return `${post.path}#comments`;
+        });
+        expect(await landing).toBe(`${post.path}#comments`);
+        expect((await getThreadState(post.id)).closed).toBe(true);
+        const refused = postPageLanding(post.path, () => Promise.reject(new ModerationRefused('Not this one.')));
+        await expect(refused).rejects.toThrow('Not this one.');
       });
     });
 

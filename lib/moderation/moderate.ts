@@ -1,6 +1,9 @@
 import { bumpThread } from '@/lib/comments/mutations';
+import { withNotice } from '@/lib/comments/post-comment';
 import { counterDelta } from '@/lib/comments/rules';
+import { MODERATION_UNAVAILABLE } from '@/lib/comments/unavailable';
 import { getDb, type DbTransaction } from '@/lib/db';
+import { isUnavailable, unlessDatabaseDown } from '@/lib/db/health';
 import type { Viewer } from '@/lib/users/accounts';
 import { auditEntry, auditEntryData } from './audit';
 import { banIsActive } from './bans';
@@ -78,11 +81,23 @@ export const DELETED_BY_AUTHOR = 'Its author deleted this comment, so it stays d
 export const NOT_MODERATED = {
   '404': 'That comment was not changed: it no longer exists.',
   '409': DELETED_BY_AUTHOR,
+  '503': MODERATION_UNAVAILABLE,
 } as const;
 
 /** What `?not-moderated=` asks the page to say; null for a value no button sends. */
 export function notModeratedMessage(status: string | undefined): string | null {
   return status !== undefined && Object.hasOwn(NOT_MODERATED, status) ? NOT_MODERATED[status as keyof typeof NOT_MODERATED] : null;
+}
+
+/**
+ * Where an admin's control on the post page (a comment's buttons, close/reopen) lands: where
+ * `work` says, or — while the database is out of reach — back on the page it was pressed on,
+ * saying nothing changed and why. The post itself comes from its file and still shows; an error
+ * page would lose it.
+ */
+export async function postPageLanding(pageAddress: string, work: () => Promise<string>): Promise<string> {
+  const landing = await unlessDatabaseDown(work, MODERATION_UNAVAILABLE);
+  return isUnavailable(landing) ? withNotice(pageAddress, 'not-moderated', '503') : landing;
 }
 
 /**

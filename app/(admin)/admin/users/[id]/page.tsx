@@ -5,9 +5,9 @@ import { lastDayOfBan } from '@/lib/moderation/bans';
 import { getUserProfile } from '@/lib/moderation/console';
 import { adminForPage } from '../../../_lib/guard';
 import { plural, timeAgo } from '../../../_lib/wording';
-import { adminUnbanUserAction } from '@/app/actions/admin-unban-user-action';
 import { AdminNav } from '@/components/admin/admin-nav';
 import { BanForm } from '@/components/admin/ban-form';
+import { UnbanForm } from '@/components/admin/unban-form';
 import { formatTimestamp } from '@/lib/content/dates';
 import { getSite } from '@/lib/content/site';
 
@@ -78,10 +78,7 @@ export default async function UserPage({
                 An earlier ban ended after {lastDayOfBan(endedBan.endedAt, site.timeZone)} and still hides {plural(endedBan.hidden, 'comment')}; unbanning restores them too.
               </p>
             )}
-            <form action={adminUnbanUserAction} className="inline-form">
-              <input type="hidden" name="userId" value={user.id} />
-              <button type="submit">Unban</button>
-            </form>
+            <UnbanForm userId={user.id} label="Unban" />
           </div>
         ) : user.id === viewer.id ? (
           <p>This is you.</p>
@@ -93,10 +90,7 @@ export default async function UserPage({
                   Not banned: the last ban ended after {lastDayOfBan(endedBan.endedAt, site.timeZone)}, but it still hides {plural(endedBan.hidden, 'comment')} until it
                   is lifted.
                 </p>
-                <form action={adminUnbanUserAction} className="inline-form">
-                  <input type="hidden" name="userId" value={user.id} />
-                  <button type="submit">Lift the ban and restore its hidden comments</button>
-                </form>
+                <UnbanForm userId={user.id} label="Lift the ban and restore its hidden comments" />
               </div>
             ) : (
               <p>Not banned. A banned account cannot comment; its hidden comments come back when the ban is lifted.</p>
