@@ -21,6 +21,19 @@ function roleOf(email: string) {
     .then((user) => user?.role);
 }
 
+/** The log's role changes about one account, oldest first. */
+function roleEntries(email: string) {
+  return getDb()
+    .user.findUniqueOrThrow({ where: { email }, select: { id: true } })
+    .then(({ id }) =>
+      getDb().auditEntry.findMany({
+        where: { targetType: 'user', targetId: id },
+        orderBy: { id: 'asc' },
+        select: { actorId: true, action: true, before: true, after: true, reason: true },
+      }),
+    );
+}
+
 function insertReader(email: string, name = 'Reader') {
   return getDb().user.create({ data: { email, name } });
 }
@@ -60,6 +73,10 @@ for (const [provider, enabled] of providers) {
           select: { role: true, passwordHash: true },
         });
         expect(after).toEqual({ role: 'admin', passwordHash: null });
+        // Logged once, as the system's doing: the second start changed nothing.
+        expect(await roleEntries('owner@example.com')).toEqual([
+          { actorId: null, action: 'promote', before: 'reader', after: 'admin', reason: 'ADMIN_EMAIL on start' },
+        ]);
       });
 
       it(
@@ -77,6 +94,9 @@ for (const [provider, enabled] of providers) {
           expect(created.passwordHash).not.toContain('correct horse');
           expect(await verifyPassword('correct horse battery', created.passwordHash ?? '')).toBe(true);
           expect(await verifyPassword('wrong password', created.passwordHash ?? '')).toBe(false);
+          expect(await roleEntries('new.admin@example.com')).toEqual([
+            { actorId: null, action: 'promote', before: null, after: 'admin', reason: 'ADMIN_EMAIL on start' },
+          ]);
         },
         HOOK_TIMEOUT,
       ); // bcrypt is deliberately slow, more so on a busy machine
@@ -95,6 +115,7 @@ for (const [provider, enabled] of providers) {
             'admin: not promoting taken@example.com: it has a password and ADMIN_PASSWORD is not set, so nothing shows it is yours; set ADMIN_PASSWORD to its password, or run npm run admin -- promote taken@example.com',
           );
           expect(await roleOf('taken@example.com')).toBe('reader');
+          expect(await roleEntries('taken@example.com'), 'nothing logged for a promotion refused').toEqual([]);
           expect(await ensureAdminFromEnv({ ADMIN_EMAIL: 'taken@example.com', ADMIN_PASSWORD: 'someone else typed this' })).toBe(
             'admin: taken@example.com',
           );
@@ -140,6 +161,11 @@ for (const [provider, enabled] of providers) {
         expect(await setRoleByEmail('pat@example.com', 'reader')).toBe('pat@example.com is now a reader');
         expect(await roleOf('pat@example.com')).toBe('reader');
         expect(await setRoleByEmail('pat@example.com', 'reader')).toBe('pat@example.com is already a reader');
+        // One entry per change, by the system (the command line); the no-op calls log nothing.
+        expect(await roleEntries('pat@example.com')).toEqual([
+          { actorId: null, action: 'promote', before: 'reader', after: 'admin', reason: 'npm run admin' },
+          { actorId: null, action: 'demote', before: 'admin', after: 'reader', reason: 'npm run admin' },
+        ]);
       });
 
       it('refuses an unknown email and creates nothing', async () => {
@@ -148,6 +174,11 @@ for (const [provider, enabled] of providers) {
           'no account with email nobody@example.com; the person must register first',
         );
         expect(await getDb().user.count()).toBe(users);
+        expect(
+          await getDb().auditEntry.count({
+            where: { action: { in: ['promote', 'demote'] }, targetId: 'nobody@example.com' },
+          }),
+        ).toBe(0);
       });
     });
   });

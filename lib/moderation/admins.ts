@@ -1,5 +1,17 @@
 import { getDb } from '@/lib/db';
 import { hashPassword, verifyPassword } from '@/lib/auth/passwords';
+import { auditEntry, auditEntryData } from './audit';
+
+/**
+ * The log line for a role change. Nobody signed in makes these (the environment on start, or the
+ * command line), so the actor is null, which the log shows as "system".
+ */
+function roleChange(userId: string, before: string | null, after: 'admin' | 'reader', reason: string) {
+  return auditEntry({ actorId: null, action: after === 'admin' ? 'promote' : 'demote', targetType: 'user', targetId: userId, before, after, reason });
+}
+
+const FROM_ENV = 'ADMIN_EMAIL on start';
+const FROM_COMMAND_LINE = 'npm run admin';
 
 /**
  * The first admin comes from the environment: ADMIN_EMAIL is made an admin on start, and with
@@ -25,14 +37,23 @@ export async function ensureAdminFromEnv(env: Readonly<Record<string, string | u
         return `admin: not promoting ${email}: its password is not ADMIN_PASSWORD, so it may not be yours; if it is, run npm run admin -- promote ${email}`;
       }
     }
-    if (existing.role !== 'admin') await db.user.update({ where: { id: existing.id }, data: { role: 'admin' } });
+    if (existing.role !== 'admin') {
+      await db.$transaction([db.user.update({ where: { id: existing.id }, data: { role: 'admin' } }), roleChange(existing.id, existing.role, 'admin', FROM_ENV)]);
+    }
     return `admin: ${email}`;
   }
   const password = env.ADMIN_PASSWORD;
   if (!password || password.length < 8) {
     return `admin: ${email} has no account yet; set ADMIN_PASSWORD (8+ characters) to create it, or register it and run npm run admin -- promote ${email}`;
   }
-  await db.user.create({ data: { email, name: email.split('@')[0] ?? 'Admin', role: 'admin', passwordHash: await hashPassword(password) } });
+  const passwordHash = await hashPassword(password);
+  await db.$transaction(async (tx) => {
+    const user = await tx.user.create({ data: { email, name: email.split('@')[0] ?? 'Admin', role: 'admin', passwordHash }, select: { id: true } });
+    // A new account made an admin: no role before.
+    await tx.auditEntry.create({
+      data: auditEntryData({ actorId: null, action: 'promote', targetType: 'user', targetId: user.id, before: null, after: 'admin', reason: FROM_ENV }),
+    });
+  });
   return `admin: created ${email}`;
 }
 
@@ -43,6 +64,6 @@ export async function setRoleByEmail(email: string, role: 'admin' | 'reader'): P
   const user = await db.user.findUnique({ where: { email: normalized }, select: { id: true, role: true } });
   if (!user) throw new Error(`no account with email ${normalized}; the person must register first`);
   if (user.role === role) return `${normalized} is already ${role === 'admin' ? 'an admin' : 'a reader'}`;
-  await db.user.update({ where: { id: user.id }, data: { role } });
+  await db.$transaction([db.user.update({ where: { id: user.id }, data: { role } }), roleChange(user.id, user.role, role, FROM_COMMAND_LINE)]);
   return `${normalized} is now ${role === 'admin' ? 'an admin' : 'a reader'}`;
 }

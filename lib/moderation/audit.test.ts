@@ -5,7 +5,8 @@ import { getDb } from '@/lib/db';
 import type { DatabaseProvider } from '@/lib/db/migrate';
 import { createTestDatabase, type TestDatabase } from '@/lib/db/test-database';
 import type { Viewer } from '@/lib/users/accounts';
-import { auditEntry, listAdmins, listAuditEntries } from './audit';
+import { setRoleByEmail } from './admins';
+import { auditEntry, listAuditEntries, listLogActors } from './audit';
 import { moderateComments, setPostClosed } from './moderate';
 
 const providers: [DatabaseProvider, boolean][] = [
@@ -124,10 +125,34 @@ for (const [provider, enabled] of providers) {
       expect(second.nextCursor).toBeNull();
     });
 
-    it('lists the admins by name', async () => {
-      expect(await listAdmins()).toEqual([
-        { id: ann.id, name: 'Ann' },
-        { id: zoe.id, name: 'Zoe' },
+    it('offers the admins, and everyone who acted since demoted, to filter by, by name', async () => {
+      expect(await listLogActors()).toEqual([
+        { id: ann.id, name: 'Ann', role: 'admin' },
+        { id: zoe.id, name: 'Zoe', role: 'admin' },
+      ]);
+      const dee = await insertUser('Dee', 'admin');
+      await setPostClosed({ postId: 'audited-post', closed: false, actor: dee });
+      await setRoleByEmail(dee.email, 'reader');
+      // Demoted, Dee is still offered, and her past actions are still hers to filter by.
+      expect(await listLogActors()).toEqual([
+        { id: ann.id, name: 'Ann', role: 'admin' },
+        { id: dee.id, name: 'Dee', role: 'reader' },
+        { id: zoe.id, name: 'Zoe', role: 'admin' },
+      ]);
+      expect((await listAuditEntries({ actorId: dee.id })).entries).toEqual([
+        expect.objectContaining({ actorName: 'Dee', action: 'reopen', targetType: 'post', targetId: 'audited-post' }),
+      ]);
+      // Her demotion is logged too, by the system, about her.
+      expect((await listAuditEntries({ limit: 1 })).entries).toEqual([
+        expect.objectContaining({
+          actorId: null,
+          actorName: 'system',
+          action: 'demote',
+          targetType: 'user',
+          targetId: dee.id,
+          before: 'admin',
+          after: 'reader',
+        }),
       ]);
     });
   });

@@ -52,6 +52,17 @@ export async function listAuditEntries(filter: { commentId?: number; actorId?: s
   };
 }
 
-export async function listAdmins() {
-  return getDb().user.findMany({ where: { role: 'admin' }, select: { id: true, name: true }, orderBy: { name: 'asc' } });
+/**
+ * Whom the log can be filtered by: today's admins, and everyone the log names as having acted —
+ * a demoted admin's past actions stay findable. Accounts since deleted have no name to offer.
+ */
+export async function listLogActors(): Promise<{ id: string; name: string; role: string }[]> {
+  const db = getDb();
+  const acted = await db.auditEntry.findMany({ where: { actorId: { not: null } }, distinct: ['actorId'], select: { actorId: true } });
+  const ids = acted.map((entry) => entry.actorId).filter((id): id is string => id !== null);
+  return db.user.findMany({
+    where: { OR: [{ role: 'admin' }, { id: { in: ids } }] },
+    select: { id: true, name: true, role: true },
+    orderBy: [{ name: 'asc' }, { id: 'asc' }],
+  });
 }

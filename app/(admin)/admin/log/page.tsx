@@ -8,7 +8,7 @@ import { settingsChanges } from '../../_lib/wording';
 import { AdminNav } from '@/components/admin/admin-nav';
 import { formatTimestamp } from '@/lib/content/dates';
 import { getSite } from '@/lib/content/site';
-import { listAdmins, listAuditEntries } from '@/lib/moderation/audit';
+import { listAuditEntries, listLogActors } from '@/lib/moderation/audit';
 import { commentIdSchema } from '@/lib/comments/schemas';
 
 export const metadata: Metadata = { title: 'Moderation log', robots: { index: false, follow: false } };
@@ -35,9 +35,9 @@ export default async function ModerationLogPage({ searchParams }: { searchParams
   // An empty box in the filter form arrives as "": that means no filter, not a bad one.
   const query = querySchema.parse(Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== '')));
   await adminForPage(logHref(query));
-  const [{ entries, nextCursor }, admins] = await Promise.all([
+  const [{ entries, nextCursor }, actors] = await Promise.all([
     listAuditEntries({ commentId: query.comment, actorId: query.admin, cursor: query.cursor, limit: 50 }),
-    listAdmins(),
+    listLogActors(),
   ]);
   const targets = await auditTargets(entries);
   const site = getSite();
@@ -96,9 +96,9 @@ export default async function ModerationLogPage({ searchParams }: { searchParams
           Admin{' '}
           <select name="admin" defaultValue={query.admin ?? ''}>
             <option value="">All admins</option>
-            {admins.map((admin) => (
-              <option key={admin.id} value={admin.id}>
-                {admin.name}
+            {actors.map((actor) => (
+              <option key={actor.id} value={actor.id}>
+                {actor.role === 'admin' ? actor.name : `${actor.name} (no longer an admin)`}
               </option>
             ))}
           </select>
