@@ -3,6 +3,7 @@ import { ACTION_LABELS, plural, timeAgo } from '@/app/(admin)/_lib/wording';
 import { formatTimestamp } from '@/lib/content/dates';
 import type { ModerationAction } from '@/lib/moderation/moderate';
 import type { QueueRow as Row } from '@/lib/moderation/queue';
+import { QueueRowActions } from './queue-row-actions';
 
 /** One comment in the queue: where, who (and how established), what, when, why it waits, and what to do. */
 export function QueueRow({
@@ -58,7 +59,7 @@ export function QueueRow({
           )}
           {row.deletedBy && <span className="deleted-by">{row.deletedBy === 'author' ? 'deleted by its author' : 'deleted by a moderator'}</span>}
         </p>
-        <div className="queue-row-actions">
+        <QueueRowActions>
           {/* What its author deleted is not a moderator's to publish again, so no button offers it. */}
           {actions.filter((action) => row.deletedBy !== 'author' || (action !== 'restore' && action !== 'approve')).map((action) => (
             <button key={action} type="submit" name="action" value={`${action}:${row.id}`} className="link-button" aria-label={`${ACTION_LABELS[action]} ${label}`}>
@@ -70,7 +71,7 @@ export function QueueRow({
               {author.banned ? 'Banned…' : 'Ban…'}
             </SiteLink>
           )}
-        </div>
+        </QueueRowActions>
       </div>
     </li>
   );

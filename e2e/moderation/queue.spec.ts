@@ -92,9 +92,13 @@ test('spam, delete and restore move a comment between the tabs, each step logged
     await page.goto(`/admin?status=${tab}`);
     await waitForEnhancedQueue(page);
     const row = queueRow(page, text);
+    const neighbour = await row.evaluate((item) => (item.nextElementSibling ?? item.previousElementSibling)?.id || null);
     await row.getByRole('button', { name: `${button} comment ${comment.id} by ${writer.name}` }).click();
     await expect(queueStatus(page)).toHaveText(message);
     await expect(page.locator(`li#q${comment.id}`)).toHaveCount(0);
+    // The row went with the focus; it moves on to the next row's first button (the previous row's
+    // at the end of the list), or to the result when no row is left, never back to the page's top.
+    await expect(neighbour ? page.locator(`li#${neighbour} .queue-row-actions button`).first() : queueStatus(page)).toBeFocused();
   };
   const published = async () => {
     const response = await page.request.get(`/api/posts/${SEED_POST.id}/comments?limit=200`);
