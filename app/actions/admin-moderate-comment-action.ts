@@ -5,9 +5,8 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { adminForAction } from '@/app/(admin)/_lib/guard';
 import { safeReturnPath } from '@/lib/auth';
-import { withNotice } from '@/lib/comments/post-comment';
 import { commentIdSchema } from '@/lib/comments/schemas';
-import { moderateComments, postPageLanding } from '@/lib/moderation/moderate';
+import { moderateComments, notModeratedUrl, postPageLanding } from '@/lib/moderation/moderate';
 import { moderationActionSchema } from '@/lib/moderation/schemas';
 
 const inputSchema = z.object({ commentId: commentIdSchema, action: moderationActionSchema });
@@ -27,8 +26,8 @@ export async function adminModerateCommentAction(formData: FormData): Promise<vo
     const { commentId, action } = input.data;
     const outcome = await moderateComments({ ids: [commentId], action, actor: access.admin });
     // A form sent for a comment gone meanwhile, or for one its author deleted: say why nothing changed.
-    if (outcome.missing.length > 0) return withNotice(returnTo, 'not-moderated', '404');
-    if (outcome.deletedByAuthor.length > 0) return withNotice(returnTo, 'not-moderated', '409');
+    if (outcome.missing.length > 0) return notModeratedUrl(returnTo, '404');
+    if (outcome.deletedByAuthor.length > 0) return notModeratedUrl(returnTo, '409');
     // A comment that just left the thread has no anchor any more; land on the thread instead.
     return `${returnTo.split('#')[0]}#${action === 'approve' || action === 'restore' ? `c${commentId}` : 'comments'}`;
   });

@@ -4,7 +4,7 @@ import { CommentError } from './errors';
 import { deleteComment, editComment, type WrittenComment } from './mutations';
 import { commentIdSchema, editCommentSchema, fieldErrors } from './schemas';
 import { getCommentSettings } from './settings';
-import { locateComment, withNotice } from './post-comment';
+import { locateComment, noticeText, withNotice } from './post-comment';
 
 export type ChangeResult<T> = { ok: true; value: T; url: string } | { ok: false; status: number; errors: Record<string, string> };
 
@@ -54,7 +54,7 @@ export const NOT_DELETED = {
 
 /** What `?not-deleted=` asks the page to say; null for a value no Delete sends. */
 export function notDeletedMessage(status: string | undefined): string | null {
-  return status !== undefined && Object.hasOwn(NOT_DELETED, status) ? NOT_DELETED[status as keyof typeof NOT_DELETED] : null;
+  return noticeText(NOT_DELETED, status);
 }
 
 /** The page the reader deleted from, saying why nothing was deleted. */

@@ -90,6 +90,11 @@ export function heldNoticeUrl(commentAddress: string): string {
   return withNotice(commentAddress, 'held', '1');
 }
 
+/** The message `?name=value` stands for in a page's `messages`; null for a value nothing sends. */
+export function noticeText(messages: Readonly<Record<string, string>>, value: string | undefined): string | null {
+  return value !== undefined && Object.hasOwn(messages, value) ? (messages[value] ?? null) : null;
+}
+
 /** A page of the thread (`/2016/09/slug?comments=2#c42`) with one notice added, shown at #comments. */
 export function withNotice(address: string, name: string, value: string): string {
   const [page = ''] = address.split('#');

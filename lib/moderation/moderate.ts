@@ -1,5 +1,5 @@
 import { bumpThread } from '@/lib/comments/mutations';
-import { withNotice } from '@/lib/comments/post-comment';
+import { noticeText, withNotice } from '@/lib/comments/post-comment';
 import { counterDelta } from '@/lib/comments/rules';
 import { MODERATION_UNAVAILABLE } from '@/lib/comments/unavailable';
 import { getDb, type DbTransaction } from '@/lib/db';
@@ -86,7 +86,12 @@ export const NOT_MODERATED = {
 
 /** What `?not-moderated=` asks the page to say; null for a value no button sends. */
 export function notModeratedMessage(status: string | undefined): string | null {
-  return status !== undefined && Object.hasOwn(NOT_MODERATED, status) ? NOT_MODERATED[status as keyof typeof NOT_MODERATED] : null;
+  return noticeText(NOT_MODERATED, status);
+}
+
+/** The page the admin pressed a button on, saying why nothing changed. */
+export function notModeratedUrl(pageAddress: string, status: keyof typeof NOT_MODERATED): string {
+  return withNotice(pageAddress, 'not-moderated', status);
 }
 
 /**
@@ -97,7 +102,7 @@ export function notModeratedMessage(status: string | undefined): string | null {
  */
 export async function postPageLanding(pageAddress: string, work: () => Promise<string>): Promise<string> {
   const landing = await unlessDatabaseDown(work, MODERATION_UNAVAILABLE);
-  return isUnavailable(landing) ? withNotice(pageAddress, 'not-moderated', '503') : landing;
+  return isUnavailable(landing) ? notModeratedUrl(pageAddress, '503') : landing;
 }
 
 /**
