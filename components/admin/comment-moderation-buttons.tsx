@@ -1,5 +1,5 @@
 import { adminModerateCommentAction } from '@/app/actions/admin-moderate-comment-action';
-import type { ModerationAction } from '@/lib/moderation/moderate';
+import { moderatorMay, type ModerationAction } from '@/lib/moderation/moderate';
 
 const BY_STATUS: Record<string, { action: ModerationAction; label: string }[]> = {
   pending: [
@@ -30,7 +30,7 @@ export function CommentModerationButtons({
   deletedBy: string | null;
   returnTo: string;
 }) {
-  const buttons = (BY_STATUS[status] ?? []).filter(({ action }) => deletedBy !== 'author' || (action !== 'restore' && action !== 'approve'));
+  const buttons = (BY_STATUS[status] ?? []).filter(({ action }) => moderatorMay(action, deletedBy));
   if (buttons.length === 0) return null;
   return (
     <form action={adminModerateCommentAction} className="inline-form admin-comment-buttons" aria-label={`Moderate comment ${commentId}`}>

@@ -1,7 +1,7 @@
 import { SiteLink } from '@/components/site-link';
 import { ACTION_LABELS, plural, timeAgo } from '@/app/(admin)/_lib/wording';
 import { formatTimestamp } from '@/lib/content/dates';
-import type { ModerationAction } from '@/lib/moderation/moderate';
+import { moderatorMay, type ModerationAction } from '@/lib/moderation/moderate';
 import type { QueueRow as Row } from '@/lib/moderation/queue';
 import { QueueRowActions } from './queue-row-actions';
 
@@ -61,7 +61,7 @@ export function QueueRow({
         </p>
         <QueueRowActions>
           {/* What its author deleted is not a moderator's to publish again, so no button offers it. */}
-          {actions.filter((action) => row.deletedBy !== 'author' || (action !== 'restore' && action !== 'approve')).map((action) => (
+          {actions.filter((action) => moderatorMay(action, row.deletedBy)).map((action) => (
             <button key={action} type="submit" name="action" value={`${action}:${row.id}`} className="link-button" aria-label={`${ACTION_LABELS[action]} ${label}`}>
               {ACTION_LABELS[action]}
             </button>

@@ -74,6 +74,15 @@ export interface ModerationOutcome {
   deletedByAuthor: number[];
 }
 
+/**
+ * Whether a moderator's `action` may move a comment whose removal was `deletedBy`: what its own
+ * author deleted is never published again by a moderator (restore or approve), since taking it
+ * back was the author's choice. The queue, the post page's buttons and moderateComments all ask.
+ */
+export function moderatorMay(action: ModerationAction, deletedBy: string | null): boolean {
+  return deletedBy !== 'author' || statusAfter[action] !== 'published';
+}
+
 /** Why a comment its author deleted is not brought back; the doors show it as it is. */
 export const DELETED_BY_AUTHOR = 'Its author deleted this comment, so it stays deleted: a moderator can restore only what a moderator removed.';
 
@@ -138,7 +147,7 @@ export async function moderateComments(options: {
     const audit: ReturnType<typeof auditEntryData>[] = [];
     for (const row of rows) {
       if (row.status === target) continue;
-      if (target === 'published' && row.deletedBy === 'author') {
+      if (!moderatorMay(options.action, row.deletedBy)) {
         deletedByAuthor.push(row.id);
         continue;
       }

@@ -1,7 +1,7 @@
 import { getDb } from '@/lib/db';
 import { getAllPosts } from '@/lib/content/posts';
 import { COMMENT_STATUSES, type CommentStatus } from '@/lib/comments/rules';
-import type { ModerationAction } from './moderate';
+import { moderatorMay, type ModerationAction } from './moderate';
 
 export interface QueueRow {
   id: number;
@@ -140,7 +140,7 @@ export async function countTabUpTo(status: CommentStatus, upTo: number, action: 
  * author deleted (moderateComments refuses them), so the steps would otherwise never get past them.
  */
 function tabUpTo(status: CommentStatus, upTo: number, action: ModerationAction) {
-  const leaveAuthorDeleted = action === 'restore' || action === 'approve';
+  const leaveAuthorDeleted = !moderatorMay(action, 'author');
   return {
     status,
     id: { lte: upTo },
