@@ -44,19 +44,21 @@ export async function createCommentAction(_previous: CommentFormState, formData:
   // Held or caught as spam, the author hears the same: it waits for a moderator.
   const held = result.comment.status !== 'published';
   // The comment is saved: if finding its page fails now, the post's thread will do.
-  const url = await locateComment(result.post, result.comment.id).catch(() => `${result.post.path}#c${result.comment.id}`);
-  if (formData.get('js') !== '1') redirect(held ? heldNoticeUrl(url) : url);
+  const address = () => locateComment(result.post, result.comment.id).catch(() => `${result.post.path}#c${result.comment.id}`);
+  if (formData.get('js') !== '1') {
+    const url = await address();
+    redirect(held ? heldNoticeUrl(url) : url);
+  }
   refresh();
-  // The same request's viewer, asked once already (getViewer is kept per request).
-  const signedIn = (await getViewer().catch(() => null)) !== null;
+  // Where the author sees it: a held comment only a signed-in author sees in place (a guest's is
+  // seen by no one yet), and spam by no one. The viewer was asked once already (kept per request).
+  const seen = result.comment.status === 'published' || (result.comment.status === 'pending' && (await getViewer().catch(() => null)) !== null);
   return {
     status: 'ok',
     errors: {},
     values: {},
     commentId: result.comment.id,
-    // Where the author sees it: a held comment only a signed-in author sees in place (a guest's
-    // is seen by no one yet), and spam by no one.
-    commentUrl: result.comment.status === 'published' || (result.comment.status === 'pending' && signedIn) ? url : undefined,
+    commentUrl: seen ? await address() : undefined,
     submittedAt: Date.now(),
     message: held ? 'Thanks! Your comment is awaiting moderation.' : 'Your comment is published.',
   };

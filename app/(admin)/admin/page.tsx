@@ -41,11 +41,13 @@ function queueHref(query: Record<string, string | number | undefined>): string {
 export default async function ModerationQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const query = querySchema.parse(await searchParams);
   await adminForPage(queueHref({ status: query.status }));
-  const [counts, queue, newest] = await Promise.all([
+  // On the tab's first page its newest comment is the first row; only a later page asks.
+  const [counts, queue, newestAsked] = await Promise.all([
     countByStatus(),
     listModerationQueue({ status: query.status, cursor: query.cursor }),
-    newestInTab(query.status),
+    query.cursor === undefined ? null : newestInTab(query.status),
   ]);
+  const newest = newestAsked ?? queue.items[0]?.id ?? null;
   const actions = TAB_ACTIONS[query.status];
   const site = getSite();
   const now = new Date();
