@@ -20,6 +20,12 @@ function zoneOffsetMinutes(instant: Date, timeZone: string): number {
   return Math.round((asUtc - instant.getTime()) / 60_000);
 }
 
+/** Whether year-month-day is a day on the calendar: Date.UTC rolls 2026-02-30 over into March. */
+export function isCalendarDay(year: number, month: number, day: number): boolean {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
 /** The instant of midnight at the start of a calendar day in `timeZone`. */
 export function startOfDayInZone(year: number, month: number, day: number, timeZone: string): Date {
   const midnightUtc = Date.UTC(year, month - 1, day);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { startOfDayInZone } from './dates';
+import { isCalendarDay, startOfDayInZone } from './dates';
 
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -23,11 +23,9 @@ function postDate(timeZone: string) {
       const year = Number(y);
       const month = Number(m);
       const day = Number(d);
-      const calendar = new Date(Date.UTC(year, month - 1, day));
       const valid =
         match &&
-        calendar.getUTCMonth() === month - 1 &&
-        calendar.getUTCDate() === day &&
+        isCalendarDay(year, month, day) &&
         Number(hh) < 24 &&
         Number(mm) < 60 &&
         Number(ss) < 60;

@@ -3,6 +3,7 @@ import { banEndAfter } from './bans';
 import { MODERATION_ACTIONS } from './moderate';
 import { COMMENT_STATUSES } from '@/lib/comments/rules';
 import { commentIdSchema } from '@/lib/comments/schemas';
+import { isCalendarDay } from '@/lib/content/dates';
 
 export const moderationActionSchema = z.enum(MODERATION_ACTIONS, {
   error: `The action must be one of ${MODERATION_ACTIONS.join(', ')}.`,
@@ -38,9 +39,7 @@ export function banSchema(timeZone: string) {
       .regex(/^\d{4}-\d{2}-\d{2}$/, LAST_DAY_FORMAT)
       .transform((text, context) => {
         const [year, month, day] = [Number(text.slice(0, 4)), Number(text.slice(5, 7)), Number(text.slice(8, 10))];
-        const check = new Date(Date.UTC(year, month - 1, day));
-        // Date.UTC rolls 2026-02-30 over into March; a day that moved is not on the calendar.
-        if (year < 1000 || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
+        if (year < 1000 || !isCalendarDay(year, month, day)) {
           context.addIssue({ code: 'custom', message: `The last day must be a day on the calendar; there is no ${text}.` });
           return z.NEVER;
         }
