@@ -1,5 +1,5 @@
 // Journey: a reader links to one comment; search engines read the comments from the post's JSON-LD.
-import { postComment, signInWithApi, uniqueText } from '../support/api';
+import { postComment, postComments, signInWithApi, uniqueText } from '../support/api';
 import { SEED_POST } from '../support/blog';
 import {
   COMMENT_TIME_FORMAT,
@@ -86,7 +86,7 @@ test('a comment published from an earlier page of the thread takes its author to
   await commentSettings.set({ commentsPerPage: 5, holdFor: 'nobody' });
   const reader = await accounts.create('late-page');
   const api = await accounts.apiAs(reader);
-  for (let i = 1; i <= 6; i += 1) await postComment(api, uniqueText(`Filling page ${i}`));
+  await postComments(api, 6, 'Filling page');
   await signInWithApi(page.request, reader);
 
   await page.goto(`${SEED_POST.path}?comments=1`);
@@ -114,8 +114,7 @@ test.describe('without JavaScript', () => {
   }) => {
     await commentSettings.set({ commentsPerPage: 5, holdFor: 'nobody' });
     const api = await accounts.apiAs(await accounts.create('pager'));
-    const written = [];
-    for (let i = 1; i <= 6; i += 1) written.push(await postComment(api, uniqueText(`Paged comment ${i}`)));
+    const written = await postComments(api, 6, 'Paged comment');
     const newest = written.at(-1)!;
 
     await page.goto(`${SEED_POST.path}?comments=1`);

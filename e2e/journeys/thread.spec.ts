@@ -1,5 +1,5 @@
 // Journeys through a thread: replying under a comment, editing one's own comment, deleting it.
-import { newUserFields, postComment, signInWithApi, uniqueSuffix, uniqueText, type TestUser } from '../support/api';
+import { newUserFields, postComment, postComments, signInWithApi, uniqueSuffix, uniqueText, type TestUser } from '../support/api';
 import { SEED_POST } from '../support/blog';
 import {
   commentActions,
@@ -137,7 +137,7 @@ for (const javaScriptEnabled of [true, false]) {
       await commentSettings.set({ commentsPerPage: 5, holdFor: 'nobody' });
       const alice = await accounts.create('paged-deleter');
       await signInWithApi(page.request, alice);
-      for (let i = 1; i <= 5; i += 1) await postComment(page.request, uniqueText(`Page filler ${i}`));
+      await postComments(page.request, 5, 'Page filler');
       const comment = await postComment(page.request, uniqueText('Deleted from a later page'));
       // Either this one shares its page, or that page is full: it never holds the deleted one alone.
       await postComment(page.request, uniqueText('Stays on that page'));

@@ -1,6 +1,6 @@
 // Journey: comments that wait for an admin, and the admin working through them in the console —
 // one at a time, in bulk, with and without JavaScript — while readers' open pages follow along.
-import { postComment, sendComment, uniqueText } from '../support/api';
+import { postComment, postComments, sendComment, uniqueText } from '../support/api';
 import { SEED_POST } from '../support/blog';
 import { commentByText, openPost, postCommentForm, waitForEnhancedForm } from '../support/post-page';
 import { expect, logRows, queueRow, queueRowId, queueStatus, test, waitForEnhancedQueue } from './fixtures';
@@ -199,10 +199,7 @@ test('the queue’s link opens the page of the thread that holds the comment, fo
   // Five conversations a page, and six before ours: whatever earlier tests left, ours are past page 1.
   await commentSettings.set({ commentsPerPage: 5, holdFor: 'nobody' });
   const regular = await accounts.apiAs(await accounts.create('regular'));
-  const fillers = async (count: number) => {
-    for (let i = 1; i <= count; i += 1) await postComment(regular, uniqueText(`Filler ${i}`));
-  };
-  await fillers(6);
+  await postComments(regular, 6, 'Filler');
   const publishedText = uniqueText('Published, found from the queue');
   const published = await postComment(regular, publishedText);
   const held = await heldComment('latecomer', 'Held, found from the queue');
@@ -213,7 +210,7 @@ test('the queue’s link opens the page of the thread that holds the comment, fo
   // Newer conversations after the held one: its author finds it among them, but an admin's post
   // page shows held conversations on the last page, so that is where the admin's link must go.
   await commentSettings.set({ holdFor: 'nobody' });
-  await fillers(5);
+  await postComments(regular, 5, 'Filler');
 
   const { page } = admin;
   for (const [tab, id] of [

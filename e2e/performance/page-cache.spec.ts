@@ -1,6 +1,6 @@
 // The server keeps anonymous readers' pages in memory and drops them exactly when comments change.
 import { expect } from '@playwright/test';
-import { postComment, uniqueText } from '../support/api';
+import { postComment, postComments, uniqueText } from '../support/api';
 import { SEED_POST } from '../support/blog';
 import { test } from '../support/quire';
 
@@ -119,7 +119,7 @@ test.describe('page cache for anonymous readers', () => {
     // comments dropped every kept page, so it is not kept yet.
     await commentSettings.set({ commentsPerPage: 5, holdFor: 'nobody' });
     const api = await accounts.apiAs(await accounts.create('header'));
-    for (let i = 1; i <= 6; i += 1) await postComment(api, uniqueText(`Conversation ${i}`));
+    await postComments(api, 6, 'Conversation');
     const path = `${SEED_POST.path}?comments=2`;
     const head = await request.head(path);
     expect(head.status()).toBe(200);

@@ -103,6 +103,16 @@ export async function postComment(
   return comment;
 }
 
+/**
+ * `count` published top-level comments, one after another ("Label 1", "Label 2"… made unique), as
+ * tests fill a thread past its first page.
+ */
+export async function postComments(request: APIRequestContext, count: number, label: string): Promise<ApiComment[]> {
+  const written: ApiComment[] = [];
+  for (let i = 1; i <= count; i += 1) written.push(await postComment(request, uniqueText(`${label} ${i}`)));
+  return written;
+}
+
 /** `GET /api/posts/{id}/comments` total: the published count the post page shows too. */
 export async function publishedTotal(request: APIRequestContext, postId: string = SEED_POST.id): Promise<number> {
   const response = await request.get(`${commentsUrl(postId)}?limit=1`);
