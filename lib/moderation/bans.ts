@@ -23,18 +23,34 @@ export async function getActiveBan(userId: string, now: Date = new Date()) {
 }
 
 /**
- * Bans whose end date has passed but that nobody lifted, when they still hide comments: those
- * comments stay hidden until a moderator lifts the ban, so the console must keep offering to.
- * Answers how many are hidden and the last of the end dates, or null when nothing is left hidden.
+ * A commenter's bans as the console's user page shows them, in two queries: the ban that holds
+ * now (with how many comments it hides), and bans whose end date has passed but that nobody
+ * lifted, when they still hide comments — those stay hidden until a moderator lifts the ban, so
+ * the console must keep offering to (how many, and the last of the end dates).
  */
-export async function getEndedBanHiding(userId: string, now: Date = new Date()): Promise<{ endedAt: Date; hidden: number } | null> {
+export async function getBanStanding(userId: string, now: Date = new Date()) {
   const db = getDb();
-  const ended = await db.ban.findMany({ where: { userId, liftedAt: null, endsAt: { lte: now } }, select: { id: true, endsAt: true } });
-  if (ended.length === 0) return null;
-  const hidden = await db.comment.count({ where: { hiddenByBanId: { in: ended.map((ban) => ban.id) }, status: 'spam' } });
-  if (hidden === 0) return null;
-  const endedAt = new Date(Math.max(...ended.map((ban) => ban.endsAt?.getTime() ?? 0)));
-  return { endedAt, hidden };
+  const bans = await db.ban.findMany({
+    where: { userId, liftedAt: null },
+    orderBy: { createdAt: 'desc' },
+    select: { id: true, reason: true, endsAt: true, liftedAt: true, createdAt: true },
+  });
+  const groups =
+    bans.length === 0
+      ? []
+      : await db.comment.groupBy({
+          by: ['hiddenByBanId'],
+          where: { hiddenByBanId: { in: bans.map((ban) => ban.id) }, status: 'spam' },
+          _count: { _all: true },
+        });
+  const hiddenBy = (banId: number) => groups.find((group) => group.hiddenByBanId === banId)?._count._all ?? 0;
+  const active = bans.find((ban) => banIsActive(ban, now)) ?? null;
+  const ended = bans.filter((ban) => ban.endsAt !== null && ban.endsAt.getTime() <= now.getTime());
+  const endedHidden = ended.reduce((sum, ban) => sum + hiddenBy(ban.id), 0);
+  return {
+    active: active ? { ...active, hidden: hiddenBy(active.id) } : null,
+    ended: endedHidden > 0 ? { endedAt: new Date(Math.max(...ended.map((ban) => ban.endsAt?.getTime() ?? 0))), hidden: endedHidden } : null,
+  };
 }
 
 /**

@@ -6,16 +6,15 @@ import { buildThread, type ThreadNode } from '@/lib/comments/rules';
 import { commentSelect, type CommentPage, type CommentRow } from '@/lib/comments/queries';
 import { getAllPosts } from '@/lib/content/posts';
 import { getDb } from '@/lib/db';
-import { getActiveBan, getEndedBanHiding } from '@/lib/moderation/bans';
+import { getBanStanding } from '@/lib/moderation/bans';
 
 export async function getUserProfile(id: string) {
   const db = getDb();
   const user = await db.user.findUnique({ where: { id }, select: { id: true, name: true, email: true, role: true, createdAt: true } });
   if (!user) return null;
-  const [groups, ban, endedBan, recent, posts] = await Promise.all([
+  const [groups, bans, recent, posts] = await Promise.all([
     db.comment.groupBy({ by: ['status'], where: { authorId: id }, _count: { _all: true } }),
-    getActiveBan(id),
-    getEndedBanHiding(id),
+    getBanStanding(id),
     db.comment.findMany({
       where: { authorId: id },
       orderBy: { id: 'desc' },
@@ -26,13 +25,12 @@ export async function getUserProfile(id: string) {
   ]);
   const counts = { published: 0, pending: 0, spam: 0, deleted: 0 };
   for (const group of groups) if (group.status in counts) counts[group.status as keyof typeof counts] = group._count._all;
-  const hiddenByBan = ban ? await db.comment.count({ where: { hiddenByBanId: ban.id, status: 'spam' } }) : 0;
   const postsById = new Map(posts.map((post) => [post.id, post]));
   return {
     user,
     counts,
-    ban: ban ? { ...ban, hidden: hiddenByBan } : null,
-    endedBan,
+    ban: bans.active,
+    endedBan: bans.ended,
     recent: recent.map((comment) => {
       const post = postsById.get(comment.postId);
       const flat = comment.body.replace(/\s+/g, ' ').trim();

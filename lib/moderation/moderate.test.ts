@@ -12,7 +12,7 @@ import { getDb } from '@/lib/db';
 import type { DatabaseProvider } from '@/lib/db/migrate';
 import { createTestDatabase, type TestDatabase } from '@/lib/db/test-database';
 import type { Viewer } from '@/lib/users/accounts';
-import { banMessage, getActiveBan, getEndedBanHiding } from './bans';
+import { banMessage, getActiveBan, getBanStanding } from './bans';
 import {
   banUser,
   moderateComments,
@@ -643,12 +643,12 @@ for (const [provider, enabled] of providers) {
         expect(await getActiveBan(reader.id)).toBeNull();
         // Ending does not bring the comments back by itself; the console must keep offering to.
         expect(await row(comment.id)).toMatchObject({ status: 'spam' });
-        expect(await getEndedBanHiding(reader.id)).toEqual({ endedAt: endsAt, hidden: 1 });
+        expect((await getBanStanding(reader.id)).ended).toEqual({ endedAt: endsAt, hidden: 1 });
 
         expect(await unbanUser({ userId: reader.id, actor: admin })).toEqual({ restored: 1 });
         expect(await row(comment.id)).toMatchObject({ status: 'published', hiddenByBanId: null });
         expect(await getThreadState(post.id)).toMatchObject({ publishedCount: 1, topLevelCount: 1 });
-        expect(await getEndedBanHiding(reader.id)).toBeNull();
+        expect((await getBanStanding(reader.id)).ended).toBeNull();
         expect(
           await getDb().auditEntry.findFirst({ where: { targetType: 'user', targetId: reader.id, action: 'unban' } }),
         ).toMatchObject({ actorId: admin.id, before: 'ban ended', after: 'not banned', reason: 'restored 1 comments' });
@@ -657,7 +657,7 @@ for (const [provider, enabled] of providers) {
       it('offers nothing to restore for an ended ban that hid nothing', async () => {
         const reader = await insertUser('Lapsed');
         await banUser({ userId: reader.id, reason: 'old', endsAt: new Date(Date.now() - 60_000), hideComments: false, actor: admin });
-        expect(await getEndedBanHiding(reader.id)).toBeNull();
+        expect((await getBanStanding(reader.id)).ended).toBeNull();
       });
 
       it('refuses an admin banning themselves, whichever door asks', async () => {
