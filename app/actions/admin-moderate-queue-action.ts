@@ -5,6 +5,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import type { AdminFormState } from '@/app/(admin)/_lib/form-state';
 import { adminForAction, adminFormWork } from '@/app/(admin)/_lib/guard';
+import { queueHref } from '@/app/(admin)/_lib/queue-href';
 import { moderationDoneMessage } from '@/app/(admin)/_lib/wording';
 import { commentIdSchema } from '@/lib/comments/schemas';
 import { moderateComments } from '@/lib/moderation/moderate';
@@ -55,12 +56,18 @@ export async function adminModerateQueueAction(_previous: AdminFormState, formDa
     const { changed, missing, deletedByAuthor } = await moderateComments({ ids: ids.data, action, actor: access.admin });
     const stillInTab = wholeTab ? await countTabUpTo(place.status, wholeTab.data, action) : 0;
     if (formData.get('js') !== '1') {
-      const back = new URLSearchParams({ status: place.status, done: action, count: String(changed.length) });
-      if (place.cursor !== undefined) back.set('cursor', String(place.cursor));
-      if (missing.length > 0) back.set('missing', String(missing.length));
-      if (deletedByAuthor.length > 0) back.set('byAuthor', String(deletedByAuthor.length));
-      if (stillInTab > 0) back.set('left', String(stillInTab));
-      redirect(`/admin?${back}`);
+      const some = (count: number) => (count > 0 ? count : undefined);
+      redirect(
+        queueHref({
+          status: place.status,
+          cursor: place.cursor,
+          done: action,
+          count: changed.length,
+          missing: some(missing.length),
+          byAuthor: some(deletedByAuthor.length),
+          left: some(stillInTab),
+        }),
+      );
     }
     refresh();
     const message = moderationDoneMessage(action, { changed: changed.length, missing: missing.length, deletedByAuthor: deletedByAuthor.length, stillInTab });

@@ -21,14 +21,14 @@ export function plural(count: number, one: string, many = `${one}s`): string {
  */
 export function moderationDoneMessage(
   action: ModerationAction,
-  outcome: { changed: number; missing: number; deletedByAuthor: number; stillInTab?: number },
+  outcome: { changed: number; missing: number; deletedByAuthor: number; stillInTab: number },
 ): string {
   const left = [
     outcome.deletedByAuthor > 0 &&
       `Left ${plural(outcome.deletedByAuthor, 'comment')} deleted: ${outcome.deletedByAuthor === 1 ? 'its author' : 'their authors'} deleted ${outcome.deletedByAuthor === 1 ? 'it' : 'them'}, and a moderator can restore only what a moderator removed.`,
     outcome.missing > 0 && `${plural(outcome.missing, 'comment')} could not be found.`,
     // A whole tab moves a step at a time; the admin hears how much is left for the next press.
-    (outcome.stillInTab ?? 0) > 0 && `${plural(outcome.stillInTab ?? 0, 'more comment', 'more comments')} ${outcome.stillInTab === 1 ? 'is' : 'are'} still in this tab: press again to go on.`,
+    outcome.stillInTab > 0 && `${plural(outcome.stillInTab, 'more comment', 'more comments')} ${outcome.stillInTab === 1 ? 'is' : 'are'} still in this tab: press again to go on.`,
   ].filter((part) => typeof part === 'string');
   if (outcome.changed > 0) return [`${doneVerb[action]} ${plural(outcome.changed, 'comment')}.`, ...left].join(' ');
   if (left.length > 0) return ['No comments changed.', ...left].join(' ');

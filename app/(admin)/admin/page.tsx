@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { SiteLink } from '@/components/site-link';
 import { z } from 'zod';
 import { adminForPage } from '../_lib/guard';
+import { queueHref } from '../_lib/queue-href';
 import { moderationDoneMessage, plural, TAB_ACTIONS } from '../_lib/wording';
 import { AdminNav } from '@/components/admin/admin-nav';
 import { QueueForm } from '@/components/admin/queue-form';
@@ -30,13 +31,6 @@ const TABS: { status: CommentStatus; label: string }[] = [
   { status: 'spam', label: 'Spam' },
   { status: 'deleted', label: 'Deleted' },
 ];
-
-function queueHref(query: Record<string, string | number | undefined>): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== 'pending') params.set(key, String(value));
-  const search = params.toString();
-  return `/admin${search ? `?${search}` : ''}`;
-}
 
 export default async function ModerationQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const query = querySchema.parse(await searchParams);
