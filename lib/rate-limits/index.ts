@@ -68,7 +68,7 @@ export async function takeRateLimit(
     const { max, windowSeconds } = limits[limit];
     let hit;
     try {
-      hit = await countHit(`${limit}:${hashSubject(subject)}`, windowSeconds * 1000, now);
+      hit = await countHit(counterKey(limit, subject), windowSeconds * 1000, now);
     } catch (error) {
       console.warn(`rate limits: counters unavailable, allowing the request (${error instanceof Error ? error.message.split('\n')[0] : error})`);
       return { ok: true };
@@ -83,6 +83,11 @@ export async function takeRateLimit(
 
 function hashSubject(subject: string): string {
   return createHash('sha256').update(subject.toLowerCase()).digest('base64url').slice(0, 22);
+}
+
+/** The shared counter one limit keeps for one account, address or email. */
+function counterKey(limit: LimitName, subject: string): string {
+  return `${limit}:${hashSubject(subject)}`;
 }
 
 /** "40 seconds", "12 minutes", "1 hour": how long to wait, as a person would say it. */
@@ -143,7 +148,7 @@ export async function signInSucceeded(email: string): Promise<void> {
   const subject = signInEmail(email);
   if (!limits || !subject) return;
   try {
-    await refundHit(`signin-email:${hashSubject(subject)}`);
+    await refundHit(counterKey('signin-email', subject));
   } catch (error) {
     console.warn(`rate limits: counters unavailable, a sign-in stays counted (${error instanceof Error ? error.message.split('\n')[0] : error})`);
   }
