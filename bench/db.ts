@@ -116,6 +116,8 @@ export async function seedThread(app: string, url: string, postId: string, total
         body: `${COMMENT_TEXTS[text]!} (#${i + 1})`,
         html: html[text]!.replace(/<\/p>\s*$/, ` (#${i + 1})</p>`),
         status: 'published',
+        // Every reply is published, so each conversation's top-level comment counts them all.
+        publishedReplies: parentSlot === null ? shape.length - 1 : 0,
         createdAt: new Date(start + i * 60_000),
       });
     }

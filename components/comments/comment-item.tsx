@@ -33,8 +33,10 @@ export function commentHref(ctx: Pick<ThreadContext, 'postPath' | 'page'>, query
   return `${ctx.postPath}${search ? `?${search}` : ''}#${hash}`;
 }
 
-/** Blogger's words for a removed comment that stays as a placeholder for its replies. */
-function removedNote(deletedBy: string | null): string {
+/** Blogger's words for a comment readers cannot read that stays as a placeholder for its replies. */
+function removedNote(status: string, deletedBy: string | null): string {
+  if (status === 'pending') return 'This comment is awaiting moderation.';
+  if (status === 'spam') return 'This comment has been removed by a blog administrator.';
   if (deletedBy === 'author') return 'This comment has been removed by the author.';
   if (deletedBy === 'moderator') return 'This comment has been removed by a blog administrator.';
   return 'This comment has been removed.';
@@ -49,7 +51,7 @@ export function CommentItem({ comment, ctx }: { comment: ThreadNode<CommentRow>;
     <li className={`comment${comment.removed ? ' comment-removed' : ''}`} id={anchor}>
       {comment.removed ? (
         <>
-          <p className="comment-removed-note">{removedNote(comment.deletedBy)}</p>
+          <p className="comment-removed-note">{removedNote(comment.status, comment.deletedBy)}</p>
           {ctx.moderation && (
             <div className="comment-actions">
               <CommentModerationButtons commentId={comment.id} status={comment.status} deletedBy={comment.deletedBy} returnTo={ctx.moderation.returnTo} />

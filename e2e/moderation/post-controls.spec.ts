@@ -93,6 +93,41 @@ test('an admin deletes a published comment from the post page; a deleted one wit
   await expect(commentCard(visitor, parent.id)).toContainText(parentText);
 });
 
+test('an answered comment marked spam stays as a placeholder above the answer, and Restore brings it back', async ({
+  admin,
+  accounts,
+  browse,
+  commentSettings,
+}) => {
+  await commentSettings.set({ holdFor: 'nobody' });
+  const [writer, replier] = await Promise.all([accounts.create('spammed'), accounts.create('innocent')]);
+  const parentText = uniqueText('Marked spam after an answer');
+  const parent = await postComment(await accounts.apiAs(writer), parentText);
+  const answerText = uniqueText('An innocent answer');
+  const answer = await postComment(await accounts.apiAs(replier), answerText, { parentId: parent.id });
+
+  const { page } = admin;
+  await openPost(page);
+  await pauseLiveUpdates(page);
+  await commentCard(page, parent.id).getByRole('button', { name: 'Spam' }).click();
+  const removedByAdmin = 'This comment has been removed by a blog administrator.';
+  await expect(commentById(page, parent.id).locator(':scope > .comment-removed-note')).toHaveText(removedByAdmin);
+
+  // Readers keep the answer, under a placeholder that says nothing of what was marked.
+  const visitor = await browse(null);
+  await openPost(visitor);
+  const placeholder = commentById(visitor, parent.id);
+  await expect(placeholder.locator(':scope > .comment-removed-note')).toHaveText(removedByAdmin);
+  await expect(placeholder).not.toContainText(parentText);
+  await expect(placeholder.locator(':scope > .comment-replies')).toContainText(answerText);
+  await expect(commentById(visitor, answer.id)).toBeVisible();
+
+  await commentById(page, parent.id).getByRole('form', { name: `Moderate comment ${parent.id}` }).getByRole('button', { name: 'Restore' }).click();
+  await expect(commentCard(page, parent.id)).toContainText(parentText);
+  await openPost(visitor);
+  await expect(commentCard(visitor, parent.id)).toContainText(parentText);
+});
+
 test('closing a post keeps its thread readable but takes no comments; reopening brings the form back', async ({
   admin,
   accounts,

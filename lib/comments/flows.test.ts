@@ -27,6 +27,8 @@ import {
 import { loadCommentSection } from './section';
 import { defaultCommentSettings, getCommentSettings, setCommentSettings } from './settings';
 import { issueFormStamp } from '@/lib/spam';
+import { banUser, moderateComments, unbanUser } from '@/lib/moderation/moderate';
+import { withHeldComments } from '@/lib/moderation/console';
 import { buildPost, insertReader } from './test-builders';
 
 // Posts are files; these tests publish built Post objects instead of reading any.
@@ -83,8 +85,17 @@ async function expectCountersMatchRows(postId: string): Promise<void> {
   const state = await getThreadState(postId);
   expect(state.publishedCount).toBe(await db.comment.count({ where: { postId, status: 'published' } }));
   expect(state.topLevelCount).toBe(
-    await db.comment.count({ where: { postId, parentId: null, status: { in: ['published', 'deleted'] } } }),
+    await db.comment.count({
+      where: { postId, parentId: null, OR: [{ status: { in: ['published', 'deleted'] } }, { publishedReplies: { gt: 0 } }] },
+    }),
   );
+  // Each conversation's count of published replies, which a hidden top-level comment's place depends on.
+  const tops = await db.comment.findMany({ where: { postId, parentId: null }, select: { id: true, publishedReplies: true } });
+  for (const top of tops) {
+    expect(top.publishedReplies, `published replies under c${top.id}`).toBe(
+      await db.comment.count({ where: { rootId: top.id, status: 'published' } }),
+    );
+  }
 }
 
 for (const [provider, enabled] of providers) {
@@ -611,6 +622,91 @@ for (const [provider, enabled] of providers) {
       await expectState(1, 2, 7);
       expect(await getCommentCounts([p.id, 'never-commented'])).toEqual(new Map([[p.id, 1]]));
       expect(await getCommentCounts([])).toEqual(new Map());
+    });
+
+    describe('a comment hidden after it was answered', () => {
+      /** Ada's comment with Bob's reply, and Ada's answer to that, all published. */
+      async function conversation(p: Post) {
+        const parent = (await post(p, ada, { body: 'The first word.' })).comment;
+        const reply = (await post(p, bob, { body: 'A reply.', parentId: parent.id })).comment;
+        const answer = (await post(p, ada, { body: 'An answer.', parentId: reply.id })).comment;
+        const other = (await post(p, bob, { body: 'Another thought.' })).comment;
+        expect(await getThreadState(p.id)).toMatchObject({ publishedCount: 4, topLevelCount: 2 });
+        return { parent, reply, answer, other };
+      }
+
+      it('stays as a placeholder for its published replies, saying nothing of what it said', async () => {
+        const admin = { ...(await insertReader('Moderator')), role: 'admin' as const };
+        const p = publish();
+        const { parent, reply, answer, other } = await conversation(p);
+
+        await moderateComments({ ids: [parent.id], action: 'spam', actor: admin });
+        const thread = (await page(p, null)).thread;
+        expect(shape(thread)).toEqual([{ [`×${parent.id}`]: [{ [reply.id]: [answer.id] }] }, other.id]);
+        expect(thread[0]).toMatchObject({ status: 'spam', html: '', authorName: '', authorId: null });
+        // Its replies keep their place in the pagination, and the count says what readers see.
+        expect(await getThreadState(p.id)).toMatchObject({ publishedCount: 3, topLevelCount: 2 });
+        await expectCountersMatchRows(p.id);
+        expect(await findCommentPage(answer.id, 1)).toEqual({ postId: p.id, page: 1 });
+        expect(await findCommentPage(other.id, 1)).toEqual({ postId: p.id, page: 2 });
+
+        // A hidden reply with an answer is a placeholder too; without one it goes.
+        await moderateComments({ ids: [reply.id], action: 'spam', actor: admin });
+        expect(shape((await page(p, bob)).thread)).toEqual([{ [`×${parent.id}`]: [{ [`×${reply.id}`]: [answer.id] }] }, other.id]);
+        await expectCountersMatchRows(p.id);
+        await removeComment({ id: answer.id, viewer: ada });
+        expect(shape((await page(p, null)).thread)).toEqual([other.id]);
+        expect(await getThreadState(p.id)).toMatchObject({ publishedCount: 1, topLevelCount: 1 });
+        await expectCountersMatchRows(p.id);
+
+        // Brought back, the conversation takes its place again.
+        await moderateComments({ ids: [parent.id, reply.id], action: 'restore', actor: admin });
+        expect(shape((await page(p, null)).thread)).toEqual([{ [parent.id]: [reply.id] }, other.id]);
+        expect(await getThreadState(p.id)).toMatchObject({ publishedCount: 3, topLevelCount: 2 });
+        await expectCountersMatchRows(p.id);
+      });
+
+      it('shows its author their edit held again, readers a placeholder, and an admin the held comment', async () => {
+        await setCommentSettings({ holdLinkCount: 1 });
+        const p = publish();
+        const { parent, reply, answer, other } = await conversation(p);
+        const edited = await changeCommentText({ id: parent.id, viewer: ada, input: { body: 'See https://a.example' } });
+        expect(edited).toMatchObject({ ok: true, value: { status: 'pending' } });
+        await expectCountersMatchRows(p.id);
+
+        const readers = (await page(p, bob)).thread;
+        expect(shape(readers)).toEqual([{ [`×${parent.id}`]: [{ [reply.id]: [answer.id] }] }, other.id]);
+        expect(readers[0]).toMatchObject({ status: 'pending', html: '' });
+        const own = (await page(p, ada)).thread;
+        expect(shape(own)).toEqual([{ [parent.id]: [{ [reply.id]: [answer.id] }] }, other.id]);
+        expect(own[0]!.html).toContain('https://a.example');
+        // The author's own pages count it once, in its place.
+        expect((await page(p, ada)).pageCount).toBe(1);
+
+        const admins = await withHeldComments(p.id, await page(p, null));
+        expect(shape(admins.page.thread)).toEqual([{ [parent.id]: [{ [reply.id]: [answer.id] }] }, other.id]);
+        expect(admins.page.thread[0]!.html).toContain('https://a.example');
+        expect(admins.heldReasons.get(parent.id)).toBe('edited: 1 link');
+      });
+
+      it('comes back with its conversation when a ban that hid it is lifted', async () => {
+        const admin = { ...(await insertReader('Moderator')), role: 'admin' as const };
+        const p = publish();
+        const carol = await insertReader('Carol');
+        await getDb().comment.create({ data: { postId: 'elsewhere', authorId: carol.id, body: 'hi', html: '<p>hi</p>' } });
+        const troll = (await post(p, carol, { body: 'Bait.' })).comment;
+        const answer = (await post(p, bob, { body: 'Not taking it.', parentId: troll.id })).comment;
+
+        await banUser({ userId: carol.id, reason: 'trolling', endsAt: null, hideComments: true, actor: admin });
+        expect(shape((await page(p, null)).thread)).toEqual([{ [`×${troll.id}`]: [answer.id] }]);
+        expect(await getThreadState(p.id)).toMatchObject({ publishedCount: 1, topLevelCount: 1 });
+        await expectCountersMatchRows(p.id);
+
+        await unbanUser({ userId: carol.id, actor: admin });
+        expect(shape((await page(p, null)).thread)).toEqual([{ [troll.id]: [answer.id] }]);
+        expect(await getThreadState(p.id)).toMatchObject({ publishedCount: 2, topLevelCount: 1 });
+        await expectCountersMatchRows(p.id);
+      });
     });
 
     it('shows a held comment to its author only', async () => {

@@ -77,6 +77,35 @@ export function bumpThread(
   });
 }
 
+/**
+ * Counts one comment's status change into its post's counters, inside the transaction that made
+ * it. A reply's change moves its conversation's count of published replies (one update, under the
+ * row's lock, so concurrent changes add up), and with it, maybe, whether that conversation's
+ * top-level comment holds a place; a top-level comment's own place depends on that count.
+ */
+export async function countStatusChange(
+  tx: Pick<DbTransaction, 'comment'>,
+  comment: { id: number; parentId: number | null; rootId: number | null },
+  before: string | null,
+  after: string,
+): Promise<{ published: number; topLevel: number }> {
+  if (comment.parentId === null) {
+    const { publishedReplies } =
+      before === null
+        ? { publishedReplies: 0 }
+        : await tx.comment.findUniqueOrThrow({ where: { id: comment.id }, select: { publishedReplies: true } });
+    return counterDelta(before, after, { isTopLevel: true, publishedReplies });
+  }
+  const { published } = counterDelta(before, after, null);
+  if (published === 0 || comment.rootId === null) return { published, topLevel: 0 };
+  const root = await tx.comment.update({
+    where: { id: comment.rootId },
+    data: { publishedReplies: { increment: published } },
+    select: { status: true, publishedReplies: true },
+  });
+  return counterDelta(before, after, { isTopLevel: false, status: root.status, publishedReplies: root.publishedReplies - published });
+}
+
 let ipKey: string | undefined;
 
 /**
@@ -178,8 +207,8 @@ export async function writeComment(options: NewComment): Promise<WrittenComment>
         settings,
       });
   const html = await renderCommentMarkdown(input.body);
-  const [created] = await db.$transaction([
-    db.comment.create({
+  const created = await db.$transaction(async (tx: DbTransaction) => {
+    const row = await tx.comment.create({
       data: {
         postId: post.id,
         ...placement,
@@ -194,9 +223,10 @@ export async function writeComment(options: NewComment): Promise<WrittenComment>
         ipHash,
       },
       select: writtenSelect,
-    }),
-    bumpThread(post.id, counterDelta(null, status, placement.parentId === null)),
-  ]);
+    });
+    await bumpThread(post.id, await countStatusChange(tx, { id: row.id, ...placement }, null, status), tx);
+    return row;
+  });
   return toWritten(created);
 }
 
@@ -215,7 +245,7 @@ const CHANGED_MEANWHILE = 'This comment was changed (by a moderator) while you w
 async function findOwnComment(id: number, viewer: Viewer) {
   const comment = await getDb().comment.findUnique({
     where: { id },
-    select: { id: true, postId: true, authorId: true, status: true, heldReason: true, createdAt: true, parentId: true },
+    select: { id: true, postId: true, authorId: true, status: true, heldReason: true, createdAt: true, parentId: true, rootId: true },
   });
   if (!comment || comment.status === 'deleted' || comment.status === 'spam') {
     throw new CommentError(404, 'That comment does not exist or was removed.', 'request');
@@ -253,21 +283,17 @@ export async function editComment(options: {
   });
   const db = getDb();
   // Only if nobody moderated it since it was read: the new status and the counters assume the old one.
-  const [updated] = await db
-    .$transaction([
-      db.comment.update({
+  const html = await renderCommentMarkdown(options.body);
+  const updated = await db
+    .$transaction(async (tx: DbTransaction) => {
+      const row = await tx.comment.update({
         where: { id: comment.id, status: comment.status },
-        data: {
-          body: options.body,
-        html: await renderCommentMarkdown(options.body),
-          editedAt: options.now ?? new Date(),
-          status,
-          heldReason: reason,
-        },
+        data: { body: options.body, html, editedAt: options.now ?? new Date(), status, heldReason: reason },
         select: writtenSelect,
-      }),
-      bumpThread(comment.postId, counterDelta(comment.status, status, comment.parentId === null)),
-    ])
+      });
+      await bumpThread(comment.postId, await countStatusChange(tx, comment, comment.status, status), tx);
+      return row;
+    })
     .catch((error: unknown) => {
       throw isRecordNotFound(error) ? new CommentError(409, CHANGED_MEANWHILE, 'request') : error;
     });
@@ -283,13 +309,13 @@ export async function deleteComment(options: { id: number; viewer: Viewer; now?:
   if (!canDeleteComment(comment, options.viewer)) throw new CommentError(403, 'You can only delete your own comments.', 'request');
   const db = getDb();
   await db
-    .$transaction([
-      db.comment.update({
+    .$transaction(async (tx: DbTransaction) => {
+      await tx.comment.update({
         where: { id: comment.id, status: comment.status },
         data: { status: 'deleted', deletedAt: options.now ?? new Date(), deletedBy: 'author' },
-      }),
-      bumpThread(comment.postId, counterDelta(comment.status, 'deleted', comment.parentId === null)),
-    ])
+      });
+      await bumpThread(comment.postId, await countStatusChange(tx, comment, comment.status, 'deleted'), tx);
+    })
     .catch((error: unknown) => {
       throw isRecordNotFound(error) ? new CommentError(409, CHANGED_MEANWHILE, 'request') : error;
     });

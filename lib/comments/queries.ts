@@ -60,10 +60,30 @@ function toRow({ author, guestName, ...row }: SelectedRow): CommentRow {
   return { ...row, authorName: author?.name ?? guestName ?? 'Anonymous', isGuest: row.authorId === null };
 }
 
-/** Comments readers may see, plus the viewer's own comments that await moderation. */
-function visibleTo(viewer: Viewer | null) {
-  const shown = { status: { in: ['published', 'deleted'] } };
-  return viewer ? { OR: [shown, { status: 'pending', authorId: viewer.id }] } : shown;
+/**
+ * Top-level comments that take a place on the viewer's pages (rules.ts `holdsPlace`): what readers
+ * see, deleted ones, hidden ones with published replies (placeholders above those), and the
+ * viewer's own held comments.
+ */
+function placesFor(viewer: Pick<Viewer, 'id'> | null) {
+  return {
+    OR: [
+      { status: { in: ['published', 'deleted'] } },
+      { publishedReplies: { gt: 0 } },
+      ...(viewer ? [{ status: 'pending', authorId: viewer.id }] : []),
+    ],
+  };
+}
+
+/** Whether the viewer reads this comment itself rather than a placeholder: published, or their own held comment. */
+function readableBy(viewer: Viewer | null) {
+  return (row: { status: string; authorId: string | null }) =>
+    row.status === 'published' || (viewer !== null && row.status === 'pending' && row.authorId === viewer.id);
+}
+
+/** A comment the viewer may not read, as its placeholder: where it stood, and nothing it said or who said it. */
+function asPlaceholder(row: CommentRow): CommentRow {
+  return { ...row, html: '', authorId: null, authorName: '', isGuest: false, guestWebsite: null, editedAt: null };
 }
 
 export interface ThreadState {
@@ -114,31 +134,35 @@ export async function listCommentPage(options: {
 }): Promise<CommentPage> {
   const db = getDb();
   // topLevelCount leaves out held comments; without the viewer's own, a page only they fill
-  // (their held comment after a full page) would be clamped away.
+  // (their held comment after a full page) would be clamped away. One with published replies
+  // already holds a place.
   const ownHeld = options.viewer
     ? await db.comment.count({
-        where: { postId: options.postId, parentId: null, status: 'pending', authorId: options.viewer.id },
+        where: { postId: options.postId, parentId: null, status: 'pending', authorId: options.viewer.id, publishedReplies: 0 },
       })
     : 0;
   const pages = pageCount(options.topLevelCount + ownHeld, options.perPage);
   const page = Math.min(Math.max(1, options.page), pages);
-  const visible = visibleTo(options.viewer);
   const top = await db.comment.findMany({
-    where: { postId: options.postId, parentId: null, ...visible },
+    where: { postId: options.postId, parentId: null, ...placesFor(options.viewer) },
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
     skip: (page - 1) * options.perPage,
     take: options.perPage,
     select: commentSelect,
   });
+  // Every reply under the page's conversations, hidden ones too: a hidden reply with published
+  // replies of its own stays as their placeholder.
   const replies =
     top.length === 0
       ? []
       : await db.comment.findMany({
-          where: { rootId: { in: top.map((c) => c.id) }, ...visible },
+          where: { rootId: { in: top.map((c) => c.id) } },
           orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
           select: commentSelect,
         });
-  return { thread: buildThread([...top, ...replies].map(toRow)), page, pageCount: pages };
+  const readable = readableBy(options.viewer);
+  const rows = [...top, ...replies].map(toRow).map((row) => (readable(row) ? row : asPlaceholder(row)));
+  return { thread: buildThread(rows, (row) => !readable(row)), page, pageCount: pages };
 }
 
 export async function getComment(id: number) {
@@ -164,22 +188,19 @@ export async function findCommentPage(
   if (!comment) return null;
   const root = await db.comment.findUnique({
     where: { id: comment.rootId ?? comment.id },
-    select: { id: true, createdAt: true, status: true, authorId: true },
+    select: { id: true, createdAt: true, status: true, authorId: true, publishedReplies: true },
   });
   if (!root) return { postId: comment.postId, page: 1 };
-  if (heldAtEnd && root.status === 'pending') {
+  if (heldAtEnd && root.status === 'pending' && root.publishedReplies === 0) {
     const { topLevelCount } = await getThreadState(comment.postId);
     return { postId: comment.postId, page: pageCount(topLevelCount, perPage) };
   }
-  const shown =
-    root.status === 'pending' && root.authorId
-      ? { OR: [{ status: { in: ['published', 'deleted'] } }, { status: 'pending', authorId: root.authorId }] }
-      : { status: { in: ['published', 'deleted'] } };
+  const places = placesFor(root.status === 'pending' && root.authorId ? { id: root.authorId } : null);
   const before = await db.comment.count({
     where: {
       postId: comment.postId,
       parentId: null,
-      AND: [shown, { OR: [{ createdAt: { lt: root.createdAt } }, { createdAt: root.createdAt, id: { lt: root.id } }] }],
+      AND: [places, { OR: [{ createdAt: { lt: root.createdAt } }, { createdAt: root.createdAt, id: { lt: root.id } }] }],
     },
   });
   return { postId: comment.postId, page: pageOfPosition(before, perPage) };

@@ -142,56 +142,88 @@ describe('replyPlacement', () => {
 });
 
 describe('counterDelta', () => {
-  // published: comments readers see. topLevel: top-level comments holding a place (published or deleted).
+  // published: comments readers see. topLevel: top-level comments holding a place (published,
+  // deleted, or with published replies under them).
+  const top = (publishedReplies: number) => ({ isTopLevel: true as const, publishedReplies });
+  const under = (status: string, publishedReplies: number) => ({ isTopLevel: false as const, status, publishedReplies });
+
   it.each([
-    // before, after, top-level?, published, topLevel
-    [null, 'published', true, 1, 1],
-    [null, 'published', false, 1, 0],
-    [null, 'pending', true, 0, 0],
-    [null, 'pending', false, 0, 0],
-    ['pending', 'published', true, 1, 1],
-    ['pending', 'published', false, 1, 0],
-    ['pending', 'spam', true, 0, 0],
-    ['pending', 'deleted', true, 0, 1],
-    ['pending', 'deleted', false, 0, 0],
-    ['published', 'deleted', true, -1, 0],
-    ['published', 'deleted', false, -1, 0],
-    ['published', 'spam', true, -1, -1],
-    ['published', 'spam', false, -1, 0],
-    ['published', 'pending', true, -1, -1],
-    ['published', 'published', true, 0, 0],
-    ['spam', 'published', true, 1, 1],
-    ['spam', 'deleted', true, 0, 1],
-    ['deleted', 'published', true, 1, 0],
-    ['deleted', 'spam', true, 0, -1],
-    ['deleted', 'deleted', true, 0, 0],
-    ['published', null, true, -1, -1],
-    ['deleted', null, true, 0, -1],
-    ['pending', null, true, 0, 0],
-  ] as const)('%s → %s (top-level: %s) moves published %i, topLevel %i', (before, after, top, published, topLevel) => {
-    expect(counterDelta(before, after, top)).toEqual({ published, topLevel });
+    // before, after, published replies under it, published, topLevel
+    [null, 'published', 0, 1, 1],
+    [null, 'pending', 0, 0, 0],
+    ['pending', 'published', 0, 1, 1],
+    ['pending', 'spam', 0, 0, 0],
+    ['pending', 'deleted', 0, 0, 1],
+    ['published', 'deleted', 0, -1, 0],
+    ['published', 'spam', 0, -1, -1],
+    ['published', 'pending', 0, -1, -1],
+    ['published', 'published', 0, 0, 0],
+    ['spam', 'published', 0, 1, 1],
+    ['deleted', 'published', 0, 1, 0],
+    ['deleted', 'spam', 0, 0, -1],
+    ['published', null, 0, -1, -1],
+    ['deleted', null, 0, 0, -1],
+    // With published replies, hiding it keeps its place (a placeholder above them).
+    ['published', 'deleted', 2, -1, 0],
+    ['published', 'spam', 2, -1, 0],
+    ['published', 'pending', 1, -1, 0],
+    ['deleted', 'published', 1, 1, 0],
+    ['spam', 'deleted', 0, 0, 1],
+    ['spam', 'deleted', 1, 0, 0],
+    ['deleted', 'spam', 1, 0, 0],
+    ['deleted', null, 1, 0, -1],
+  ] as const)('a top-level comment %s → %s (%i published replies) moves published %i, topLevel %i', (before, after, replies, published, topLevel) => {
+    expect(counterDelta(before, after, top(replies))).toEqual({ published, topLevel });
+  });
+
+  it.each([
+    // before, after, the top-level comment's status and published replies before, published, topLevel
+    [null, 'published', 'published', 0, 1, 0],
+    [null, 'pending', 'deleted', 0, 0, 0],
+    ['pending', 'published', 'pending', 0, 1, 1],
+    ['published', 'deleted', 'deleted', 1, -1, 0],
+    ['published', 'deleted', 'spam', 1, -1, -1],
+    ['published', 'spam', 'spam', 2, -1, 0],
+    ['published', 'deleted', 'published', 1, -1, 0],
+    ['spam', 'published', 'pending', 0, 1, 1],
+  ] as const)('a reply %s → %s under a %s comment with %i published replies moves published %i, topLevel %i', (before, after, rootStatus, replies, published, topLevel) => {
+    expect(counterDelta(before, after, under(rootStatus, replies))).toEqual({ published, topLevel });
   });
 
   const states = [null, 'published', 'pending', 'spam', 'deleted'] as const;
 
   it('adds up along any path of changes, so the counters never drift', () => {
-    for (const top of [true, false]) {
-      for (const a of states) {
-        for (const b of states) {
-          for (const c of states) {
-            const viaB = [counterDelta(a, b, top), counterDelta(b, c, top)];
-            expect({
-              published: viaB[0]!.published + viaB[1]!.published,
-              topLevel: viaB[0]!.topLevel + viaB[1]!.topLevel,
-            }).toEqual(counterDelta(a, c, top));
+    const sum = (x: { published: number; topLevel: number }, y: { published: number; topLevel: number }) => ({
+      published: x.published + y.published,
+      topLevel: x.topLevel + y.topLevel,
+    });
+    for (const a of states) {
+      for (const b of states) {
+        for (const c of states) {
+          for (const replies of [0, 1, 3]) {
+            expect(sum(counterDelta(a, b, top(replies)), counterDelta(b, c, top(replies)))).toEqual(counterDelta(a, c, top(replies)));
+          }
+          // A reply's change moves its conversation's count, so the second step starts from the first's.
+          for (const rootStatus of ['published', 'pending', 'spam', 'deleted']) {
+            for (const replies of [0, 1]) {
+              if (a === 'published' && replies === 0) continue; // a published reply is counted
+              const first = counterDelta(a, b, under(rootStatus, replies));
+              const second = counterDelta(b, c, under(rootStatus, replies + first.published));
+              expect(sum(first, second)).toEqual(counterDelta(a, c, under(rootStatus, replies)));
+            }
           }
         }
       }
     }
   });
 
-  it('never moves the top-level count for a reply', () => {
-    for (const a of states) for (const b of states) expect(counterDelta(a, b, false).topLevel).toBe(0);
+  it('moves only the published count for a reply under a published comment, and nothing without a conversation', () => {
+    for (const a of states) {
+      for (const b of states) {
+        expect(counterDelta(a, b, under('published', a === 'published' ? 1 : 0)).topLevel).toBe(0);
+        expect(counterDelta(a, b, null).topLevel).toBe(0);
+      }
+    }
   });
 });
 
@@ -252,6 +284,14 @@ describe('buildThread', () => {
   it('keeps a chain of deleted comments that still leads to a live reply', () => {
     const rows = [row(1, { status: 'deleted' }), row(2, { parentId: 1, status: 'deleted' }), row(3, { parentId: 2 })];
     expect(shape(buildThread(rows))).toEqual([{ 'c1×': [{ 'c2×': ['c3'] }] }]);
+  });
+
+  it('makes placeholders of whatever the viewer may not read, by the rule it is given', () => {
+    const rows = [row(1, { status: 'spam' }), row(2, { parentId: 1 }), row(3, { status: 'pending' }), row(4, { status: 'deleted' })];
+    const hidden = (r: Row) => r.status !== 'published';
+    expect(shape(buildThread(rows, hidden))).toEqual([{ 'c1×': ['c2'] }]);
+    // By default only a deleted comment is a placeholder (an admin's view, or the viewer's own held comment).
+    expect(shape(buildThread(rows))).toEqual([{ c1: ['c2'] }, 'c3']);
   });
 
   it('drops rows whose parent is not in the list, with their own replies', () => {

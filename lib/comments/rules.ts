@@ -54,18 +54,35 @@ export function replyPlacement(parent: { id: number; parentId: number | null; de
   return { parentId: attachTo, depth, rootId: parent.rootId ?? parent.id };
 }
 
-/** Statuses that hold a place in the thread: published, and deleted (which may keep its replies' place). */
-function holdsPlace(status: string | null): boolean {
-  return status === 'published' || status === 'deleted';
+/**
+ * Whether a top-level comment holds a place in the thread's pagination: readers see it; or it was
+ * deleted (so deleting never shifts the pages: a deleted comment without replies leaves a gap); or
+ * readers see published replies under it (held again after an edit, marked spam), and it shows
+ * as a placeholder above them.
+ */
+export function holdsPlace(status: string | null, publishedReplies: number): boolean {
+  return status === 'published' || status === 'deleted' || (status !== null && publishedReplies > 0);
 }
 
 /**
- * How a status change moves the post's counters. `published` counts comments readers see;
- * `topLevel` counts top-level places, which pagination is built on.
+ * How one comment's status change moves the post's counters. `published` counts comments readers
+ * see; `topLevel` counts the places pagination is built on. A top-level comment's own place
+ * depends on its published replies (`conversation.publishedReplies`, unchanged by its own move); a
+ * reply's change moves its conversation's count (`conversation` is then the top-level comment,
+ * with its count before this change), which can give that comment its place or take it away.
  */
-export function counterDelta(before: string | null, after: string | null, isTopLevel: boolean) {
+export function counterDelta(
+  before: string | null,
+  after: string | null,
+  conversation: { isTopLevel: true; publishedReplies: number } | { isTopLevel: false; status: string; publishedReplies: number } | null,
+) {
   const published = (after === 'published' ? 1 : 0) - (before === 'published' ? 1 : 0);
-  const topLevel = isTopLevel ? (holdsPlace(after) ? 1 : 0) - (holdsPlace(before) ? 1 : 0) : 0;
+  if (!conversation) return { published, topLevel: 0 };
+  const place = (held: boolean) => (held ? 1 : 0);
+  const n = conversation.publishedReplies;
+  const topLevel = conversation.isTopLevel
+    ? place(holdsPlace(after, n)) - place(holdsPlace(before, n))
+    : place(holdsPlace(conversation.status, n + published)) - place(holdsPlace(conversation.status, n));
   return { published, topLevel };
 }
 
@@ -79,14 +96,14 @@ export interface ThreadRow {
 export type ThreadNode<T extends ThreadRow> = T & { replies: ThreadNode<T>[]; removed: boolean };
 
 /**
- * Nests a page's comments under their parents, oldest first. A deleted comment stays as a
- * "removed" placeholder while it has replies to hold together; without replies it disappears.
- * Rows whose parent is not in the list (hidden or on another page) are dropped.
+ * Nests a page's comments under their parents, oldest first. A comment the viewer may not read
+ * (`isRemoved`: by default, a deleted one) stays as a "removed" placeholder while it has replies to
+ * hold together; without replies it disappears. Rows whose parent is not in the list are dropped.
  */
-export function buildThread<T extends ThreadRow>(rows: T[]): ThreadNode<T>[] {
+export function buildThread<T extends ThreadRow>(rows: T[], isRemoved: (row: T) => boolean = (row) => row.status === 'deleted'): ThreadNode<T>[] {
   const byOldest = [...rows].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id - b.id);
   const nodes = new Map<number, ThreadNode<T>>();
-  for (const row of byOldest) nodes.set(row.id, { ...row, replies: [], removed: row.status === 'deleted' });
+  for (const row of byOldest) nodes.set(row.id, { ...row, replies: [], removed: isRemoved(row) });
   const roots: ThreadNode<T>[] = [];
   for (const node of nodes.values()) {
     if (node.parentId === null) roots.push(node);

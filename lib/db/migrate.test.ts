@@ -129,6 +129,45 @@ for (const [provider, enabled] of providers) {
       expect(await client().$queryRaw`SELECT "body" FROM "Note"`).toEqual([{ body: 'one; two; three' }]);
     });
 
+    it('gives hidden comments with published replies their place when upgrading an older database', async () => {
+      const before = fs.mkdtempSync(path.join(os.tmpdir(), 'quire-migrations-'));
+      tempDirs.push(before);
+      for (const name of committedMigrations(provider).filter((n) => n < '20261202040000')) {
+        fs.cpSync(path.join(migrationsDirFor(provider), name), path.join(before, name), { recursive: true });
+      }
+      await applyMigrations({ url: database.url, migrationsDir: before, log: () => {} });
+      // As the older code left it: a comment marked spam after Bob answered it (out of the places),
+      // a deleted one without replies (in them), a published one with a held reply.
+      const comments: [number, number | null, string][] = [
+        [1, null, 'spam'],
+        [2, 1, 'published'],
+        [3, 2, 'published'],
+        [4, null, 'deleted'],
+        [5, null, 'published'],
+        [6, 5, 'pending'],
+      ];
+      // SQLite numbers its parameters with ?, PostgreSQL with $n.
+      const sql = (text: string) => (provider === 'sqlite' ? text.replace(/\$\d+/g, '?') : text);
+      for (const [id, parentId, status] of comments) {
+        await client().$executeRawUnsafe(
+          sql('INSERT INTO "Comment" ("id", "postId", "parentId", "rootId", "depth", "body", "html", "status") VALUES ($1, $2, $3, $4, $5, $6, $7, $8)'),
+          id, 'p', parentId, parentId === null ? null : parentId === 5 ? 5 : 1, parentId === null ? 0 : 1, 'x', '<p>x</p>', status,
+        );
+      }
+      await client().$executeRawUnsafe(
+        sql('INSERT INTO "PostThread" ("postId", "publishedCount", "topLevelCount", "version", "closed", "updatedAt") VALUES ($1, 3, 2, 7, false, $2)'),
+        'p', new Date(),
+      );
+      await applyMigrations({ url: database.url, log: () => {} });
+      const counted = await client().comment.findMany({ where: { parentId: null }, select: { id: true, publishedReplies: true }, orderBy: { id: 'asc' } });
+      expect(counted).toEqual([
+        { id: 1, publishedReplies: 2 },
+        { id: 4, publishedReplies: 0 },
+        { id: 5, publishedReplies: 0 },
+      ]);
+      expect(await client().postThread.findUnique({ where: { postId: 'p' } })).toMatchObject({ publishedCount: 3, topLevelCount: 3, version: 8 });
+    });
+
     it('refuses to run when an applied migration was edited', async () => {
       await applyMigrations({ url: database.url, log: () => {} });
       await client().$executeRaw`UPDATE "_prisma_migrations" SET checksum = ${'0'.repeat(64)}`;

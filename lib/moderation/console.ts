@@ -72,7 +72,9 @@ function flatten(nodes: ThreadNode<CommentRow>[]): CommentRow[] {
 /**
  * An admin's view of one page of a post's thread: what readers see plus every held comment in
  * its place — replies under their parent, new top-level comments on the last page, where they
- * would appear once approved — with why each was held.
+ * would appear once approved — with why each was held. Held comments readers see as placeholders
+ * (they have published replies) are shown in full; spam and deleted ones stay placeholders, with
+ * the buttons that bring them back.
  */
 export async function withHeldComments(postId: string, page: CommentPage) {
   const topIds = page.thread.map((node) => node.id);
@@ -80,18 +82,26 @@ export async function withHeldComments(postId: string, page: CommentPage) {
     where: {
       postId,
       status: 'pending',
-      OR: [{ rootId: { in: topIds } }, ...(page.page === page.pageCount ? [{ parentId: null }] : [])],
+      OR: [
+        { rootId: { in: topIds } },
+        { id: { in: topIds } },
+        ...(page.page === page.pageCount ? [{ parentId: null, publishedReplies: 0 }] : []),
+      ],
     },
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
     select: heldSelect,
   });
-  const shown = flatten(page.thread);
+  const heldRows = new Map<number, CommentRow>(
+    held.map(({ author, guestName, heldReason: _reason, ...row }) => [
+      row.id,
+      { ...row, authorName: author?.name ?? guestName ?? 'Anonymous', isGuest: row.authorId === null },
+    ]),
+  );
+  const shown = flatten(page.thread).map((row) => heldRows.get(row.id) ?? row);
   const known = new Set(shown.map((row) => row.id));
-  const extra: CommentRow[] = held
-    .filter((row) => !known.has(row.id))
-    .map(({ author, guestName, heldReason: _reason, ...row }) => ({ ...row, authorName: author?.name ?? guestName ?? 'Anonymous', isGuest: row.authorId === null }));
+  const extra = [...heldRows.values()].filter((row) => !known.has(row.id));
   return {
-    page: { ...page, thread: buildThread([...shown, ...extra]) },
+    page: { ...page, thread: buildThread([...shown, ...extra], (row) => row.status === 'deleted' || row.status === 'spam') },
     heldReasons: new Map(held.map((row) => [row.id, row.heldReason])),
   };
 }

@@ -1,6 +1,5 @@
-import { bumpThread } from '@/lib/comments/mutations';
+import { bumpThread, countStatusChange } from '@/lib/comments/mutations';
 import { noticeText, withNotice } from '@/lib/comments/post-comment';
-import { counterDelta } from '@/lib/comments/rules';
 import { MODERATION_UNAVAILABLE } from '@/lib/comments/unavailable';
 import { getDb, type DbTransaction } from '@/lib/db';
 import { isUnavailable, unlessDatabaseDown } from '@/lib/db/health';
@@ -39,7 +38,7 @@ class ThreadDeltas {
  */
 async function moveEach(
   tx: DbTransaction,
-  rows: { id: number; postId: string; parentId: number | null }[],
+  rows: { id: number; postId: string; parentId: number | null; rootId: number | null }[],
   move: { from: string; to: string; where?: { hiddenByBanId: { in: number[] } }; data: { hiddenByBanId: number | null } },
   deltas: ThreadDeltas,
 ): Promise<number> {
@@ -51,7 +50,7 @@ async function moveEach(
     });
     if (count === 0) continue;
     moved += 1;
-    deltas.add(row.postId, counterDelta(move.from, move.to, row.parentId === null));
+    deltas.add(row.postId, await countStatusChange(tx, row, move.from, move.to));
   }
   return moved;
 }
@@ -136,7 +135,7 @@ export async function moderateComments(options: {
     // In id order, so concurrent bulk actions lock rows in the same order and cannot deadlock.
     const rows = await tx.comment.findMany({
       where: { id: { in: options.ids } },
-      select: { id: true, postId: true, parentId: true, status: true, deletedBy: true },
+      select: { id: true, postId: true, parentId: true, rootId: true, status: true, deletedBy: true },
       orderBy: { id: 'asc' },
     });
     const found = new Set(rows.map((row) => row.id));
@@ -172,7 +171,7 @@ export async function moderateComments(options: {
           reason: options.reason,
         }),
       );
-      deltas.add(row.postId, counterDelta(row.status, target, row.parentId === null));
+      deltas.add(row.postId, await countStatusChange(tx, row, row.status, target));
     }
     if (audit.length > 0) await tx.auditEntry.createMany({ data: audit });
     await deltas.apply(tx);
@@ -223,7 +222,7 @@ export async function banUser(options: {
     const visible = options.hideComments
       ? await tx.comment.findMany({
           where: { authorId: options.userId, status: 'published' },
-          select: { id: true, postId: true, parentId: true },
+          select: { id: true, postId: true, parentId: true, rootId: true },
           orderBy: { id: 'asc' },
         })
       : [];
@@ -258,7 +257,7 @@ export async function unbanUser(options: { userId: string; actor: Viewer }): Pro
     await tx.ban.updateMany({ where: { id: { in: banIds }, liftedAt: null }, data: { liftedAt: now } });
     const hidden = await tx.comment.findMany({
       where: { hiddenByBanId: { in: banIds }, status: 'spam' },
-      select: { id: true, postId: true, parentId: true },
+      select: { id: true, postId: true, parentId: true, rootId: true },
       orderBy: { id: 'asc' },
     });
     const deltas = new ThreadDeltas();
