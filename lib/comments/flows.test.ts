@@ -928,6 +928,25 @@ for (const [provider, enabled] of providers) {
         expect(await getDb().comment.count({ where: { postId: p.id } })).toBe(3);
       });
 
+      it('writes a comment sent twice at once (a double click) only once', async () => {
+        const p = publish();
+        for (let round = 0; round < 3; round++) {
+          const body = `Pressed Post twice, round ${round}.`;
+          const results = await Promise.all([1, 2, 3].map(() => postComment({ postId: p.id, viewer: ada, input: { body } })));
+          expect(results.filter((r) => r.ok)).toHaveLength(1);
+          expect(results.filter((r) => !r.ok)).toEqual([
+            expect.objectContaining({ status: 409 }),
+            expect.objectContaining({ status: 409 }),
+          ]);
+          expect(await getDb().comment.count({ where: { postId: p.id, body } })).toBe(1);
+        }
+        // One author's posts wait for each other; another's go ahead, the same words included.
+        const words = 'Two readers, one thought.';
+        const both = await Promise.all([ada, bob].map((viewer) => postComment({ postId: p.id, viewer, input: { body: words } })));
+        expect(both.map((r) => r.ok)).toEqual([true, true]);
+        await expectCountersMatchRows(p.id);
+      });
+
       it('lets the same words through again after ten minutes, or after the first was deleted', async () => {
         const p = publish();
         const first = await post(p, ada, { body: 'Once more.' });

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { resolveAuthSecret } from '@/lib/auth/secret';
-import { getDb, type DbTransaction } from '@/lib/db';
+import { getDb, serializeOn, type DbTransaction } from '@/lib/db';
 import type { Post } from '@/lib/content/posts';
 import { banMessage, getActiveBan } from '@/lib/moderation/bans';
 import { decideHold, decideHoldAfterEdit, isAutoClosed } from '@/lib/moderation/hold-rules';
@@ -182,18 +182,15 @@ export async function writeComment(options: NewComment): Promise<WrittenComment>
   }
 
   const ipHash = hashIp(options.ip);
-  const duplicate = await db.comment.findFirst({
-    where: {
-      postId: post.id,
-      body: input.body,
-      status: { not: 'deleted' },
-      createdAt: { gte: new Date((options.now ?? new Date()).getTime() - DUPLICATE_WINDOW_MS) },
-      // A guest is known by name and address; two guests called Anna on one network are rare.
-      ...(viewer ? { authorId: viewer.id } : { authorId: null, guestName: input.name ?? null, ipHash }),
-    },
-    select: { id: true },
-  });
-  if (duplicate) throw new CommentError(409, 'You have already posted this comment.');
+  // A guest is known by name and address; two guests called Anna on one network are rare.
+  const sameAuthor = viewer ? { authorId: viewer.id } : { authorId: null, guestName: input.name ?? null, ipHash };
+  const sameComment = {
+    postId: post.id,
+    body: input.body,
+    status: { not: 'deleted' },
+    createdAt: { gte: new Date((options.now ?? new Date()).getTime() - DUPLICATE_WINDOW_MS) },
+    ...sameAuthor,
+  };
 
   const approved =
     viewer && viewer.role !== 'admin' && settings.holdFor === 'first-time'
@@ -208,6 +205,12 @@ export async function writeComment(options: NewComment): Promise<WrittenComment>
       });
   const html = await renderCommentMarkdown(input.body);
   const created = await db.$transaction(async (tx: DbTransaction) => {
+    // Asked inside the transaction, one author's posts on this post in turn: a double click
+    // sends two requests at once, and both would find no earlier copy if asked side by side.
+    await serializeOn(tx, `comment:${post.id}:${JSON.stringify(sameAuthor)}`);
+    if (await tx.comment.findFirst({ where: sameComment, select: { id: true } })) {
+      throw new CommentError(409, 'You have already posted this comment.');
+    }
     const row = await tx.comment.create({
       data: {
         postId: post.id,

@@ -202,3 +202,14 @@ export function databaseProvider(): DatabaseProvider {
 export function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && 'code' in error && error.code === 'P2002';
 }
+
+/**
+ * Makes transactions that name the same `key` run one after another from here to their end, so a
+ * check and the write it allows cannot interleave with another request's (two presses of Post).
+ * PostgreSQL: an advisory lock held until the transaction ends. SQLite: nothing to do, since this
+ * process runs one transaction at a time on its one connection (queueBehindTransactions).
+ */
+export async function serializeOn(tx: DbTransaction, key: string): Promise<void> {
+  if (databaseProvider() !== 'postgresql') return;
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
+}
