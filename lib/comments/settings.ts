@@ -28,6 +28,9 @@ export const SETTING_KEY = 'comments';
 
 export const defaultCommentSettings: CommentSettings = commentSettingsSchema.parse({});
 
+// Made once: building a schema costs more than parsing with it, and every comment reads the settings.
+const storedSettingsSchema = commentSettingsSchema.partial();
+
 /** Stored settings over the defaults; a stored value that no longer parses falls back to the default. */
 export async function getCommentSettings(): Promise<CommentSettings> {
   const row = await getDb().setting.findUnique({ where: { key: SETTING_KEY } });
@@ -43,7 +46,7 @@ export function settingsFromStored(value: string | undefined): CommentSettings {
   } catch {
     return defaultCommentSettings;
   }
-  const parsed = commentSettingsSchema.partial().safeParse(stored);
+  const parsed = storedSettingsSchema.safeParse(stored);
   return parsed.success ? { ...defaultCommentSettings, ...stripUndefined(parsed.data) } : defaultCommentSettings;
 }
 
