@@ -626,12 +626,13 @@ for (const [provider, enabled] of providers) {
 
     describe('a comment hidden after it was answered', () => {
       /** Ada's comment with Bob's reply, and Ada's answer to that, all published. */
-      async function conversation(p: Post) {
-        const parent = (await post(p, ada, { body: 'The first word.' })).comment;
-        const reply = (await post(p, bob, { body: 'A reply.', parentId: parent.id })).comment;
-        const answer = (await post(p, ada, { body: 'An answer.', parentId: reply.id })).comment;
-        const other = (await post(p, bob, { body: 'Another thought.' })).comment;
-        expect(await getThreadState(p.id)).toMatchObject({ publishedCount: 4, topLevelCount: 2 });
+      async function conversation(p: Post, round = 0) {
+        const before = await getThreadState(p.id);
+        const parent = (await post(p, ada, { body: `The first word (${round}).` })).comment;
+        const reply = (await post(p, bob, { body: `A reply (${round}).`, parentId: parent.id })).comment;
+        const answer = (await post(p, ada, { body: `An answer (${round}).`, parentId: reply.id })).comment;
+        const other = (await post(p, bob, { body: `Another thought (${round}).` })).comment;
+        expect(await getThreadState(p.id)).toMatchObject({ publishedCount: before.publishedCount + 4, topLevelCount: before.topLevelCount + 2 });
         return { parent, reply, answer, other };
       }
 
@@ -687,6 +688,37 @@ for (const [provider, enabled] of providers) {
         expect(shape(admins.page.thread)).toEqual([{ [parent.id]: [{ [reply.id]: [answer.id] }] }, other.id]);
         expect(admins.page.thread[0]!.html).toContain('https://a.example');
         expect(admins.heldReasons.get(parent.id)).toBe('edited: 1 link');
+      });
+
+      it('is found on the page everyone sees it on, also by its author with other held comments', async () => {
+        await setCommentSettings({ holdLinkCount: 1, commentsPerPage: 5 });
+        const p = publish();
+        const held = (await post(p, ada, { body: 'Held from the start: https://a.example' })).comment;
+        expect(held.status).toBe('pending');
+        const { parent, reply } = await conversation(p);
+        await changeCommentText({ id: parent.id, viewer: ada, input: { body: 'Now with https://b.example' } });
+        // Ada's first held comment is hers alone; the answered one holds its place for everyone.
+        expect(await findCommentPage(reply.id, 1)).toEqual({ postId: p.id, page: 1 });
+        expect(await findCommentPage(parent.id, 1)).toEqual({ postId: p.id, page: 1 });
+        expect(await findCommentPage(held.id, 1)).toEqual({ postId: p.id, page: 1 });
+        expect((await page(p, bob)).thread.map((n) => n.id)).toEqual([parent.id, expect.any(Number)]);
+      });
+
+      it('takes moderation and its authors’ own changes at the same time without a deadlock', async () => {
+        const admin = { ...(await insertReader('Moderator')), role: 'admin' as const };
+        const p = publish();
+        for (let round = 0; round < 8; round++) {
+          const { parent, reply, answer } = await conversation(p, round);
+          // The admin's step locks the top-level comment first; the authors' change their replies
+          // first, and then the top-level comment's count.
+          const results = await Promise.allSettled([
+            moderateComments({ ids: [parent.id, reply.id, answer.id], action: 'spam', actor: admin }),
+            removeComment({ id: answer.id, viewer: ada }),
+            changeCommentText({ id: reply.id, viewer: bob, input: { body: `Edited, round ${round}.` } }),
+          ]);
+          expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
+          await expectCountersMatchRows(p.id);
+        }
       });
 
       it('comes back with its conversation when a ban that hid it is lifted', async () => {

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { resolveAuthSecret } from '@/lib/auth/secret';
-import { getDb, serializeOn, type DbTransaction } from '@/lib/db';
+import { getDb, lockComments, serializeOn, type DbTransaction } from '@/lib/db';
 import type { Post } from '@/lib/content/posts';
 import { banMessage, getActiveBan } from '@/lib/moderation/bans';
 import { decideHold, decideHoldAfterEdit, isAutoClosed } from '@/lib/moderation/hold-rules';
@@ -81,7 +81,9 @@ export function bumpThread(
  * Counts one comment's status change into its post's counters, inside the transaction that made
  * it. A reply's change moves its conversation's count of published replies (one update, under the
  * row's lock, so concurrent changes add up), and with it, maybe, whether that conversation's
- * top-level comment holds a place; a top-level comment's own place depends on that count.
+ * top-level comment holds a place; a top-level comment's own place depends on that count. A
+ * transaction that changes a comment it did not create locks it and its top-level comment first
+ * (`lockComments`).
  */
 export async function countStatusChange(
   tx: Pick<DbTransaction, 'comment'>,
@@ -289,6 +291,7 @@ export async function editComment(options: {
   const html = await renderCommentMarkdown(options.body);
   const updated = await db
     .$transaction(async (tx: DbTransaction) => {
+      await lockComments(tx, [comment.id, comment.rootId]);
       const row = await tx.comment.update({
         where: { id: comment.id, status: comment.status },
         data: { body: options.body, html, editedAt: options.now ?? new Date(), status, heldReason: reason },
@@ -313,6 +316,7 @@ export async function deleteComment(options: { id: number; viewer: Viewer; now?:
   const db = getDb();
   await db
     .$transaction(async (tx: DbTransaction) => {
+      await lockComments(tx, [comment.id, comment.rootId]);
       await tx.comment.update({
         where: { id: comment.id, status: comment.status },
         data: { status: 'deleted', deletedAt: options.now ?? new Date(), deletedBy: 'author' },

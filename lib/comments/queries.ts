@@ -66,13 +66,12 @@ function toRow({ author, guestName, ...row }: SelectedRow): CommentRow {
  * viewer's own held comments.
  */
 function placesFor(viewer: Pick<Viewer, 'id'> | null) {
-  return {
-    OR: [
-      { status: { in: ['published', 'deleted'] } },
-      { publishedReplies: { gt: 0 } },
-      ...(viewer ? [{ status: 'pending', authorId: viewer.id }] : []),
-    ],
-  };
+  return { OR: [{ status: { in: ['published', 'deleted'] } }, { publishedReplies: { gt: 0 } }, ...ownHeldOf(viewer)] };
+}
+
+/** The viewer's own comments that await moderation, which they see and nobody else does. */
+function ownHeldOf(viewer: Pick<Viewer, 'id'> | null) {
+  return viewer ? [{ status: 'pending', authorId: viewer.id }] : [];
 }
 
 /** Whether the viewer reads this comment itself rather than a placeholder: published, or their own held comment. */
@@ -150,13 +149,16 @@ export async function listCommentPage(options: {
     take: options.perPage,
     select: commentSelect,
   });
-  // Every reply under the page's conversations, hidden ones too: a hidden reply with published
-  // replies of its own stays as their placeholder.
+  // The replies under the page's conversations the viewer reads, and hidden ones with replies of
+  // their own, which may stay as placeholders (not the spam and deleted replies nobody answered).
   const replies =
     top.length === 0
       ? []
       : await db.comment.findMany({
-          where: { rootId: { in: top.map((c) => c.id) } },
+          where: {
+            rootId: { in: top.map((c) => c.id) },
+            OR: [{ status: 'published' }, ...ownHeldOf(options.viewer), { replies: { some: {} } }],
+          },
           orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
           select: commentSelect,
         });
@@ -195,7 +197,8 @@ export async function findCommentPage(
     const { topLevelCount } = await getThreadState(comment.postId);
     return { postId: comment.postId, page: pageCount(topLevelCount, perPage) };
   }
-  const places = placesFor(root.status === 'pending' && root.authorId ? { id: root.authorId } : null);
+  // A held comment with published replies holds a place for everyone; one without, only in its author's view.
+  const places = placesFor(root.status === 'pending' && root.publishedReplies === 0 && root.authorId ? { id: root.authorId } : null);
   const before = await db.comment.count({
     where: {
       postId: comment.postId,

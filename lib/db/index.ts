@@ -213,3 +213,16 @@ export async function serializeOn(tx: DbTransaction, key: string): Promise<void>
   if (databaseProvider() !== 'postgresql') return;
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
 }
+
+/**
+ * Locks comment rows `ids` for the rest of the transaction, in id order. A status change also
+ * updates the conversation's top-level comment (its count of published replies), which has a
+ * smaller id than the reply; transactions that change several comments take every lock they will
+ * need up front, in one order, so that two of them can never wait for each other. SQLite: nothing
+ * to do (one transaction at a time).
+ */
+export async function lockComments(tx: DbTransaction, ids: (number | null)[]): Promise<void> {
+  const wanted = [...new Set(ids.filter((id): id is number => id !== null))];
+  if (wanted.length === 0 || databaseProvider() !== 'postgresql') return;
+  await tx.$executeRaw`SELECT 1 FROM "Comment" WHERE "id" = ANY(${wanted}) ORDER BY "id" FOR UPDATE`;
+}

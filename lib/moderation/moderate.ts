@@ -1,7 +1,7 @@
 import { bumpThread, countStatusChange } from '@/lib/comments/mutations';
 import { noticeText, withNotice } from '@/lib/comments/post-comment';
 import { MODERATION_UNAVAILABLE } from '@/lib/comments/unavailable';
-import { getDb, type DbTransaction } from '@/lib/db';
+import { getDb, lockComments, type DbTransaction } from '@/lib/db';
 import { isUnavailable, unlessDatabaseDown } from '@/lib/db/health';
 import type { Viewer } from '@/lib/users/accounts';
 import { auditEntry, auditEntryData } from './audit';
@@ -43,6 +43,7 @@ async function moveEach(
   deltas: ThreadDeltas,
 ): Promise<number> {
   let moved = 0;
+  await lockComments(tx, rows.flatMap((row) => [row.id, row.rootId]));
   for (const row of rows) {
     const { count } = await tx.comment.updateMany({
       where: { id: row.id, status: move.from, ...move.where },
@@ -132,7 +133,11 @@ export async function moderateComments(options: {
   const target = statusAfter[options.action];
   const now = new Date();
   return getDb().$transaction(async (tx: DbTransaction) => {
-    // In id order, so concurrent bulk actions lock rows in the same order and cannot deadlock.
+    // Every row this step may change (the comments and their conversations' top-level comments),
+    // locked in id order before any change, so concurrent steps cannot deadlock; then read again,
+    // as the lock found them.
+    const asked = await tx.comment.findMany({ where: { id: { in: options.ids } }, select: { id: true, rootId: true } });
+    await lockComments(tx, asked.flatMap((row) => [row.id, row.rootId]));
     const rows = await tx.comment.findMany({
       where: { id: { in: options.ids } },
       select: { id: true, postId: true, parentId: true, rootId: true, status: true, deletedBy: true },
