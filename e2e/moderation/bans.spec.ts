@@ -2,7 +2,7 @@
 // they cannot comment; lifting the ban brings back exactly the comments the ban hid.
 import { postComment, sendComment, uniqueText } from '../support/api';
 import { SEED_POST } from '../support/blog';
-import { commentByText, openPost, postCommentForm, waitForEnhancedForm } from '../support/post-page';
+import { commentByText, openPost, pauseLiveUpdates, postCommentForm, waitForEnhancedForm } from '../support/post-page';
 import { expect, logRows, queueRow, test } from './fixtures';
 
 // Each journey drives several browsers through many pages; on a busy machine that takes a while.
@@ -32,6 +32,10 @@ test('a ban with hidden comments refuses new ones with a clear message; unbannin
   // The troll is writing another comment when the ban comes.
   const trollPage = await browse(troll);
   await openPost(trollPage);
+  // The troll presses Publish before their page's next live update, which would already put the
+  // ban's message in place of the box (as a reload does, below): held still here, so the race
+  // between the two is not the test's.
+  await pauseLiveUpdates(trollPage);
   const trollForm = postCommentForm(trollPage);
   await waitForEnhancedForm(trollForm);
   await trollForm.getByRole('textbox', { name: 'Your comment' }).fill('Still here');
