@@ -3,6 +3,7 @@
 // and the post page must come out inert in Chromium: nothing runs, nothing loads, no dangerous link
 // or attribute survives, and no comment breaks out of the comment section.
 import type { APIResponse, Browser, Page } from '@playwright/test';
+import { holdsPlace } from '@/lib/comments/rules';
 import type { CommentSettings } from '@/lib/comments/settings';
 import { newUserFields, sendComment, signInWithApi, uniqueText, type ApiComment } from '../support/api';
 import { expect, test as journeys } from '../support/journeys';
@@ -44,7 +45,7 @@ const test = journeys.extend<{ removeWrittenComments: void }>({
         const comments = written.filter((comment) => comment.postId === postId);
         const published = comments.filter((comment) => comment.status === 'published').length;
         const places = comments.filter(
-          (comment) => comment.parentId === null && (['published', 'deleted'].includes(comment.status) || comment.publishedReplies > 0),
+          (comment) => comment.parentId === null && holdsPlace(comment.status, comment.publishedReplies),
         ).length;
         await db.$transaction([
           // Replies before what they reply to: the parent relation refuses orphans.
