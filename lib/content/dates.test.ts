@@ -36,6 +36,40 @@ describe('a bare post date', () => {
   });
 });
 
+describe('a post date with a time on a day the clocks change', () => {
+  // New York: 02:00 EST → 03:00 EDT on 10 March 2024, 02:00 EDT → 01:00 EST on 3 November.
+  // London: 01:00 GMT → 02:00 BST on 31 March 2024, 02:00 BST → 01:00 GMT on 27 October.
+  it.each([
+    ['America/New_York', '2024-03-10', '2024-03-10T05:00:00.000Z', 'March 10, 2024 at 12:00 AM'],
+    ['America/New_York', '2024-03-10 12:00', '2024-03-10T16:00:00.000Z', 'March 10, 2024 at 12:00 PM'],
+    ['America/New_York', '2024-03-10 23:30', '2024-03-11T03:30:00.000Z', 'March 10, 2024 at 11:30 PM'],
+    ['America/New_York', '2024-11-03', '2024-11-03T04:00:00.000Z', 'November 3, 2024 at 12:00 AM'],
+    ['America/New_York', '2024-11-03 12:00', '2024-11-03T17:00:00.000Z', 'November 3, 2024 at 12:00 PM'],
+    ['America/New_York', '2024-11-03 23:30', '2024-11-04T04:30:00.000Z', 'November 3, 2024 at 11:30 PM'],
+    ['Europe/London', '2024-03-31', '2024-03-31T00:00:00.000Z', 'March 31, 2024 at 12:00 AM'],
+    ['Europe/London', '2024-03-31 09:00', '2024-03-31T08:00:00.000Z', 'March 31, 2024 at 9:00 AM'],
+    ['Europe/London', '2024-10-27', '2024-10-26T23:00:00.000Z', 'October 27, 2024 at 12:00 AM'],
+    ['Europe/London', '2024-10-27 09:00', '2024-10-27T09:00:00.000Z', 'October 27, 2024 at 9:00 AM'],
+  ])('in %s, %s is %s, shown as written', async (timeZone, date, iso, shown) => {
+    const post = await parsePostFile('content/posts/x.md', `---\ntitle: T\ndate: ${date}\n---\n`, { timeZone, defaultAuthor: 'Ann' });
+    expect(post.date.toISOString()).toBe(iso);
+    expect(formatTimestamp(post.date, timeZone)).toBe(shown);
+    expect(post.path).toBe(`/${date.slice(0, 4)}/${date.slice(5, 7)}/x`);
+  });
+
+  it.each([
+    // The hour that happens twice: the first time it is read.
+    ['America/New_York', '2024-11-03 01:30', '2024-11-03T05:30:00.000Z'],
+    ['Europe/London', '2024-10-27 01:30', '2024-10-27T00:30:00.000Z'],
+    // The hour that never happens: read with the offset before the jump, so 02:30 becomes 03:30 (New York) and 01:30 becomes 02:30 (London).
+    ['America/New_York', '2024-03-10 02:30', '2024-03-10T07:30:00.000Z'],
+    ['Europe/London', '2024-03-31 01:30', '2024-03-31T01:30:00.000Z'],
+  ])('in %s, %s is %s', async (timeZone, date, iso) => {
+    const post = await parsePostFile('content/posts/x.md', `---\ntitle: T\ndate: ${date}\n---\n`, { timeZone, defaultAuthor: 'Ann' });
+    expect(post.date.toISOString()).toBe(iso);
+  });
+});
+
 describe('formatDateHeader', () => {
   it('names the weekday and day in the given zone, not the server zone', () => {
     const instant = new Date('2016-09-04T20:00:00Z');

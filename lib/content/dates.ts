@@ -26,19 +26,36 @@ export function isCalendarDay(year: number, month: number, day: number): boolean
   return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-/** The instant of midnight at the start of a calendar day in `timeZone`. */
-export function startOfDayInZone(year: number, month: number, day: number, timeZone: string): Date {
-  const midnightUtc = Date.UTC(year, month - 1, day);
-  // The offsets in force around that day (two when a DST change is near), each giving a candidate midnight.
-  const offsets = new Set(
-    [-1, 0, 1].map((days) => zoneOffsetMinutes(new Date(midnightUtc + days * 86_400_000), timeZone)),
-  );
-  const candidates = [...offsets].map((offset) => ({ offset, instant: midnightUtc - offset * 60_000 }));
-  // A candidate is real when its offset is the one in force at it; if clocks fell back onto midnight, the first.
+/**
+ * The instant a clock in `timeZone` reads year-month-day hour:minute:second. Where clocks fall back
+ * the reading happens twice and the first is taken. Where they spring forward it never happens: it is
+ * read with the offset in force before the change, so it lands as far after the jump as it was written
+ * after the last reading before it (02:30 on a day New York jumps from 02:00 to 03:00 is 03:30), which
+ * keeps posts written in the gap in their order. A day with no midnight starts at the jump.
+ */
+export function instantInZone(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+  timeZone: string,
+): Date {
+  const asUtc = Date.UTC(year, month - 1, day, hour, minute, second);
+  // The offsets in force around that reading (two when a change of the clock is near), each giving a candidate.
+  const offsets = new Set([-1, 0, 1].map((days) => zoneOffsetMinutes(new Date(asUtc + days * 86_400_000), timeZone)));
+  const candidates = [...offsets].map((offset) => ({ offset, instant: asUtc - offset * 60_000 }));
+  // A candidate is real when its offset is the one in force at it.
   const real = candidates.filter((c) => zoneOffsetMinutes(new Date(c.instant), timeZone) === c.offset);
   if (real.length > 0) return new Date(Math.min(...real.map((c) => c.instant)));
-  // No midnight that day (clocks sprang from 23:59 to 01:00): the day begins at the jump, the later candidate.
+  // In the gap: the earlier (smaller) offset gives the later candidate.
   return new Date(Math.max(...candidates.map((c) => c.instant)));
+}
+
+/** The instant of midnight at the start of a calendar day in `timeZone`. */
+export function startOfDayInZone(year: number, month: number, day: number, timeZone: string): Date {
+  return instantInZone(year, month, day, 0, 0, 0, timeZone);
 }
 
 export interface CalendarDate {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isCalendarDay, startOfDayInZone } from './dates';
+import { instantInZone, isCalendarDay } from './dates';
 
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -34,8 +34,8 @@ function postDate(timeZone: string) {
         return z.NEVER;
       }
       if (zone) return new Date(`${y}-${m}-${d}T${hh.padStart(2, '0')}:${mm}:${ss.padStart(2, '0')}${zone === 'Z' ? 'Z' : zone.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2')}`);
-      const midnight = startOfDayInZone(year, month, day, timeZone);
-      return new Date(midnight.getTime() + (Number(hh) * 3600 + Number(mm) * 60 + Number(ss)) * 1000);
+      // The time the owner wrote is what the clock read, which on a day the clocks change is not midnight plus that many hours.
+      return instantInZone(year, month, day, Number(hh), Number(mm), Number(ss), timeZone);
     });
 }
 
