@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { instantInZone, isCalendarDay } from './dates';
+import { normaliseAddress } from './urls';
 
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -54,7 +55,12 @@ export function frontMatterSchema(timeZone: string) {
     draft: z.boolean().default(false),
     comments: z.enum(['open', 'closed']).default('open'),
     aliases: z
-      .array(z.string().regex(/^\/[^\s?#]*$/, 'must be site paths starting with "/" (no query or fragment)'))
+      .array(
+        z
+          .string()
+          .regex(/^\/[^\s?#]*$/, 'must be site paths starting with "/" (no query or fragment)')
+          .transform(normaliseAddress),
+      )
       .default([]),
   });
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ContentError } from './errors';
-import { loadPosts, parsePostFile, type ParseOptions } from './posts';
+import { loadPosts, parsePostFile, postWithAlias, type ParseOptions } from './posts';
 
 const FILE = 'content/posts/2016-09-04-from-russia-with-love.md';
 const OPTIONS: ParseOptions = { timeZone: 'Asia/Hong_Kong', defaultAuthor: 'Site Owner' };
@@ -224,5 +224,38 @@ describe('post dates with a time', () => {
     expect(offset.date.toISOString()).toBe('2016-09-04T20:15:00.000Z');
     const utc = await parsePostFile(FILE, postSource({ date: '2016-09-04T00:00:00Z' }), OPTIONS);
     expect(utc.date.toISOString()).toBe('2016-09-04T00:00:00.000Z');
+  });
+});
+
+describe('postWithAlias', () => {
+  async function postWithAliases(aliases: string) {
+    return parsePostFile(FILE, postSource({ aliases }), OPTIONS);
+  }
+
+  it('matches an alias written with a trailing slash, as the server asks for it without one', async () => {
+    const post = await postWithAliases('[/2016/09/04/old-slug/]');
+    expect(post.aliases).toEqual(['/2016/09/04/old-slug']);
+    expect(postWithAlias([post], '/2016/09/04/old-slug')).toBe(post);
+  });
+
+  it('matches "+" and "&" whether the address spells them encoded or not', async () => {
+    const post = await postWithAliases('["/old/c++-notes.html", "/old/q&a.html"]');
+    for (const address of ['/old/c%2B%2B-notes.html', '/old/c++-notes.html', '/old/q%26a.html', '/old/q&a.html']) {
+      expect(postWithAlias([post], address)).toBe(post);
+    }
+    const encoded = await postWithAliases('["/old/c%2B%2B-notes.html"]');
+    expect(postWithAlias([encoded], '/old/c++-notes.html')).toBe(encoded);
+  });
+
+  it('matches other characters encoded in the address, and survives a stray "%"', async () => {
+    const post = await postWithAliases('["/2016/09/café-déjà.html", "/old/100%-sure"]');
+    expect(postWithAlias([post], '/2016/09/caf%C3%A9-d%C3%A9j%C3%A0.html')).toBe(post);
+    expect(postWithAlias([post], '/old/100%-sure')).toBe(post);
+  });
+
+  it('finds nothing for an address no post claims', async () => {
+    const post = await postWithAliases('[/old-address]');
+    expect(postWithAlias([post], '/old-address-2')).toBeUndefined();
+    expect(postWithAlias([post], '/old')).toBeUndefined();
   });
 });

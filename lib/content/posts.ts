@@ -9,7 +9,7 @@ import { renderPostMarkdown } from './markdown';
 import { contentDir } from './paths';
 import { getSite } from './site';
 import { slugFromFileName } from './slug';
-import { postPath } from './urls';
+import { normaliseAddress, postPath } from './urls';
 
 export interface Post {
   /** Stable id comments hang on; survives a change of slug or date. */
@@ -24,6 +24,7 @@ export interface Post {
   summary: string | undefined;
   draft: boolean;
   commentsClosed: boolean;
+  /** Old addresses that redirect here, in the form normaliseAddress gives them. */
   aliases: string[];
   /** The post's address on this blog, e.g. /2016/09/from-russia-with-love. */
   path: string;
@@ -164,16 +165,13 @@ export async function getPostById(id: string): Promise<Post | undefined> {
   return (await listPublishedPosts()).find((post) => post.id === id);
 }
 
-/** Where an old address (a Blogger URL, a renamed slug) now lives, if anywhere. */
-export async function findAliasTarget(pathname: string): Promise<string | undefined> {
-  const decoded = safeDecode(pathname);
-  return (await listPublishedPosts()).find((post) => post.aliases.includes(decoded))?.path;
+/** The post an old address (a Blogger URL, a renamed slug) now belongs to, if any. */
+export function postWithAlias(posts: Post[], pathname: string): Post | undefined {
+  const address = normaliseAddress(pathname);
+  return posts.find((post) => post.aliases.includes(address));
 }
 
-function safeDecode(pathname: string): string {
-  try {
-    return decodeURI(pathname);
-  } catch {
-    return pathname;
-  }
+/** Where an old address now lives, if anywhere. */
+export async function findAliasTarget(pathname: string): Promise<string | undefined> {
+  return postWithAlias(await listPublishedPosts(), pathname)?.path;
 }

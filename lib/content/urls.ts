@@ -26,6 +26,25 @@ export function listingPagePath(basePath: string, page: number): string {
   return `${basePath === '/' ? '' : basePath}/page/${page}`;
 }
 
+/**
+ * An address in the one form aliases are kept and looked up in: each segment decoded, since the
+ * owner may write `c++` or `c%2B%2B` and a request may bring either, and no trailing slash, since the
+ * server redirects `/old/` to `/old` before any page sees it.
+ */
+export function normaliseAddress(pathname: string): string {
+  const decoded = pathname.split('/').map(decodeSegment).join('/');
+  return decoded.replace(/\/+$/, '') || '/';
+}
+
+/** A segment with a stray `%` (`100%`) cannot be decoded, and is kept as written. */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 export function absoluteUrl(baseUrl: string, pathname: string): string {
   return new URL(pathname, `${baseUrl}/`).toString();
 }
