@@ -149,9 +149,11 @@ test.describe('a blog with many posts', { tag: '@fixture-blog' }, () => {
     expect(await titlesOn(page)).toEqual(published.slice(0, 10).map((p) => p.title));
   });
 
-  test('a page past the last one is a 404', async ({ request }) => {
+  test('a page past the last one is a 404; page 1 moves to the listing itself', async ({ request }) => {
     expect((await request.get('/page/3')).status()).toBe(404);
     expect((await request.get('/page/0')).status()).toBe(404);
+    const first = await request.get('/label/China/page/1', { maxRedirects: 0 });
+    expect([first.status(), new URL(first.headers().location ?? '', 'http://blog').pathname]).toEqual([308, '/label/China']);
   });
 
   test('posts of one day share one date header, in that day of the blog’s time zone', async ({ page }) => {

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { permanentRedirect } from 'next/navigation';
 import { ListingPage } from '@/components/listing-page';
 import { listingAlternates } from '@/lib/content/alternates';
 import { formatMonth } from '@/lib/content/dates';
@@ -6,7 +7,7 @@ import { postsInMonth, postsWithLabel } from '@/lib/content/listing';
 import { listPublishedPosts, type Post } from '@/lib/content/posts';
 import { getSite } from '@/lib/content/site';
 import { labelParamSchema, monthParamSchema, pageParamSchema, yearParamSchema } from '@/lib/content/route-params';
-import { labelPath, monthPath, yearPath } from '@/lib/content/urls';
+import { labelPath, listingRedirect, monthPath, yearPath } from '@/lib/content/urls';
 import { notFoundOrAlias } from './not-found-or-alias';
 
 /**
@@ -60,16 +61,19 @@ export async function archiveMetadata({ params }: { params: Promise<Segments> })
   return archive ? { title: archive.title, alternates: listingAlternates(getSite(), archive.basePath, archive.page) } : {};
 }
 
+/** The address asked for, segment by segment. */
+function requestedSegments(segments: Segments): string[] {
+  return [segments.label && 'label', segments.label, segments.year, segments.month, segments.page && 'page', segments.page].filter(
+    (s): s is string => Boolean(s),
+  );
+}
+
 export async function ArchivePage({ params }: { params: Promise<Segments> }) {
   const segments = await params;
   const archive = parseArchive(segments);
-  if (!archive) {
-    return notFoundOrAlias(
-      [segments.label && 'label', segments.label, segments.year, segments.month, segments.page && 'page', segments.page].filter(
-        (s): s is string => Boolean(s),
-      ),
-    );
-  }
+  if (!archive) return notFoundOrAlias(requestedSegments(segments));
+  const moved = listingRedirect(`/${requestedSegments(segments).join('/')}`, archive.basePath, archive.page);
+  if (moved) permanentRedirect(moved);
   return (
     <ListingPage
       posts={archive.select(await listPublishedPosts())}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { slugFromFileName, slugify } from './slug';
-import { absoluteUrl, labelPath, listingPagePath, monthPath, postPath, yearPath } from './urls';
+import { absoluteUrl, labelPath, listingPagePath, listingRedirect, monthPath, postPath, yearPath } from './urls';
 
 describe('slugify', () => {
   it.each([
@@ -80,6 +80,30 @@ describe('listingPagePath', () => {
     ['/2016/09', 12, '/2016/09/page/12'],
   ])('(%j, %i) → %j', (base, page, path) => {
     expect(listingPagePath(base, page)).toBe(path);
+  });
+});
+
+describe('listingRedirect', () => {
+  it.each([
+    ['/page/1', '/', 1, '/'],
+    ['/label/China/page/1', '/label/China', 1, '/label/China'],
+    ['/2016/page/1', '/2016', 1, '/2016'],
+    ['/2016/09/page/1', '/2016/09', 1, '/2016/09'],
+  ])('moves %j, a copy of the first page, to %j', (requested, base, page, target) => {
+    expect(listingRedirect(requested, base, page)).toBe(target);
+  });
+
+  it.each([
+    ['/page/2', '/', 2],
+    ['/label/China', '/label/China', 1],
+    ['/label/China/page/2', '/label/China', 2],
+    ['/2016/09', '/2016/09', 1],
+    // Next may hand the label over decoded or not; either is the listing's own address.
+    ['/label/G20 summit', '/label/G20%20summit', 1],
+    ['/label/G20%20summit/page/2', '/label/G20%20summit', 2],
+    ['/label/C++', '/label/C%2B%2B', 1],
+  ])('leaves %j where it is', (requested, base, page) => {
+    expect(listingRedirect(requested, base, page)).toBeUndefined();
   });
 });
 

@@ -27,6 +27,15 @@ export function listingPagePath(basePath: string, page: number): string {
 }
 
 /**
+ * Where a listing asked for at another address than its own should move, if anywhere: `/page/1` is
+ * a second copy of the first page, and readers and search engines should find each page at one address.
+ */
+export function listingRedirect(requested: string, basePath: string, page: number): string | undefined {
+  const own = listingPagePath(basePath, page);
+  return normaliseAddress(requested) === normaliseAddress(own) ? undefined : own;
+}
+
+/**
  * An address in the one form aliases are kept and looked up in: each segment decoded, since the
  * owner may write `c++` or `c%2B%2B` and a request may bring either, and no trailing slash, since the
  * server redirects `/old/` to `/old` before any page sees it.

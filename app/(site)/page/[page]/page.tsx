@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
+import { notFound, permanentRedirect } from 'next/navigation';
 import { ListingPage } from '@/components/listing-page';
 import { listingAlternates } from '@/lib/content/alternates';
 import { listPublishedPosts } from '@/lib/content/posts';
 import { pageParamSchema } from '@/lib/content/route-params';
 import { getSite } from '@/lib/content/site';
+import { listingRedirect } from '@/lib/content/urls';
 
 export async function generateMetadata({ params }: { params: Promise<{ page: string }> }): Promise<Metadata> {
   const page = pageParamSchema.safeParse((await params).page);
@@ -12,8 +13,11 @@ export async function generateMetadata({ params }: { params: Promise<{ page: str
 }
 
 export default async function OlderPostsPage({ params }: { params: Promise<{ page: string }> }) {
-  const page = pageParamSchema.safeParse((await params).page);
+  const asked = (await params).page;
+  const page = pageParamSchema.safeParse(asked);
   if (!page.success) notFound();
+  const moved = listingRedirect(`/page/${asked}`, '/', page.data);
+  if (moved) permanentRedirect(moved);
   return (
     <ListingPage
       posts={await listPublishedPosts()}
