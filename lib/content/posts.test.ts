@@ -3,6 +3,7 @@ import { calendarDateInZone } from './dates';
 import { ContentError } from './errors';
 import { buildAtomFeed, postEntryId } from './feed';
 import { buildArchive, countLabels, paginate, postsInMonth, postsWithLabel } from './listing';
+import { renderPostMarkdown } from './markdown';
 import { checkUnique, isPublished, newestFirst, type Post } from './posts';
 import type { Site } from './site';
 import { parseFeed } from './test-feeds';
@@ -299,6 +300,30 @@ describe('buildAtomFeed', () => {
     expect(second?.link).toEqual([{ href: 'https://example.com/2016/09/from-russia-with-love' }]);
     expect(second?.published).toBe('2016-09-03T16:00:00.000Z');
     expect(second?.category).toBeUndefined();
+  });
+
+  it('makes links and images in the content absolute, since feed readers resolve relative ones against the feed', async () => {
+    const { html } = await renderPostMarkdown(
+      [
+        '## What was signed',
+        '',
+        'A note[^1], [the summit](/2016/09/g20 "Summit > see href="), [photos](photos.html?day=1&night=2),',
+        '![Xi](/img.png) and [elsewhere](https://example.org/a).',
+        '',
+        '[^1]: The text.',
+      ].join('\n'),
+    );
+    const post = buildPost({ slug: 'xi-in-hangzhou', html });
+    const content = parseFeed(buildAtomFeed(site, [post])).entry?.[0]?.content['#text'] ?? '';
+    const url = 'https://example.com/2016/09/xi-in-hangzhou';
+    expect(content).toContain(`href="${url}#h-what-was-signed"`);
+    expect(content).toContain(`href="${url}#user-content-fn-1"`);
+    expect(content).toContain(`href="${url}#user-content-fnref-1"`);
+    expect(content).toContain('href="https://example.com/2016/09/g20" title="Summit > see href="');
+    expect(content).toContain('href="https://example.com/2016/09/photos.html?day=1&amp;night=2"');
+    expect(content).toContain('src="https://example.com/img.png"');
+    expect(content).toContain('href="https://example.org/a"');
+    expect(content).not.toMatch(/ (href|src)="[#/p]/);
   });
 
   it('carries at most the 25 newest posts', () => {
