@@ -7,9 +7,10 @@ import { adminForAction } from '@/app/(admin)/_lib/guard';
 import { safeReturnPath } from '@/lib/auth';
 import { commentIdSchema } from '@/lib/comments/schemas';
 import { moderateComments, notModeratedUrl, postPageLanding } from '@/lib/moderation/moderate';
-import { moderationActionSchema } from '@/lib/moderation/schemas';
+import { fromStatusSchema, moderationActionSchema } from '@/lib/moderation/schemas';
 
-const inputSchema = z.object({ commentId: commentIdSchema, action: moderationActionSchema });
+/** `from`: the status the page drew the comment in; only a comment still in it is moved. */
+const inputSchema = z.object({ commentId: commentIdSchema, action: moderationActionSchema, from: fromStatusSchema });
 
 /**
  * An admin's button under a comment on the post page. Always ends in a redirect back to the
@@ -21,13 +22,15 @@ export async function adminModerateCommentAction(formData: FormData): Promise<vo
   const landing = await postPageLanding(returnTo, async () => {
     const access = await adminForAction();
     if (!access.ok) return access.status === 401 ? `/signin?returnTo=${encodeURIComponent(returnTo)}` : returnTo;
-    const input = inputSchema.safeParse({ commentId: formData.get('commentId'), action: formData.get('action') });
+    const input = inputSchema.safeParse({ commentId: formData.get('commentId'), action: formData.get('action'), from: formData.get('from') });
     if (!input.success) return returnTo;
-    const { commentId, action } = input.data;
-    const outcome = await moderateComments({ ids: [commentId], action, actor: access.admin });
-    // A form sent for a comment gone meanwhile, or for one its author deleted: say why nothing changed.
+    const { commentId, action, from } = input.data;
+    const outcome = await moderateComments({ ids: [commentId], action, actor: access.admin, from });
+    // A form sent for a comment gone meanwhile, for one its author deleted, or for one someone else
+    // moderated since the page was drawn: say why nothing changed.
     if (outcome.missing.length > 0) return notModeratedUrl(returnTo, '404');
     if (outcome.deletedByAuthor.length > 0) return notModeratedUrl(returnTo, '409');
+    if (outcome.changedMeanwhile.length > 0) return notModeratedUrl(returnTo, '412');
     // A comment that just left the thread has no anchor any more; land on the thread instead.
     return `${returnTo.split('#')[0]}#${action === 'approve' || action === 'restore' ? `c${commentId}` : 'comments'}`;
   });

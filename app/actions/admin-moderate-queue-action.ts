@@ -53,7 +53,8 @@ export async function adminModerateQueueAction(_previous: AdminFormState, formDa
       const message = ids.error.issues[0]?.message ?? 'Choose at least one comment.';
       return { status: 'error', message, errors: { ids: message }, values: {} };
     }
-    const { changed, missing, deletedByAuthor } = await moderateComments({ ids: ids.data, action, actor: access.admin });
+    // Only what is still in the tab the admin saw moves: another moderator's decision meanwhile stands.
+    const { changed, missing, deletedByAuthor, changedMeanwhile } = await moderateComments({ ids: ids.data, action, actor: access.admin, from: place.status });
     const stillInTab = wholeTab ? await countTabUpTo(place.status, wholeTab.data, action) : 0;
     if (formData.get('js') !== '1') {
       const some = (count: number) => (count > 0 ? count : undefined);
@@ -65,12 +66,19 @@ export async function adminModerateQueueAction(_previous: AdminFormState, formDa
           count: changed.length,
           missing: some(missing.length),
           byAuthor: some(deletedByAuthor.length),
+          meanwhile: some(changedMeanwhile.length),
           left: some(stillInTab),
         }),
       );
     }
     refresh();
-    const message = moderationDoneMessage(action, { changed: changed.length, missing: missing.length, deletedByAuthor: deletedByAuthor.length, stillInTab });
+    const message = moderationDoneMessage(action, {
+      changed: changed.length,
+      missing: missing.length,
+      deletedByAuthor: deletedByAuthor.length,
+      changedMeanwhile: changedMeanwhile.length,
+      stillInTab,
+    });
     return { status: 'ok', message, errors: {}, values: {}, submittedAt: Date.now() };
   });
 }

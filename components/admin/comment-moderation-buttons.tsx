@@ -36,6 +36,8 @@ export function CommentModerationButtons({
     <form action={adminModerateCommentAction} className="inline-form admin-comment-buttons" aria-label={`Moderate comment ${commentId}`}>
       <input type="hidden" name="commentId" value={commentId} />
       <input type="hidden" name="returnTo" value={returnTo} />
+      {/* The status this page drew: if someone moderates the comment meanwhile, their decision stands. */}
+      <input type="hidden" name="from" value={status} />
       {buttons.map(({ action, label }) => (
         <button key={action} type="submit" name="action" value={action} className="link-button">
           {label}

@@ -104,6 +104,12 @@ test('a held comment is listed as pending only; approving it publishes it to rea
   // Approving it again changes nothing and counts nothing.
   expect(await moderate(admin.api, id, 'approve')).toEqual([]);
   expect(await publishedTotal(visitor)).toBe(totalBefore + 1);
+
+  // A caller that saw it pending is told it changed meanwhile, and it stays as it is.
+  const stale = await admin.api.post(`/api/admin/comments/${id}/spam?from=pending`);
+  expect(stale.status()).toBe(409);
+  expect(await errorsOf(stale)).toEqual({ from: 'Someone changed that comment since you saw it, so it was left as it is.' });
+  expect(await tabsListing(admin.api, id)).toEqual(['published']);
 });
 
 test('spam, delete and restore move a comment between the tabs, readers see it only while published, and each step is logged', async ({

@@ -38,6 +38,22 @@ test('an admin sees held comments on the post, marked and with why, and approves
   await expect(queueRow(page, text)).toBeVisible();
 });
 
+test('a button on a page drawn before another admin acted leaves their decision standing, and says so', async ({ admin, db, heldComment }) => {
+  const { id } = await heldComment('contested', 'Judged by two admins at once');
+  const { page } = admin;
+  await openPost(page);
+  await pauseLiveUpdates(page);
+  const approve = commentById(page, id).getByRole('button', { name: 'Approve' });
+  await expect(approve).toBeVisible();
+  // Another admin marks it as spam while this page still shows it waiting.
+  expect((await admin.api.post(`/api/admin/comments/${id}/spam`)).status()).toBe(200);
+  await approve.click();
+  await expect(page.locator('#comments').getByRole('status')).toHaveText(
+    'That comment was not changed: someone changed it since this page was drawn. Here it is as it stands now.',
+  );
+  expect((await db.comment.findUnique({ where: { id }, select: { status: true } }))?.status).toBe('spam');
+});
+
 test('an admin deletes a published comment from the post page; a deleted one with a reply can be restored there', async ({
   admin,
   accounts,

@@ -129,6 +129,7 @@ for (const [provider, enabled] of providers) {
           changed: [first.id],
           missing: [],
           deletedByAuthor: [],
+          changedMeanwhile: [],
         });
         expect(await row(first.id)).toMatchObject({ status: 'published', heldReason: null });
 
@@ -260,7 +261,7 @@ for (const [provider, enabled] of providers) {
             actor: admin,
             reason: `step ${index}`,
           });
-          expect(result, step.action).toEqual({ changed: [comment.id], missing: [], deletedByAuthor: [] });
+          expect(result, step.action).toEqual({ changed: [comment.id], missing: [], deletedByAuthor: [], changedMeanwhile: [] });
           expect((await row(comment.id)).status, step.action).toBe(step.after);
           expect(await getThreadState(post.id), step.action).toEqual({ ...step.state, closed: false });
           const entries = await auditFor(comment.id);
@@ -317,14 +318,14 @@ for (const [provider, enabled] of providers) {
         const entries = await auditFor(comment.id);
         expect(entries).toHaveLength(1);
 
-        expect(await moderateComments({ ids: [comment.id], action: 'approve', actor: admin })).toEqual({ changed: [], missing: [], deletedByAuthor: [] });
-        expect(await moderateComments({ ids: [comment.id], action: 'restore', actor: admin })).toEqual({ changed: [], missing: [], deletedByAuthor: [] });
+        expect(await moderateComments({ ids: [comment.id], action: 'approve', actor: admin })).toEqual({ changed: [], missing: [], deletedByAuthor: [], changedMeanwhile: [] });
+        expect(await moderateComments({ ids: [comment.id], action: 'restore', actor: admin })).toEqual({ changed: [], missing: [], deletedByAuthor: [], changedMeanwhile: [] });
         expect(await getThreadState(post.id)).toEqual(state);
         expect(await auditFor(comment.id)).toEqual(entries);
 
         await moderateComments({ ids: [comment.id], action: 'spam', actor: admin });
         const afterSpam = await getThreadState(post.id);
-        expect(await moderateComments({ ids: [comment.id], action: 'spam', actor: admin })).toEqual({ changed: [], missing: [], deletedByAuthor: [] });
+        expect(await moderateComments({ ids: [comment.id], action: 'spam', actor: admin })).toEqual({ changed: [], missing: [], deletedByAuthor: [], changedMeanwhile: [] });
         expect(await getThreadState(post.id)).toEqual(afterSpam);
         expect(await auditFor(comment.id)).toHaveLength(2);
       });
@@ -384,6 +385,7 @@ for (const [provider, enabled] of providers) {
           changed: [removed.id],
           missing: [],
           deletedByAuthor: [takenBack.id],
+          changedMeanwhile: [],
         });
         expect(await row(removed.id)).toMatchObject({ status: 'published', deletedBy: null });
         expect(await row(takenBack.id)).toMatchObject({ status: 'deleted', deletedBy: 'author' });
@@ -397,9 +399,65 @@ for (const [provider, enabled] of providers) {
             changed: [],
             missing: [],
             deletedByAuthor: [takenBack.id],
+            changedMeanwhile: [],
           });
         }
         expect(await row(takenBack.id)).toMatchObject({ status: 'spam', deletedBy: 'author' });
+      });
+
+      it('leaves a comment another moderator changed since the page was drawn, and says so', async () => {
+        const post = buildPost();
+        const reader = await insertUser('Contested');
+        const contested = await write(post, reader, 'Seen as pending by two admins.');
+        const other = await write(post, reader, 'Also pending.');
+        const otherAdmin = await insertUser('Other admin', 'admin');
+        // Both admins drew the Pending tab; one marks the first comment as spam.
+        await moderateComments({ ids: [contested.id], action: 'spam', actor: otherAdmin, from: 'pending' });
+        const state = await getThreadState(post.id);
+        const entries = await auditFor(contested.id);
+
+        // The other, from the stale tab, approves both: the spam decision stands.
+        expect(await moderateComments({ ids: [contested.id, other.id], action: 'approve', actor: admin, from: 'pending' })).toEqual({
+          changed: [other.id],
+          missing: [],
+          deletedByAuthor: [],
+          changedMeanwhile: [contested.id],
+        });
+        expect((await row(contested.id)).status).toBe('spam');
+        expect(await auditFor(contested.id)).toEqual(entries);
+        expect(await getThreadState(post.id)).toMatchObject({ publishedCount: state.publishedCount + 1, topLevelCount: state.topLevelCount + 1 });
+
+        // From the post page, where it was drawn as published before it was marked: nothing moves either.
+        expect(await moderateComments({ ids: [contested.id], action: 'delete', actor: admin, from: 'published' })).toMatchObject({
+          changed: [],
+          changedMeanwhile: [contested.id],
+        });
+        expect((await row(contested.id)).status).toBe('spam');
+        expect(notModeratedMessage('412')).toMatch(/someone changed it since this page was drawn/);
+        // Already where the step would take it is not someone else's change: nothing to say.
+        expect(await moderateComments({ ids: [contested.id], action: 'spam', actor: admin, from: 'pending' })).toMatchObject({
+          changed: [],
+          changedMeanwhile: [],
+        });
+        // An API caller that says nothing moves it from whatever it is now, as before.
+        expect(await moderateComments({ ids: [contested.id], action: 'restore', actor: admin })).toMatchObject({ changed: [contested.id] });
+      });
+
+      it('moves a contested comment once when two admins act on it at the same moment from the same tab', async () => {
+        const post = buildPost();
+        const reader = await insertUser('Raced twice');
+        const comment = await write(post, reader, 'Approve or spam?');
+        const [approved, spammed] = await Promise.all([
+          moderateComments({ ids: [comment.id], action: 'approve', actor: admin, from: 'pending' }),
+          moderateComments({ ids: [comment.id], action: 'spam', actor: admin, from: 'pending' }),
+        ]);
+        // Exactly one decision lands; the other is told someone was quicker.
+        expect([...approved.changed, ...spammed.changed]).toEqual([comment.id]);
+        expect([...approved.changedMeanwhile, ...spammed.changedMeanwhile]).toEqual([comment.id]);
+        const entries = await auditFor(comment.id);
+        expect(entries).toHaveLength(1);
+        expect(entries[0]).toMatchObject({ before: 'pending' });
+        expect((await row(comment.id)).status).toBe(approved.changed.length > 0 ? 'published' : 'spam');
       });
 
       it('counts and logs each comment once when the same approval arrives several times at once', async () => {

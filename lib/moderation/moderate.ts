@@ -1,4 +1,5 @@
 import { bumpThread, countStatusChange } from '@/lib/comments/mutations';
+import type { CommentStatus } from '@/lib/comments/rules';
 import { noticeText, withNotice } from '@/lib/comments/post-comment';
 import { MODERATION_UNAVAILABLE } from '@/lib/comments/unavailable';
 import { getDb, lockComments, type DbTransaction } from '@/lib/db';
@@ -65,13 +66,15 @@ export class ModerationRefused extends Error {
 }
 
 /**
- * What a moderation step did: the comments it changed, the ids that name no comment at all, and
- * the comments it left because their own authors deleted them.
+ * What a moderation step did: the comments it changed, the ids that name no comment at all, the
+ * comments it left because their own authors deleted them, and those it left because someone
+ * changed them since the admin saw them (no longer in the status the step was asked to move from).
  */
 export interface ModerationOutcome {
   changed: number[];
   missing: number[];
   deletedByAuthor: number[];
+  changedMeanwhile: number[];
 }
 
 /**
@@ -90,6 +93,7 @@ export const DELETED_BY_AUTHOR = 'Its author deleted this comment, so it stays d
 export const NOT_MODERATED = {
   '404': 'That comment was not changed: it no longer exists.',
   '409': DELETED_BY_AUTHOR,
+  '412': 'That comment was not changed: someone changed it since this page was drawn. Here it is as it stands now.',
   '503': MODERATION_UNAVAILABLE,
 } as const;
 
@@ -123,12 +127,19 @@ export async function postPageLanding(pageAddress: string, work: () => Promise<s
  * the doors can tell "nothing to do" from "no such comment". A comment its author deleted is never
  * published again by a moderator (restore or approve): taking it back was the author's choice, so
  * it comes back in `deletedByAuthor` and the rest of a bulk step goes ahead.
+ *
+ * `from` is the status the admin saw the comments in (the queue's tab, the status a post page
+ * drew). Only comments still in it move: one another moderator (or its author) changed since is
+ * left as they made it and comes back in `changedMeanwhile`, so a stale page never undoes
+ * someone else's decision. Without `from` (an API caller that does not say) a comment moves from
+ * whatever status it has now.
  */
 export async function moderateComments(options: {
   ids: number[];
   action: ModerationAction;
   actor: Viewer;
   reason?: string | null;
+  from?: CommentStatus;
 }): Promise<ModerationOutcome> {
   const target = statusAfter[options.action];
   const now = new Date();
@@ -148,9 +159,14 @@ export async function moderateComments(options: {
     const deltas = new ThreadDeltas();
     const changed: number[] = [];
     const deletedByAuthor: number[] = [];
+    const changedMeanwhile: number[] = [];
     const audit: ReturnType<typeof auditEntryData>[] = [];
     for (const row of rows) {
       if (row.status === target) continue;
+      if (options.from !== undefined && row.status !== options.from) {
+        changedMeanwhile.push(row.id);
+        continue;
+      }
       if (!moderatorMay(options.action, row.deletedBy)) {
         deletedByAuthor.push(row.id);
         continue;
@@ -163,7 +179,10 @@ export async function moderateComments(options: {
           ...(target === 'published' ? { deletedAt: null, deletedBy: null, heldReason: null } : {}),
         },
       });
-      if (count === 0) continue; // changed by someone else since it was read
+      if (count === 0) {
+        changedMeanwhile.push(row.id); // changed by someone else since it was read
+        continue;
+      }
       changed.push(row.id);
       audit.push(
         auditEntryData({
@@ -180,7 +199,7 @@ export async function moderateComments(options: {
     }
     if (audit.length > 0) await tx.auditEntry.createMany({ data: audit });
     await deltas.apply(tx);
-    return { changed, missing, deletedByAuthor };
+    return { changed, missing, deletedByAuthor, changedMeanwhile };
   });
 }
 

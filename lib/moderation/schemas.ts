@@ -10,6 +10,14 @@ export const moderationActionSchema = z.enum(MODERATION_ACTIONS, {
 });
 
 /**
+ * The status a moderator saw a comment in, sent along with the step: only comments still in it
+ * move, so a stale page cannot undo what another moderator decided meanwhile.
+ */
+export const fromStatusSchema = z.enum(COMMENT_STATUSES, {
+  error: `from must be one of ${COMMENT_STATUSES.join(', ')}: the status the comments had when you saw them.`,
+});
+
+/**
  * Where in the moderation queue a moderator is: a tab, and the page of it that starts below a
  * comment id. The queue's address and its form both carry it; anything malformed falls back to
  * the tab's first page rather than failing.
@@ -22,6 +30,7 @@ export const queuePlaceSchema = z.object({
 export const bulkModerationSchema = z.strictObject({
   ids: z.array(commentIdSchema, { error: 'ids must be a list of comment ids.' }).min(1, 'Choose at least one comment.').max(500, 'Choose at most 500 comments at a time.'),
   reason: z.string().trim().max(500, 'Keep the reason to 500 characters.').optional(),
+  from: fromStatusSchema.optional(),
 });
 
 const LAST_DAY_FORMAT = 'The last day must be a date, like 2026-12-31.';

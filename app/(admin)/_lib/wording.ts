@@ -16,14 +16,17 @@ export function plural(count: number, one: string, many = `${one}s`): string {
 }
 
 /**
- * "Approved 3 comments.", with the ones left and why: no such comment (gone, or a stale page), or
- * deleted by its own author; or why nothing moved at all.
+ * "Approved 3 comments.", with the ones left and why: changed by someone else since the page was
+ * drawn, no such comment (gone, or a stale page), or deleted by its own author; or why nothing
+ * moved at all.
  */
 export function moderationDoneMessage(
   action: ModerationAction,
-  outcome: { changed: number; missing: number; deletedByAuthor: number; stillInTab: number },
+  outcome: { changed: number; missing: number; deletedByAuthor: number; changedMeanwhile: number; stillInTab: number },
 ): string {
   const left = [
+    outcome.changedMeanwhile > 0 &&
+      `Left ${plural(outcome.changedMeanwhile, 'comment')} as ${outcome.changedMeanwhile === 1 ? 'it is' : 'they are'}: someone changed ${outcome.changedMeanwhile === 1 ? 'it' : 'them'} since this page was drawn.`,
     outcome.deletedByAuthor > 0 &&
       `Left ${plural(outcome.deletedByAuthor, 'comment')} deleted: ${outcome.deletedByAuthor === 1 ? 'its author' : 'their authors'} deleted ${outcome.deletedByAuthor === 1 ? 'it' : 'them'}, and a moderator can restore only what a moderator removed.`,
     outcome.missing > 0 && `${plural(outcome.missing, 'comment')} could not be found.`,

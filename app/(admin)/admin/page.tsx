@@ -22,6 +22,7 @@ const querySchema = queuePlaceSchema.extend({
   count: z.coerce.number().int().min(0).max(10_000).optional().catch(undefined),
   missing: z.coerce.number().int().min(0).max(10_000).default(0).catch(0),
   byAuthor: z.coerce.number().int().min(0).max(10_000).default(0).catch(0),
+  meanwhile: z.coerce.number().int().min(0).max(10_000).default(0).catch(0),
   left: z.coerce.number().int().min(0).default(0).catch(0),
 });
 
@@ -61,7 +62,7 @@ export default async function ModerationQueuePage({ searchParams }: { searchPara
         status={query.status}
         cursor={query.cursor}
         actions={actions}
-        notice={query.done !== undefined && query.count !== undefined ? moderationDoneMessage(query.done, { changed: query.count, missing: query.missing, deletedByAuthor: query.byAuthor, stillInTab: query.left }) : null}
+        notice={query.done !== undefined && query.count !== undefined ? moderationDoneMessage(query.done, { changed: query.count, missing: query.missing, deletedByAuthor: query.byAuthor, changedMeanwhile: query.meanwhile, stillInTab: query.left }) : null}
         selectAllHref={queueHref({ status: query.status, cursor: query.cursor, select: allSelected ? undefined : 'all' })}
         allSelected={allSelected}
         wholeTab={newest !== null && counts[query.status] > queue.items.length ? { count: counts[query.status], upTo: newest } : null}

@@ -1,4 +1,4 @@
-// POST /api/admin/comments/bulk/approve|spam|delete|restore {ids: []} — moderate many comments at once.
+// POST /api/admin/comments/bulk/approve|spam|delete|restore {ids: [], from?} — moderate many comments at once.
 import { fieldErrors } from '@/lib/comments/schemas';
 import { adminRoute } from '@/lib/http/admin-guard';
 import { jsonError, readJsonBody } from '@/lib/http/json';
