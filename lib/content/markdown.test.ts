@@ -144,6 +144,18 @@ describe('renderPostMarkdown', () => {
     expect(three.excerptHtml).toContain('<p>The third paragraph.</p>');
   });
 
+  it('leaves footnote references out of the excerpt, whose footnotes are not on the listing', async () => {
+    const rendered = await renderPostMarkdown(
+      'Xi met Putin[^1] in Hangzhou.\n\nThey signed[^deal].\n\n[^1]: On 4 September.\n\n[^deal]: Two accords.\n',
+    );
+    expect(rendered.excerptHtml).toBe('<p>Xi met Putin in Hangzhou.</p><p>They signed.</p>');
+    expect(rendered.lead).toBe('Xi met Putin in Hangzhou.');
+    // The post page keeps them, with the footnotes they point to.
+    expect(rendered.html).toContain('id="user-content-fnref-1"');
+    expect(rendered.html).toContain('href="#user-content-fn-deal"');
+    expect(rendered.html).toContain('<li id="user-content-fn-1">');
+  });
+
   it('gives an empty excerpt and lead when there is no paragraph', async () => {
     const rendered = await renderPostMarkdown('## Only a heading\n');
     expect(rendered.excerptHtml).toBe('');

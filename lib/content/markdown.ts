@@ -69,6 +69,28 @@ const postProcessor = unified()
   })
   .use(rehypeHighlight, { detect: false });
 
+/**
+ * A paragraph as a listing shows it: without its footnote references. Their footnotes are not on
+ * the home, label or archive page, and two previews with a first footnote would repeat its id.
+ */
+function withoutFootnoteReferences(paragraph: Element): Element {
+  const preview = structuredClone(paragraph);
+  visit(preview, 'element', (node, index, parent) => {
+    if (!parent || index === undefined || !isFootnoteReference(node)) return;
+    parent.children.splice(index, 1);
+    return index;
+  });
+  return preview;
+}
+
+/** GFM writes a footnote reference as <sup><a data-footnote-ref …>1</a></sup>. */
+function isFootnoteReference(node: Element): boolean {
+  return (
+    node.tagName === 'sup' &&
+    node.children.some((child) => isElement(child, 'a') && child.properties.dataFootnoteRef !== undefined)
+  );
+}
+
 export interface RenderedPost {
   html: string;
   /** The first paragraphs, for home and archive pages when the post has no summary. */
@@ -83,7 +105,9 @@ export interface RenderedPost {
  */
 export async function renderPostMarkdown(markdown: string, excerptParagraphs = 2): Promise<RenderedPost> {
   const tree = await postProcessor.run(postProcessor.parse(markdown));
-  const paragraphs = tree.children.filter((node): node is Element => node.type === 'element' && node.tagName === 'p');
+  const paragraphs = tree.children
+    .filter((node): node is Element => node.type === 'element' && node.tagName === 'p')
+    .map(withoutFootnoteReferences);
   return {
     html: toHtml(tree),
     excerptHtml: toHtml({ type: 'root', children: paragraphs.slice(0, excerptParagraphs) }),
