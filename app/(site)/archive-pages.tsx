@@ -3,7 +3,7 @@ import { permanentRedirect } from 'next/navigation';
 import { ListingPage } from '@/components/listing-page';
 import { listingAlternates } from '@/lib/content/alternates';
 import { formatMonth } from '@/lib/content/dates';
-import { postsInMonth, postsWithLabel } from '@/lib/content/listing';
+import { findLabel, postsInMonth, postsWithLabel } from '@/lib/content/listing';
 import { listPublishedPosts, type Post } from '@/lib/content/posts';
 import { getSite } from '@/lib/content/site';
 import { labelParamSchema, monthParamSchema, pageParamSchema, yearParamSchema } from '@/lib/content/route-params';
@@ -23,17 +23,19 @@ interface Archive {
   select: (posts: Post[]) => Post[];
 }
 
-function parseArchive(segments: Segments): Archive | undefined {
+function parseArchive(segments: Segments, posts: Post[]): Archive | undefined {
   const page = segments.page === undefined ? { success: true as const, data: 1 } : pageParamSchema.safeParse(segments.page);
   if (!page.success) return undefined;
   if (segments.label !== undefined) {
-    const label = labelParamSchema.safeParse(segments.label);
-    if (!label.success) return undefined;
+    const asked = labelParamSchema.safeParse(segments.label);
+    if (!asked.success) return undefined;
+    // "china" and "CHINA" are the blog's "China": one heading and one address, which other spellings move to.
+    const label = findLabel(posts, asked.data) ?? asked.data;
     return {
-      title: `Showing posts with label ${label.data}`,
-      basePath: labelPath(label.data),
+      title: `Showing posts with label ${label}`,
+      basePath: labelPath(label),
       page: page.data,
-      select: (posts) => postsWithLabel(posts, label.data),
+      select: (posts) => postsWithLabel(posts, label),
     };
   }
   const year = yearParamSchema.safeParse(segments.year);
@@ -57,7 +59,7 @@ function parseArchive(segments: Segments): Archive | undefined {
 }
 
 export async function archiveMetadata({ params }: { params: Promise<Segments> }): Promise<Metadata> {
-  const archive = parseArchive(await params);
+  const archive = parseArchive(await params, await listPublishedPosts());
   return archive ? { title: archive.title, alternates: listingAlternates(getSite(), archive.basePath, archive.page) } : {};
 }
 
@@ -70,13 +72,14 @@ function requestedSegments(segments: Segments): string[] {
 
 export async function ArchivePage({ params }: { params: Promise<Segments> }) {
   const segments = await params;
-  const archive = parseArchive(segments);
+  const posts = await listPublishedPosts();
+  const archive = parseArchive(segments, posts);
   if (!archive) return notFoundOrAlias(requestedSegments(segments));
   const moved = listingRedirect(`/${requestedSegments(segments).join('/')}`, archive.basePath, archive.page);
   if (moved) permanentRedirect(moved);
   return (
     <ListingPage
-      posts={archive.select(await listPublishedPosts())}
+      posts={archive.select(posts)}
       basePath={archive.basePath}
       page={archive.page}
       heading={<h1 className="status-message">{archive.title}</h1>}

@@ -59,6 +59,19 @@ export function paginate<T>(items: T[], page: number, perPage: number): Page<T> 
   return { items: items.slice((page - 1) * perPage, page * perPage), page, pageCount };
 }
 
+/**
+ * A label as the blog spells it, the spelling countLabels gives it, asked for in any case ("china",
+ * "CHINA"): the one spelling its page is named and found at. Undefined when no post has the label.
+ */
+export function findLabel(posts: Pick<Post, 'labels'>[], label: string): string | undefined {
+  const wanted = label.toLowerCase();
+  for (const post of posts) {
+    const spelling = post.labels.find((l) => l.toLowerCase() === wanted);
+    if (spelling) return spelling;
+  }
+  return undefined;
+}
+
 export function postsWithLabel<T extends Pick<Post, 'labels'>>(posts: T[], label: string): T[] {
   const wanted = label.toLowerCase();
   return posts.filter((post) => post.labels.some((l) => l.toLowerCase() === wanted));

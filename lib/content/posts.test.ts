@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { calendarDateInZone } from './dates';
 import { ContentError } from './errors';
 import { buildAtomFeed, postEntryId } from './feed';
-import { buildArchive, countLabels, paginate, postsInMonth, postsWithLabel } from './listing';
+import { buildArchive, countLabels, findLabel, paginate, postsInMonth, postsWithLabel } from './listing';
 import { renderPostMarkdown } from './markdown';
 import { checkUnique, isPublished, newestFirst, type Post } from './posts';
 import type { Site } from './site';
 import { parseFeed } from './test-feeds';
-import { postPath } from './urls';
+import { labelPath, listingRedirect, postPath } from './urls';
 
 const TIME_ZONE = 'Asia/Hong_Kong';
 
@@ -226,6 +226,35 @@ describe('postsWithLabel', () => {
   it('matches whole labels only', () => {
     expect(postsWithLabel(posts, 'G20')).toEqual([]);
     expect(postsWithLabel(posts, 'Chin')).toEqual([]);
+  });
+});
+
+describe('findLabel', () => {
+  const posts = [
+    buildPost({ slug: 'a', labels: ['Russia', 'China'] }),
+    buildPost({ slug: 'b', labels: ['china', 'G20 summit'] }),
+    buildPost({ slug: 'c', labels: ['CHINA', 'Россия'] }),
+  ];
+
+  it('gives any spelling of a label the one the sidebar counts it under', () => {
+    for (const asked of ['china', 'China', 'CHINA', 'cHiNa']) expect(findLabel(posts, asked)).toBe('China');
+    expect(findLabel(posts, 'g20 summit')).toBe('G20 summit');
+    expect(findLabel(posts, 'РОССИЯ')).toBe('Россия');
+    expect(countLabels(posts).map((entry) => entry.label)).toEqual(['China', 'G20 summit', 'Russia', 'Россия']);
+  });
+
+  it('so other spellings of a label page move to its one address', () => {
+    const page = (asked: string) => labelPath(findLabel(posts, asked) ?? asked);
+    expect(listingRedirect('/label/china', page('china'), 1)).toBe('/label/China');
+    expect(listingRedirect('/label/CHINA/page/2', page('CHINA'), 2)).toBe('/label/China/page/2');
+    expect(listingRedirect('/label/g20%20SUMMIT', page('g20 SUMMIT'), 1)).toBe('/label/G20%20summit');
+    expect(listingRedirect('/label/China', page('China'), 1)).toBeUndefined();
+  });
+
+  it('finds nothing for a label no post has, nor for part of one', () => {
+    expect(findLabel(posts, 'Chin')).toBeUndefined();
+    expect(findLabel(posts, 'Trade')).toBeUndefined();
+    expect(findLabel([], 'China')).toBeUndefined();
   });
 });
 
