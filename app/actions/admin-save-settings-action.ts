@@ -5,8 +5,9 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import type { AdminFormState } from '@/app/(admin)/_lib/form-state';
 import { adminForAction, adminFormWork } from '@/app/(admin)/_lib/guard';
-import { commentSettingsSchema } from '@/lib/comments/settings';
-import { saveCommentSettings } from '@/lib/moderation/settings';
+import { seenField, SETTING_LABELS, settingsAsFormValues, type Setting } from '@/app/(admin)/_lib/settings-form-values';
+import { commentSettingsSchema, type CommentSettings } from '@/lib/comments/settings';
+import { changedSettings, saveCommentSettings, SettingsChangedMeanwhile } from '@/lib/moderation/settings';
 
 const rules = commentSettingsSchema.shape;
 
@@ -49,25 +50,70 @@ const formSchema = z.object({
   commentsPerPage: wholeNumber(rules.commentsPerPage),
 });
 
-const FIELDS = Object.keys(formSchema.shape);
+const FIELDS = Object.keys(formSchema.shape) as Setting[];
 
-/** Save the blog's comment rules (audited). Errors name their field and everything typed comes back. */
-export async function adminSaveSettingsAction(_previous: AdminFormState, formData: FormData): Promise<AdminFormState> {
+const OUT_OF_DATE = 'This form is out of date: reload the page to see the settings as they are now. Nothing was saved.';
+
+/** A setting's value as a message shows it. */
+function shown(value: CommentSettings[Setting]): string {
+  if (Array.isArray(value)) return value.length > 0 ? value.join(', ') : '(none)';
+  if (typeof value === 'boolean') return value ? 'on' : 'off';
+  return String(value);
+}
+
+/**
+ * The form handed back when another admin changed some of the same settings meanwhile: what this
+ * admin changed stays as typed, every other field shows what is stored now, and the form is drawn
+ * anew with it, so saving again replaces their value on purpose and nothing else.
+ */
+function refusedAsChangedMeanwhile(refusal: SettingsChangedMeanwhile, typed: Record<string, string>, changed: Setting[]): AdminFormState {
+  const now = settingsAsFormValues(refusal.now);
   const values: Record<string, string> = {};
   for (const field of FIELDS) {
+    values[field] = changed.includes(field) ? (typed[field] ?? '') : now[field];
+    values[seenField(field)] = now[field];
+  }
+  const errors: Record<string, string> = {};
+  for (const setting of refusal.settings) {
+    errors[setting] = `Another admin changed this to ${shown(refusal.now[setting])} since you opened the page. Save again to replace it with yours.`;
+  }
+  const names = refusal.settings.map((setting) => SETTING_LABELS[setting]).join(', ');
+  return { status: 'error', message: `The settings were not saved: another admin changed ${names} since you opened this page. What you typed is kept below.`, errors, values };
+}
+
+/**
+ * Save the blog's comment rules (audited). Errors name their field and everything typed comes back.
+ * The form also carries the values it was drawn with (`seen:…`): only what the admin changed is
+ * saved, so another admin's save meanwhile is not undone.
+ */
+export async function adminSaveSettingsAction(_previous: AdminFormState, formData: FormData): Promise<AdminFormState> {
+  const values: Record<string, string> = {};
+  const typed: Record<string, string> = {};
+  const seenValues: Record<string, string> = {};
+  for (const field of FIELDS) {
     const value = formData.get(field);
-    if (typeof value === 'string') values[field] = value.slice(0, 60_000);
+    if (typeof value === 'string') values[field] = typed[field] = value.slice(0, 60_000);
+    const seen = formData.get(seenField(field));
+    if (typeof seen === 'string') values[seenField(field)] = seenValues[field] = seen.slice(0, 60_000);
   }
   return adminFormWork(values, async (): Promise<AdminFormState> => {
     const access = await adminForAction();
     if (!access.ok) return { status: 'error', message: access.message, errors: { request: access.message }, values };
-    const parsed = formSchema.safeParse(values);
+    const parsed = formSchema.safeParse(typed);
     if (!parsed.success) {
       const errors: Record<string, string> = {};
       for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? 'request')] ??= issue.message;
       return { status: 'error', message: 'The settings were not saved: fix the fields marked below.', errors, values };
     }
-    await saveCommentSettings(parsed.data, access.admin);
+    // Read by the same rules as what was typed, so an untouched field compares equal.
+    const seen = formSchema.safeParse(seenValues);
+    if (!seen.success) return { status: 'error', message: OUT_OF_DATE, errors: {}, values };
+    try {
+      await saveCommentSettings(parsed.data, access.admin, seen.data);
+    } catch (error) {
+      if (error instanceof SettingsChangedMeanwhile) return refusedAsChangedMeanwhile(error, typed, changedSettings(seen.data, parsed.data));
+      throw error;
+    }
     if (formData.get('js') !== '1') redirect('/admin/settings?saved=1');
     refresh();
     return { status: 'ok', message: 'Settings saved.', errors: {}, values: {}, submittedAt: Date.now() };

@@ -3,36 +3,26 @@
 import { useActionState, useId, type ReactNode } from 'react';
 import { adminSaveSettingsAction } from '@/app/actions/admin-save-settings-action';
 import { idleAdminForm } from '@/app/(admin)/_lib/form-state';
+import { seenField, SETTING_LABELS, settingsAsFormValues, type Setting as Field } from '@/app/(admin)/_lib/settings-form-values';
 import { FieldError } from '@/components/comments/field-error';
 import { useEnhanced } from '@/components/comments/use-enhanced';
 import type { CommentSettings } from '@/lib/comments/settings';
 
-type Field = keyof CommentSettings;
-
-/** The saved settings as the form's text, so a fresh form and a form handed back after an error look alike. */
-function asValues(settings: CommentSettings): Record<Field, string> {
-  return {
-    whoMayComment: settings.whoMayComment,
-    holdGuestComments: settings.holdGuestComments ? 'on' : '',
-    holdFor: settings.holdFor,
-    holdLinkCount: String(settings.holdLinkCount),
-    moderationWords: settings.moderationWords.join('\n'),
-    blockWords: settings.blockWords.join('\n'),
-    autoCloseDays: String(settings.autoCloseDays),
-    editWindowMinutes: String(settings.editWindowMinutes),
-    maxReplyDepth: String(settings.maxReplyDepth),
-    commentsPerPage: String(settings.commentsPerPage),
-  };
-}
-
-/** Every comment rule in one form; works without JavaScript, keeps what was typed when something is wrong. */
+/**
+ * Every comment rule in one form; works without JavaScript, keeps what was typed when something is
+ * wrong. It also carries the values it was drawn with, so saving changes only what was changed here.
+ */
 export function SettingsForm({ settings, saved }: { settings: CommentSettings; saved: boolean }) {
   const [state, formAction, pending] = useActionState(adminSaveSettingsAction, idleAdminForm);
   const enhanced = useEnhanced();
   const id = useId();
   const { errors } = state;
-  const values: Record<string, string> = state.status === 'error' ? state.values : asValues(settings);
+  const drawn: Record<string, string> = settingsAsFormValues(settings);
+  const values: Record<string, string> = state.status === 'error' ? state.values : drawn;
   const value = (field: Field) => values[field] ?? '';
+  // Handed back after an error, the form keeps what it was drawn with (or, refused because another
+  // admin changed a field meanwhile, what is stored now).
+  const seen = (field: Field) => (state.status === 'error' ? state.values[seenField(field)] : drawn[field]) ?? '';
   const described = (field: Field, hint = false) =>
     [hint ? `${id}-${field}-hint` : '', errors[field] ? `${id}-${field}-error` : ''].filter(Boolean).join(' ') || undefined;
   const invalid = (field: Field) => (errors[field] ? true : undefined);
@@ -65,6 +55,10 @@ export function SettingsForm({ settings, saved }: { settings: CommentSettings; s
     // The key starts the fields afresh from what the server now holds after each save.
     <form action={formAction} className="admin-form settings-form" aria-label="Comment settings" noValidate key={state.submittedAt ?? 0}>
       {enhanced && <input type="hidden" name="js" value="1" />}
+      {(Object.keys(SETTING_LABELS) as Field[]).map((field) =>
+        // A box that is off sends nothing, and so does what it was drawn with.
+        field === 'holdGuestComments' && seen(field) !== 'on' ? null : <input key={field} type="hidden" name={seenField(field)} value={seen(field)} />,
+      )}
       <div aria-live="polite">
         {message && (
           <p className={state.status === 'error' ? 'form-error' : 'form-success'} role={state.status === 'error' ? 'alert' : 'status'}>
@@ -75,7 +69,7 @@ export function SettingsForm({ settings, saved }: { settings: CommentSettings; s
       {errors.request && <p className="form-error">{errors.request}</p>}
 
       <fieldset aria-describedby={errors.whoMayComment ? `${id}-whoMayComment-error` : undefined}>
-        <legend>Who may comment</legend>
+        <legend>{SETTING_LABELS.whoMayComment}</legend>
         <label className="choice">
           <input type="radio" name="whoMayComment" value="users" defaultChecked={value('whoMayComment') === 'users'} /> Signed-in readers
         </label>
@@ -85,13 +79,20 @@ export function SettingsForm({ settings, saved }: { settings: CommentSettings; s
         </label>
         <FieldError id={`${id}-whoMayComment-error`} message={errors.whoMayComment} />
         <label className="choice">
-          <input type="checkbox" name="holdGuestComments" defaultChecked={value('holdGuestComments') === 'on'} /> Hold guests’ comments for
-          approval
+          <input
+            type="checkbox"
+            name="holdGuestComments"
+            defaultChecked={value('holdGuestComments') === 'on'}
+            aria-invalid={invalid('holdGuestComments')}
+            aria-describedby={described('holdGuestComments')}
+          />{' '}
+          {SETTING_LABELS.holdGuestComments}
         </label>
+        <FieldError id={`${id}-holdGuestComments-error`} message={errors.holdGuestComments} />
       </fieldset>
 
       <fieldset aria-describedby={errors.holdFor ? `${id}-holdFor-error` : undefined}>
-        <legend>Hold for approval</legend>
+        <legend>{SETTING_LABELS.holdFor}</legend>
         <label className="choice">
           <input type="radio" name="holdFor" value="nobody" defaultChecked={value('holdFor') === 'nobody'} /> Nobody
         </label>
@@ -106,13 +107,13 @@ export function SettingsForm({ settings, saved }: { settings: CommentSettings; s
         <p className="form-hint">Admins’ comments are never held.</p>
       </fieldset>
 
-      {numberField('holdLinkCount', 'Hold comments with this many links', 'At least this many links and the comment waits; 0 turns the rule off.')}
-      {wordsField('moderationWords', 'Moderation words', 'One word or phrase per line. A comment containing one is held for approval.')}
-      {wordsField('blockWords', 'Blocked words', 'One word or phrase per line. A comment containing one goes straight to Spam.')}
-      {numberField('autoCloseDays', 'Close comments on posts older than (days)', '0 keeps comments open for good.')}
-      {numberField('editWindowMinutes', 'Edit window (minutes)', 'How long authors may edit their comment.')}
-      {numberField('maxReplyDepth', 'Reply depth', 'How deep replies nest.')}
-      {numberField('commentsPerPage', 'Top-level comments per page', 'Longer threads get pages.')}
+      {numberField('holdLinkCount', SETTING_LABELS.holdLinkCount, 'At least this many links and the comment waits; 0 turns the rule off.')}
+      {wordsField('moderationWords', SETTING_LABELS.moderationWords, 'One word or phrase per line. A comment containing one is held for approval.')}
+      {wordsField('blockWords', SETTING_LABELS.blockWords, 'One word or phrase per line. A comment containing one goes straight to Spam.')}
+      {numberField('autoCloseDays', SETTING_LABELS.autoCloseDays, '0 keeps comments open for good.')}
+      {numberField('editWindowMinutes', SETTING_LABELS.editWindowMinutes, 'How long authors may edit their comment.')}
+      {numberField('maxReplyDepth', SETTING_LABELS.maxReplyDepth, 'How deep replies nest.')}
+      {numberField('commentsPerPage', SETTING_LABELS.commentsPerPage, 'Longer threads get pages.')}
 
       <div className="form-buttons">
         <button type="submit" disabled={pending}>

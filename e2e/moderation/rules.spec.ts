@@ -46,6 +46,35 @@ test('the settings form names each bad field, keeps what was typed, and saves (l
   await expect(entry).toContainText(admin.user.name);
 });
 
+test('a settings form opened before another admin saved keeps their change, and refuses to overwrite a setting both changed', async ({
+  admin,
+}) => {
+  const { page } = admin;
+  await page.goto('/admin/settings');
+  const form = page.getByRole('form', { name: 'Comment settings' });
+  await expect(form.locator('input[name="js"]')).toBeAttached();
+  const word = `meanwhile${uniqueSuffix()}`;
+  // Another admin saves while this form is open.
+  expect((await admin.api.put('/api/admin/settings', { data: { blockWords: [word], editWindowMinutes: 45 } })).status()).toBe(200);
+
+  const editWindow = form.getByLabel('Edit window (minutes)');
+  await form.getByLabel('Reply depth').fill('4');
+  await editWindow.fill('20');
+  await form.getByRole('button', { name: 'Save settings' }).click();
+  await expect(form.getByRole('alert')).toHaveText(
+    'The settings were not saved: another admin changed Edit window (minutes) since you opened this page. What you typed is kept below.',
+  );
+  await expect(editWindow).toHaveValue('20');
+  await expect(editWindow).toHaveAccessibleDescription(/Another admin changed this to 45 since you opened the page\./);
+  await expect(form.getByLabel('Reply depth')).toHaveValue('4');
+  await expect(form.getByLabel('Blocked words')).toHaveValue(word);
+
+  // Told, the admin saves again: their edit window replaces the other's, and the blocked word stays.
+  await form.getByRole('button', { name: 'Save settings' }).click();
+  await expect(form.getByRole('status')).toHaveText('Settings saved.');
+  expect(await (await admin.api.get('/api/admin/settings')).json()).toMatchObject({ blockWords: [word], editWindowMinutes: 20, maxReplyDepth: 4 });
+});
+
 test('two links and a moderation word hold a comment, saying why; a blocked word sends it to Spam', async ({ admin, accounts }) => {
   const { page } = admin;
   const held = `heldword${uniqueSuffix()}`;

@@ -11,7 +11,7 @@ import { getDb } from '@/lib/db';
 import type { DatabaseProvider } from '@/lib/db/migrate';
 import { createTestDatabase, type TestDatabase } from '@/lib/db/test-database';
 import type { Viewer } from '@/lib/users/accounts';
-import { saveCommentSettings, settingsUpdateSchema } from './settings';
+import { changedSettings, saveCommentSettings, SettingsChangedMeanwhile, settingsUpdateSchema } from './settings';
 
 const providers: [DatabaseProvider, boolean][] = [
   ['sqlite', true],
@@ -29,6 +29,13 @@ describe('settingsUpdateSchema', () => {
       moderationWords: ['casino'],
       holdFor: 'everyone',
     });
+  });
+
+  it('tells which settings a form changed from the ones it was drawn with', () => {
+    const drawn = { ...defaultCommentSettings, blockWords: ['casino'] };
+    expect(changedSettings(drawn, { ...drawn })).toEqual([]);
+    expect(changedSettings(drawn, { ...drawn, blockWords: ['casino', 'viagra'], holdFor: 'nobody' })).toEqual(['holdFor', 'blockWords']);
+    expect(changedSettings(drawn, { holdLinkCount: 2, autoCloseDays: undefined })).toEqual([]);
   });
 
   it('refuses unknown settings and invalid values', () => {
@@ -137,6 +144,46 @@ for (const [provider, enabled] of providers) {
         ...defaultCommentSettings,
         holdFor: 'nobody',
         autoCloseDays: 90,
+      });
+    });
+
+    it('saves from a form only what its admin changed, keeping what another admin saved since it was drawn', async () => {
+      const drawn = await getCommentSettings();
+      await saveCommentSettings({ blockWords: ['viagra'], editWindowMinutes: 45 }, admin);
+      // The form sends every field: as drawn, but for the reply depth.
+      const saved = await saveCommentSettings({ ...drawn, maxReplyDepth: 5 }, admin, drawn);
+      expect(saved).toEqual({ ...defaultCommentSettings, blockWords: ['viagra'], editWindowMinutes: 45, maxReplyDepth: 5 });
+      expect(await getCommentSettings()).toEqual(saved);
+    });
+
+    it('refuses a form’s change to a setting another admin changed since it was drawn, naming it, and writes nothing', async () => {
+      const drawn = await getCommentSettings();
+      await saveCommentSettings({ editWindowMinutes: 45 }, admin);
+      const entries = await getDb().auditEntry.count();
+      const attempt = saveCommentSettings({ ...drawn, editWindowMinutes: 30, holdLinkCount: 5 }, admin, drawn);
+      await expect(attempt).rejects.toBeInstanceOf(SettingsChangedMeanwhile);
+      await expect(attempt).rejects.toMatchObject({
+        settings: ['editWindowMinutes'],
+        now: { ...defaultCommentSettings, editWindowMinutes: 45 },
+      });
+      expect(await getCommentSettings()).toEqual({ ...defaultCommentSettings, editWindowMinutes: 45 });
+      expect(await getDb().auditEntry.count()).toBe(entries);
+
+      // Drawn again with what is stored now, the admin's choice is saved on purpose.
+      const now = await getCommentSettings();
+      expect(await saveCommentSettings({ ...now, editWindowMinutes: 30, holdLinkCount: 5 }, admin, now)).toMatchObject({
+        editWindowMinutes: 30,
+        holdLinkCount: 5,
+      });
+    });
+
+    it('saves a form’s change another admin also made meanwhile: both wanted the same', async () => {
+      const drawn = await getCommentSettings();
+      await saveCommentSettings({ holdFor: 'everyone' }, admin);
+      expect(await saveCommentSettings({ ...drawn, holdFor: 'everyone', autoCloseDays: 30 }, admin, drawn)).toEqual({
+        ...defaultCommentSettings,
+        holdFor: 'everyone',
+        autoCloseDays: 30,
       });
     });
 
