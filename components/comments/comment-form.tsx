@@ -2,7 +2,7 @@
 
 import { SiteLink } from '@/components/site-link';
 import { useRouter } from 'next/navigation';
-import { useActionState, useEffect, useId } from 'react';
+import { useActionState, useEffect, useId, useState } from 'react';
 import { createCommentAction } from '@/app/actions/create-comment-action';
 import { idleCommentForm } from '@/lib/comments/form-state';
 import { COMMENT_MAX_LENGTH } from '@/lib/comments/limits';
@@ -48,6 +48,12 @@ export function CommentForm({
   const { box: draftBox, save: saveDraft, discard: discardDraft } = useDraft(`${postId}:${parentId ?? 'new'}`, state.status === 'ok' ? state.submittedAt : undefined);
   const formRef = useFocusOnError(state);
   const router = useRouter();
+  // The stamp says when this box was first drawn. A live update draws the page again with a new
+  // one; taking it would restart the clock, and text written over minutes would be refused as sent
+  // too fast. Only a stamp the server sends back for this form (expired, too fast) replaces it.
+  const [firstStamp, setFirstStamp] = useState(formStamp);
+  // A box drawn while nothing could be written has no stamp; the first real one starts its clock.
+  if (formStamp && !firstStamp) setFirstStamp(formStamp);
   useEffect(() => {
     // New comments go at the end of the thread, which may be a later page than the one open here:
     // the author goes to where it is rather than reading "published" beside a thread without it.
@@ -59,7 +65,7 @@ export function CommentForm({
       <input type="hidden" name="postId" value={postId} />
       {parentId !== undefined && <input type="hidden" name="parentId" value={parentId} />}
       {enhanced && <input type="hidden" name="js" value="1" />}
-      <input type="hidden" name="formStamp" value={state.formStamp ?? formStamp} />
+      <input type="hidden" name="formStamp" value={state.formStamp ?? firstStamp} />
       {/* The honeypot (lib/spam): out of sight, out of the tab order, hidden from screen readers. */}
       <div className="form-trap" aria-hidden="true">
         <label htmlFor={`${id}-${HONEYPOT_FIELD}`}>Subject (leave this empty)</label>

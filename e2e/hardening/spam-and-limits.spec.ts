@@ -64,6 +64,28 @@ test.describe('spam and rate limits', { tag: '@fixture-blog' }, () => {
     await expect(page.locator('#comments')).toContainText(text);
   });
 
+  // An address of its own: the two accounts it makes would use up the others' allowance.
+  test.describe(() => {
+    test.use({ extraHTTPHeaders: { 'x-forwarded-for': freshAddress() } });
+
+    test('a live update while the reader writes does not restart the form’s clock', async ({ page, accounts }) => {
+      const meanwhile = await accounts.apiAs(await accounts.create('meanwhile'));
+      await signInWithApi(page.request, await accounts.create('steady'));
+      await page.goto(POST.path);
+      const form = postCommentForm(page);
+      await waitForEnhancedForm(form);
+      const text = uniqueText('Written over a while');
+      await form.getByRole('textbox', { name: 'Your comment' }).fill(text);
+      await page.waitForTimeout(MIN_FILL_MS + 200);
+      // Someone else comments: the open page shows it at its next check, drawn afresh by the server.
+      const theirs = uniqueText('Meanwhile, further up the thread');
+      expect((await sendComment(meanwhile, { body: theirs }, POST.id)).status()).toBe(201);
+      await expect(page.locator('#comments')).toContainText(theirs);
+      await form.getByRole('button', { name: 'Publish' }).click();
+      await expect(form.getByRole('status')).toHaveText('Your comment is published.');
+    });
+  });
+
   test.describe('without JavaScript', () => {
     test.use({ javaScriptEnabled: false });
 
