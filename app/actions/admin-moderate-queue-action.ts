@@ -30,7 +30,7 @@ export async function adminModerateQueueAction(_previous: AdminFormState, formDa
   return adminFormWork({}, async (): Promise<AdminFormState> => {
     const access = await adminForAction();
     if (!access.ok) return { status: 'error', message: access.message, errors: { request: access.message }, values: {} };
-    const place = queuePlaceSchema.parse({ status: formData.get('status'), cursor: formData.get('cursor') ?? undefined });
+    const place = queuePlaceSchema.parse({ status: formData.get('status'), cursor: formData.get('cursor') ?? undefined, upTo: formData.get('upTo') ?? undefined });
     const pressed = formData.get('action');
     const [verb, id] = typeof pressed === 'string' ? pressed.split(':') : [];
     const button = buttonSchema.safeParse({ verb, id });
@@ -62,6 +62,8 @@ export async function adminModerateQueueAction(_previous: AdminFormState, formDa
         queueHref({
           status: place.status,
           cursor: place.cursor,
+          // A later page keeps the first page's cut-off; the first page draws its own again.
+          upTo: place.cursor === undefined ? undefined : place.upTo,
           done: action,
           count: changed.length,
           missing: some(missing.length),

@@ -16,6 +16,7 @@ import type { ModerationAction } from '@/lib/moderation/moderate';
 export function QueueForm({
   status,
   cursor,
+  upTo,
   actions,
   notice,
   selectAllHref,
@@ -27,13 +28,15 @@ export function QueueForm({
   status: string;
   /** The page of the tab being moderated, so a plain POST comes back to it rather than to the first. */
   cursor: number | undefined;
+  /** The newest comment the tab's first page showed: where acting on the whole tab stops, and what a later page's address carries. */
+  upTo: number | undefined;
   actions: readonly ModerationAction[];
   /** The result of the last submission when it came back through a redirect (no JavaScript). */
   notice: string | null;
   selectAllHref: string;
   allSelected: boolean;
-  /** When the tab holds more than this page: how many, and the newest, where acting on them all stops. */
-  wholeTab: { count: number; upTo: number } | null;
+  /** When the tab holds more than this page: how many. */
+  wholeTab: { count: number } | null;
   empty: boolean;
   children: ReactNode;
 }) {
@@ -48,6 +51,7 @@ export function QueueForm({
     <form action={formAction} className="queue-form" aria-label="Moderate comments">
       <input type="hidden" name="status" value={status} />
       {cursor !== undefined && <input type="hidden" name="cursor" value={cursor} />}
+      {upTo !== undefined && <input type="hidden" name="upTo" value={upTo} />}
       {enhanced && <input type="hidden" name="js" value="1" />}
       <div aria-live="polite">
         {message && (
@@ -72,7 +76,6 @@ export function QueueForm({
             <label className="queue-whole-tab">
               <input type="checkbox" name="scope" value="tab" /> Every comment in this tab ({wholeTab.count.toLocaleString('en-US')}), not
               only the ticked ones
-              <input type="hidden" name="upTo" value={wholeTab.upTo} />
             </label>
           )}
           <span className="queue-bulk-buttons">

@@ -10,7 +10,7 @@ import type { DatabaseProvider } from '@/lib/db/migrate';
 import { createTestDatabase, type TestDatabase } from '@/lib/db/test-database';
 import type { Viewer } from '@/lib/users/accounts';
 import { banUser, moderateComments } from './moderate';
-import { countByStatus, countPending, countTabUpTo, listModerationQueue, listTabStep, newestInTab } from './queue';
+import { countByStatus, countPending, countTabUpTo, listModerationQueue, listQueuePage, listTabStep, newestInTab } from './queue';
 
 const providers: [DatabaseProvider, boolean][] = [
   ['sqlite', true],
@@ -202,6 +202,17 @@ for (const [provider, enabled] of providers) {
       expect(second.nextCursor).toBeNull();
       const exact = await listModerationQueue({ status: 'pending', limit: 4 });
       expect(exact.nextCursor).toBeNull();
+    });
+
+    it('stops "every comment in this tab" on a later page where the first page did, not at what came since', async () => {
+      // The first page's cut-off is its own first row.
+      expect((await listQueuePage({ status: 'pending' })).upTo).toBe(c.guest!.id);
+      // A later page, reached from a first page drawn before the guest wrote, keeps that page's cut-off.
+      const later = await listQueuePage({ status: 'pending', cursor: c.cyHeld!.id, upTo: c.cyHeld!.id });
+      expect(later.items.map((item) => item.id)).toEqual([c.bobHeld!.id, c.adaHeld!.id]);
+      expect(later.upTo).toBe(c.cyHeld!.id);
+      // An address typed in without one stops at the newest there is.
+      expect((await listQueuePage({ status: 'pending', cursor: c.cyHeld!.id })).upTo).toBe(c.guest!.id);
     });
 
     it('steps through a whole tab up to the newest comment the page knew, leaving what an action cannot move', async () => {

@@ -106,6 +106,19 @@ export async function listModerationQueue(options: { status: CommentStatus; curs
   return { items, nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null };
 }
 
+/**
+ * One page of a tab as the console shows it, with `upTo`, where "every comment in this tab" stops:
+ * the newest comment the tab's first page showed. The first page takes its own first row; a later
+ * page is given it by the pager's links, so a comment that arrived after the first page was drawn
+ * is never swept up unseen. A later page asked for without it (an address typed in) stops at the
+ * newest in the tab as it is drawn.
+ */
+export async function listQueuePage(options: { status: CommentStatus; cursor?: number; upTo?: number }) {
+  const queue = await listModerationQueue({ status: options.status, cursor: options.cursor });
+  const upTo = options.cursor === undefined ? (queue.items[0]?.id ?? null) : (options.upTo ?? (await newestInTab(options.status)));
+  return { ...queue, upTo };
+}
+
 /** How many comments one press of "every comment in this tab" moves: each step a short transaction. */
 export const WHOLE_TAB_STEP = 500;
 

@@ -68,4 +68,9 @@ describe('a place in the moderation queue', () => {
     }
     expect(queuePlaceSchema.parse({ status: 'archived', cursor: '7' })).toEqual({ status: 'pending', cursor: 7 });
   });
+
+  it('keeps where "every comment in this tab" stops, as a later page’s address carries it', () => {
+    expect(queuePlaceSchema.parse({ status: 'spam', cursor: '120', upTo: '180' })).toEqual({ status: 'spam', cursor: 120, upTo: 180 });
+    expect(queuePlaceSchema.parse({ status: 'spam', cursor: '120', upTo: 'latest' }).upTo).toBeUndefined();
+  });
 });

@@ -18,13 +18,15 @@ export const fromStatusSchema = z.enum(COMMENT_STATUSES, {
 });
 
 /**
- * Where in the moderation queue a moderator is: a tab, and the page of it that starts below a
- * comment id. The queue's address and its form both carry it; anything malformed falls back to
- * the tab's first page rather than failing.
+ * Where in the moderation queue a moderator is: a tab, the page of it that starts below a comment
+ * id, and on a later page `upTo`, the newest comment the tab's first page showed (where "every
+ * comment in this tab" stops). The queue's address and its form both carry it; anything malformed
+ * falls back to the tab's first page rather than failing.
  */
 export const queuePlaceSchema = z.object({
   status: z.enum(COMMENT_STATUSES).catch('pending'),
   cursor: commentIdSchema.optional().catch(undefined),
+  upTo: commentIdSchema.optional().catch(undefined),
 });
 
 export const bulkModerationSchema = z.strictObject({

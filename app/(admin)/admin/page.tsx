@@ -10,7 +10,7 @@ import { QueueRow } from '@/components/admin/queue-row';
 import type { CommentStatus } from '@/lib/comments/rules';
 import { getSite } from '@/lib/content/site';
 import { MODERATION_ACTIONS } from '@/lib/moderation/moderate';
-import { countByStatus, listModerationQueue, newestInTab } from '@/lib/moderation/queue';
+import { countByStatus, listQueuePage } from '@/lib/moderation/queue';
 import { queuePlaceSchema } from '@/lib/moderation/schemas';
 
 export const metadata: Metadata = { title: 'Moderation queue', robots: { index: false, follow: false } };
@@ -36,13 +36,10 @@ const TABS: { status: CommentStatus; label: string }[] = [
 export default async function ModerationQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const query = querySchema.parse(await searchParams);
   await adminForPage(queueHref({ status: query.status }));
-  // On the tab's first page its newest comment is the first row; only a later page asks.
-  const [counts, queue, newestAsked] = await Promise.all([
-    countByStatus(),
-    listModerationQueue({ status: query.status, cursor: query.cursor }),
-    query.cursor === undefined ? null : newestInTab(query.status),
-  ]);
-  const newest = newestAsked ?? queue.items[0]?.id ?? null;
+  const [counts, queue] = await Promise.all([countByStatus(), listQueuePage({ status: query.status, cursor: query.cursor, upTo: query.upTo })]);
+  // Where "every comment in this tab" stops, page 1's newest: its later pages' addresses carry it.
+  const upTo = queue.upTo ?? undefined;
+  const carriedUpTo = query.cursor === undefined ? undefined : upTo;
   const actions = TAB_ACTIONS[query.status];
   const site = getSite();
   const now = new Date();
@@ -61,11 +58,12 @@ export default async function ModerationQueuePage({ searchParams }: { searchPara
       <QueueForm
         status={query.status}
         cursor={query.cursor}
+        upTo={upTo}
         actions={actions}
         notice={query.done !== undefined && query.count !== undefined ? moderationDoneMessage(query.done, { changed: query.count, missing: query.missing, deletedByAuthor: query.byAuthor, changedMeanwhile: query.meanwhile, stillInTab: query.left }) : null}
-        selectAllHref={queueHref({ status: query.status, cursor: query.cursor, select: allSelected ? undefined : 'all' })}
+        selectAllHref={queueHref({ status: query.status, cursor: query.cursor, upTo: carriedUpTo, select: allSelected ? undefined : 'all' })}
         allSelected={allSelected}
-        wholeTab={newest !== null && counts[query.status] > queue.items.length ? { count: counts[query.status], upTo: newest } : null}
+        wholeTab={upTo !== undefined && counts[query.status] > queue.items.length ? { count: counts[query.status] } : null}
         empty={queue.items.length === 0}
       >
         {queue.items.length === 0 ? (
@@ -82,7 +80,7 @@ export default async function ModerationQueuePage({ searchParams }: { searchPara
         <nav className="pager" aria-label="More comments">
           {query.cursor !== undefined ? <SiteLink href={queueHref({ status: query.status })}>« Newest</SiteLink> : <span />}
           {queue.nextCursor !== null ? (
-            <SiteLink href={queueHref({ status: query.status, cursor: queue.nextCursor })} rel="next">
+            <SiteLink href={queueHref({ status: query.status, cursor: queue.nextCursor, upTo })} rel="next">
               Older comments »
             </SiteLink>
           ) : (
