@@ -38,14 +38,14 @@ const test = journeys.extend<{ removeWrittenComments: void }>({
       await provide();
       const written = await db.comment.findMany({
         where: { id: { gt: lastBefore } },
-        select: { id: true, postId: true, parentId: true, status: true, publishedReplies: true },
+        select: { id: true, postId: true, parentId: true, status: true, publishedReplies: true, deletedFrom: true },
       });
       if (written.length === 0) return;
       for (const postId of new Set(written.map((comment) => comment.postId))) {
         const comments = written.filter((comment) => comment.postId === postId);
         const published = comments.filter((comment) => comment.status === 'published').length;
         const places = comments.filter(
-          (comment) => comment.parentId === null && holdsPlace(comment.status, comment.publishedReplies),
+          (comment) => comment.parentId === null && holdsPlace(comment.status, comment.publishedReplies, comment.deletedFrom),
         ).length;
         await db.$transaction([
           // Replies before what they reply to: the parent relation refuses orphans.

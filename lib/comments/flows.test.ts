@@ -29,6 +29,7 @@ import { defaultCommentSettings, getCommentSettings, setCommentSettings } from '
 import { issueFormStamp } from '@/lib/spam';
 import { banUser, moderateComments, unbanUser } from '@/lib/moderation/moderate';
 import { withHeldComments } from '@/lib/moderation/console';
+import { holdsPlace } from './rules';
 import { buildPost, insertReader } from './test-builders';
 
 // Posts are files; these tests publish built Post objects instead of reading any.
@@ -84,13 +85,12 @@ async function expectCountersMatchRows(postId: string): Promise<void> {
   const db = getDb();
   const state = await getThreadState(postId);
   expect(state.publishedCount).toBe(await db.comment.count({ where: { postId, status: 'published' } }));
-  expect(state.topLevelCount).toBe(
-    await db.comment.count({
-      where: { postId, parentId: null, OR: [{ status: { in: ['published', 'deleted'] } }, { publishedReplies: { gt: 0 } }] },
-    }),
-  );
+  const tops = await db.comment.findMany({
+    where: { postId, parentId: null },
+    select: { id: true, status: true, publishedReplies: true, deletedFrom: true },
+  });
+  expect(state.topLevelCount).toBe(tops.filter((top) => holdsPlace(top.status, top.publishedReplies, top.deletedFrom)).length);
   // Each conversation's count of published replies, which a hidden top-level comment's place depends on.
-  const tops = await db.comment.findMany({ where: { postId, parentId: null }, select: { id: true, publishedReplies: true } });
   for (const top of tops) {
     expect(top.publishedReplies, `published replies under c${top.id}`).toBe(
       await db.comment.count({ where: { rootId: top.id, status: 'published' } }),
@@ -581,6 +581,38 @@ for (const [provider, enabled] of providers) {
         expect(row).toMatchObject({ status: 'deleted', body: 'parent' });
         expect(row.deletedAt).toBeInstanceOf(Date);
         expect((await listPublishedComments(p.id, { limit: 10 })).total).toBe(0);
+      });
+
+      it('takes no place for a comment deleted while held, so clearing held comments leaves no empty pages', async () => {
+        const admin = { ...(await insertReader('Moderator')), role: 'admin' as const };
+        const newcomer = await insertReader('Newcomer');
+        const p = publish();
+        await setCommentSettings({ whoMayComment: 'anyone', holdGuestComments: true, holdFor: 'first-time' });
+        const shown = (await post(p, ada, { body: 'shown' })).comment;
+        const held = [];
+        for (const name of ['Guest A', 'Guest B', 'Guest C']) held.push((await post(p, null, { body: `held, from ${name}`, name })).comment);
+        const newcomers = (await post(p, newcomer, { body: 'my first comment' })).comment;
+        expect(newcomers.status).toBe('pending');
+        expect(await getThreadState(p.id)).toMatchObject({ publishedCount: 1, topLevelCount: 1 });
+
+        // The admin clears the queue; the newcomer thinks better of theirs.
+        await moderateComments({ ids: held.map((c) => c.id), action: 'delete', actor: admin });
+        await removeComment({ id: newcomers.id, viewer: newcomer });
+        expect(await getThreadState(p.id)).toMatchObject({ publishedCount: 1, topLevelCount: 1 });
+        await expectCountersMatchRows(p.id);
+        const later = (await post(p, bob, { body: 'later' })).comment;
+        expect(shape((await page(p, null)).thread)).toEqual([shown.id, later.id]);
+        // Two a page: the next comment is on page 1, not behind four empty places.
+        expect(await findCommentPage(later.id, 2)).toEqual({ postId: p.id, page: 1 });
+
+        // A comment readers saw keeps its place when deleted, so no later comment changes page.
+        await moderateComments({ ids: [shown.id], action: 'delete', actor: admin });
+        expect(await getThreadState(p.id)).toMatchObject({ publishedCount: 1, topLevelCount: 2 });
+        expect(await findCommentPage(later.id, 1)).toEqual({ postId: p.id, page: 2 });
+        // Restored, a deleted comment that was held takes a place like any published one.
+        await moderateComments({ ids: [held[0]!.id, shown.id], action: 'restore', actor: admin });
+        expect(await getThreadState(p.id)).toMatchObject({ publishedCount: 3, topLevelCount: 3 });
+        await expectCountersMatchRows(p.id);
       });
 
       it('refuses someone else’s comment (403), a second delete (404) and a bad id (404)', async () => {

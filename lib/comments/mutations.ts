@@ -92,20 +92,25 @@ export async function countStatusChange(
   after: string,
 ): Promise<{ published: number; topLevel: number }> {
   if (comment.parentId === null) {
-    const { publishedReplies } =
+    const { publishedReplies, deletedFrom } =
       before === null
-        ? { publishedReplies: 0 }
-        : await tx.comment.findUniqueOrThrow({ where: { id: comment.id }, select: { publishedReplies: true } });
-    return counterDelta(before, after, { isTopLevel: true, publishedReplies });
+        ? { publishedReplies: 0, deletedFrom: null }
+        : await tx.comment.findUniqueOrThrow({ where: { id: comment.id }, select: { publishedReplies: true, deletedFrom: true } });
+    return counterDelta(before, after, { isTopLevel: true, publishedReplies, deletedFrom });
   }
   const { published } = counterDelta(before, after, null);
   if (published === 0 || comment.rootId === null) return { published, topLevel: 0 };
   const root = await tx.comment.update({
     where: { id: comment.rootId },
     data: { publishedReplies: { increment: published } },
-    select: { status: true, publishedReplies: true },
+    select: { status: true, publishedReplies: true, deletedFrom: true },
   });
-  return counterDelta(before, after, { isTopLevel: false, status: root.status, publishedReplies: root.publishedReplies - published });
+  return counterDelta(before, after, {
+    isTopLevel: false,
+    status: root.status,
+    publishedReplies: root.publishedReplies - published,
+    deletedFrom: root.deletedFrom,
+  });
 }
 
 let ipKey: string | undefined;
@@ -319,7 +324,7 @@ export async function deleteComment(options: { id: number; viewer: Viewer; now?:
       await lockComments(tx, [comment.id, comment.rootId]);
       await tx.comment.update({
         where: { id: comment.id, status: comment.status },
-        data: { status: 'deleted', deletedAt: options.now ?? new Date(), deletedBy: 'author' },
+        data: { status: 'deleted', deletedAt: options.now ?? new Date(), deletedBy: 'author', deletedFrom: comment.status },
       });
       await bumpThread(comment.postId, await countStatusChange(tx, comment, comment.status, 'deleted'), tx);
     })

@@ -62,11 +62,18 @@ function toRow({ author, guestName, ...row }: SelectedRow): CommentRow {
 
 /**
  * Top-level comments that take a place on the viewer's pages (rules.ts `holdsPlace`): what readers
- * see, deleted ones, hidden ones with published replies (placeholders above those), and the
- * viewer's own held comments.
+ * see, those deleted after readers saw them, hidden ones with published replies (placeholders
+ * above those), and the viewer's own held comments.
  */
 function placesFor(viewer: Pick<Viewer, 'id'> | null) {
-  return { OR: [{ status: { in: ['published', 'deleted'] } }, { publishedReplies: { gt: 0 } }, ...ownHeldOf(viewer)] };
+  return {
+    OR: [
+      { status: 'published' },
+      { status: 'deleted', deletedFrom: 'published' },
+      { publishedReplies: { gt: 0 } },
+      ...ownHeldOf(viewer),
+    ],
+  };
 }
 
 /** The viewer's own comments that await moderation, which they see and nobody else does. */

@@ -7,6 +7,7 @@ import {
   commentCountLabel,
   counterDelta,
   editWindowClosed,
+  holdsPlace,
   pageCount,
   pageOfPosition,
   replyPlacement,
@@ -143,73 +144,100 @@ describe('replyPlacement', () => {
 
 describe('counterDelta', () => {
   // published: comments readers see. topLevel: top-level comments holding a place (published,
-  // deleted, or with published replies under them).
-  const top = (publishedReplies: number) => ({ isTopLevel: true as const, publishedReplies });
-  const under = (status: string, publishedReplies: number) => ({ isTopLevel: false as const, status, publishedReplies });
-
-  it.each([
-    // before, after, published replies under it, published, topLevel
-    [null, 'published', 0, 1, 1],
-    [null, 'pending', 0, 0, 0],
-    ['pending', 'published', 0, 1, 1],
-    ['pending', 'spam', 0, 0, 0],
-    ['pending', 'deleted', 0, 0, 1],
-    ['published', 'deleted', 0, -1, 0],
-    ['published', 'spam', 0, -1, -1],
-    ['published', 'pending', 0, -1, -1],
-    ['published', 'published', 0, 0, 0],
-    ['spam', 'published', 0, 1, 1],
-    ['deleted', 'published', 0, 1, 0],
-    ['deleted', 'spam', 0, 0, -1],
-    ['published', null, 0, -1, -1],
-    ['deleted', null, 0, 0, -1],
-    // With published replies, hiding it keeps its place (a placeholder above them).
-    ['published', 'deleted', 2, -1, 0],
-    ['published', 'spam', 2, -1, 0],
-    ['published', 'pending', 1, -1, 0],
-    ['deleted', 'published', 1, 1, 0],
-    ['spam', 'deleted', 0, 0, 1],
-    ['spam', 'deleted', 1, 0, 0],
-    ['deleted', 'spam', 1, 0, 0],
-    ['deleted', null, 1, 0, -1],
-  ] as const)('a top-level comment %s → %s (%i published replies) moves published %i, topLevel %i', (before, after, replies, published, topLevel) => {
-    expect(counterDelta(before, after, top(replies))).toEqual({ published, topLevel });
+  // deleted after readers saw it, or with published replies under them).
+  const top = (publishedReplies: number, deletedFrom: string | null = null) => ({ isTopLevel: true as const, publishedReplies, deletedFrom });
+  const under = (status: string, publishedReplies: number, deletedFrom: string | null = null) => ({
+    isTopLevel: false as const,
+    status,
+    publishedReplies,
+    deletedFrom,
   });
 
   it.each([
-    // before, after, the top-level comment's status and published replies before, published, topLevel
-    [null, 'published', 'published', 0, 1, 0],
-    [null, 'pending', 'deleted', 0, 0, 0],
-    ['pending', 'published', 'pending', 0, 1, 1],
-    ['published', 'deleted', 'deleted', 1, -1, 0],
-    ['published', 'deleted', 'spam', 1, -1, -1],
-    ['published', 'spam', 'spam', 2, -1, 0],
-    ['published', 'deleted', 'published', 1, -1, 0],
-    ['spam', 'published', 'pending', 0, 1, 1],
-  ] as const)('a reply %s → %s under a %s comment with %i published replies moves published %i, topLevel %i', (before, after, rootStatus, replies, published, topLevel) => {
-    expect(counterDelta(before, after, under(rootStatus, replies))).toEqual({ published, topLevel });
+    // before, after, published replies under it, what a deleted one was deleted from, published, topLevel
+    [null, 'published', 0, null, 1, 1],
+    [null, 'pending', 0, null, 0, 0],
+    ['pending', 'published', 0, null, 1, 1],
+    ['pending', 'spam', 0, null, 0, 0],
+    // Deleted while held or spam: readers never saw it, so it takes no place.
+    ['pending', 'deleted', 0, null, 0, 0],
+    ['spam', 'deleted', 0, null, 0, 0],
+    // Deleted after readers saw it: it keeps its place, so no later comment changes page.
+    ['published', 'deleted', 0, null, -1, 0],
+    ['published', 'spam', 0, null, -1, -1],
+    ['published', 'pending', 0, null, -1, -1],
+    ['published', 'published', 0, null, 0, 0],
+    ['spam', 'published', 0, null, 1, 1],
+    ['deleted', 'published', 0, 'published', 1, 0],
+    ['deleted', 'published', 0, 'pending', 1, 1],
+    ['deleted', 'spam', 0, 'published', 0, -1],
+    ['deleted', 'spam', 0, 'pending', 0, 0],
+    ['published', null, 0, null, -1, -1],
+    ['deleted', null, 0, 'published', 0, -1],
+    ['deleted', null, 0, 'spam', 0, 0],
+    // With published replies, hiding it keeps its place (a placeholder above them).
+    ['published', 'deleted', 2, null, -1, 0],
+    ['published', 'spam', 2, null, -1, 0],
+    ['published', 'pending', 1, null, -1, 0],
+    ['deleted', 'published', 1, 'published', 1, 0],
+    ['spam', 'deleted', 1, null, 0, 0],
+    ['deleted', 'spam', 1, 'spam', 0, 0],
+    ['deleted', null, 1, 'pending', 0, -1],
+  ] as const)('a top-level comment %s → %s (%i published replies, deleted from %s) moves published %i, topLevel %i', (before, after, replies, deletedFrom, published, topLevel) => {
+    expect(counterDelta(before, after, top(replies, deletedFrom))).toEqual({ published, topLevel });
+  });
+
+  it.each([
+    // before, after, the top-level comment's status, published replies before and what it was deleted from, published, topLevel
+    [null, 'published', 'published', 0, null, 1, 0],
+    [null, 'pending', 'deleted', 0, 'published', 0, 0],
+    [null, 'published', 'deleted', 0, 'pending', 1, 1],
+    ['pending', 'published', 'pending', 0, null, 1, 1],
+    ['published', 'deleted', 'deleted', 1, 'published', -1, 0],
+    ['published', 'deleted', 'deleted', 1, 'spam', -1, -1],
+    ['published', 'deleted', 'spam', 1, null, -1, -1],
+    ['published', 'spam', 'spam', 2, null, -1, 0],
+    ['published', 'deleted', 'published', 1, null, -1, 0],
+    ['spam', 'published', 'pending', 0, null, 1, 1],
+  ] as const)('a reply %s → %s under a %s comment with %i published replies (deleted from %s) moves published %i, topLevel %i', (before, after, rootStatus, replies, deletedFrom, published, topLevel) => {
+    expect(counterDelta(before, after, under(rootStatus, replies, deletedFrom))).toEqual({ published, topLevel });
   });
 
   const states = [null, 'published', 'pending', 'spam', 'deleted'] as const;
+  type Delta = { published: number; topLevel: number };
+  const sum = (x: Delta, y: Delta) => ({ published: x.published + y.published, topLevel: x.topLevel + y.topLevel });
+  const isPublished = (status: string | null) => (status === 'published' ? 1 : 0);
+  const placed = (held: boolean) => (held ? 1 : 0);
 
-  it('adds up along any path of changes, so the counters never drift', () => {
-    const sum = (x: { published: number; topLevel: number }, y: { published: number; topLevel: number }) => ({
-      published: x.published + y.published,
-      topLevel: x.topLevel + y.topLevel,
-    });
+  it('adds up along any path of changes to what the end differs from the start, so the counters never drift', () => {
+    for (const a of states) {
+      for (const fromA of a === 'deleted' ? ['published', 'pending', 'spam'] : [null]) {
+        for (const b of states) {
+          for (const c of states) {
+            for (const replies of [0, 1, 3]) {
+              // A deletion records what it came from; other moves leave the record as it was.
+              const fromB = b === 'deleted' && a !== 'deleted' ? a : fromA;
+              const fromC = c === 'deleted' && b !== 'deleted' ? b : fromB;
+              const path = sum(counterDelta(a, b, top(replies, fromA)), counterDelta(b, c, top(replies, fromB)));
+              expect(path).toEqual({
+                published: isPublished(c) - isPublished(a),
+                topLevel: placed(holdsPlace(c, replies, fromC)) - placed(holdsPlace(a, replies, fromA)),
+              });
+            }
+          }
+        }
+      }
+    }
+    // A reply's change moves its conversation's count, so the second step starts from the first's.
     for (const a of states) {
       for (const b of states) {
         for (const c of states) {
-          for (const replies of [0, 1, 3]) {
-            expect(sum(counterDelta(a, b, top(replies)), counterDelta(b, c, top(replies)))).toEqual(counterDelta(a, c, top(replies)));
-          }
-          // A reply's change moves its conversation's count, so the second step starts from the first's.
-          for (const rootStatus of ['published', 'pending', 'spam', 'deleted']) {
+          for (const [rootStatus, deletedFrom] of [['published', null], ['pending', null], ['spam', null], ['deleted', 'published'], ['deleted', 'pending']] as const) {
             for (const replies of [0, 1]) {
               if (a === 'published' && replies === 0) continue; // a published reply is counted
-              const first = counterDelta(a, b, under(rootStatus, replies));
-              const second = counterDelta(b, c, under(rootStatus, replies + first.published));
-              expect(sum(first, second)).toEqual(counterDelta(a, c, under(rootStatus, replies)));
+              const first = counterDelta(a, b, under(rootStatus, replies, deletedFrom));
+              const second = counterDelta(b, c, under(rootStatus, replies + first.published, deletedFrom));
+              expect(sum(first, second)).toEqual(counterDelta(a, c, under(rootStatus, replies, deletedFrom)));
             }
           }
         }

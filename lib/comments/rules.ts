@@ -56,34 +56,48 @@ export function replyPlacement(parent: { id: number; parentId: number | null; de
 
 /**
  * Whether a top-level comment holds a place in the thread's pagination: readers see it; or it was
- * deleted (so deleting never shifts the pages: a deleted comment without replies leaves a gap); or
- * readers see published replies under it (held again after an edit, marked spam), and it shows
- * as a placeholder above them.
+ * deleted after readers saw it (`deletedFrom` "published"), so deleting never shifts the pages (a
+ * deleted comment without replies leaves a gap); or readers see published replies under it (held
+ * again after an edit, marked spam, deleted), and it shows as a placeholder above them. A comment
+ * deleted while held or spam never had a place and takes none: clearing a flood of held comments
+ * leaves no empty pages behind.
  */
-export function holdsPlace(status: string | null, publishedReplies: number): boolean {
-  return status === 'published' || status === 'deleted' || (status !== null && publishedReplies > 0);
+export function holdsPlace(status: string | null, publishedReplies: number, deletedFrom: string | null = null): boolean {
+  return (
+    status === 'published' ||
+    (status === 'deleted' && deletedFrom === 'published') ||
+    (status !== null && publishedReplies > 0)
+  );
 }
 
 /**
  * How one comment's status change moves the post's counters. `published` counts comments readers
  * see; `topLevel` counts the places pagination is built on. A top-level comment's own place
- * depends on its published replies (`conversation.publishedReplies`, unchanged by its own move); a
- * reply's change moves its conversation's count (`conversation` is then the top-level comment,
- * with its count before this change), which can give that comment its place or take it away.
+ * depends on its published replies (`conversation.publishedReplies`, unchanged by its own move)
+ * and, once deleted, on what it was deleted from (`conversation.deletedFrom`, as stored before
+ * this change; a deletion records `before`); a reply's change moves its conversation's count
+ * (`conversation` is then the top-level comment, with its count before this change), which can
+ * give that comment its place or take it away.
  */
 export function counterDelta(
   before: string | null,
   after: string | null,
-  conversation: { isTopLevel: true; publishedReplies: number } | { isTopLevel: false; status: string; publishedReplies: number } | null,
+  conversation:
+    | { isTopLevel: true; publishedReplies: number; deletedFrom?: string | null }
+    | { isTopLevel: false; status: string; publishedReplies: number; deletedFrom?: string | null }
+    | null,
 ) {
   const published = (after === 'published' ? 1 : 0) - (before === 'published' ? 1 : 0);
   if (!conversation) return { published, topLevel: 0 };
   const place = (held: boolean) => (held ? 1 : 0);
   const n = conversation.publishedReplies;
-  const topLevel = conversation.isTopLevel
-    ? place(holdsPlace(after, n)) - place(holdsPlace(before, n))
-    : place(holdsPlace(conversation.status, n + published)) - place(holdsPlace(conversation.status, n));
-  return { published, topLevel };
+  const deletedFrom = conversation.deletedFrom ?? null;
+  if (!conversation.isTopLevel) {
+    const { status } = conversation;
+    return { published, topLevel: place(holdsPlace(status, n + published, deletedFrom)) - place(holdsPlace(status, n, deletedFrom)) };
+  }
+  const deletedFromAfter = after === 'deleted' && before !== 'deleted' ? before : deletedFrom;
+  return { published, topLevel: place(holdsPlace(after, n, deletedFromAfter)) - place(holdsPlace(before, n, deletedFrom)) };
 }
 
 export interface ThreadRow {

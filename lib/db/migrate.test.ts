@@ -165,7 +165,44 @@ for (const [provider, enabled] of providers) {
         { id: 4, publishedReplies: 0 },
         { id: 5, publishedReplies: 0 },
       ]);
-      expect(await client().postThread.findUnique({ where: { postId: 'p' } })).toMatchObject({ publishedCount: 3, topLevelCount: 3, version: 8 });
+      expect(await client().postThread.findUnique({ where: { postId: 'p' } })).toMatchObject({ publishedCount: 3, topLevelCount: 3, version: 9 }); // each later recount moves it too
+    });
+
+    it('takes their places from deleted comments readers never saw when upgrading an older database', async () => {
+      const before = fs.mkdtempSync(path.join(os.tmpdir(), 'quire-migrations-'));
+      tempDirs.push(before);
+      for (const name of committedMigrations(provider).filter((n) => n < '20261202063000')) {
+        fs.cpSync(path.join(migrationsDirFor(provider), name), path.join(before, name), { recursive: true });
+      }
+      await applyMigrations({ url: database.url, migrationsDir: before, log: () => {} });
+      // As the older code left it, every deleted comment holding a place: one published before it
+      // was deleted, two deleted while held (their hold reason kept), and a published one.
+      const comments: [number, string, string | null][] = [
+        [1, 'deleted', null],
+        [2, 'deleted', 'guest'],
+        [3, 'deleted', 'first comment'],
+        [4, 'published', null],
+      ];
+      const sql = (text: string) => (provider === 'sqlite' ? text.replace(/\$\d+/g, '?') : text);
+      for (const [id, status, heldReason] of comments) {
+        await client().$executeRawUnsafe(
+          sql('INSERT INTO "Comment" ("id", "postId", "body", "html", "status", "heldReason") VALUES ($1, $2, $3, $4, $5, $6)'),
+          id, 'p', 'x', '<p>x</p>', status, heldReason,
+        );
+      }
+      await client().$executeRawUnsafe(
+        sql('INSERT INTO "PostThread" ("postId", "publishedCount", "topLevelCount", "version", "closed", "updatedAt") VALUES ($1, 1, 4, 9, false, $2)'),
+        'p', new Date(),
+      );
+      await applyMigrations({ url: database.url, log: () => {} });
+      const rows = await client().comment.findMany({ select: { id: true, deletedFrom: true }, orderBy: { id: 'asc' } });
+      expect(rows).toEqual([
+        { id: 1, deletedFrom: 'published' },
+        { id: 2, deletedFrom: 'pending' },
+        { id: 3, deletedFrom: 'pending' },
+        { id: 4, deletedFrom: null },
+      ]);
+      expect(await client().postThread.findUnique({ where: { postId: 'p' } })).toMatchObject({ publishedCount: 1, topLevelCount: 2, version: 10 });
     });
 
     it('refuses to run when an applied migration was edited', async () => {

@@ -175,7 +175,7 @@ export async function moderateComments(options: {
         where: { id: row.id, status: row.status },
         data: {
           status: target,
-          ...(target === 'deleted' ? { deletedAt: now, deletedBy: 'moderator' } : { hiddenByBanId: null }),
+          ...(target === 'deleted' ? { deletedAt: now, deletedBy: 'moderator', deletedFrom: row.status } : { hiddenByBanId: null }),
           ...(target === 'published' ? { deletedAt: null, deletedBy: null, heldReason: null } : {}),
         },
       });
