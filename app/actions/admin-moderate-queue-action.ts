@@ -2,21 +2,14 @@
 
 import { refresh } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { z } from 'zod';
 import type { AdminFormState } from '@/app/(admin)/_lib/form-state';
 import { adminForAction, adminFormWork } from '@/app/(admin)/_lib/guard';
 import { queueHref } from '@/app/(admin)/_lib/queue-href';
-import { moderationDoneMessage } from '@/app/(admin)/_lib/wording';
+import { goOnThroughTab, moderationDoneMessage } from '@/app/(admin)/_lib/wording';
 import { commentIdSchema } from '@/lib/comments/schemas';
 import { moderateComments } from '@/lib/moderation/moderate';
-import { countTabUpTo, listTabStep } from '@/lib/moderation/queue';
-import { bulkModerationSchema, moderationActionSchema, queuePlaceSchema } from '@/lib/moderation/schemas';
-
-/**
- * The pressed button: `approve` acts on the ticked rows, `approve:12` on row 12 alone. One form
- * holds every row so the queue works as a plain HTML form, and a button can only send its own value.
- */
-const buttonSchema = z.object({ verb: moderationActionSchema, id: commentIdSchema.optional() });
+import { countTabUpTo, listTabStep, WHOLE_TAB_STEP } from '@/lib/moderation/queue';
+import { bulkModerationSchema, queueButtonSchema, queuePlaceSchema } from '@/lib/moderation/schemas';
 
 /** The newest comment of the tab the page showed (`upTo`): the whole-tab step stops there. */
 const wholeTabSchema = commentIdSchema;
@@ -31,17 +24,21 @@ export async function adminModerateQueueAction(_previous: AdminFormState, formDa
     const access = await adminForAction();
     if (!access.ok) return { status: 'error', message: access.message, errors: { request: access.message }, values: {} };
     const place = queuePlaceSchema.parse({ status: formData.get('status'), cursor: formData.get('cursor') ?? undefined, upTo: formData.get('upTo') ?? undefined });
-    const pressed = formData.get('action');
-    const [verb, id] = typeof pressed === 'string' ? pressed.split(':') : [];
-    const button = buttonSchema.safeParse({ verb, id });
+    const button = queueButtonSchema.safeParse(formData.get('action'));
     if (!button.success) {
       const message = button.error.issues[0]?.message ?? 'Choose what to do with the comments.';
       return { status: 'error', message, errors: { action: message }, values: {} };
     }
-    const action = button.data.verb;
+    const action = button.data.action;
     const one = button.data.id;
-    // "Every comment in this tab" (a bulk button only): a step through the tab as the page knew it.
-    const wholeTab = one === undefined && formData.get('scope') === 'tab' ? wholeTabSchema.safeParse(formData.get('upTo')) : null;
+    // "Every comment in this tab" (a bulk button only): a step through the tab as the page knew it;
+    // or the button that goes on after a step that left some, with that step's cut-off.
+    const wholeTab =
+      button.data.upTo !== undefined
+        ? { success: true as const, data: button.data.upTo }
+        : one === undefined && formData.get('scope') === 'tab'
+          ? wholeTabSchema.safeParse(formData.get('upTo'))
+          : null;
     if (wholeTab && !wholeTab.success) {
       const message = 'The queue changed since this page was drawn: reload it and try again.';
       return { status: 'error', message, errors: { scope: message }, values: {} };
@@ -70,6 +67,7 @@ export async function adminModerateQueueAction(_previous: AdminFormState, formDa
           byAuthor: some(deletedByAuthor.length),
           meanwhile: some(changedMeanwhile.length),
           left: some(stillInTab),
+          leftUpTo: stillInTab > 0 && wholeTab ? wholeTab.data : undefined,
         }),
       );
     }
@@ -81,6 +79,7 @@ export async function adminModerateQueueAction(_previous: AdminFormState, formDa
       changedMeanwhile: changedMeanwhile.length,
       stillInTab,
     });
-    return { status: 'ok', message, errors: {}, values: {}, submittedAt: Date.now() };
+    const next = stillInTab > 0 && wholeTab ? goOnThroughTab(action, wholeTab.data, stillInTab, WHOLE_TAB_STEP) : undefined;
+    return { status: 'ok', message, errors: {}, values: {}, submittedAt: Date.now(), next };
   });
 }

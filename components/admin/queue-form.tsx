@@ -3,7 +3,7 @@
 import { SiteLink } from '@/components/site-link';
 import { useActionState, type ChangeEvent, type ReactNode } from 'react';
 import { adminModerateQueueAction } from '@/app/actions/admin-moderate-queue-action';
-import { idleAdminForm } from '@/app/(admin)/_lib/form-state';
+import { idleAdminForm, type GoOn } from '@/app/(admin)/_lib/form-state';
 import { ACTION_LABELS } from '@/app/(admin)/_lib/wording';
 import { useEnhanced } from '@/components/comments/use-enhanced';
 import type { ModerationAction } from '@/lib/moderation/moderate';
@@ -19,6 +19,7 @@ export function QueueForm({
   upTo,
   actions,
   notice,
+  goOn,
   selectAllHref,
   allSelected,
   wholeTab,
@@ -33,6 +34,8 @@ export function QueueForm({
   actions: readonly ModerationAction[];
   /** The result of the last submission when it came back through a redirect (no JavaScript). */
   notice: string | null;
+  /** With that result, when a whole-tab step left some: the button that goes on. */
+  goOn: GoOn | null;
   selectAllHref: string;
   allSelected: boolean;
   /** When the tab holds more than this page: how many. */
@@ -43,6 +46,7 @@ export function QueueForm({
   const [state, formAction, pending] = useActionState(adminModerateQueueAction, idleAdminForm);
   const enhanced = useEnhanced();
   const message = state.message ?? notice;
+  const next = state.status === 'idle' ? goOn : (state.next ?? null);
   const selectAll = (event: ChangeEvent<HTMLInputElement>) => {
     const boxes = event.currentTarget.form?.querySelectorAll<HTMLInputElement>('input[name="ids"]') ?? [];
     for (const box of boxes) box.checked = event.currentTarget.checked;
@@ -58,6 +62,12 @@ export function QueueForm({
           <p className={state.status === 'error' ? 'form-error' : 'form-success'} role="status">
             {message}
           </p>
+        )}
+        {/* The step's own button: the box that asked for the whole tab is unticked by now. */}
+        {next && (
+          <button type="submit" name="action" value={next.value} disabled={pending}>
+            {next.label}
+          </button>
         )}
       </div>
       {!empty && (

@@ -265,3 +265,30 @@ test('a flood of held comments leaves the queue in one press: every comment in t
   await expect(queueRow(page, `${marker} late`)).toBeVisible();
   await expect(page.locator('li.queue-row').filter({ hasText: `${marker} 1` })).toHaveCount(0);
 });
+
+test('without JavaScript, a whole tab larger than one step goes on from the button its answer offers', async ({ admin, browse, db }) => {
+  const marker = uniqueText('Wave');
+  const wave = (label: string | number) => ({
+    postId: SEED_POST.id,
+    body: `${marker} ${label}`,
+    html: `<p>${marker} ${label}</p>`,
+    status: 'pending',
+    heldReason: 'a guest',
+    guestName: 'Waver',
+  });
+  // More than one step (500) of the tab.
+  await db.comment.createMany({ data: Array.from({ length: 503 }, (_, i) => wave(i)) });
+
+  const page = await browse(admin.user, { javaScriptEnabled: false });
+  await page.goto('/admin');
+  await page.getByRole('checkbox', { name: /^Every comment in this tab/ }).check();
+  await page.getByRole('button', { name: 'Spam selected' }).click();
+  await expect(queueStatus(page)).toHaveText(/^Marked as spam: 500 comments\. [\d,]+ more comments? (is|are) still in this tab\.$/);
+  // Arrived after the page was drawn: going on must not take it either.
+  const late = await db.comment.create({ data: wave('late'), select: { id: true } });
+  // The page came back fresh, its box unticked; the answer's own button goes on.
+  await page.getByRole('button', { name: /^Spam the (next 500|remaining [\d,]+)$/ }).click();
+  await expect(queueStatus(page)).toHaveText(/^Marked as spam: [\d,]+ comments?\./);
+  expect(await db.comment.count({ where: { body: { startsWith: marker }, status: 'spam' } })).toBe(503);
+  expect((await db.comment.findUnique({ where: { id: late.id }, select: { status: true } }))?.status).toBe('pending');
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fieldErrors } from '@/lib/comments/schemas';
 import { calendarDateInZone } from '@/lib/content/dates';
-import { banSchema, queuePlaceSchema } from './schemas';
+import { banSchema, queueButtonSchema, queuePlaceSchema } from './schemas';
 
 const DAY = 86_400_000;
 
@@ -72,5 +72,20 @@ describe('a place in the moderation queue', () => {
   it('keeps where "every comment in this tab" stops, as a later page’s address carries it', () => {
     expect(queuePlaceSchema.parse({ status: 'spam', cursor: '120', upTo: '180' })).toEqual({ status: 'spam', cursor: 120, upTo: 180 });
     expect(queuePlaceSchema.parse({ status: 'spam', cursor: '120', upTo: 'latest' }).upTo).toBeUndefined();
+  });
+});
+
+describe('a button of the queue’s form', () => {
+  it('acts on the ticked rows, on one row, or goes on through the whole tab up to the step’s cut-off', () => {
+    expect(queueButtonSchema.parse('approve')).toEqual({ action: 'approve' });
+    expect(queueButtonSchema.parse('spam:12')).toEqual({ action: 'spam', id: 12 });
+    expect(queueButtonSchema.parse('delete:tab:340')).toEqual({ action: 'delete', upTo: 340 });
+  });
+
+  it('refuses a button that says nothing sensible, rather than acting on something else', () => {
+    for (const value of [null, 'publish', 'approve:tab', 'approve:tab:latest', 'approve:x']) {
+      expect(queueButtonSchema.safeParse(value).success, String(value)).toBe(false);
+    }
+    expect(queueButtonSchema.safeParse(null).error?.issues[0]?.message).toBe('Choose what to do with the comments.');
   });
 });

@@ -29,6 +29,25 @@ export const queuePlaceSchema = z.object({
   upTo: commentIdSchema.optional().catch(undefined),
 });
 
+/**
+ * The queue form's pressed button, as its value says: `approve` acts on the ticked rows (or the
+ * whole tab, with its box ticked), `approve:12` on row 12 alone, and `approve:tab:340` goes on
+ * through the whole tab up to comment 340, the cut-off of the step before, which left some. One
+ * form holds every row so the queue works as a plain HTML form, and a button can only send its
+ * own value, so the value carries all the step needs.
+ */
+export const queueButtonSchema = z.preprocess(
+  (value) => {
+    if (typeof value !== 'string') return value;
+    const [action, target, upTo] = value.split(':');
+    return target === 'tab' ? { action, upTo: upTo ?? '' } : { action, id: target };
+  },
+  z.object(
+    { action: moderationActionSchema, id: commentIdSchema.optional(), upTo: commentIdSchema.optional() },
+    { error: 'Choose what to do with the comments.' },
+  ),
+);
+
 export const bulkModerationSchema = z.strictObject({
   ids: z.array(commentIdSchema, { error: 'ids must be a list of comment ids.' }).min(1, 'Choose at least one comment.').max(500, 'Choose at most 500 comments at a time.'),
   reason: z.string().trim().max(500, 'Keep the reason to 500 characters.').optional(),

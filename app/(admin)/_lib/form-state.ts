@@ -8,6 +8,14 @@ export interface AdminFormState {
   values: Record<string, string>;
   /** Changes on every success so forms can start fresh. */
   submittedAt?: number;
+  /** A button that goes on with what this submission began and left unfinished (a whole tab, a step at a time). */
+  next?: GoOn;
+}
+
+/** A submit button's value and label: pressed, it carries everything the next step needs. */
+export interface GoOn {
+  value: string;
+  label: string;
 }
 
 export const idleAdminForm: AdminFormState = { status: 'idle', errors: {}, values: {} };

@@ -3,6 +3,7 @@
  * safe to import from client components.
  */
 import type { ModerationAction } from '@/lib/moderation/moderate';
+import type { GoOn } from './form-state';
 
 const doneVerb: Record<ModerationAction, string> = {
   approve: 'Approved',
@@ -31,11 +32,21 @@ export function moderationDoneMessage(
       `Left ${plural(outcome.deletedByAuthor, 'comment')} deleted: ${outcome.deletedByAuthor === 1 ? 'its author' : 'their authors'} deleted ${outcome.deletedByAuthor === 1 ? 'it' : 'them'}, and a moderator can restore only what a moderator removed.`,
     outcome.missing > 0 && `${plural(outcome.missing, 'comment')} could not be found.`,
     // A whole tab moves a step at a time; the admin hears how much is left for the next press.
-    outcome.stillInTab > 0 && `${plural(outcome.stillInTab, 'more comment', 'more comments')} ${outcome.stillInTab === 1 ? 'is' : 'are'} still in this tab: press again to go on.`,
+    outcome.stillInTab > 0 && `${plural(outcome.stillInTab, 'more comment', 'more comments')} ${outcome.stillInTab === 1 ? 'is' : 'are'} still in this tab.`,
   ].filter((part) => typeof part === 'string');
   if (outcome.changed > 0) return [`${doneVerb[action]} ${plural(outcome.changed, 'comment')}.`, ...left].join(' ');
   if (left.length > 0) return ['No comments changed.', ...left].join(' ');
   return 'No comments changed: they were already there.';
+}
+
+/**
+ * The button that goes on through a whole tab after a step that left `left` comments: it carries
+ * the action and the step's cut-off `upTo`, so it moves no comment the admin was not shown, and
+ * needs no box ticked again ("Approve the next 500", "Spam the remaining 12").
+ */
+export function goOnThroughTab(action: ModerationAction, upTo: number, left: number, step: number): GoOn {
+  const label = left > step ? `${ACTION_LABELS[action]} the next ${step.toLocaleString('en-US')}` : `${ACTION_LABELS[action]} the remaining ${left.toLocaleString('en-US')}`;
+  return { value: `${action}:tab:${upTo}`, label };
 }
 
 /** What each tab of the queue offers; Restore brings spam and deleted comments back as published. */

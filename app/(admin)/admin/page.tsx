@@ -3,14 +3,15 @@ import { SiteLink } from '@/components/site-link';
 import { z } from 'zod';
 import { adminForPage } from '../_lib/guard';
 import { queueHref } from '../_lib/queue-href';
-import { moderationDoneMessage, plural, TAB_ACTIONS } from '../_lib/wording';
+import { goOnThroughTab, moderationDoneMessage, plural, TAB_ACTIONS } from '../_lib/wording';
 import { AdminNav } from '@/components/admin/admin-nav';
 import { QueueForm } from '@/components/admin/queue-form';
 import { QueueRow } from '@/components/admin/queue-row';
 import type { CommentStatus } from '@/lib/comments/rules';
 import { getSite } from '@/lib/content/site';
 import { MODERATION_ACTIONS } from '@/lib/moderation/moderate';
-import { countByStatus, listQueuePage } from '@/lib/moderation/queue';
+import { countByStatus, listQueuePage, WHOLE_TAB_STEP } from '@/lib/moderation/queue';
+import { commentIdSchema } from '@/lib/comments/schemas';
 import { queuePlaceSchema } from '@/lib/moderation/schemas';
 
 export const metadata: Metadata = { title: 'Moderation queue', robots: { index: false, follow: false } };
@@ -24,6 +25,8 @@ const querySchema = queuePlaceSchema.extend({
   byAuthor: z.coerce.number().int().min(0).max(10_000).default(0).catch(0),
   meanwhile: z.coerce.number().int().min(0).max(10_000).default(0).catch(0),
   left: z.coerce.number().int().min(0).default(0).catch(0),
+  /** The cut-off of the whole-tab step that left `left`: going on stops there too. */
+  leftUpTo: commentIdSchema.optional().catch(undefined),
 });
 
 const TABS: { status: CommentStatus; label: string }[] = [
@@ -41,6 +44,11 @@ export default async function ModerationQueuePage({ searchParams }: { searchPara
   const upTo = queue.upTo ?? undefined;
   const carriedUpTo = query.cursor === undefined ? undefined : upTo;
   const actions = TAB_ACTIONS[query.status];
+  // After a whole-tab step that left some (no JavaScript): the button that goes on from there.
+  const goOn =
+    query.done !== undefined && query.left > 0 && query.leftUpTo !== undefined && (actions as readonly string[]).includes(query.done)
+      ? goOnThroughTab(query.done, query.leftUpTo, query.left, WHOLE_TAB_STEP)
+      : null;
   const site = getSite();
   const now = new Date();
   const allSelected = query.select === 'all';
@@ -61,6 +69,7 @@ export default async function ModerationQueuePage({ searchParams }: { searchPara
         upTo={upTo}
         actions={actions}
         notice={query.done !== undefined && query.count !== undefined ? moderationDoneMessage(query.done, { changed: query.count, missing: query.missing, deletedByAuthor: query.byAuthor, changedMeanwhile: query.meanwhile, stillInTab: query.left }) : null}
+        goOn={goOn}
         selectAllHref={queueHref({ status: query.status, cursor: query.cursor, upTo: carriedUpTo, select: allSelected ? undefined : 'all' })}
         allSelected={allSelected}
         wholeTab={upTo !== undefined && counts[query.status] > queue.items.length ? { count: counts[query.status] } : null}
