@@ -1104,6 +1104,26 @@ for (const [provider, enabled] of providers) {
         await post(open, dan, { body: 'two' });
         expect(await postComment({ postId: open.id, viewer: dan, input: { body: 'three' } })).toMatchObject({ status: 429 });
       });
+
+      it('gives the count back for comments refused after all (too soon, a double post, a removed parent)', async () => {
+        vi.stubEnv('RATE_LIMITS', 'comment-account=2/60,comment-address=2/60');
+        const p = publish();
+        const erin = await insertReader('Erin');
+        const send = (input: Record<string, unknown>, form?: { stamp: string; honeypot: string }) =>
+          postComment({ postId: p.id, viewer: erin, input, ip: '198.51.100.77', form });
+        expect(await send({ body: 'one' })).toMatchObject({ ok: true });
+        for (let attempt = 1; attempt <= 3; attempt++) {
+          expect(await send({ body: 'one' })).toMatchObject({ status: 409 });
+          expect(await send({ body: 'a reply', parentId: 999_999 })).toMatchObject({
+            status: 404,
+            errors: { parentId: 'The comment you are replying to does not exist or was removed.' },
+          });
+          expect(await send({ body: 'hasty' }, { stamp: issueFormStamp(), honeypot: '' })).toMatchObject({ status: 400 });
+        }
+        // None of the nine refusals used up the limits: the second comment they allow goes through.
+        expect(await send({ body: 'two' })).toMatchObject({ ok: true });
+        expect(await send({ body: 'three' })).toMatchObject({ status: 429 });
+      });
     });
 
     describe('comment feeds', () => {

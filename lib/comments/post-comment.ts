@@ -1,5 +1,5 @@
 import { getPostById, type Post } from '@/lib/content/posts';
-import { limitCommenting, rateLimitMessage } from '@/lib/rate-limits';
+import { commentRefused, limitCommenting, rateLimitMessage } from '@/lib/rate-limits';
 import { type FormSignals, judgeForm } from '@/lib/spam';
 import type { Viewer } from '@/lib/users/accounts';
 import { CommentError } from './errors';
@@ -22,8 +22,9 @@ export type PostCommentResult =
 
 /**
  * Posting a comment, as both doors (the form's server action and the JSON API) do it: find the
- * post, parse the input, apply the blog's rules (closed, guests, bans), count the rate limits,
- * check (for the form) the spam signals, write. Refusals come back as field messages.
+ * post, parse the input, apply the blog's rules (closed, guests, bans), check (for the form) the
+ * spam signals, count the rate limits, write. Refusals come back as field messages; only what
+ * was written, or kept as spam, uses up the limits.
  */
 export async function postComment(options: {
   postId: string;
@@ -38,14 +39,17 @@ export async function postComment(options: {
   const parsed = newCommentSchema.safeParse(options.input);
   if (!parsed.success) return { ok: false, status: 400, errors: fieldErrors(parsed.error) };
   const settings = await getCommentSettings();
+  let counted = false;
   try {
     await assertMayComment(post, options.viewer, parsed.data, settings);
+    // A form sent too soon writes nothing, so it is judged before it can count as a comment.
+    const verdict = options.form ? judgeForm(options.form) : { kind: 'person' as const };
+    if (verdict.kind === 'refused') return { ok: false, status: 400, errors: { request: verdict.message }, freshStamp: verdict.freshStamp };
     const limited = await limitCommenting(options.viewer?.id, options.ip);
     if (!limited.ok) {
       return { ok: false, status: 429, errors: { request: rateLimitMessage(limited) }, retryAfterSeconds: limited.retryAfterSeconds };
     }
-    const verdict = options.form ? judgeForm(options.form) : { kind: 'person' as const };
-    if (verdict.kind === 'refused') return { ok: false, status: 400, errors: { request: verdict.message }, freshStamp: verdict.freshStamp };
+    counted = true;
     const comment = await writeComment({
       post,
       viewer: options.viewer,
@@ -56,8 +60,10 @@ export async function postComment(options: {
     });
     return { ok: true, comment, post };
   } catch (error) {
-    if (error instanceof CommentError) return { ok: false, status: error.status, errors: { [error.field]: error.message } };
-    throw error;
+    if (!(error instanceof CommentError)) throw error;
+    // Refused once counted (a reply to a removed comment, a double post): nothing was written.
+    if (counted) await commentRefused(options.viewer?.id, options.ip);
+    return { ok: false, status: error.status, errors: { [error.field]: error.message } };
   }
 }
 

@@ -120,6 +120,21 @@ export function limitCommenting(accountId: string | null | undefined, address: s
   ]);
 }
 
+/**
+ * After `limitCommenting` allowed a comment the blog then refused anyway (a reply to a removed
+ * comment, a double post): that was no comment, so it gives its count back, and retrying it keeps
+ * hearing why instead of "too fast".
+ */
+export async function commentRefused(accountId: string | null | undefined, address: string | null | undefined): Promise<void> {
+  if (!parseLimits(process.env.RATE_LIMITS)) return;
+  try {
+    if (accountId) await refundHit(counterKey('comment-account', accountId));
+    if (address) await refundHit(counterKey('comment-address', address));
+  } catch (error) {
+    console.warn(`rate limits: counters unavailable, a refused comment stays counted (${error instanceof Error ? error.message.split('\n')[0] : error})`);
+  }
+}
+
 /** Before an account is created. */
 export function limitRegistering(address: string | null | undefined) {
   return takeRateLimit([{ limit: 'register-address', subject: address }]);
