@@ -137,6 +137,14 @@ export async function assertCommentsOpen(post: Post, settings: Pick<CommentSetti
   }
 }
 
+/**
+ * What one account's new comments and a ban on that account take turns on (`serializeOn`), so a
+ * comment is either written before the ban, and hidden with the rest, or refused by it.
+ */
+export function accountsTurn(userId: string): string {
+  return `account:${userId}`;
+}
+
 /** Within this time, the same text from the same author on the same post is a double post. */
 export const DUPLICATE_WINDOW_MS = 10 * 60 * 1000;
 
@@ -212,12 +220,16 @@ export async function writeComment(options: NewComment): Promise<WrittenComment>
       });
   const html = await renderCommentMarkdown(input.body);
   const created = await db.$transaction(async (tx: DbTransaction) => {
-    // Asked inside the transaction, one author's posts on this post in turn: a double click
-    // sends two requests at once, and both would find no earlier copy if asked side by side.
-    await serializeOn(tx, `comment:${post.id}:${JSON.stringify(sameAuthor)}`);
+    // Asked inside the transaction, one author's comments in turn: a double click sends two
+    // requests at once, and both would find no earlier copy if asked side by side.
+    await serializeOn(tx, viewer ? accountsTurn(viewer.id) : `guest-comment:${post.id}:${JSON.stringify(sameAuthor)}`);
     if (await tx.comment.findFirst({ where: sameComment, select: { id: true } })) {
       throw new CommentError(409, 'You have already posted this comment.');
     }
+    // Asked again in turn with a ban on the account (banUser), which would otherwise land
+    // between the first check and this write and miss the comment when it hides the rest.
+    const ban = viewer && (await getActiveBan(viewer.id, new Date(), tx));
+    if (ban) throw new CommentError(403, banMessage(ban), 'request');
     const row = await tx.comment.create({
       data: {
         postId: post.id,

@@ -1,6 +1,6 @@
 import { formatDay, startOfDayInZone, type CalendarDate } from '@/lib/content/dates';
 import { getSite } from '@/lib/content/site';
-import { getDb } from '@/lib/db';
+import { getDb, type DbTransaction } from '@/lib/db';
 
 export interface BanWindow {
   endsAt: Date | null;
@@ -13,8 +13,8 @@ export function banIsActive(ban: BanWindow, now: Date): boolean {
   return ban.endsAt === null || ban.endsAt.getTime() > now.getTime();
 }
 
-export async function getActiveBan(userId: string, now: Date = new Date()) {
-  const bans = await getDb().ban.findMany({
+export async function getActiveBan(userId: string, now: Date = new Date(), client: Pick<DbTransaction, 'ban'> = getDb()) {
+  const bans = await client.ban.findMany({
     where: { userId, liftedAt: null },
     orderBy: { createdAt: 'desc' },
     select: { id: true, reason: true, endsAt: true, liftedAt: true, createdAt: true },

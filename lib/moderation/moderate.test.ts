@@ -4,7 +4,7 @@
 import process from 'node:process';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CommentError } from '@/lib/comments/errors';
-import { createComment, deleteComment, editComment, type WrittenComment } from '@/lib/comments/mutations';
+import { createComment, deleteComment, editComment, writeComment, type WrittenComment } from '@/lib/comments/mutations';
 import { getThreadState } from '@/lib/comments/queries';
 import { defaultCommentSettings, type CommentSettings } from '@/lib/comments/settings';
 import type { Post } from '@/lib/content/posts';
@@ -751,6 +751,30 @@ for (const [provider, enabled] of providers) {
         expect(await getThreadState(post.id)).toMatchObject({
           publishedCount: before.publishedCount,
           topLevelCount: before.topLevelCount,
+        });
+      });
+
+      it('leaves no comment up that was being written while the ban landed', async () => {
+        const post = buildPost();
+        const reader = await insertUser('Racer');
+        // Side by side: each comment is either written first and hidden with the rest, or refused.
+        const writing = Array.from({ length: 8 }, (_, i) => write(post, reader, `Racing the ban (${i}).`, holdNobody).catch((error: unknown) => error));
+        const [banned, ...written] = await Promise.all([
+          banUser({ userId: reader.id, reason: 'spam', endsAt: null, hideComments: true, actor: admin }),
+          ...writing,
+        ]);
+        for (const outcome of written) {
+          if (outcome instanceof CommentError) expect(outcome.status).toBe(403);
+          else expect(outcome).toMatchObject({ status: 'published' });
+        }
+        expect(await getDb().comment.count({ where: { authorId: reader.id, status: 'published' } })).toBe(0);
+        expect(await getDb().comment.count({ where: { authorId: reader.id, hiddenByBanId: banned.banId } })).toBe(
+          written.filter((outcome) => !(outcome instanceof CommentError)).length,
+        );
+        // A comment allowed just before the ban and written just after it: the write asks again.
+        await expect(writeComment({ post, viewer: reader, input: { body: 'Allowed a moment ago.' }, settings: holdNobody })).rejects.toMatchObject({
+          status: 403,
+          field: 'request',
         });
       });
 

@@ -1,8 +1,8 @@
-import { bumpThread, countStatusChange } from '@/lib/comments/mutations';
+import { accountsTurn, bumpThread, countStatusChange } from '@/lib/comments/mutations';
 import type { CommentStatus } from '@/lib/comments/rules';
 import { noticeText, withNotice } from '@/lib/comments/post-comment';
 import { MODERATION_UNAVAILABLE } from '@/lib/comments/unavailable';
-import { getDb, lockComments, type DbTransaction } from '@/lib/db';
+import { getDb, lockComments, serializeOn, type DbTransaction } from '@/lib/db';
 import { isUnavailable, unlessDatabaseDown } from '@/lib/db/health';
 import type { Viewer } from '@/lib/users/accounts';
 import { auditEntry, auditEntryData } from './audit';
@@ -239,6 +239,7 @@ export async function banUser(options: {
 }): Promise<{ banId: number; hidden: number }> {
   if (options.userId === options.actor.id) throw new ModerationRefused('You cannot ban yourself.');
   return getDb().$transaction(async (tx: DbTransaction) => {
+    await serializeOn(tx, accountsTurn(options.userId)); // after any comment of theirs being written
     const ban = await tx.ban.create({
       data: { userId: options.userId, reason: options.reason, endsAt: options.endsAt, createdById: options.actor.id },
       select: { id: true },
