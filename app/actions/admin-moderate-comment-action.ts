@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { adminForAction } from '@/app/(admin)/_lib/guard';
 import { safeReturnPath } from '@/lib/auth';
 import { commentIdSchema } from '@/lib/comments/schemas';
+import { landingAfterModeration } from '@/lib/moderation/console';
 import { moderateComments, notModeratedUrl, postPageLanding } from '@/lib/moderation/moderate';
 import { fromStatusSchema, moderationActionSchema } from '@/lib/moderation/schemas';
 
@@ -31,11 +32,10 @@ export async function adminModerateCommentAction(formData: FormData): Promise<vo
     if (outcome.missing.length > 0) return notModeratedUrl(returnTo, '404');
     if (outcome.deletedByAuthor.length > 0) return notModeratedUrl(returnTo, '409');
     if (outcome.changedMeanwhile.length > 0) return notModeratedUrl(returnTo, '412');
-    // A comment that just left the thread has no anchor any more; land on the thread instead.
-    return `${returnTo.split('#')[0]}#${action === 'approve' || action === 'restore' ? `c${commentId}` : 'comments'}`;
+    return landingAfterModeration(returnTo, commentId, action, access.admin);
   });
-  // The address differs from the page's only by its #fragment, which the client router treats as
-  // a scroll: without a refresh the comment stayed until the next live check noticed.
+  // The address often differs from the page's only by its #fragment, which the client router treats
+  // as a scroll: without a refresh the comment stayed until the next live check noticed.
   refresh();
   redirect(landing);
 }

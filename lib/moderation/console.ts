@@ -2,11 +2,14 @@
  * What the admin console shows beyond the queue: a user's record, where logged comments live,
  * and the held comments an admin sees in a post's thread. Server only.
  */
+import { commentAddress } from '@/lib/comments/post-comment';
 import { buildThread, type ThreadNode } from '@/lib/comments/rules';
 import { commentSelect, type CommentPage, type CommentRow } from '@/lib/comments/queries';
 import { getAllPosts } from '@/lib/content/posts';
 import { getDb } from '@/lib/db';
 import { getBanStanding } from '@/lib/moderation/bans';
+import type { Viewer } from '@/lib/users/accounts';
+import type { ModerationAction } from './moderate';
 
 export async function getUserProfile(id: string) {
   const db = getDb();
@@ -104,4 +107,17 @@ export async function withHeldComments(postId: string, page: CommentPage) {
     page: { ...page, thread: buildThread([...shown, ...extra], (row) => row.status === 'deleted' || row.status === 'spam') },
     heldReasons: new Map(held.map((row) => [row.id, row.heldReason])),
   };
+}
+
+/**
+ * Where an admin lands after a button under comment `id` on the post page they pressed it on
+ * (`pageAddress`). Approved or restored, the comment is shown at its own place: the page of the
+ * thread that holds it now, which for a held top-level comment (shown to admins on the last page)
+ * is where its date puts it, maybe an earlier page. Marked as spam or deleted it has left the
+ * thread, so the admin stays on the page, at the thread.
+ */
+export async function landingAfterModeration(pageAddress: string, id: number, action: ModerationAction, admin: Viewer): Promise<string> {
+  const page = pageAddress.split('#')[0];
+  if (action !== 'approve' && action !== 'restore') return `${page}#comments`;
+  return (await commentAddress(id, admin)) ?? `${page}#c${id}`;
 }

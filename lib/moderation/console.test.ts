@@ -1,0 +1,102 @@
+// Where the post page's moderation buttons land, on each provider. Comments hang on the real seed
+// post (content/posts), so the addresses come from the content layer as the post page's do.
+import process from 'node:process';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createComment } from '@/lib/comments/mutations';
+import { commentAddress } from '@/lib/comments/post-comment';
+import { defaultCommentSettings, setCommentSettings, type CommentSettings } from '@/lib/comments/settings';
+import type { Post } from '@/lib/content/posts';
+import { getDb } from '@/lib/db';
+import type { DatabaseProvider } from '@/lib/db/migrate';
+import { createTestDatabase, type TestDatabase } from '@/lib/db/test-database';
+import type { Viewer } from '@/lib/users/accounts';
+import { landingAfterModeration } from './console';
+import { moderateComments } from './moderate';
+
+const providers: [DatabaseProvider, boolean][] = [
+  ['sqlite', true],
+  ['postgresql', Boolean(process.env.TEST_POSTGRES_URL)],
+];
+
+/** Creating and migrating a database can be slow on a busy machine or a cold PostgreSQL. */
+const HOOK_TIMEOUT = 60_000;
+
+const SEED_PATH = '/2016/09/from-russia-with-love';
+
+/** The seed post as createComment needs it; only its id and date matter there. */
+const seed: Post = {
+  id: 'from-russia-with-love',
+  slug: 'from-russia-with-love',
+  title: 'From Russia with love',
+  date: new Date('2016-09-04T08:00:00Z'),
+  year: 2016,
+  month: 9,
+  author: 'Site Owner',
+  labels: [],
+  summary: undefined,
+  draft: false,
+  commentsClosed: false,
+  aliases: [],
+  path: SEED_PATH,
+  html: '<p>Body.</p>',
+  excerptHtml: '<p>Body.</p>',
+  description: 'Body.',
+  file: 'content/posts/from-russia-with-love.md',
+};
+
+async function insertUser(name: string, role: Viewer['role'] = 'reader'): Promise<Viewer> {
+  const user = await getDb().user.create({
+    data: { email: `${name.toLowerCase()}@example.com`, name, role },
+    select: { id: true, name: true, email: true },
+  });
+  return { ...user, role };
+}
+
+const holdNobody: CommentSettings = { ...defaultCommentSettings, holdFor: 'nobody' };
+
+for (const [provider, enabled] of providers) {
+  describe.skipIf(!enabled)(`the post page's moderation landing on ${provider}`, () => {
+    let database: TestDatabase;
+    let admin: Viewer;
+
+    beforeAll(async () => {
+      database = await createTestDatabase(provider);
+      vi.stubEnv('DATABASE_URL', database.url);
+      admin = await insertUser('Admin', 'admin');
+      await setCommentSettings({ commentsPerPage: 5 });
+    }, HOOK_TIMEOUT);
+    afterAll(async () => {
+      if (database) await getDb().$disconnect();
+      vi.unstubAllEnvs();
+      await database?.drop();
+    }, HOOK_TIMEOUT);
+
+    it('lands on the page that holds a held comment once approved, not the last page where it waited', async () => {
+      const newcomer = await insertUser('Newcomer');
+      const regular = await insertUser('Regular');
+      const held = await createComment({
+        post: seed,
+        viewer: newcomer,
+        input: { body: 'First, and held.' },
+        settings: defaultCommentSettings,
+      });
+      expect(held.status).toBe('pending');
+      // Ten later conversations make two pages; admins see the held one on the last, where it waits.
+      for (let i = 0; i < 10; i++)
+        await createComment({ post: seed, viewer: regular, input: { body: `Later ${i}.` }, settings: holdNobody });
+      const pressedOn = `${SEED_PATH}?comments=2`;
+      expect(await commentAddress(held.id, admin)).toBe(`${pressedOn}#c${held.id}`);
+
+      await moderateComments({ ids: [held.id], action: 'approve', actor: admin, from: 'pending' });
+      // The oldest conversation: page 1, where readers now find it.
+      expect(await landingAfterModeration(pressedOn, held.id, 'approve', admin)).toBe(`${SEED_PATH}#c${held.id}`);
+
+      await moderateComments({ ids: [held.id], action: 'spam', actor: admin, from: 'published' });
+      expect(await landingAfterModeration(`${SEED_PATH}#c${held.id}`, held.id, 'spam', admin)).toBe(
+        `${SEED_PATH}#comments`,
+      );
+      await moderateComments({ ids: [held.id], action: 'restore', actor: admin, from: 'spam' });
+      expect(await landingAfterModeration(pressedOn, held.id, 'restore', admin)).toBe(`${SEED_PATH}#c${held.id}`);
+    });
+  });
+}
