@@ -121,6 +121,16 @@ test('spam, delete and restore move a comment between the tabs, each step logged
   await expect(logRows(page).locator('td:nth-child(3)')).toHaveText(['restore', 'delete', 'restore', 'spam']);
   await expect(logRows(page).first()).toContainText('deleted → published');
   await expect(logRows(page).last()).toContainText('published → spam');
+
+  // Typed as the blog writes it, the id still filters; typed wrong, the box says so and keeps it.
+  await page.goto(`/admin/log?comment=c${comment.id}`);
+  await expect(logRows(page)).toHaveCount(4);
+  const box = page.getByRole('textbox', { name: 'Comment id' });
+  await box.fill('forty-two');
+  await page.getByRole('button', { name: 'Filter' }).click();
+  await expect(box).toHaveValue('forty-two');
+  await expect(box).toHaveAccessibleDescription('Comment id: enter a number, like 42.');
+  await expect(logRows(page)).toHaveCount(0);
 });
 
 test('three held comments are approved at once; "Select all" ticks every row', async ({ admin, accounts, commentSettings }) => {

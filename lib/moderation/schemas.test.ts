@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fieldErrors } from '@/lib/comments/schemas';
 import { calendarDateInZone } from '@/lib/content/dates';
-import { banSchema, queueButtonSchema, queuePlaceSchema } from './schemas';
+import { banSchema, queueButtonSchema, queuePlaceSchema, typedCommentIdSchema } from './schemas';
 
 const DAY = 86_400_000;
 
@@ -87,5 +87,19 @@ describe('a button of the queue’s form', () => {
       expect(queueButtonSchema.safeParse(value).success, String(value)).toBe(false);
     }
     expect(queueButtonSchema.safeParse(null).error?.issues[0]?.message).toBe('Choose what to do with the comments.');
+  });
+});
+
+describe('a comment id typed in the log’s filter', () => {
+  it('reads a number, and the forms the blog writes ids in (#42, c42)', () => {
+    for (const typed of ['42', ' 42 ', '#42', 'c42', 'C42', '#c42']) expect(typedCommentIdSchema.parse(typed), typed).toBe(42);
+  });
+
+  it('names the box and says what to type, rather than dropping what is not an id', () => {
+    for (const typed of ['forty-two', '4 2', '12.5', '-3', '0', 'cc42', '']) {
+      const refused = typedCommentIdSchema.safeParse(typed);
+      expect(refused.error?.issues[0]?.message, typed).toBe('Comment id: enter a number, like 42.');
+    }
+    expect(typedCommentIdSchema.safeParse('9999999999').error?.issues[0]?.message).toBe('There is no comment with that id.');
   });
 });

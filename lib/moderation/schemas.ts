@@ -54,6 +54,21 @@ export const bulkModerationSchema = z.strictObject({
   from: fromStatusSchema.optional(),
 });
 
+const TYPED_COMMENT_ID = 'Comment id: enter a number, like 42.';
+
+/**
+ * A comment id as an admin types it in the log's filter: 42, or as the blog writes it, #42 or c42
+ * (a comment's anchor). Anything else is refused with a message for the box: dropped, it showed
+ * the whole log as if filtered.
+ */
+export const typedCommentIdSchema = z
+  .string({ error: TYPED_COMMENT_ID })
+  .trim()
+  .transform((text) => text.replace(/^#?c/i, '').replace(/^#/, ''))
+  .pipe(z.string().regex(/^\d{1,10}$/, TYPED_COMMENT_ID))
+  .transform(Number)
+  .pipe(z.number().min(1, TYPED_COMMENT_ID).max(2_147_483_647, 'There is no comment with that id.'));
+
 const LAST_DAY_FORMAT = 'The last day must be a date, like 2026-12-31.';
 
 /**

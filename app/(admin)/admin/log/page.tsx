@@ -10,16 +10,19 @@ import { formatTimestamp } from '@/lib/content/dates';
 import { getSite } from '@/lib/content/site';
 import { listAuditEntries, listLogActors } from '@/lib/moderation/audit';
 import { commentIdSchema } from '@/lib/comments/schemas';
+import { typedCommentIdSchema } from '@/lib/moderation/schemas';
+import { FieldError } from '@/components/comments/field-error';
 
 export const metadata: Metadata = { title: 'Moderation log', robots: { index: false, follow: false } };
 
+/** The comment box is read on its own (typedCommentIdSchema): a bad id gets a message, not a silent drop. */
 const querySchema = z.object({
-  comment: commentIdSchema.optional().catch(undefined),
+  comment: z.string().optional().catch(undefined),
   admin: z.string().min(1).max(100).optional().catch(undefined),
   cursor: commentIdSchema.optional().catch(undefined),
 });
 
-type Query = z.infer<typeof querySchema>;
+type Query = { comment?: number | string; admin?: string; cursor?: number };
 
 function logHref(query: Query): string {
   const params = new URLSearchParams();
@@ -33,10 +36,15 @@ function logHref(query: Query): string {
 export default async function ModerationLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const raw = await searchParams;
   // An empty box in the filter form arrives as "": that means no filter, not a bad one.
-  const query = querySchema.parse(Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== '')));
-  await adminForPage(logHref(query));
+  const asked = querySchema.parse(Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== '')));
+  await adminForPage(logHref(asked));
+  const typed = asked.comment?.trim().slice(0, 100) ?? '';
+  const commentFilter = typed === '' ? null : typedCommentIdSchema.safeParse(typed);
+  const commentError = commentFilter && !commentFilter.success ? commentFilter.error.issues[0]?.message : undefined;
+  const query = { ...asked, comment: commentFilter?.success ? commentFilter.data : undefined };
+  // A comment id that is not one filters nothing: show no entries rather than all of them as if filtered.
   const [{ entries, nextCursor }, actors] = await Promise.all([
-    listAuditEntries({ commentId: query.comment, actorId: query.admin, cursor: query.cursor, limit: 50 }),
+    commentError ? { entries: [], nextCursor: null } : listAuditEntries({ commentId: query.comment, actorId: query.admin, cursor: query.cursor, limit: 50 }),
     listLogActors(),
   ]);
   const targets = await auditTargets(entries);
@@ -90,7 +98,15 @@ export default async function ModerationLogPage({ searchParams }: { searchParams
       <h1>Moderation log</h1>
       <form method="get" action="/admin/log" className="log-filter" aria-label="Filter the log">
         <label>
-          Comment id <input name="comment" inputMode="numeric" defaultValue={query.comment ?? ''} size={8} />
+          Comment id{' '}
+          <input
+            name="comment"
+            inputMode="numeric"
+            defaultValue={commentError ? typed : (query.comment ?? '')}
+            size={8}
+            aria-invalid={commentError ? true : undefined}
+            aria-describedby={commentError ? 'log-comment-error' : undefined}
+          />
         </label>
         <label>
           Admin{' '}
@@ -104,9 +120,17 @@ export default async function ModerationLogPage({ searchParams }: { searchParams
           </select>
         </label>
         <button type="submit">Filter</button>
-        {(query.comment !== undefined || query.admin) && <SiteLink href="/admin/log">Show everything</SiteLink>}
+        {(query.comment !== undefined || query.admin || commentError) && <SiteLink href="/admin/log">Show everything</SiteLink>}
+        <FieldError id="log-comment-error" message={commentError} />
+        {query.comment !== undefined && typed !== String(query.comment) && (
+          <p className="form-hint">
+            “{typed}” read as comment {query.comment}.
+          </p>
+        )}
       </form>
-      {entries.length === 0 ? (
+      {commentError ? (
+        <p className="status-message">Nothing shown: fix the comment id above.</p>
+      ) : entries.length === 0 ? (
         <p className="status-message">Nothing logged{query.comment !== undefined || query.admin ? ' for this filter' : ' yet'}.</p>
       ) : (
         <div className="table-scroll">
