@@ -125,7 +125,7 @@ test('spam, delete and restore move a comment between the tabs, each step logged
   // Typed as the blog writes it, the id still filters; typed wrong, the box says so and keeps it.
   await page.goto(`/admin/log?comment=c${comment.id}`);
   await expect(logRows(page)).toHaveCount(4);
-  const box = page.getByRole('textbox', { name: 'Comment id' });
+  const box = page.getByRole('form', { name: 'Filter the log' }).locator('input[name="comment"]');
   await box.fill('forty-two');
   await page.getByRole('button', { name: 'Filter' }).click();
   await expect(box).toHaveValue('forty-two');
