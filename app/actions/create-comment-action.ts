@@ -4,7 +4,7 @@ import { refresh } from 'next/cache';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getViewer } from '@/lib/auth';
-import { type CommentFormState, typedValues } from '@/lib/comments/form-state';
+import { type CommentFormState, formBox, typedValues } from '@/lib/comments/form-state';
 import { heldNoticeUrl, locateComment, postComment } from '@/lib/comments/post-comment';
 import { unlessCommentsDown } from '@/lib/comments/unavailable';
 import { clientIp } from '@/lib/http/client-ip';
@@ -18,6 +18,7 @@ const FIELDS = ['body', 'name', 'email', 'website'];
  */
 export async function createCommentAction(_previous: CommentFormState, formData: FormData): Promise<CommentFormState> {
   const values = typedValues(formData, FIELDS);
+  const box = formBox('reply', formData.get('parentId'));
   const input = Object.fromEntries(
     [...FIELDS, 'parentId'].flatMap((field) => {
       const value = formData.get(field);
@@ -38,7 +39,7 @@ export async function createCommentAction(_previous: CommentFormState, formData:
     // one (where no comment could be written); a new one only when the old cannot succeed.
     const sent = formData.get('formStamp');
     const renew = ('freshStamp' in result && result.freshStamp) || typeof sent !== 'string' || sent === '';
-    return { status: 'error', errors: result.errors, values, formStamp: renew ? issueFormStamp() : sent };
+    return { status: 'error', errors: result.errors, values, formStamp: renew ? issueFormStamp() : sent, box };
   }
 
   // Held or caught as spam, the author hears the same: it waits for a moderator.
@@ -60,6 +61,7 @@ export async function createCommentAction(_previous: CommentFormState, formData:
     commentId: result.comment.id,
     commentUrl: seen ? await address() : undefined,
     submittedAt: Date.now(),
+    box,
     message: held ? 'Thanks! Your comment is awaiting moderation.' : 'Your comment is published.',
   };
 }

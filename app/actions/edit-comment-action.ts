@@ -5,20 +5,21 @@ import { redirect } from 'next/navigation';
 import { getViewer } from '@/lib/auth';
 import { changeCommentText } from '@/lib/comments/change-comment';
 import { heldNoticeUrl } from '@/lib/comments/post-comment';
-import { type CommentFormState, typedValues } from '@/lib/comments/form-state';
+import { type CommentFormState, formBox, typedValues } from '@/lib/comments/form-state';
 import { unlessCommentsDown } from '@/lib/comments/unavailable';
 
 /** Save an edit to one's own comment, then show it in its thread. */
 export async function editCommentAction(_previous: CommentFormState, formData: FormData): Promise<CommentFormState> {
   const values = typedValues(formData, ['body']);
+  const box = formBox('edit', formData.get('commentId'));
   // The database down (here or while saving): the edit box keeps the new text and says why.
   const result = await unlessCommentsDown(async () => {
     const viewer = await getViewer();
     if (!viewer) return null;
     return changeCommentText({ id: formData.get('commentId'), viewer, input: { body: formData.get('body') ?? '' } });
   });
-  if (result === null) return { status: 'error', errors: { request: 'Sign in to edit your comment.' }, values };
-  if (!result.ok) return { status: 'error', errors: result.errors, values };
+  if (result === null) return { status: 'error', errors: { request: 'Sign in to edit your comment.' }, values, box };
+  if (!result.ok) return { status: 'error', errors: result.errors, values, box };
   // Saved means done: back to the comment without ?edit, so the edit box closes with or without
   // JavaScript; the refresh makes the client router render the new text rather than reuse the old.
   refresh();

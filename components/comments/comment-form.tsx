@@ -2,11 +2,12 @@
 
 import { SiteLink } from '@/components/site-link';
 import { useRouter } from 'next/navigation';
-import { useActionState, useEffect, useId, useState } from 'react';
-import { createCommentAction } from '@/app/actions/create-comment-action';
-import { idleCommentForm } from '@/lib/comments/form-state';
+import { useEffect, useId, useState } from 'react';
+import { useFormStatus } from 'react-dom';
+import { formBox } from '@/lib/comments/form-state';
 import { COMMENT_MAX_LENGTH } from '@/lib/comments/limits';
 import { HONEYPOT_FIELD } from '@/lib/spam/honeypot';
+import { useBoxAnswer } from './box-answers';
 import { FieldError } from './field-error';
 import { useDraft } from './use-draft';
 import { useEnhanced } from './use-enhanced';
@@ -38,7 +39,7 @@ export function CommentForm({
    */
   onlyIfRefused?: boolean;
 }) {
-  const [state, formAction, pending] = useActionState(createCommentAction, idleCommentForm);
+  const [state, formAction] = useBoxAnswer('comment', formBox('reply', parentId));
   const enhanced = useEnhanced();
   const id = useId();
   const errors = state.errors;
@@ -142,9 +143,7 @@ export function CommentForm({
         </p>
       )}
       <div className="form-buttons">
-        <button type="submit" disabled={pending}>
-          {pending ? 'Publishing…' : 'Publish'}
-        </button>
+        <SubmitButton idle="Publish" busy="Publishing…" />
         {cancelHref && (
           <SiteLink href={cancelHref} scroll={false} className="form-cancel" onClick={discardDraft}>
             Cancel
@@ -152,5 +151,15 @@ export function CommentForm({
         )}
       </div>
     </form>
+  );
+}
+
+/** The form's button, busy while this form (not another box on the page) is being sent. */
+export function SubmitButton({ idle, busy, disabled = false }: { idle: string; busy: string; disabled?: boolean }) {
+  const { pending } = useFormStatus();
+  return (
+    <button type="submit" disabled={pending || disabled}>
+      {pending ? busy : idle}
+    </button>
   );
 }

@@ -3,11 +3,13 @@ import type { ReactNode } from 'react';
 import type { Post } from '@/lib/content/posts';
 import type { CommentPage } from '@/lib/comments/queries';
 import { postCommentsFeedPath } from '@/lib/comments/feed';
+import { formBox } from '@/lib/comments/form-state';
 import { commentCountLabel } from '@/lib/comments/rules';
 import type { Viewer } from '@/lib/users/accounts';
 import { CommentForm } from './comment-form';
 import { CommentItem, commentHref, type ThreadContext } from './comment-item';
 import { LiveComments } from './live-comments';
+import { ThreadForms } from './thread-forms';
 import { postsShown } from '../posts-shown';
 import { PartialPageMark } from '@/components/partial-page-mark';
 
@@ -55,60 +57,78 @@ export function CommentSection({
   return (
     <section className="comments" id="comments" aria-labelledby="comments-heading" {...postsShown([post.id])}>
       <h2 id="comments-heading">{data.available ? <>{commentCountLabel(data.count)}:</> : 'Comments'}</h2>
-      {data.available && adminControls}
-      {notice && (
-        <p className={notice.tone === 'done' ? 'form-success' : 'form-error'} role="status">
-          {notice.text}
+      <ThreadForms postId={post.id} guest={!viewer} drawn={drawnBoxes(data, ctx)}>
+        {data.available && adminControls}
+        {notice && (
+          <p className={notice.tone === 'done' ? 'form-success' : 'form-error'} role="status">
+            {notice.text}
+          </p>
+        )}
+        {!data.available && (
+          <p className="status-message" role="status">
+            Comments are temporarily unavailable. The post is all here; please try the comments again in a little while.
+          </p>
+        )}
+        {data.available && data.page.thread.length > 0 && (
+          <ol className="comment-list">
+            {data.page.thread.map((comment) => (
+              <CommentItem key={comment.id} comment={comment} ctx={ctx} />
+            ))}
+          </ol>
+        )}
+        {data.available && data.page.pageCount > 1 && <CommentPager page={data.page} ctx={ctx} />}
+        <div className="post-a-comment" id="post-a-comment">
+          <h3>Post a Comment</h3>
+          {closed && <p className="status-message">Comments are closed.</p>}
+          {data.available && !closed && data.banned && <p className="status-message">{data.banned}</p>}
+          {data.available && !closed && !ctx.canComment && !viewer && (
+            <p className="sign-in-prompt">
+              <SiteLink href={`/signin?returnTo=${returnTo}`}>Sign in</SiteLink> or{' '}
+              <SiteLink href={`/register?returnTo=${returnTo}`}>register</SiteLink> to post a comment.
+            </p>
+          )}
+          {mayWrite && viewer && (
+            <p className="commenting-as">
+              Commenting as <strong>{viewer.name}</strong>
+            </p>
+          )}
+          {/* No stamp where nobody may write: a page without one is served from the page cache as it is. */}
+          <CommentForm
+            postId={post.id}
+            formStamp={mayWrite ? ctx.formStamp : ''}
+            label="Your comment"
+            guest={!viewer}
+            onlyIfRefused={!mayWrite}
+          />
+          {mayWrite && !viewer && (
+            <p className="form-hint">
+              Or <SiteLink href={`/signin?returnTo=${returnTo}`}>sign in</SiteLink> to comment under your name.
+            </p>
+          )}
+        </div>
+        <p className="comment-feed-link">
+          <a href={postCommentsFeedPath(post)}>Subscribe to: Post Comments (Atom)</a>
         </p>
-      )}
-      {!data.available && (
-        <p className="status-message" role="status">
-          Comments are temporarily unavailable. The post is all here; please try the comments again in a little while.
-        </p>
-      )}
-      {data.available && data.page.thread.length > 0 && (
-        <ol className="comment-list">
-          {data.page.thread.map((comment) => (
-            <CommentItem key={comment.id} comment={comment} ctx={ctx} />
-          ))}
-        </ol>
-      )}
-      {data.available && data.page.pageCount > 1 && <CommentPager page={data.page} ctx={ctx} />}
-      <div className="post-a-comment" id="post-a-comment">
-        <h3>Post a Comment</h3>
-        {closed && <p className="status-message">Comments are closed.</p>}
-        {data.available && !closed && data.banned && <p className="status-message">{data.banned}</p>}
-        {data.available && !closed && !ctx.canComment && !viewer && (
-          <p className="sign-in-prompt">
-            <SiteLink href={`/signin?returnTo=${returnTo}`}>Sign in</SiteLink> or{' '}
-            <SiteLink href={`/register?returnTo=${returnTo}`}>register</SiteLink> to post a comment.
-          </p>
-        )}
-        {mayWrite && viewer && (
-          <p className="commenting-as">
-            Commenting as <strong>{viewer.name}</strong>
-          </p>
-        )}
-        {/* No stamp where nobody may write: a page without one is served from the page cache as it is. */}
-        <CommentForm
-          postId={post.id}
-          formStamp={mayWrite ? ctx.formStamp : ''}
-          label="Your comment"
-          guest={!viewer}
-          onlyIfRefused={!mayWrite}
-        />
-        {mayWrite && !viewer && (
-          <p className="form-hint">
-            Or <SiteLink href={`/signin?returnTo=${returnTo}`}>sign in</SiteLink> to comment under your name.
-          </p>
-        )}
-      </div>
-      <p className="comment-feed-link">
-        <a href={postCommentsFeedPath(post)}>Subscribe to: Post Comments (Atom)</a>
-      </p>
-      {data.available ? <LiveComments postId={post.id} version={data.version} /> : <PartialPageMark />}
+        {data.available ? <LiveComments postId={post.id} version={data.version} /> : <PartialPageMark />}
+      </ThreadForms>
     </section>
   );
+}
+
+/** The comment boxes this render draws (`formBox` names): the new-comment box, and the reply or edit box of a comment the thread shows. */
+function drawnBoxes(data: CommentSectionData, ctx: ThreadContext): string[] {
+  const shown = new Set<number>();
+  const visit = (nodes: CommentPage['thread']) => {
+    for (const node of nodes) {
+      shown.add(node.id);
+      visit(node.replies);
+    }
+  };
+  if (data.available) visit(data.page.thread);
+  const boxes = [formBox('comment')];
+  if (ctx.replyTo !== null && shown.has(ctx.replyTo)) boxes.push(formBox('reply', ctx.replyTo));
+  if (ctx.editing && shown.has(ctx.editing.id)) boxes.push(formBox('edit', ctx.editing.id));
+  return boxes;
 }
 
 /** "« Older comments · Comments page 2 of 5 · Newer comments »", as links that work without JavaScript. */

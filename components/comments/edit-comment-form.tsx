@@ -1,10 +1,11 @@
 'use client';
 
 import { SiteLink } from '@/components/site-link';
-import { useActionState, useId } from 'react';
-import { editCommentAction } from '@/app/actions/edit-comment-action';
-import { idleCommentForm } from '@/lib/comments/form-state';
+import { useId } from 'react';
+import { formBox } from '@/lib/comments/form-state';
 import { COMMENT_MAX_LENGTH } from '@/lib/comments/limits';
+import { useBoxAnswer } from './box-answers';
+import { SubmitButton } from './comment-form';
 import { FieldError } from './field-error';
 import { useEnhanced } from './use-enhanced';
 import { useFocusOnError } from '@/components/use-focus-on-error';
@@ -25,7 +26,7 @@ export function EditCommentForm({
   windowOver: boolean;
   cancelHref: string;
 }) {
-  const [state, formAction, pending] = useActionState(editCommentAction, idleCommentForm);
+  const [state, formAction] = useBoxAnswer('edit', formBox('edit', commentId));
   const enhanced = useEnhanced();
   const id = useId();
   const formRef = useFocusOnError(state);
@@ -58,9 +59,7 @@ export function EditCommentForm({
         </p>
       )}
       <div className="form-buttons">
-        <button type="submit" disabled={pending || windowOver}>
-          {pending ? 'Saving…' : 'Save'}
-        </button>
+        <SubmitButton idle="Save" busy="Saving…" disabled={windowOver} />
         <SiteLink href={cancelHref} scroll={false} className="form-cancel">
           Cancel
         </SiteLink>

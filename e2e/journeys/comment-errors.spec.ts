@@ -1,4 +1,5 @@
 // Journey: a comment the blog refuses is not lost — the reader sees why, next to the text they wrote.
+import type { Page } from '@playwright/test';
 import { postComment, signInWithApi, uniqueText } from '../support/api';
 import { SEED_POST } from '../support/blog';
 import {
@@ -96,5 +97,48 @@ test.describe('the edit window passing while the author types', () => {
       await expect(editForm.getByRole('textbox', { name: 'Edit your comment' })).toHaveValue(typed);
       await expect(page.locator(`li#c${comment.id} .comment-body`)).toHaveCount(0);
     });
+  });
+});
+
+test.describe('a reply or edit whose comment is no longer on the page', () => {
+  test.use({ javaScriptEnabled: false });
+
+  /** The page of the thread that shows comment `id`, with `?reply=` or `?edit=` added. */
+  async function openBox(page: Page, id: number, box: 'reply' | 'edit') {
+    await page.goto(`/comments/${id}`);
+    const url = new URL(page.url());
+    url.searchParams.set(box, String(id));
+    await page.goto(url.toString());
+  }
+
+  test('a reply to a comment deleted meanwhile comes back with its text and the reason', async ({ page, accounts }) => {
+    const asker = await accounts.create('taken-back');
+    const askerApi = await accounts.apiAs(asker);
+    const parent = await postComment(askerApi, uniqueText('Said, then taken back'));
+    await signInWithApi(page.request, await accounts.create('answering'));
+    await openBox(page, parent.id, 'reply');
+    const form = page.getByRole('form', { name: `Reply to ${asker.name}` });
+    const text = uniqueText('An answer to something no longer there');
+    await form.getByRole('textbox', { name: `Reply to ${asker.name}` }).fill(text);
+    expect((await askerApi.delete(`/api/comments/${parent.id}`)).status()).toBe(200);
+    await form.getByRole('button', { name: 'Publish' }).click();
+
+    const back = page.getByRole('form', { name: 'Your reply' });
+    await expect(back).toContainText('The comment you are replying to does not exist or was removed.');
+    await expect(back.getByRole('textbox', { name: 'Your reply' })).toHaveValue(text);
+  });
+
+  test('an edit sent after its author was signed out comes back with its text, asking them to sign in', async ({ page, accounts }) => {
+    await signInWithApi(page.request, await accounts.create('signed-out-editor'));
+    const comment = await postComment(page.request, uniqueText('To be reworded'));
+    await openBox(page, comment.id, 'edit');
+    const form = page.getByRole('form', { name: 'Edit your comment' });
+    const text = uniqueText('Reworded, but signed out meanwhile');
+    await form.getByRole('textbox', { name: 'Edit your comment' }).fill(text);
+    await page.context().clearCookies();
+    await form.getByRole('button', { name: 'Save' }).click();
+
+    await expect(form).toContainText('Sign in to edit your comment.');
+    await expect(form.getByRole('textbox', { name: 'Edit your comment' })).toHaveValue(text);
   });
 });

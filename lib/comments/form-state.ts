@@ -11,6 +11,19 @@ export interface CommentFormState {
   submittedAt?: number;
   /** A new signed render time, when the form's own could not be accepted (lib/spam). */
   formStamp?: string;
+  /** Which box on the page this answers (`formBox`): one post page has several. */
+  box?: string;
+}
+
+/**
+ * Names a box on the post page: the new-comment box, the reply box under a comment, or the
+ * author's edit box. The page's comment boxes share one answer (components/comments/thread-forms),
+ * and each shows only the answer named for it.
+ */
+export function formBox(kind: 'comment' | 'reply' | 'edit', id?: unknown): string {
+  // A reply without a parent is a new comment, as the server takes it.
+  if (kind === 'comment' || id === undefined || id === null || id === '') return 'comment';
+  return `${kind}-${String(id)}`;
 }
 
 export const idleCommentForm: CommentFormState = { status: 'idle', errors: {}, values: {} };
