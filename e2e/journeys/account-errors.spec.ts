@@ -48,6 +48,17 @@ test('without OAuth keys, sign-in offers email and password only: no GitHub or G
   await expect(main).not.toContainText(/github|google/i);
 });
 
+test('Sign in in the masthead brings the reader back to the page they were reading', async ({ page, accounts }) => {
+  const reader = await accounts.create('masthead');
+  await page.goto('/label/China');
+  await page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Sign in' }).click();
+  await page.getByLabel('Email').fill(reader.email);
+  await page.getByLabel('Password').fill(reader.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL((url) => url.pathname === '/label/China');
+  await expect(page.getByRole('navigation', { name: 'Account' })).toContainText(`Signed in as ${reader.name}`);
+});
+
 test.describe('registration errors', () => {
   async function register(page: Page, fields: { email: string; name: string; password: string }) {
     await page.goto('/register');

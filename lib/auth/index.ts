@@ -11,6 +11,8 @@ import { oauthProviders } from './providers';
 import { resolveAuthSecret } from './secret';
 import { sessionUserId } from './session';
 
+import { cameFrom } from './return-path';
+
 export { safeReturnPath } from './return-path';
 
 export type { Viewer };
@@ -83,6 +85,12 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   const id = await sessionUserId((await headers()).get('cookie'), resolveAuthSecret());
   return id ? getUserById(id) : null;
 });
+
+/** This request's same-blog referrer as a path to return to (`cameFrom`), or null. */
+export async function readerCameFrom(): Promise<string | null> {
+  const request = await headers();
+  return cameFrom(request.get('referer'), request.get('x-forwarded-host') ?? request.get('host'));
+}
 
 export class NotAllowedError extends Error {
   constructor(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeReturnPath } from './return-path';
+import { cameFrom, safeReturnPath } from './return-path';
 
 describe('safeReturnPath', () => {
   it('keeps a path on this blog, with its query and comment anchor', () => {
@@ -45,5 +45,21 @@ describe('safeReturnPath', () => {
     for (const away of [undefined, '', 'https://evil.example/', '//evil.example', '/\\evil.example']) {
       expect(safeReturnPath(away, '/2016/09/post'), JSON.stringify(away)).toBe('/2016/09/post');
     }
+  });
+});
+
+describe('cameFrom', () => {
+  it('is the page of this blog the reader came from, with its query', () => {
+    expect(cameFrom('https://blog.example/2016/09/from-russia-with-love?comments=2', 'blog.example')).toBe('/2016/09/from-russia-with-love?comments=2');
+    expect(cameFrom('http://127.0.0.1:3000/label/China', '127.0.0.1:3000')).toBe('/label/China');
+  });
+
+  it('is nothing for another site, the account pages, or no referrer at all', () => {
+    expect(cameFrom('https://elsewhere.example/2016/09/x', 'blog.example')).toBeNull();
+    expect(cameFrom('https://blog.example/signin?returnTo=%2F', 'blog.example')).toBeNull();
+    expect(cameFrom('https://blog.example/register', 'blog.example')).toBeNull();
+    expect(cameFrom('not a url', 'blog.example')).toBeNull();
+    expect(cameFrom(null, 'blog.example')).toBeNull();
+    expect(cameFrom('https://blog.example/x', null)).toBeNull();
   });
 });

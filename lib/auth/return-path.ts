@@ -22,3 +22,21 @@ export function safeReturnPath(value: unknown, fallback = '/'): string {
   if (url.origin !== HERE) return fallback;
   return `${url.pathname}${url.search}${url.hash}`;
 }
+
+/**
+ * The page a reader came from, when it was a page of this blog (`host`, as the request names it):
+ * where "Sign in" in the masthead, which is the same on every page, sends them back to. Null for
+ * another site, or for the account pages themselves, so no one is sent back to a sign-in form.
+ */
+export function cameFrom(referer: string | null | undefined, host: string | null | undefined): string | null {
+  if (!referer || !host) return null;
+  let url: URL;
+  try {
+    url = new URL(referer);
+  } catch {
+    return null;
+  }
+  if (url.host !== host || /^\/(signin|register)(\/|$)/.test(url.pathname)) return null;
+  const path = safeReturnPath(`${url.pathname}${url.search}`, '');
+  return path === '' ? null : path;
+}

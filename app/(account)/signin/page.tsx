@@ -1,13 +1,14 @@
 import { SiteLink } from '@/components/site-link';
 import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/account/sign-in-form';
-import { getViewer, oauthProviders, safeReturnPath, signIn } from '@/lib/auth';
+import { getViewer, oauthProviders, readerCameFrom, safeReturnPath, signIn } from '@/lib/auth';
 
 export const metadata = { title: 'Sign in', robots: { index: false } };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const query = await searchParams;
-  const returnTo = safeReturnPath(query.returnTo ?? query.callbackUrl);
+  // The masthead's Sign in names no page: back to the one the reader was reading.
+  const returnTo = safeReturnPath(query.returnTo ?? query.callbackUrl ?? (await readerCameFrom()));
   if (await getViewer().catch(() => null)) redirect(returnTo);
   const providers = oauthProviders();
   return (
