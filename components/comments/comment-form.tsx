@@ -60,7 +60,12 @@ export function CommentForm({
     // the author goes to where it is rather than reading "published" beside a thread without it.
     if (state.status === 'ok' && state.commentUrl && !document.getElementById(`c${state.commentId}`)) router.push(state.commentUrl);
   }, [state, router]);
-  if (onlyIfRefused && state.status !== 'error') return null;
+  // Whether the box holds something typed: a live update that finds the post closed (or the reader
+  // banned) meanwhile leaves such a box where it is, and Publish then says why, instead of the
+  // text vanishing from the page mid-sentence.
+  // (Typed since the last comment it published: that one's fresh box starts empty.)
+  const [typedIn, setTypedIn] = useState<number | null>(null);
+  if (onlyIfRefused && state.status !== 'error' && typedIn !== generation) return null;
   return (
     <form ref={formRef} action={formAction} className="comment-form" aria-label={label} noValidate>
       <input type="hidden" name="postId" value={postId} />
@@ -124,7 +129,10 @@ export function CommentForm({
         defaultValue={state.values.body ?? ''}
         key={`body-${generation}`}
         ref={draftBox}
-        onInput={(event) => saveDraft(event.currentTarget.value)}
+        onInput={(event) => {
+          saveDraft(event.currentTarget.value);
+          setTypedIn(event.currentTarget.value.trim() !== '' ? generation : null);
+        }}
         aria-invalid={errors.body ? true : undefined}
         aria-describedby={`${id}-hint${errors.body ? ` ${id}-body-error` : ''}`}
       />

@@ -2,6 +2,7 @@
 // `comments: closed` keeps its thread readable but takes no new comments, by form or by API.
 import { postComment, sendComment, signInWithApi, uniqueText } from '../support/api';
 import { FIXTURE_BLOG_FORM_MIN_SECONDS } from '../support/blog';
+import { waitForEnhancedForm } from '../support/post-page';
 import { expect, test } from '../support/journeys';
 
 /** e2e/fixtures/content/posts/2022-08-02-a-long-table-in-vladivostok.md (`comments: closed`; id = slug). */
@@ -21,6 +22,34 @@ test(
     await expect(page.locator('#post-a-comment')).toContainText('Comments are closed.');
     await expect(page.locator('#comments textarea')).toHaveCount(0);
     await expect(page.locator('#comments').getByRole('link', { name: 'Reply' })).toHaveCount(0);
+  },
+);
+
+test(
+  'a post closed while a reader is typing keeps their box and text on the open page; Publish says why',
+  { tag: '@fixture-blog' },
+  async ({ page, accounts, db }) => {
+    // A post no other test comments on, closed by an admin while the reader is typing.
+    const post = { id: 'rail-freight-through-kazakhstan', path: '/2021/02/rail-freight-through-kazakhstan' };
+    await signInWithApi(page.request, await accounts.create('typing-on'));
+    await page.goto(post.path);
+    const form = page.getByRole('form', { name: 'Your comment' });
+    await waitForEnhancedForm(form);
+    const text = uniqueText('Half a thought when the post closed');
+    await form.getByRole('textbox', { name: 'Your comment' }).fill(text);
+    await page.waitForTimeout(FIXTURE_BLOG_FORM_MIN_SECONDS * 1000);
+    const closing = { closed: true, version: { increment: 1 } };
+    await db.postThread.upsert({ where: { postId: post.id }, update: closing, create: { postId: post.id, closed: true, version: 1 } });
+    try {
+      // The open page hears of it at its next check and says so; the box stays with the text.
+      await expect(page.locator('#post-a-comment')).toContainText('Comments are closed.', { timeout: 10_000 });
+      await expect(form.getByRole('textbox', { name: 'Your comment' })).toHaveValue(text);
+      await form.getByRole('button', { name: 'Publish' }).click();
+      await expect(form).toContainText('Comments are closed on this post.');
+      await expect(form.getByRole('textbox', { name: 'Your comment' })).toHaveValue(text);
+    } finally {
+      await db.postThread.update({ where: { postId: post.id }, data: { closed: false, version: { increment: 1 } } });
+    }
   },
 );
 
