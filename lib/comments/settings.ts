@@ -1,6 +1,27 @@
 import { z } from 'zod';
 import { getDb } from '@/lib/db';
 
+/**
+ * A list of words the hold rules look for: each trimmed, without line breaks, and each word once
+ * whatever its case (the first spelling kept). Every door that stores a list (the settings form,
+ * one word per line; the admin API) and every read of a stored one gives the same list, so the
+ * form can tell what another admin changed from what it was drawn with.
+ */
+const wordsSchema = z
+  .array(
+    z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .regex(/^[^\r\n]*$/, 'A word cannot contain a line break.'),
+  )
+  .max(500)
+  .transform((words) => {
+    const seen = new Set<string>();
+    return words.filter((word) => !seen.has(word.toLowerCase()) && Boolean(seen.add(word.toLowerCase())));
+  });
+
 /** The blog's comment rules, stored in the database (Setting "comments") with these defaults. */
 export const commentSettingsSchema = z.object({
   /** "users": signed-in readers only; "anyone": guests too, with a name. */
@@ -12,9 +33,9 @@ export const commentSettingsSchema = z.object({
   /** Hold a comment with at least this many links (0 turns the rule off). */
   holdLinkCount: z.number().int().min(0).max(100).default(2),
   /** Hold a comment containing any of these words. */
-  moderationWords: z.array(z.string().trim().min(1).max(100)).max(500).default([]),
+  moderationWords: wordsSchema.default([]),
   /** Mark a comment as spam when it contains any of these words. */
-  blockWords: z.array(z.string().trim().min(1).max(100)).max(500).default([]),
+  blockWords: wordsSchema.default([]),
   /** Close comments on posts older than this many days (0 = never). */
   autoCloseDays: z.number().int().min(0).max(36_500).default(0),
   editWindowMinutes: z.number().int().min(0).max(10_080).default(15),

@@ -177,6 +177,18 @@ for (const [provider, enabled] of providers) {
       });
     });
 
+    it('saves a form’s word-list change over a list stored with repeats, as the form reads it', async () => {
+      // An older save through the API kept the same word twice, in two cases.
+      await getDb().setting.update({ where: { key: 'comments' }, data: { value: JSON.stringify({ moderationWords: ['viagra', 'Viagra', ' pills '] }) } });
+      const drawn = await getCommentSettings();
+      expect(drawn.moderationWords).toEqual(['viagra', 'pills']);
+      const saved = await saveCommentSettings({ ...drawn, moderationWords: ['viagra', 'pills', 'casino'] }, admin, drawn);
+      expect(saved.moderationWords).toEqual(['viagra', 'pills', 'casino']);
+      // The API's lists come out the same way.
+      expect(settingsUpdateSchema.parse({ blockWords: ['Casino', 'casino ', 'dice'] })).toEqual({ blockWords: ['Casino', 'dice'] });
+      expect(settingsUpdateSchema.safeParse({ blockWords: ['two\nwords'] }).success).toBe(false);
+    });
+
     it('saves a form’s change another admin also made meanwhile: both wanted the same', async () => {
       const drawn = await getCommentSettings();
       await saveCommentSettings({ holdFor: 'everyone' }, admin);
