@@ -5,9 +5,9 @@ import { redirect } from 'next/navigation';
 import type { AdminFormState } from '@/app/(admin)/_lib/form-state';
 import { adminForAction, adminFormWork } from '@/app/(admin)/_lib/guard';
 import { queueHref } from '@/app/(admin)/_lib/queue-href';
-import { goOnThroughTab, moderationDoneMessage } from '@/app/(admin)/_lib/wording';
+import { goOnThroughTab, moderationDoneMessage, TAB_ACTIONS } from '@/app/(admin)/_lib/wording';
 import { commentIdSchema } from '@/lib/comments/schemas';
-import { moderateComments } from '@/lib/moderation/moderate';
+import { moderateComments, type ModerationAction } from '@/lib/moderation/moderate';
 import { countTabUpTo, listTabStep, WHOLE_TAB_STEP } from '@/lib/moderation/queue';
 import { bulkModerationSchema, queueButtonSchema, queuePlaceSchema } from '@/lib/moderation/schemas';
 
@@ -30,6 +30,11 @@ export async function adminModerateQueueAction(_previous: AdminFormState, formDa
       return { status: 'error', message, errors: { action: message }, values: {} };
     }
     const action = button.data.action;
+    // A going-on button drawn for another tab, or an action this tab does not offer, moves nothing.
+    if ((button.data.tab !== undefined && button.data.tab !== place.status) || !(TAB_ACTIONS[place.status] as readonly ModerationAction[]).includes(action)) {
+      const message = 'That button was for another tab of the queue, so nothing was changed. Choose again here.';
+      return { status: 'error', message, errors: { action: message }, values: {} };
+    }
     const one = button.data.id;
     // "Every comment in this tab" (a bulk button only): a step through the tab as the page knew it;
     // or the button that goes on after a step that left some, with that step's cut-off.
@@ -79,7 +84,7 @@ export async function adminModerateQueueAction(_previous: AdminFormState, formDa
       changedMeanwhile: changedMeanwhile.length,
       stillInTab,
     });
-    const next = stillInTab > 0 && wholeTab ? goOnThroughTab(action, wholeTab.data, stillInTab, WHOLE_TAB_STEP) : undefined;
+    const next = stillInTab > 0 && wholeTab ? goOnThroughTab(action, wholeTab.data, stillInTab, WHOLE_TAB_STEP, place.status) : undefined;
     return { status: 'ok', message, errors: {}, values: {}, submittedAt: Date.now(), next };
   });
 }

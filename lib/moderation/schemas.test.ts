@@ -79,7 +79,9 @@ describe('a button of the queue’s form', () => {
   it('acts on the ticked rows, on one row, or goes on through the whole tab up to the step’s cut-off', () => {
     expect(queueButtonSchema.parse('approve')).toEqual({ action: 'approve' });
     expect(queueButtonSchema.parse('spam:12')).toEqual({ action: 'spam', id: 12 });
-    expect(queueButtonSchema.parse('delete:tab:340')).toEqual({ action: 'delete', upTo: 340 });
+    expect(queueButtonSchema.parse('delete:tab:340:spam')).toEqual({ action: 'delete', upTo: 340, tab: 'spam' });
+    // A going-on button names the tab it was drawn in.
+    expect(queueButtonSchema.safeParse('delete:tab:340').success).toBe(false);
   });
 
   it('refuses a button that says nothing sensible, rather than acting on something else', () => {

@@ -32,18 +32,25 @@ export const queuePlaceSchema = z.object({
 /**
  * The queue form's pressed button, as its value says: `approve` acts on the ticked rows (or the
  * whole tab, with its box ticked), `approve:12` on row 12 alone, and `approve:tab:340` goes on
- * through the whole tab up to comment 340, the cut-off of the step before, which left some. One
+ * through the whole tab up to comment 340, the cut-off of the step before, which left some
+ * (`approve:tab:340:pending`, naming the tab it was drawn in). One
  * form holds every row so the queue works as a plain HTML form, and a button can only send its
  * own value, so the value carries all the step needs.
  */
 export const queueButtonSchema = z.preprocess(
   (value) => {
     if (typeof value !== 'string') return value;
-    const [action, target, upTo] = value.split(':');
-    return target === 'tab' ? { action, upTo: upTo ?? '' } : { action, id: target };
+    const [action, target, upTo, tab] = value.split(':');
+    return target === 'tab' ? { action, upTo: upTo ?? '', tab: tab ?? '' } : { action, id: target };
   },
   z.object(
-    { action: moderationActionSchema, id: commentIdSchema.optional(), upTo: commentIdSchema.optional() },
+    {
+      action: moderationActionSchema,
+      id: commentIdSchema.optional(),
+      upTo: commentIdSchema.optional(),
+      /** The tab a going-on button was drawn in: pressed in another, it must move nothing. */
+      tab: z.enum(COMMENT_STATUSES).optional(),
+    },
     { error: 'Choose what to do with the comments.' },
   ),
 );

@@ -44,9 +44,9 @@ export function moderationDoneMessage(
  * the action and the step's cut-off `upTo`, so it moves no comment the admin was not shown, and
  * needs no box ticked again ("Approve the next 500", "Spam the remaining 12").
  */
-export function goOnThroughTab(action: ModerationAction, upTo: number, left: number, step: number): GoOn {
+export function goOnThroughTab(action: ModerationAction, upTo: number, left: number, step: number, tab: string): GoOn {
   const label = left > step ? `${ACTION_LABELS[action]} the next ${step.toLocaleString('en-US')}` : `${ACTION_LABELS[action]} the remaining ${left.toLocaleString('en-US')}`;
-  return { value: `${action}:tab:${upTo}`, label };
+  return { value: `${action}:tab:${upTo}:${tab}`, label };
 }
 
 /** What each tab of the queue offers; Restore brings spam and deleted comments back as published. */

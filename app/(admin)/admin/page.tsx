@@ -47,7 +47,7 @@ export default async function ModerationQueuePage({ searchParams }: { searchPara
   // After a whole-tab step that left some (no JavaScript): the button that goes on from there.
   const goOn =
     query.done !== undefined && query.left > 0 && query.leftUpTo !== undefined && (actions as readonly string[]).includes(query.done)
-      ? goOnThroughTab(query.done, query.leftUpTo, query.left, WHOLE_TAB_STEP)
+      ? goOnThroughTab(query.done, query.leftUpTo, query.left, WHOLE_TAB_STEP, query.status)
       : null;
   const site = getSite();
   const now = new Date();
@@ -63,7 +63,9 @@ export default async function ModerationQueuePage({ searchParams }: { searchPara
           </SiteLink>
         ))}
       </nav>
+      {/* One form per tab: an answer's button (go on through the tab) must not follow the admin to another. */}
       <QueueForm
+        key={query.status}
         status={query.status}
         cursor={query.cursor}
         upTo={upTo}
