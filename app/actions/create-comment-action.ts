@@ -61,6 +61,8 @@ export async function createCommentAction(_previous: CommentFormState, formData:
     commentId: result.comment.id,
     commentUrl: seen ? await address() : undefined,
     submittedAt: Date.now(),
+    // The next comment from this box is timed from now, as it would be on a freshly drawn page.
+    formStamp: issueFormStamp(),
     box,
     message: held ? 'Thanks! Your comment is awaiting moderation.' : 'Your comment is published.',
   };

@@ -45,33 +45,41 @@ export function CommentForm({
   const errors = state.errors;
   const otherErrors = Object.entries(errors).filter(([field]) => !['body', 'name', 'email', 'website'].includes(field));
   // A new key after each success gives fresh, empty fields; on error the typed values come back.
-  const generation = state.submittedAt ?? 0;
-  const { box: draftBox, save: saveDraft, discard: discardDraft } = useDraft(`${postId}:${parentId ?? 'new'}`, state.status === 'ok' ? state.submittedAt : undefined);
+  // Kept here: the section's answer moves on to other boxes, and these fields must not restart then.
+  const [generation, setGeneration] = useState(state.submittedAt ?? 0);
+  if (state.status === 'ok' && state.submittedAt !== undefined && state.submittedAt !== generation) setGeneration(state.submittedAt);
+  // Typed since the last comment this box published (whose fresh box starts empty), or brought back
+  // from the browser's draft.
+  const [typedIn, setTypedIn] = useState<number | null>(null);
+  const { box: draftBox, save: saveDraft, discard: discardDraft } = useDraft(
+    `${postId}:${parentId ?? 'new'}`,
+    state.status === 'ok' ? state.submittedAt : undefined,
+    () => setTypedIn(generation),
+  );
   const formRef = useFocusOnError(state);
   const router = useRouter();
   // The stamp says when this box was first drawn. A live update draws the page again with a new
   // one; taking it would restart the clock, and text written over minutes would be refused as sent
-  // too fast. Only a stamp the server sends back for this form (expired, too fast) replaces it.
-  const [firstStamp, setFirstStamp] = useState(formStamp);
+  // too fast. Only a stamp the server sends back for this box (after publishing, or one it could
+  // not accept) replaces it.
+  const [stamp, setStamp] = useState(formStamp);
   // A box drawn while nothing could be written has no stamp; the first real one starts its clock.
-  if (formStamp && !firstStamp) setFirstStamp(formStamp);
+  if (formStamp && !stamp) setStamp(formStamp);
+  if (state.formStamp && state.formStamp !== stamp) setStamp(state.formStamp);
   useEffect(() => {
     // New comments go at the end of the thread, which may be a later page than the one open here:
     // the author goes to where it is rather than reading "published" beside a thread without it.
     if (state.status === 'ok' && state.commentUrl && !document.getElementById(`c${state.commentId}`)) router.push(state.commentUrl);
   }, [state, router]);
-  // Whether the box holds something typed: a live update that finds the post closed (or the reader
-  // banned) meanwhile leaves such a box where it is, and Publish then says why, instead of the
-  // text vanishing from the page mid-sentence.
-  // (Typed since the last comment it published: that one's fresh box starts empty.)
-  const [typedIn, setTypedIn] = useState<number | null>(null);
+  // A box holding text stays where a live update finds the post closed (or the reader banned)
+  // meanwhile, and Publish then says why, instead of the text vanishing from the page mid-sentence.
   if (onlyIfRefused && state.status !== 'error' && typedIn !== generation) return null;
   return (
     <form ref={formRef} action={formAction} className="comment-form" aria-label={label} noValidate>
       <input type="hidden" name="postId" value={postId} />
       {parentId !== undefined && <input type="hidden" name="parentId" value={parentId} />}
       {enhanced && <input type="hidden" name="js" value="1" />}
-      <input type="hidden" name="formStamp" value={state.formStamp ?? firstStamp} />
+      <input type="hidden" name="formStamp" value={stamp} />
       {/* The honeypot (lib/spam): out of sight, out of the tab order, hidden from screen readers. */}
       <div className="form-trap" aria-hidden="true">
         <label htmlFor={`${id}-${HONEYPOT_FIELD}`}>Subject (leave this empty)</label>

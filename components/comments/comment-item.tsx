@@ -17,6 +17,11 @@ export interface ThreadContext {
   viewerId: string | null;
   canComment: boolean;
   replyTo: number | null;
+  /**
+   * What the address asks of the comment boxes (`?reply=`, `?edit=`), whether or not it can be
+   * drawn: answers given before the address last changed (a Cancel, another Reply) are done with.
+   */
+  boxesAsked: string;
   editing: Editing | null;
   editableIds: Set<number>;
   /** The comment forms' signed render time (lib/spam/form-stamp). */

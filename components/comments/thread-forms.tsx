@@ -1,9 +1,9 @@
 'use client';
 
-import { useActionState, type ReactNode } from 'react';
+import { useActionState, useState, type ReactNode } from 'react';
 import { createCommentAction } from '@/app/actions/create-comment-action';
 import { editCommentAction } from '@/app/actions/edit-comment-action';
-import { idleCommentForm } from '@/lib/comments/form-state';
+import { type CommentFormState, idleCommentForm } from '@/lib/comments/form-state';
 import { BoxAnswers } from './box-answers';
 import { CommentForm } from './comment-form';
 import { EditCommentForm } from './edit-comment-form';
@@ -22,25 +22,46 @@ import { EditCommentForm } from './edit-comment-form';
 export function ThreadForms({
   postId,
   guest,
+  asked,
   drawn,
+  cancelHref,
   children,
 }: {
   postId: string;
   /** No one is signed in: a reply coming back asks for the guest's name again. */
   guest: boolean;
+  /** What the address asks of the boxes (`?reply=`, `?edit=`): when it changes, earlier answers are done with. */
+  asked: string;
+  /** The boxes this render draws in the thread (`formBox` names). */
   drawn: string[];
+  /** The thread without any box open: where a box that came back here is put away. */
+  cancelHref: string;
   children: ReactNode;
 }) {
   const comment = useActionState(createCommentAction, idleCommentForm);
   const edit = useActionState(editCommentAction, idleCommentForm);
-  const [commentState] = comment;
-  const [editState] = edit;
+  // The answers as they stood when the address last changed (none at first): a refused reply
+  // cancelled, or left for another comment's Reply, is not drawn again.
+  const [spent, setSpent] = useState<{
+    asked: string;
+    comment: CommentFormState | null;
+    edit: CommentFormState | null;
+  }>({
+    asked,
+    comment: null,
+    edit: null,
+  });
+  if (spent.asked !== asked) setSpent({ asked, comment: comment[0], edit: edit[0] });
+  const commentAnswer = comment[0] === spent.comment ? idleCommentForm : comment[0];
+  const editAnswer = edit[0] === spent.edit ? idleCommentForm : edit[0];
   const strayReply =
-    commentState.status === 'error' && commentState.box && !drawn.includes(commentState.box) ? commentState.box : null;
+    commentAnswer.status === 'error' && commentAnswer.box && !drawn.includes(commentAnswer.box)
+      ? commentAnswer.box
+      : null;
   const strayEdit =
-    editState.status === 'error' && editState.box && !drawn.includes(editState.box) ? editState.box : null;
+    editAnswer.status === 'error' && editAnswer.box && !drawn.includes(editAnswer.box) ? editAnswer.box : null;
   return (
-    <BoxAnswers.Provider value={{ comment: [comment[0], comment[1]], edit: [edit[0], edit[1]] }}>
+    <BoxAnswers.Provider value={{ comment: [commentAnswer, comment[1]], edit: [editAnswer, edit[1]] }}>
       {strayReply && (
         <div className="stray-form">
           <CommentForm
@@ -48,6 +69,7 @@ export function ThreadForms({
             formStamp=""
             parentId={Number(strayReply.slice('reply-'.length))}
             label="Your reply"
+            cancelHref={cancelHref}
             guest={guest}
             onlyIfRefused
           />
@@ -59,7 +81,7 @@ export function ThreadForms({
             commentId={Number(strayEdit.slice('edit-'.length))}
             body=""
             windowOver={false}
-            cancelHref="#comments"
+            cancelHref={cancelHref}
           />
         </div>
       )}

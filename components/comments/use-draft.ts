@@ -8,8 +8,13 @@ import { useCallback, useEffect, useRef } from 'react';
  * server hands the text back on every error instead. Storage may be full or blocked (private
  * windows): then the box simply works without drafts.
  */
-export function useDraft(key: string, published: number | undefined) {
+export function useDraft(key: string, published: number | undefined, onRestored?: () => void) {
   const box = useRef<HTMLTextAreaElement | null>(null);
+  // Told when a draft comes back, without restarting the effect below for a new callback.
+  const restored = useRef(onRestored);
+  useEffect(() => {
+    restored.current = onRestored;
+  });
 
   // On a new box: published just now means the draft is done with; otherwise bring it back.
   useEffect(() => {
@@ -20,7 +25,10 @@ export function useDraft(key: string, published: number | undefined) {
     const textarea = box.current;
     if (!textarea || textarea.value !== '') return;
     const draft = read(key);
-    if (draft) textarea.value = draft;
+    if (draft) {
+      textarea.value = draft;
+      restored.current?.();
+    }
   }, [key, published]);
 
   const save = useCallback((text: string) => (text.trim() ? write(key, text) : forget(key)), [key]);

@@ -100,6 +100,26 @@ test.describe('the edit window passing while the author types', () => {
   });
 });
 
+test('a refused reply, cancelled, is put away and does not come back elsewhere on the page', async ({ page, accounts }) => {
+  const asker = await accounts.create('asks-once');
+  const parent = await postComment(await accounts.apiAs(asker), uniqueText('Anyone?'));
+  await signInWithApi(page.request, await accounts.create('thinks-better'));
+  await page.goto(`/comments/${parent.id}`);
+  const url = new URL(page.url());
+  url.searchParams.set('reply', String(parent.id));
+  await page.goto(url.toString());
+  const form = page.getByRole('form', { name: `Reply to ${asker.name}` });
+  await waitForEnhancedForm(form);
+  await form.getByRole('button', { name: 'Publish' }).click();
+  await expect(form.getByRole('textbox', { name: `Reply to ${asker.name}` })).toHaveAttribute('aria-invalid', 'true');
+
+  await form.getByRole('link', { name: 'Cancel' }).click();
+  await expect(page).toHaveURL((address) => !address.searchParams.has('reply'));
+  await expect(page.getByRole('form', { name: `Reply to ${asker.name}` })).toHaveCount(0);
+  await expect(page.getByRole('form', { name: 'Your reply' })).toHaveCount(0);
+  await expect(page.getByRole('form', { name: 'Your comment' })).toBeVisible();
+});
+
 test.describe('a reply or edit whose comment is no longer on the page', () => {
   test.use({ javaScriptEnabled: false });
 

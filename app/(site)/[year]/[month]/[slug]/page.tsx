@@ -139,6 +139,7 @@ export default async function PostPage({ params, searchParams }: { params: Param
     viewerId: viewer?.id ?? null,
     canComment: section.available && !section.closed && !section.banned && (viewer !== null || section.guestsAllowed),
     replyTo: query.reply ?? null,
+    boxesAsked: `${query.reply ?? ''}:${query.edit ?? ''}`,
     editing: section.available ? section.editing : null,
     editableIds: section.available ? section.editableIds : new Set<number>(),
     formStamp: issueFormStamp(),
