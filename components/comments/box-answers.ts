@@ -3,7 +3,8 @@
 import { createContext, useContext } from 'react';
 import { type CommentFormState, idleCommentForm } from '@/lib/comments/form-state';
 
-export type BoxAnswer = [state: CommentFormState, action: (formData: FormData) => void];
+/** An action's answer, the action, and whether one of its boxes is being sent (every box waits for it). */
+export type BoxAnswer = [state: CommentFormState, action: (formData: FormData) => void, sending: boolean];
 
 /** The comment section's answers, one per action, held by `ThreadForms`. */
 export const BoxAnswers = createContext<{ comment: BoxAnswer; edit: BoxAnswer } | null>(null);
@@ -12,6 +13,6 @@ export const BoxAnswers = createContext<{ comment: BoxAnswer; edit: BoxAnswer } 
 export function useBoxAnswer(kind: 'comment' | 'edit', box: string): BoxAnswer {
   const answers = useContext(BoxAnswers);
   if (!answers) throw new Error('Comment boxes are drawn inside <ThreadForms>.');
-  const [state, action] = answers[kind];
-  return [state.box === box ? state : idleCommentForm, action];
+  const [state, action, sending] = answers[kind];
+  return [state.box === box ? state : idleCommentForm, action, sending];
 }

@@ -39,7 +39,7 @@ export function CommentForm({
    */
   onlyIfRefused?: boolean;
 }) {
-  const [state, formAction] = useBoxAnswer('comment', formBox('reply', parentId));
+  const [state, formAction, sending] = useBoxAnswer('comment', formBox('reply', parentId));
   const enhanced = useEnhanced();
   const id = useId();
   const errors = state.errors;
@@ -159,7 +159,8 @@ export function CommentForm({
         </p>
       )}
       <div className="form-buttons">
-        <SubmitButton idle="Publish" busy="Publishing…" />
+        {/* Every box waits while one is sent: their answers arrive in one place, one at a time. */}
+        <SubmitButton idle="Publish" busy="Publishing…" disabled={sending} />
         {cancelHref && (
           <SiteLink href={cancelHref} scroll={false} className="form-cancel" onClick={discardDraft}>
             Cancel

@@ -26,7 +26,7 @@ export function EditCommentForm({
   windowOver: boolean;
   cancelHref: string;
 }) {
-  const [state, formAction] = useBoxAnswer('edit', formBox('edit', commentId));
+  const [state, formAction, sending] = useBoxAnswer('edit', formBox('edit', commentId));
   const enhanced = useEnhanced();
   const id = useId();
   const formRef = useFocusOnError(state);
@@ -59,7 +59,7 @@ export function EditCommentForm({
         </p>
       )}
       <div className="form-buttons">
-        <SubmitButton idle="Save" busy="Saving…" disabled={windowOver} />
+        <SubmitButton idle="Save" busy="Saving…" disabled={windowOver || sending} />
         <SiteLink href={cancelHref} scroll={false} className="form-cancel">
           Cancel
         </SiteLink>

@@ -61,7 +61,9 @@ export function ThreadForms({
   const strayEdit =
     editAnswer.status === 'error' && editAnswer.box && !drawn.includes(editAnswer.box) ? editAnswer.box : null;
   return (
-    <BoxAnswers.Provider value={{ comment: [commentAnswer, comment[1]], edit: [editAnswer, edit[1]] }}>
+    <BoxAnswers.Provider
+      value={{ comment: [commentAnswer, comment[1], comment[2]], edit: [editAnswer, edit[1], edit[2]] }}
+    >
       {strayReply && (
         <div className="stray-form">
           <CommentForm

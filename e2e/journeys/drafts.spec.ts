@@ -69,6 +69,38 @@ test('a reply keeps its own draft beside the new-comment box; Cancel throws it a
   await expect(postCommentForm(page).getByRole('textbox', { name: 'Your comment' })).toHaveValue(topText);
 });
 
+test('while one box is being sent the others wait for its answer', async ({ page, accounts }) => {
+  const [reader, author] = await Promise.all([accounts.create('sends-slowly'), accounts.create('asks-once-more')]);
+  const parent = await postComment(await accounts.apiAs(author), uniqueText('A question'));
+  await signInWithApi(page.request, reader);
+  await openPost(page);
+  await pauseLiveUpdates(page);
+  await commentActions(page, parent.id).getByRole('link', { name: 'Reply' }).click();
+  const replyForm = page.getByRole('form', { name: `Reply to ${author.name}` });
+  await waitForEnhancedForm(replyForm);
+  const text = uniqueText('An answer sent slowly');
+  await replyForm.getByRole('textbox', { name: `Reply to ${author.name}` }).fill(text);
+
+  // The server takes its time with this answer; meanwhile no other box can send (their answers
+  // arrive in one place, one at a time).
+  let answer = () => {};
+  const answered = new Promise<void>((resolve) => (answer = resolve));
+  const postPath = new URL(page.url()).pathname;
+  await page.route(
+    (url) => url.pathname === postPath,
+    async (route) => {
+      if (route.request().method() === 'POST') await answered;
+      await route.continue();
+    },
+  );
+  await replyForm.getByRole('button', { name: 'Publish' }).click();
+  await expect(replyForm.getByRole('button', { name: 'Publishing…' })).toBeDisabled();
+  await expect(postCommentForm(page).getByRole('button', { name: 'Publish' })).toBeDisabled();
+  answer();
+  await expect(commentByText(page, text)).toBeVisible();
+  await expect(postCommentForm(page).getByRole('button', { name: 'Publish' })).toBeEnabled();
+});
+
 test('signing out forgets the drafts, so the next person at this browser does not see them', async ({ page, accounts }) => {
   const reader = await accounts.create('leaver');
   await signInWithApi(page.request, reader);
