@@ -3,6 +3,7 @@
 import process from 'node:process';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createComment } from '@/lib/comments/mutations';
+import { buildPost, insertReader } from '@/lib/comments/test-builders';
 import { commentAddress } from '@/lib/comments/post-comment';
 import { defaultCommentSettings, setCommentSettings, type CommentSettings } from '@/lib/comments/settings';
 import type { Post } from '@/lib/content/posts';
@@ -23,33 +24,14 @@ const HOOK_TIMEOUT = 60_000;
 
 const SEED_PATH = '/2016/09/from-russia-with-love';
 
-/** The seed post as createComment needs it; only its id and date matter there. */
-const seed: Post = {
-  id: 'from-russia-with-love',
-  slug: 'from-russia-with-love',
-  title: 'From Russia with love',
-  date: new Date('2016-09-04T08:00:00Z'),
-  year: 2016,
-  month: 9,
-  author: 'Site Owner',
-  labels: [],
-  summary: undefined,
-  draft: false,
-  commentsClosed: false,
-  aliases: [],
-  path: SEED_PATH,
-  html: '<p>Body.</p>',
-  excerptHtml: '<p>Body.</p>',
-  description: 'Body.',
-  file: 'content/posts/from-russia-with-love.md',
-};
+/** The seed post as createComment needs it; only its id, date and address matter there. */
+const seed: Post = buildPost({ id: 'from-russia-with-love', slug: 'from-russia-with-love', path: SEED_PATH });
 
 async function insertUser(name: string, role: Viewer['role'] = 'reader'): Promise<Viewer> {
-  const user = await getDb().user.create({
-    data: { email: `${name.toLowerCase()}@example.com`, name, role },
-    select: { id: true, name: true, email: true },
-  });
-  return { ...user, role };
+  const reader = await insertReader(name);
+  if (role === 'reader') return reader;
+  await getDb().user.update({ where: { id: reader.id }, data: { role } });
+  return { ...reader, role };
 }
 
 const holdNobody: CommentSettings = { ...defaultCommentSettings, holdFor: 'nobody' };
