@@ -38,8 +38,8 @@ export async function createCommentAction(_previous: CommentFormState, formData:
     // The stamp goes back with the text, since the form it returns to may have been drawn without
     // one (where no comment could be written); a new one only when the old cannot succeed.
     const sent = formData.get('formStamp');
-    const renew = ('freshStamp' in result && result.freshStamp) || typeof sent !== 'string' || sent === '';
-    return { status: 'error', errors: result.errors, values, formStamp: renew ? issueFormStamp() : sent, box };
+    const formStamp = ('freshStamp' in result ? result.freshStamp : undefined) ?? (typeof sent === 'string' && sent !== '' ? sent : issueFormStamp());
+    return { status: 'error', errors: result.errors, values, formStamp, box };
   }
 
   // Held or caught as spam, the author hears the same: it waits for a moderator.

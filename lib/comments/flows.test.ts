@@ -27,6 +27,7 @@ import {
 import { loadCommentSection } from './section';
 import { defaultCommentSettings, getCommentSettings, setCommentSettings } from './settings';
 import { issueFormStamp } from '@/lib/spam';
+import { MAX_STAMP_AGE_MS } from '@/lib/spam/form-stamp';
 import { banUser, moderateComments, unbanUser } from '@/lib/moderation/moderate';
 import { withHeldComments } from '@/lib/moderation/console';
 import { holdsPlace } from './rules';
@@ -1057,10 +1058,12 @@ for (const [provider, enabled] of providers) {
           input: { body: 'Too quick' },
           form: { stamp: issueFormStamp(), honeypot: '' },
         });
-        expect(fast).toMatchObject({ ok: false, status: 400, freshStamp: false });
+        expect(fast).toMatchObject({ ok: false, status: 400 });
         expect(!fast.ok && fast.errors.request).toMatch(/^That was quick!/);
+        // Its stamp will do once the reader has waited, so it keeps it.
+        expect(!fast.ok && fast.freshStamp).toBeUndefined();
         const unstamped = await postComment({ postId: p.id, viewer: ada, input: { body: 'No stamp' }, form: { stamp: null, honeypot: '' } });
-        expect(unstamped).toMatchObject({ ok: false, status: 400, freshStamp: true });
+        expect(unstamped).toMatchObject({ ok: false, status: 400, freshStamp: expect.stringMatching(/^qs1\./) });
         const person = await postComment({
           postId: p.id,
           viewer: ada,
@@ -1068,6 +1071,25 @@ for (const [provider, enabled] of providers) {
           form: { stamp: issueFormStamp(Date.now() - 10_000), honeypot: '' },
         });
         expect(person).toMatchObject({ ok: true, comment: { status: 'published' } });
+      });
+
+      it('lets a reader whose page was open for days publish again at once with the renewed stamp', async () => {
+        const p = publish();
+        const stale = await postComment({
+          postId: p.id,
+          viewer: ada,
+          input: { body: 'Written on a page left open' },
+          form: { stamp: issueFormStamp(Date.now() - MAX_STAMP_AGE_MS - 60_000), honeypot: '' },
+        });
+        if (stale.ok) return expect.unreachable('an expired stamp was accepted');
+        expect(stale.errors.request).toMatch(/open a long time/);
+        const again = await postComment({
+          postId: p.id,
+          viewer: ada,
+          input: { body: 'Written on a page left open' },
+          form: { stamp: stale.freshStamp, honeypot: '' },
+        });
+        expect(again).toMatchObject({ ok: true, comment: { status: 'published' } });
       });
 
       it('answers 429 with the wait once a reader passes the per-account limit, and writes nothing', async () => {

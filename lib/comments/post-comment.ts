@@ -16,8 +16,8 @@ export type PostCommentResult =
       errors: Record<string, string>;
       /** With 429: when to try again. */
       retryAfterSeconds?: number;
-      /** The form's stamp must be renewed before it can succeed. */
-      freshStamp?: boolean;
+      /** The stamp the form must carry next, when the one it sent cannot succeed. */
+      freshStamp?: string;
     };
 
 /**

@@ -29,6 +29,15 @@ export function issueFormStamp(now = Date.now()): string {
   return `${PREFIX}.${issuedAt}.${signature(issuedAt)}`;
 }
 
+/**
+ * The stamp a refused form gets back. A genuine stamp that merely expired shows its reader has had
+ * the page for days, so its successor is dated back far enough to be sent again at once; a missing
+ * or forged one starts the clock like a freshly drawn page.
+ */
+export function renewFormStamp(reason: 'missing' | 'forged' | 'expired', now = Date.now()): string {
+  return issueFormStamp(reason === 'expired' ? now - minFillMs() : now);
+}
+
 export type StampCheck = { ok: true } | { ok: false; reason: 'missing' | 'forged' | 'too-fast' | 'expired' };
 
 export function checkFormStamp(stamp: unknown, now = Date.now()): StampCheck {

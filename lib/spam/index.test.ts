@@ -63,16 +63,18 @@ describe('judgeForm', () => {
     expect(judgeForm({ stamp: issueFormStamp(T), honeypot: '' }, T)).toEqual({
       kind: 'refused',
       message: 'That was quick! Please read your comment over, then publish it again.',
-      freshStamp: false,
     });
-    expect(judgeForm({ stamp: issueFormStamp(T - MAX_STAMP_AGE_MS - 1), honeypot: '' }, T)).toMatchObject({
-      kind: 'refused',
-      freshStamp: true,
-    });
-    expect(judgeForm({ stamp: 'nonsense', honeypot: '' }, T)).toEqual({
-      kind: 'refused',
-      message: 'This form could not be checked. Please publish your comment again.',
-      freshStamp: true,
-    });
+    const unreadable = judgeForm({ stamp: 'nonsense', honeypot: '' }, T);
+    expect(unreadable).toMatchObject({ kind: 'refused', message: 'This form could not be checked. Please publish your comment again.' });
+    // A stamp that could not be read starts the clock afresh, as a newly drawn form would.
+    const restarted = unreadable.kind === 'refused' ? unreadable.freshStamp : undefined;
+    expect(checkFormStamp(restarted, T)).toEqual({ ok: false, reason: 'too-fast' });
+    expect(checkFormStamp(restarted, T + MIN_FILL_MS)).toEqual({ ok: true });
+  });
+
+  it('renews an expired stamp ready to be sent at once: its reader has had the page for days', () => {
+    const expired = judgeForm({ stamp: issueFormStamp(T - MAX_STAMP_AGE_MS - 1), honeypot: '' }, T);
+    expect(expired).toMatchObject({ kind: 'refused', message: 'This page has been open a long time. Please publish your comment again.' });
+    expect(checkFormStamp(expired.kind === 'refused' ? expired.freshStamp : undefined, T)).toEqual({ ok: true });
   });
 });

@@ -1,7 +1,7 @@
 // Telling people from scripts at the comment form, without CAPTCHAs or third parties. The other
 // defences live where their data is: duplicates in lib/comments/mutations, hold rules in
 // lib/moderation/hold-rules, rate limits in lib/rate-limits.
-import { checkFormStamp } from './form-stamp';
+import { checkFormStamp, renewFormStamp } from './form-stamp';
 
 export { issueFormStamp, MIN_FILL_MS } from './form-stamp';
 export { HONEYPOT_FIELD } from './honeypot';
@@ -16,8 +16,8 @@ export type FormVerdict =
   | { kind: 'person' }
   /** Filled the honeypot: kept as spam, answered like a held comment, so the script learns nothing. */
   | { kind: 'spam'; reason: string }
-  /** Refused with a neutral message; `freshStamp` when the form needs a new stamp to succeed. */
-  | { kind: 'refused'; message: string; freshStamp: boolean };
+  /** Refused with a neutral message; `freshStamp` is the stamp to send next when the old one cannot succeed. */
+  | { kind: 'refused'; message: string; freshStamp?: string };
 
 export function judgeForm(signals: FormSignals, now = Date.now()): FormVerdict {
   if (typeof signals.honeypot === 'string' && signals.honeypot.trim() !== '') return { kind: 'spam', reason: 'honeypot' };
@@ -25,10 +25,10 @@ export function judgeForm(signals: FormSignals, now = Date.now()): FormVerdict {
   if (stamp.ok) return { kind: 'person' };
   switch (stamp.reason) {
     case 'too-fast':
-      return { kind: 'refused', message: 'That was quick! Please read your comment over, then publish it again.', freshStamp: false };
+      return { kind: 'refused', message: 'That was quick! Please read your comment over, then publish it again.' };
     case 'expired':
-      return { kind: 'refused', message: 'This page has been open a long time. Please publish your comment again.', freshStamp: true };
+      return { kind: 'refused', message: 'This page has been open a long time. Please publish your comment again.', freshStamp: renewFormStamp(stamp.reason, now) };
     default:
-      return { kind: 'refused', message: 'This form could not be checked. Please publish your comment again.', freshStamp: true };
+      return { kind: 'refused', message: 'This form could not be checked. Please publish your comment again.', freshStamp: renewFormStamp(stamp.reason, now) };
   }
 }
