@@ -38,7 +38,7 @@ export function QueueForm({
   goOn: GoOn | null;
   selectAllHref: string;
   allSelected: boolean;
-  /** When the tab holds more than this page: how many. */
+  /** When the tab up to `upTo` holds more than this page: how many, the comments a whole-tab step would reach. */
   wholeTab: { count: number } | null;
   empty: boolean;
   children: ReactNode;

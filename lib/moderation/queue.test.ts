@@ -206,13 +206,15 @@ for (const [provider, enabled] of providers) {
 
     it('stops "every comment in this tab" on a later page where the first page did, not at what came since', async () => {
       // The first page's cut-off is its own first row.
-      expect((await listQueuePage({ status: 'pending' })).upTo).toBe(c.guest!.id);
-      // A later page, reached from a first page drawn before the guest wrote, keeps that page's cut-off.
+      expect(await listQueuePage({ status: 'pending' })).toMatchObject({ upTo: c.guest!.id, upToCount: 4 });
+      // A later page, reached from a first page drawn before the guest wrote, keeps that page's
+      // cut-off, and offers only the comments up to it: the guest's is not among them.
       const later = await listQueuePage({ status: 'pending', cursor: c.cyHeld!.id, upTo: c.cyHeld!.id });
       expect(later.items.map((item) => item.id)).toEqual([c.bobHeld!.id, c.adaHeld!.id]);
-      expect(later.upTo).toBe(c.cyHeld!.id);
+      expect(later).toMatchObject({ upTo: c.cyHeld!.id, upToCount: 3 });
       // An address typed in without one stops at the newest there is.
-      expect((await listQueuePage({ status: 'pending', cursor: c.cyHeld!.id })).upTo).toBe(c.guest!.id);
+      expect(await listQueuePage({ status: 'pending', cursor: c.cyHeld!.id })).toMatchObject({ upTo: c.guest!.id, upToCount: 4 });
+      expect(await listQueuePage({ status: 'spam' })).toMatchObject({ upTo: c.spam!.id, upToCount: 1 });
     });
 
     it('steps through a whole tab up to the newest comment the page knew, leaving what an action cannot move', async () => {

@@ -111,12 +111,14 @@ export async function listModerationQueue(options: { status: CommentStatus; curs
  * the newest comment the tab's first page showed. The first page takes its own first row; a later
  * page is given it by the pager's links, so a comment that arrived after the first page was drawn
  * is never swept up unseen. A later page asked for without it (an address typed in) stops at the
- * newest in the tab as it is drawn.
+ * newest in the tab as it is drawn. `upToCount` is how many comments that reaches, the number the
+ * whole-tab box offers.
  */
 export async function listQueuePage(options: { status: CommentStatus; cursor?: number; upTo?: number }) {
   const queue = await listModerationQueue({ status: options.status, cursor: options.cursor });
   const upTo = options.cursor === undefined ? (queue.items[0]?.id ?? null) : (options.upTo ?? (await newestInTab(options.status)));
-  return { ...queue, upTo };
+  const upToCount = upTo === null ? 0 : await getDb().comment.count({ where: { status: options.status, id: { lte: upTo } } });
+  return { ...queue, upTo, upToCount };
 }
 
 /** How many comments one press of "every comment in this tab" moves: each step a short transaction. */

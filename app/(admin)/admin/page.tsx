@@ -74,7 +74,7 @@ export default async function ModerationQueuePage({ searchParams }: { searchPara
         goOn={goOn}
         selectAllHref={queueHref({ status: query.status, cursor: query.cursor, upTo: carriedUpTo, select: allSelected ? undefined : 'all' })}
         allSelected={allSelected}
-        wholeTab={upTo !== undefined && counts[query.status] > queue.items.length ? { count: counts[query.status] } : null}
+        wholeTab={upTo !== undefined && queue.upToCount > queue.items.length ? { count: queue.upToCount } : null}
         empty={queue.items.length === 0}
       >
         {queue.items.length === 0 ? (
