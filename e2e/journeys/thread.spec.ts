@@ -1,6 +1,6 @@
 // Journeys through a thread: replying under a comment, editing one's own comment, deleting it.
 import { newUserFields, postComment, postComments, signInWithApi, uniqueSuffix, uniqueText, type TestUser } from '../support/api';
-import { SEED_POST } from '../support/blog';
+import { FIXTURE_BLOG_FORM_MIN_SECONDS, SEED_POST } from '../support/blog';
 import {
   commentActions,
   commentById,
@@ -255,4 +255,67 @@ test('a comment card shows an avatar made here from its author’s name: its ini
     await expect(avatar).toHaveAttribute('style', /--avatar-hue:\s*\d+/);
     await expect(commentCard(page, id).locator('img'), 'no picture from elsewhere').toHaveCount(0);
   }
+});
+
+// On the fixture blog, where a post's thread is this test's alone: the reader is on the thread's
+// last page, whose only comment is taken away while they write, so that page no longer exists.
+test.describe('without JavaScript, a reply from a page of the thread that is gone', () => {
+  // An address of its own: this blog keeps the real limit of five new accounts an hour per address.
+  test.use({ javaScriptEnabled: false, extraHTTPHeaders: { 'x-forwarded-for': '192.0.2.11' } });
+
+  test(
+    'comes back with its text and the reason on the page of the thread that remains',
+    { tag: '@fixture-blog' },
+    async ({ page, accounts, db }) => {
+      const post = { id: 'harbour-cranes-at-dawn', path: '/2022/08/harbour-cranes-at-dawn' };
+      // Fill the thread's pages so that the next comment is alone on the last. Every journey on this
+      // blog sets the same page size (e2e/support/journeys.ts), so another test's cannot shift it.
+      const perPage = 500;
+      const thread = await db.postThread.findUnique({ where: { postId: post.id } });
+      const before = thread?.topLevelCount ?? 0;
+      const filler = before === 0 ? perPage : (perPage - (before % perPage)) % perPage;
+      const marker = uniqueText('Filling the page');
+      await db.comment.createMany({
+        data: Array.from({ length: filler }, (_, i) => ({
+          postId: post.id,
+          body: `${marker} ${i}`,
+          html: `<p>${marker} ${i}</p>`,
+          status: 'published',
+          guestName: 'Earlier reader',
+        })),
+      });
+      const counts = { publishedCount: { increment: filler }, topLevelCount: { increment: filler }, version: { increment: 1 } };
+      await db.postThread.upsert({
+        where: { postId: post.id },
+        update: counts,
+        create: { postId: post.id, publishedCount: filler, topLevelCount: filler, version: 1 },
+      });
+      const asker = await accounts.create('alone-on-the-page');
+      const parent = await postComment(await accounts.apiAs(asker), uniqueText('Alone on the last page'), { postId: post.id });
+      await signInWithApi(page.request, await accounts.create('answering-late'));
+      await page.goto(`/comments/${parent.id}`);
+      const lastPage = new URL(page.url());
+      expect(Number(lastPage.searchParams.get('comments')), 'the comment opens a page of its own').toBeGreaterThan(1);
+      lastPage.searchParams.set('reply', String(parent.id));
+      await page.goto(lastPage.toString());
+      const form = page.getByRole('form', { name: `Reply to ${asker.name}` });
+      const text = uniqueText('An answer to the last page');
+      await form.getByRole('textbox', { name: `Reply to ${asker.name}` }).fill(text);
+      await page.waitForTimeout(FIXTURE_BLOG_FORM_MIN_SECONDS * 1000);
+      // A moderator marks it as spam (as the console would: its place in the thread goes with it).
+      await db.comment.update({ where: { id: parent.id }, data: { status: 'spam', heldReason: 'marked by a moderator' } });
+      await db.postThread.update({
+        where: { postId: post.id },
+        data: { publishedCount: { decrement: 1 }, topLevelCount: { decrement: 1 }, version: { increment: 1 } },
+      });
+      await form.getByRole('button', { name: 'Publish' }).click();
+
+      const back = page.getByRole('form', { name: 'Your reply' });
+      await expect(back).toContainText('The comment you are replying to does not exist or was removed.');
+      await expect(back.getByRole('textbox', { name: 'Your reply' })).toHaveValue(text);
+      // The address and the thread drawn around it are the page that remains.
+      await expect(page).toHaveURL((address) => address.pathname === post.path && !address.searchParams.has('comments'));
+      await expect(page.locator('.comment-body').filter({ hasText: marker }).first()).toBeVisible();
+    },
+  );
 });
