@@ -19,6 +19,10 @@ describe('safeReturnPath', () => {
       '/\t/evil.example',
       '/\n/evil.example',
       '/\r\n/evil.example',
+      '/.//evil.example',
+      '/..//evil.example',
+      '/%2e//evil.example',
+      '/a/..//evil.example',
       'javascript:alert(1)',
       ' /2016',
     ]) {

@@ -20,7 +20,10 @@ export function safeReturnPath(value: unknown, fallback = '/'): string {
     return fallback;
   }
   if (url.origin !== HERE) return fallback;
-  return `${url.pathname}${url.search}${url.hash}`;
+  // Dot segments resolve away: "/.//evil.example" is the path "//evil.example" here, which a
+  // browser given it as an address reads as another site.
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  return path.startsWith('//') ? fallback : path;
 }
 
 /**
