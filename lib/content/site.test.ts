@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ContentError } from './errors';
 import {
   labelParamSchema,
@@ -77,6 +77,43 @@ describe('parseSite', () => {
     expect(error.message).toContain('theme');
     expect(error.message.split('\n').every((line) => line.startsWith(`${FILE}: `))).toBe(true);
   });
+});
+
+describe('getSite', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  /** getSite as a fresh server process runs it: the settings are read once per process. */
+  async function freshGetSite() {
+    vi.stubEnv('CONTENT_DIR', path.resolve(import.meta.dirname, '../../content'));
+    vi.resetModules();
+    return (await import('./site')).getSite;
+  }
+
+  it('puts SITE_URL in place of baseUrl, without its trailing slashes', async () => {
+    vi.stubEnv('SITE_URL', ' https://blog.example.com/ ');
+    expect((await freshGetSite())().baseUrl).toBe('https://blog.example.com');
+  });
+
+  it.each(['blog.example.com', 'localhost:3000', 'ftp://blog.example.com'])(
+    'refuses the SITE_URL %j, naming it and what is wrong',
+    async (siteUrl) => {
+      vi.stubEnv('SITE_URL', siteUrl);
+      const getSite = await freshGetSite();
+      let error: unknown;
+      try {
+        getSite();
+      } catch (thrown) {
+        error = thrown;
+      }
+      // A fresh module has its own ContentError class, so the error is judged by its name.
+      expect((error as Error | undefined)?.name).toBe('ContentError');
+      expect((error as Error).message).toBe(
+        `SITE_URL: must be an http:// or https:// address, for example "https://example.com", not "${siteUrl}"`,
+      );
+    },
+  );
 });
 
 describe('route params', () => {

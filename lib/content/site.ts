@@ -4,13 +4,16 @@ import { z } from 'zod';
 import { ContentError } from './errors';
 import { contentDir } from './paths';
 
+/** The blog's public address, from baseUrl or SITE_URL: pages, feeds and links are built on it. */
+const siteAddress = z
+  .url({ protocol: /^https?$/, error: 'must be an http:// or https:// address, for example "https://example.com"' })
+  .transform((url) => url.replace(/\/+$/, ''));
+
 export const siteSchema = z.strictObject({
   title: z.string().trim().min(1),
   description: z.string().trim().default(''),
   author: z.string().trim().min(1),
-  baseUrl: z
-    .url({ protocol: /^https?$/, error: 'must be an http:// or https:// address, for example "https://example.com"' })
-    .transform((url) => url.replace(/\/+$/, '')),
+  baseUrl: siteAddress,
   language: z.string().trim().min(2).default('en'),
   timeZone: z
     .string()
@@ -58,8 +61,20 @@ export function getSite(): Site {
   }
   const site = parseSite(raw, path.relative(process.cwd(), file));
   const override = process.env.SITE_URL?.trim();
-  cached = override ? { ...site, baseUrl: override.replace(/\/+$/, '') } : site;
+  cached = override ? { ...site, baseUrl: parseSiteUrl(override) } : site;
   return cached;
+}
+
+/**
+ * SITE_URL, held to baseUrl's rule: every page builds its metadata on the address, so one without
+ * http:// or https:// would fail them all instead of stopping the start with its name.
+ */
+function parseSiteUrl(value: string): string {
+  const result = siteAddress.safeParse(value);
+  if (result.success) return result.data;
+  throw new ContentError('SITE_URL', [
+    { field: '', message: `${result.error.issues[0]?.message ?? 'is not an address'}, not "${value}"` },
+  ]);
 }
 
 /**
