@@ -23,7 +23,15 @@ const root = path.resolve(import.meta.dirname, '..');
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? '0.0.0.0';
 // How stale a cached page may be after a change made on another instance (or straight in the database).
+// Checked at start: "500ms" would be NaN, and setInterval runs NaN (or anything past its limit of
+// about 24 days) every millisecond, asking the database without pause.
 const EPOCH_POLL_MS = Number(process.env.PAGE_CACHE_POLL_MS ?? 500);
+if (!Number.isInteger(EPOCH_POLL_MS) || EPOCH_POLL_MS < 50 || EPOCH_POLL_MS > 3_600_000) {
+  console.error(
+    `quire: PAGE_CACHE_POLL_MS must be a whole number of milliseconds from 50 to 3600000 (default 500), not "${process.env.PAGE_CACHE_POLL_MS}"`,
+  );
+  process.exit(1);
+}
 // The server asks itself; through loopback unless it listens on one address only.
 const SELF = `http://${hostname === '0.0.0.0' || hostname === '::' ? '127.0.0.1' : hostname.includes(':') ? `[${hostname}]` : hostname}:${port}`;
 const MAX_ENTRIES = 500;
