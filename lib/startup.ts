@@ -3,6 +3,7 @@ import { ContentError } from '@/lib/content/errors';
 import { getAllPosts } from '@/lib/content/posts';
 import { applyMigrations } from '@/lib/db/migrate';
 import { ensureAdminFromEnv } from '@/lib/moderation/admins';
+import { parseLimits, RateLimitSetupError } from '@/lib/rate-limits';
 
 /**
  * What the server does once before its first request: check the owner's content and bring the
@@ -19,6 +20,14 @@ export async function startQuire(): Promise<void> {
     process.exit(1);
   }
   try {
+    checkSettings();
+  } catch (error) {
+    // So does a setting that cannot work, named by what it says is wrong.
+    if (!(error instanceof RateLimitSetupError)) throw error;
+    console.error(`setting error:\n${error.message}\nFix the setting above, then start again.`);
+    process.exit(1);
+  }
+  try {
     await applyMigrations();
     const admin = await ensureAdminFromEnv();
     if (admin) console.log(admin);
@@ -26,6 +35,14 @@ export async function startQuire(): Promise<void> {
     // The blog still serves its posts; comments report themselves unavailable until the database is back.
     console.error(`quire: the database is not ready — comments will be unavailable.\n${error instanceof Error ? error.message : error}`);
   }
+}
+
+/**
+ * Settings the app reads only when a request needs them, read once now: a mistake in one would
+ * otherwise first show as a server error on the first comment or sign-in.
+ */
+function checkSettings(): void {
+  parseLimits(process.env.RATE_LIMITS);
 }
 
 /**
