@@ -2,8 +2,11 @@ import { databaseProvider, getDb } from './index';
 
 /** One trivial query, answered within two seconds or reported down. */
 export async function checkDatabase(): Promise<{ ok: boolean; provider: string; error?: string }> {
-  const provider = databaseProvider();
+  let provider = 'unknown';
   try {
+    // In here: a DATABASE_URL naming no database Quire can use is a database that is down, and
+    // /api/health says so with its reason instead of failing with a server error.
+    provider = databaseProvider();
     await Promise.race([
       getDb().$queryRawUnsafe('SELECT 1'),
       new Promise((_, reject) => setTimeout(() => reject(new Error('no answer within 2 s')), 2_000)),
