@@ -1,7 +1,8 @@
 import { getCommentEpoch, getThreadVersions } from '@/lib/comments/queries';
 import { ContentError } from '@/lib/content/errors';
 import { getAllPosts } from '@/lib/content/posts';
-import { applyMigrations } from '@/lib/db/migrate';
+import { checkDatabase } from '@/lib/db/health';
+import { applyMigrations, DatabaseSetupError, resolveDatabaseUrl } from '@/lib/db/migrate';
 import { ensureAdminFromEnv } from '@/lib/moderation/admins';
 import { parseLimits, RateLimitSetupError } from '@/lib/rate-limits';
 
@@ -23,26 +24,71 @@ export async function startQuire(): Promise<void> {
     checkSettings();
   } catch (error) {
     // So does a setting that cannot work, named by what it says is wrong.
-    if (!(error instanceof RateLimitSetupError)) throw error;
+    if (!(error instanceof RateLimitSetupError || error instanceof DatabaseSetupError)) throw error;
     console.error(`setting error:\n${error.message}\nFix the setting above, then start again.`);
     process.exit(1);
   }
+  const failure = await prepareDatabase();
+  if (failure !== null) await reportDatabaseNotReady(failure);
+}
+
+/**
+ * Settings whose mistakes would otherwise show only later, read once now: RATE_LIMITS as a server
+ * error on the first comment or sign-in, DATABASE_URL as a blog whose comments never work.
+ */
+function checkSettings(): void {
+  parseLimits(process.env.RATE_LIMITS);
+  resolveDatabaseUrl();
+}
+
+/** How long the start waits before trying a database that did not answer again. */
+const DATABASE_RETRY_MS = 5_000;
+
+/** Applies pending migrations and makes the ADMIN_EMAIL admin; what went wrong, or null. */
+async function prepareDatabase(): Promise<string | null> {
   try {
     await applyMigrations();
     const admin = await ensureAdminFromEnv();
     if (admin) console.log(admin);
+    return null;
   } catch (error) {
-    // The blog still serves its posts; comments report themselves unavailable until the database is back.
-    console.error(`quire: the database is not ready — comments will be unavailable.\n${error instanceof Error ? error.message : error}`);
+    return error instanceof Error ? error.message : String(error);
   }
 }
 
 /**
- * Settings the app reads only when a request needs them, read once now: a mistake in one would
- * otherwise first show as a server error on the first comment or sign-in.
+ * The blog still serves its posts; comments report themselves unavailable until the database is
+ * ready. One that does not answer yet (started after the blog, say) is tried again every few
+ * seconds in the background, so it needs no restart, and quietly, so an outage does not fill the
+ * log. One that answers but fails (a migration that does not apply) is not retried: that needs a
+ * fix, and running a failing migration again and again would only hold the database's lock.
  */
-function checkSettings(): void {
-  parseLimits(process.env.RATE_LIMITS);
+async function reportDatabaseNotReady(failure: string): Promise<void> {
+  if ((await checkDatabase()).ok) {
+    console.error(
+      `quire: the database is not ready — comments will be unavailable until this is fixed and the blog started again.\n${failure}`,
+    );
+    return;
+  }
+  console.error(
+    `quire: the database does not answer — comments will be unavailable until it does; trying again every ${DATABASE_RETRY_MS / 1000} s.\n${failure}`,
+  );
+  void (async () => {
+    for (;;) {
+      await new Promise((resolve) => setTimeout(resolve, DATABASE_RETRY_MS).unref());
+      const next = await prepareDatabase();
+      if (next === null) {
+        console.log('quire: the database answers; comments are available.');
+        return;
+      }
+      if ((await checkDatabase()).ok) {
+        console.error(
+          `quire: the database answers but is not ready — comments stay unavailable until this is fixed and the blog started again.\n${next}`,
+        );
+        return;
+      }
+    }
+  })();
 }
 
 /**
