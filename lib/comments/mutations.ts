@@ -211,14 +211,15 @@ export async function writeComment(options: NewComment): Promise<WrittenComment>
     viewer && viewer.role !== 'admin' && settings.holdFor === 'first-time'
       ? await db.comment.findFirst({ where: { authorId: viewer.id, status: 'published' }, select: { id: true } })
       : null;
+  const html = await renderCommentMarkdown(input.body);
   const { status, reason } = options.spamReason
     ? { status: 'spam' as const, reason: options.spamReason }
     : decideHold({
         body: input.body,
+        html,
         author: { kind: !viewer ? 'guest' : viewer.role === 'admin' ? 'admin' : 'user', approvedCount: approved ? 1 : 0 },
         settings,
       });
-  const html = await renderCommentMarkdown(input.body);
   const created = await db.$transaction(async (tx: DbTransaction) => {
     // Asked inside the transaction, one author's comments in turn: a double click sends two
     // requests at once, and both would find no earlier copy if asked side by side.
@@ -297,15 +298,16 @@ export async function editComment(options: {
   }
   const ban = await getActiveBan(options.viewer.id);
   if (ban) throw new CommentError(403, banMessage(ban), 'request');
+  const html = await renderCommentMarkdown(options.body);
   const { status, reason } = decideHoldAfterEdit({
     body: options.body,
+    html,
     author: { kind: options.viewer.role === 'admin' ? 'admin' : 'user' },
     settings: options.settings,
     current: { status: comment.status === 'pending' ? 'pending' : 'published', reason: comment.heldReason },
   });
   const db = getDb();
   // Only if nobody moderated it since it was read: the new status and the counters assume the old one.
-  const html = await renderCommentMarkdown(options.body);
   const updated = await db
     .$transaction(async (tx: DbTransaction) => {
       await lockComments(tx, [comment.id, comment.rootId]);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { renderCommentMarkdown } from '@/lib/comments/render';
 import { defaultCommentSettings } from '@/lib/comments/settings';
 import {
   countLinks,
@@ -326,5 +327,35 @@ describe('decideHoldAfterEdit', () => {
     expect(edit('casino https://a.example https://b.example', published, 'admin')).toEqual(published);
     const spam: HoldDecision = { status: 'spam', reason: 'honeypot' };
     expect(edit('Clean now.', spam)).toEqual(spam);
+  });
+});
+
+describe('decideHold: what readers will see, not only what was typed', () => {
+  // Markdown that the typed-text patterns miss but the renderer turns into links and words.
+  async function decideRendered(body: string, settings: Partial<Rules>, editedFrom?: HoldDecision) {
+    const html = await renderCommentMarkdown(body);
+    const author = { kind: 'user' as const, approvedCount: 1 };
+    return editedFrom
+      ? decideHoldAfterEdit({ body, html, author, settings: { ...OFF, ...settings }, current: editedFrom })
+      : decideHold({ body, html, author, settings: { ...OFF, ...settings } });
+  }
+
+  it('counts links with a title, protocol-relative links and reference links', async () => {
+    expect(await decideRendered('[a](//one.example "t") [b](//two.example "t")', { holdLinkCount: 2 })).toEqual(held('2 links'));
+    expect(await decideRendered('[x][1] and [y][2]\n\n[1]: //a.example\n[2]: //b.example', { holdLinkCount: 2 })).toEqual(held('2 links'));
+  });
+
+  it('finds listed words written with character references or split by markup', async () => {
+    expect(await decideRendered('Play c&#97;sino tonight', { blockWords: ['casino'] })).toEqual({ status: 'spam', reason: 'blocked word: casino' });
+    expect(await decideRendered('A ca<b>sino</b> near you', { moderationWords: ['casino'] })).toEqual(held('word: casino'));
+    expect(await decideRendered('Edited into c&#97;sino', { blockWords: ['casino'] }, published)).toEqual({
+      status: 'spam',
+      reason: 'blocked word: casino',
+    });
+  });
+
+  it('still finds a word only the link address has, and a bare address readers see as text', async () => {
+    expect(await decideRendered('[click](https://casino.example)', { blockWords: ['casino'] })).toEqual({ status: 'spam', reason: 'blocked word: casino' });
+    expect(await decideRendered('see https://a.example', { holdLinkCount: 1 })).toEqual(held('1 link'));
   });
 });

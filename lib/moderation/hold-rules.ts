@@ -1,3 +1,4 @@
+import { commentText } from '@/lib/comments/render';
 import type { CommentSettings } from '@/lib/comments/settings';
 
 /**
@@ -9,6 +10,12 @@ export type CommentAuthorKind = 'admin' | 'user' | 'guest';
 
 export interface HoldInput {
   body: string;
+  /**
+   * The comment as rendered, when it has been: links and words are looked for in what readers
+   * will see as well as in what was typed, since Markdown can hide either from the typed text
+   * (`[a](//x.example "t")`, a reference link, `c&#97;sino`).
+   */
+  html?: string;
   author: { kind: CommentAuthorKind; approvedCount: number };
   settings: Pick<CommentSettings, 'holdFor' | 'holdLinkCount' | 'moderationWords' | 'blockWords' | 'holdGuestComments'>;
 }
@@ -38,26 +45,37 @@ export function findListedWord(body: string, words: string[]): string | undefine
   });
 }
 
+/** The first listed word in what was typed or in what readers will see. */
+function findWordShown(body: string, html: string | undefined, words: string[]): string | undefined {
+  if (words.length === 0) return undefined;
+  return findListedWord(body, words) ?? (html === undefined ? undefined : findListedWord(commentText(html), words));
+}
+
+/** Links in what was typed (a bare address counts too) or in what readers will see, whichever finds more. */
+function linksShown(body: string, html: string | undefined): number {
+  return Math.max(countLinks(body), html?.match(/<a\s/gi)?.length ?? 0);
+}
+
 /** Why the text alone would hold a comment: too many links, a word from the moderation list. */
-function textReasons(body: string, settings: HoldInput['settings']): string[] {
+function textReasons(body: string, html: string | undefined, settings: HoldInput['settings']): string[] {
   const reasons: string[] = [];
-  const links = countLinks(body);
+  const links = linksShown(body, html);
   if (settings.holdLinkCount > 0 && links >= settings.holdLinkCount) reasons.push(`${links} link${links === 1 ? '' : 's'}`);
-  const word = findListedWord(body, settings.moderationWords);
+  const word = findWordShown(body, html, settings.moderationWords);
   if (word) reasons.push(`word: ${word}`);
   return reasons;
 }
 
-export function decideHold({ body, author, settings }: HoldInput): HoldDecision {
+export function decideHold({ body, html, author, settings }: HoldInput): HoldDecision {
   if (author.kind === 'admin') return { status: 'published', reason: null };
-  const blocked = findListedWord(body, settings.blockWords);
+  const blocked = findWordShown(body, html, settings.blockWords);
   if (blocked) return { status: 'spam', reason: `blocked word: ${blocked}` };
 
   const reasons: string[] = [];
   if (author.kind === 'guest' && settings.holdGuestComments) reasons.push('guest');
   if (settings.holdFor === 'everyone') reasons.push('everyone is held');
   else if (settings.holdFor === 'first-time' && author.approvedCount === 0 && author.kind === 'user') reasons.push('first comment');
-  reasons.push(...textReasons(body, settings));
+  reasons.push(...textReasons(body, html, settings));
   return reasons.length > 0 ? { status: 'pending', reason: reasons.join(', ') } : { status: 'published', reason: null };
 }
 
@@ -72,14 +90,15 @@ const AUTHOR_REASONS = new Set(['guest', 'everyone is held', 'first comment']);
  */
 export function decideHoldAfterEdit({
   body,
+  html,
   author,
   settings,
   current,
 }: Omit<HoldInput, 'author'> & { author: { kind: CommentAuthorKind }; current: HoldDecision }): HoldDecision {
   if (author.kind === 'admin' || current.status === 'spam') return current;
-  const blocked = findListedWord(body, settings.blockWords);
+  const blocked = findWordShown(body, html, settings.blockWords);
   if (blocked) return { status: 'spam', reason: `blocked word: ${blocked}` };
-  const reasons = textReasons(body, settings);
+  const reasons = textReasons(body, html, settings);
   if (current.status === 'published') {
     return reasons.length > 0 ? { status: 'pending', reason: `edited: ${reasons.join(', ')}` } : current;
   }
