@@ -1,4 +1,5 @@
 import { getPostById } from '@/lib/content/posts';
+import { limitEditing, rateLimitMessage } from '@/lib/rate-limits';
 import type { Viewer } from '@/lib/users/accounts';
 import { CommentError } from './errors';
 import { deleteComment, editComment, type WrittenComment } from './mutations';
@@ -6,7 +7,9 @@ import { commentIdSchema, editCommentSchema, fieldErrors } from './schemas';
 import { getCommentSettings } from './settings';
 import { locateComment, noticeText, withNotice } from './post-comment';
 
-export type ChangeResult<T> = { ok: true; value: T; url: string } | { ok: false; status: number; errors: Record<string, string> };
+export type ChangeResult<T> =
+  | { ok: true; value: T; url: string }
+  | { ok: false; status: number; errors: Record<string, string>; /** With 429: when to try again. */ retryAfterSeconds?: number };
 
 function refusal(error: unknown): { ok: false; status: number; errors: Record<string, string> } {
   if (error instanceof CommentError) return { ok: false, status: error.status, errors: { [error.field]: error.message } };
@@ -19,6 +22,10 @@ export async function changeCommentText(options: { id: unknown; viewer: Viewer; 
   if (!id.success) return { ok: false, status: 404, errors: { request: 'That comment does not exist.' } };
   const parsed = editCommentSchema.safeParse(options.input);
   if (!parsed.success) return { ok: false, status: 400, errors: fieldErrors(parsed.error) };
+  const limited = await limitEditing(options.viewer.id);
+  if (!limited.ok) {
+    return { ok: false, status: 429, errors: { request: rateLimitMessage(limited) }, retryAfterSeconds: limited.retryAfterSeconds };
+  }
   const settings = await getCommentSettings();
   try {
     const comment = await editComment({ id: id.data, viewer: options.viewer, body: parsed.data.body, settings });

@@ -1109,6 +1109,22 @@ for (const [provider, enabled] of providers) {
         await post(p, bob, { body: 'meanwhile' });
       });
 
+      it('limits how often an author edits, since every edit is rendered and judged again', async () => {
+        vi.stubEnv('RATE_LIMITS', 'edit-account=2/60');
+        const p = publish();
+        const erin = await insertReader('Erin');
+        const { comment } = await post(p, erin, { body: 'first words' });
+        for (const body of ['second words', 'third words']) {
+          expect(await changeCommentText({ id: comment.id, viewer: erin, input: { body } })).toMatchObject({ ok: true });
+        }
+        const third = await changeCommentText({ id: comment.id, viewer: erin, input: { body: 'fourth words' } });
+        expect(third).toMatchObject({ ok: false, status: 429 });
+        if (third.ok) return;
+        expect(third.errors.request).toMatch(/^You are editing comments faster than this blog allows\. Please wait \d+ seconds and try again\.$/);
+        expect(third.retryAfterSeconds).toBeGreaterThan(0);
+        expect(await getDb().comment.findUnique({ where: { id: comment.id }, select: { body: true } })).toEqual({ body: 'third words' });
+      });
+
       it('keeps answering why (403) to a reader retrying a closed post, without using up their limit', async () => {
         vi.stubEnv('RATE_LIMITS', 'comment-account=2/60');
         const closed = publish({ commentsClosed: true });

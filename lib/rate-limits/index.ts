@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { countHit, refundHit } from '@/lib/db/counters';
 
-export type LimitName = 'comment-account' | 'comment-address' | 'register-address' | 'signin-address' | 'signin-email';
+export type LimitName = 'comment-account' | 'comment-address' | 'edit-account' | 'register-address' | 'signin-address' | 'signin-email';
 
 export interface Limit {
   /** How many hits a window allows. */
@@ -16,6 +16,8 @@ export interface Limit {
 export const defaultLimits: Record<LimitName, Limit> = {
   'comment-account': { max: 5, windowSeconds: 60 },
   'comment-address': { max: 20, windowSeconds: 10 * 60 },
+  // Each edit is rendered and judged again like a new comment; mending a typo takes a few.
+  'edit-account': { max: 10, windowSeconds: 10 * 60 },
   'register-address': { max: 5, windowSeconds: 60 * 60 },
   'signin-address': { max: 20, windowSeconds: 15 * 60 },
   'signin-email': { max: 10, windowSeconds: 15 * 60 },
@@ -102,6 +104,7 @@ export function waitText(seconds: number): string {
 const WHAT: Record<LimitName, string> = {
   'comment-account': 'You are commenting faster than this blog allows.',
   'comment-address': 'Many comments came from your network just now.',
+  'edit-account': 'You are editing comments faster than this blog allows.',
   'register-address': 'Many accounts were created from your network just now.',
   'signin-address': 'There were too many sign-in attempts from your network.',
   'signin-email': 'There were too many sign-in attempts for this account.',
@@ -118,6 +121,11 @@ export function limitCommenting(accountId: string | null | undefined, address: s
     { limit: 'comment-account', subject: accountId },
     { limit: 'comment-address', subject: address },
   ]);
+}
+
+/** Before an edit is saved: per account (only the author edits). */
+export function limitEditing(accountId: string) {
+  return takeRateLimit([{ limit: 'edit-account', subject: accountId }]);
 }
 
 /**

@@ -3,7 +3,7 @@ import { getViewer } from '@/lib/auth';
 import { changeCommentText, removeComment } from '@/lib/comments/change-comment';
 import { writtenForApi } from '@/lib/comments/mutations';
 import { unlessCommentsDown } from '@/lib/comments/unavailable';
-import { jsonError, readJsonBody } from '@/lib/http/json';
+import { jsonError, readJsonBody, retryAfter } from '@/lib/http/json';
 
 type Context = { params: Promise<{ id: string }> };
 
@@ -15,7 +15,7 @@ export async function PATCH(request: Request, { params }: Context): Promise<Resp
     return body.ok ? changeCommentText({ id: (await params).id, viewer, input: body.value }) : body;
   });
   if (result === null) return jsonError(401, { request: 'Sign in to edit your comment.' });
-  if (!result.ok) return jsonError(result.status, result.errors);
+  if (!result.ok) return jsonError(result.status, result.errors, retryAfter('retryAfterSeconds' in result ? result.retryAfterSeconds : undefined));
   return Response.json({ comment: writtenForApi(result.value) });
 }
 
