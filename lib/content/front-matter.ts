@@ -40,6 +40,17 @@ function postDate(timeZone: string) {
     });
 }
 
+/**
+ * An optional text field's words when it is not text. A field left empty (`author:`) reads as null:
+ * zod would say "expected string, received null", which tells the owner nothing.
+ */
+function optionalText(issue: { input?: unknown }): string {
+  return issue.input === null ? 'is empty; give it a value or leave the field out' : 'must be text';
+}
+
+const aliasRule = 'must be site paths starting with "/" (no query or fragment)';
+
+/** Every message says what the owner should write, in place of zod's own ("expected boolean, received string"). */
 export function frontMatterSchema(timeZone: string) {
   return z.strictObject({
     title: z
@@ -47,19 +58,38 @@ export function frontMatterSchema(timeZone: string) {
       .trim()
       .min(1, 'must not be empty'),
     date: postDate(timeZone),
-    slug: z.string().regex(slugPattern, 'must be lower-case letters, digits and single hyphens').optional(),
-    id: z.string().regex(/^[A-Za-z0-9._-]{1,100}$/, 'must be 1–100 letters, digits, ".", "_" or "-"').optional(),
-    author: z.string().trim().min(1).optional(),
-    labels: z.array(z.string().trim().min(1, 'must not contain empty labels')).default([]),
-    summary: z.string().trim().optional(),
-    draft: z.boolean().default(false),
-    comments: z.enum(['open', 'closed']).default('open'),
+    slug: z
+      .string({ error: optionalText })
+      .regex(slugPattern, 'must be lower-case letters, digits and single hyphens')
+      .optional(),
+    id: z
+      .string({ error: optionalText })
+      .regex(/^[A-Za-z0-9._-]{1,100}$/, 'must be 1–100 letters, digits, ".", "_" or "-"')
+      .optional(),
+    author: z.string({ error: optionalText }).trim().min(1, 'must not be empty').optional(),
+    labels: z
+      .array(z.string({ error: 'must be text' }).trim().min(1, 'must not contain empty labels'), {
+        error: 'must be a list, for example [China, Russia]',
+      })
+      .default([]),
+    summary: z.string({ error: optionalText }).trim().optional(),
+    draft: z
+      .boolean({
+        // YAML reads `draft: "true"` as text, so the quotes are what is wrong.
+        error: (issue) =>
+          typeof issue.input === 'string' && /^(true|false)$/.test(issue.input.trim())
+            ? 'must be true or false, without quotes'
+            : 'must be true or false',
+      })
+      .default(false),
+    comments: z.enum(['open', 'closed'], { error: 'must be open or closed' }).default('open'),
     aliases: z
       .array(
         z
-          .string()
-          .regex(/^\/[^\s?#]*$/, 'must be site paths starting with "/" (no query or fragment)')
+          .string({ error: aliasRule })
+          .regex(/^\/[^\s?#]*$/, aliasRule)
           .transform(normaliseAddress),
+        { error: 'must be a list of site paths, for example [/2016/09/old-address.html]' },
       )
       .default([]),
   });
