@@ -70,6 +70,42 @@ describe('parseSite', () => {
     );
   });
 
+  describe('says in plain words what is wrong, naming the file and the field', () => {
+    const wholeNumber = 'must be a whole number from 1 to 100';
+    it.each([
+      ['a missing title', { title: undefined }, 'title', 'is required'],
+      ['a title that is not text', { title: 42 }, 'title', 'must be text'],
+      ['a missing author', { author: undefined }, 'author', 'is required'],
+      ['a null author', { author: null }, 'author', 'is required'],
+      ['an empty author', { author: '  ' }, 'author', 'must not be empty'],
+      ['a description that is not text', { description: ['One', 'Two'] }, 'description', 'must be text'],
+      ['a language of one letter', { language: 'e' }, 'language', 'must be a language tag such as "en" or "en-GB"'],
+      ['a language that is not text', { language: 7 }, 'language', 'must be a language tag such as "en" or "en-GB"'],
+      [
+        'a time zone that is not text',
+        { timeZone: 8 },
+        'timeZone',
+        'is not a known IANA time zone (for example "Europe/London")',
+      ],
+      ['postsPerPage in quotes', { postsPerPage: '5' }, 'postsPerPage', `${wholeNumber}, without quotes`],
+      ['postsPerPage of 0', { postsPerPage: 0 }, 'postsPerPage', wholeNumber],
+      ['postsPerPage over 100', { postsPerPage: 101 }, 'postsPerPage', wholeNumber],
+      ['postsPerPage with a fraction', { postsPerPage: 2.5 }, 'postsPerPage', wholeNumber],
+      ['an unknown field', { theme: 'dark', colour: 'red' }, '', 'unknown field(s) theme, colour'],
+    ] as const)('%s', (_case, fields, field, problem) => {
+      const error = siteError(buildSiteJson(fields));
+      expect(error.file).toBe(FILE);
+      expect(error.problems.map((p) => p.field)).toEqual([field]);
+      expect(error.message).toBe(field === '' ? `${FILE}: ${problem}` : `${FILE}: "${field}": ${problem}`);
+    });
+
+    it('a file that is not an object of settings', () => {
+      expect(siteError(['Quire']).message).toBe(
+        `${FILE}: must be an object of settings, such as {"title": "My blog", …}`,
+      );
+    });
+  });
+
   it('reports every bad field at once', () => {
     const error = siteError({ baseUrl: 'https://example.com', postsPerPage: 0, theme: 'dark' });
     const fields = error.problems.map((p) => p.field);

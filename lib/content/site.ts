@@ -9,25 +9,46 @@ const siteAddress = z
   .url({ protocol: /^https?$/, error: 'must be an http:// or https:// address, for example "https://example.com"' })
   .transform((url) => url.replace(/\/+$/, ''));
 
-export const siteSchema = z.strictObject({
-  title: z.string().trim().min(1),
-  description: z.string().trim().default(''),
-  author: z.string().trim().min(1),
-  baseUrl: siteAddress,
-  language: z.string().trim().min(2).default('en'),
-  timeZone: z
-    .string()
-    .default('UTC')
-    .refine((zone) => {
-      try {
-        new Intl.DateTimeFormat('en-US', { timeZone: zone });
-        return true;
-      } catch {
-        return false;
-      }
-    }, 'is not a known IANA time zone (for example "Europe/London")'),
-  postsPerPage: z.number().int().min(1).max(100).default(10),
-});
+/** A required text field's words when it is missing or not text, in place of zod's own. */
+function requiredText(issue: { input?: unknown }): string {
+  return issue.input == null ? 'is required' : 'must be text';
+}
+
+const languageRule = 'must be a language tag such as "en" or "en-GB"';
+const timeZoneRule = 'is not a known IANA time zone (for example "Europe/London")';
+const postsPerPageRule = 'must be a whole number from 1 to 100';
+
+/** Every message says what the owner should write, in place of zod's ("expected number, received string"). */
+export const siteSchema = z.strictObject(
+  {
+    title: z.string({ error: requiredText }).trim().min(1, 'must not be empty'),
+    description: z.string({ error: 'must be text' }).trim().default(''),
+    author: z.string({ error: requiredText }).trim().min(1, 'must not be empty'),
+    baseUrl: siteAddress,
+    language: z.string({ error: languageRule }).trim().min(2, languageRule).default('en'),
+    timeZone: z
+      .string({ error: timeZoneRule })
+      .default('UTC')
+      .refine((zone) => {
+        try {
+          new Intl.DateTimeFormat('en-US', { timeZone: zone });
+          return true;
+        } catch {
+          return false;
+        }
+      }, timeZoneRule),
+    postsPerPage: z
+      .number({
+        // "postsPerPage": "5" is text in JSON, so the quotes are what is wrong.
+        error: (issue) => (typeof issue.input === 'string' ? `${postsPerPageRule}, without quotes` : postsPerPageRule),
+      })
+      .int(postsPerPageRule)
+      .min(1, postsPerPageRule)
+      .max(100, postsPerPageRule)
+      .default(10),
+  },
+  { error: 'must be an object of settings, such as {"title": "My blog", …}' },
+);
 
 export type Site = z.infer<typeof siteSchema>;
 
@@ -36,7 +57,11 @@ export function parseSite(raw: unknown, file: string): Site {
   if (!result.success) {
     throw new ContentError(
       file,
-      result.error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message })),
+      result.error.issues.map((issue) => ({
+        field: issue.path.join('.'),
+        // Named as a post's front matter names them.
+        message: issue.code === 'unrecognized_keys' ? `unknown field(s) ${issue.keys.join(', ')}` : issue.message,
+      })),
     );
   }
   return result.data;
