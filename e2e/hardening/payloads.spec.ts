@@ -90,6 +90,8 @@ function refusal(text: string, field: 'body' | 'name'): string | null {
   if (value === '') return 'empty';
   if (value.length > LIMITS[field]) return `longer than ${LIMITS[field]}`;
   if (CONTROL_CHARACTERS.test(value)) return 'control characters';
+  // Deep nesting costs the Markdown renderer dearly: no line may open more than 20 quotes.
+  if (field === 'body' && /^ {0,3}>{21,}/m.test(value)) return 'quotes nested more than 20 deep';
   return null;
 }
 

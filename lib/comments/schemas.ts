@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { displayNameSchema, emailSchema } from '@/lib/users/schemas';
 
 import { COMMENT_MAX_LENGTH } from './limits';
+import { markdownTooHeavy } from './markdown-limits';
 
 export { COMMENT_MAX_LENGTH };
 
@@ -18,7 +19,11 @@ const commentBody = (empty: string) =>
         .string()
         .min(1, empty)
         .max(COMMENT_MAX_LENGTH, `Comment must be at most ${COMMENT_MAX_LENGTH.toLocaleString('en-US')} characters.`)
-        .refine((value) => !controlCharacters.test(value), 'Comment must not contain control characters.'),
+        .refine((value) => !controlCharacters.test(value), 'Comment must not contain control characters.')
+        .superRefine((value, context) => {
+          const heavy = markdownTooHeavy(value);
+          if (heavy) context.addIssue({ code: 'custom', message: heavy });
+        }),
     );
 
 export const commentBodySchema = commentBody('Write a comment before publishing.');
