@@ -287,6 +287,24 @@ test.describe('spam and rate limits', { tag: '@fixture-blog' }, () => {
     });
     expect(limited.status()).toBe(429);
     expect(Number(limited.headers()['retry-after'])).toBeGreaterThan(60);
+    // Auth.js also takes JSON, and of a repeated form field the last: the email counted is the one it checks.
+    const asJson = await api.post('/api/auth/callback/credentials', {
+      data: { email: reader.email.toUpperCase(), password: reader.password, csrfToken: csrf.csrfToken, callbackUrl: '/' },
+      maxRedirects: 0,
+    });
+    expect(asJson.status(), 'a JSON body names the same account').toBe(429);
+    const repeated = new URLSearchParams([
+      ['email', `decoy-${uniqueSuffix()}@example.com`],
+      ['email', reader.email],
+      ['password', reader.password],
+      ['csrfToken', csrf.csrfToken],
+    ]);
+    const behindDecoy = await api.post('/api/auth/callback/credentials', {
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      data: repeated.toString(),
+      maxRedirects: 0,
+    });
+    expect(behindDecoy.status(), 'an email behind a decoy is still counted').toBe(429);
     await api.dispose();
 
     await page.goto('/signin');

@@ -10,12 +10,25 @@ export const { GET } = handlers;
 
 export async function POST(request: NextRequest): Promise<Response> {
   if (request.nextUrl.pathname.endsWith('/callback/credentials')) {
-    const form = await request
-      .clone()
-      .formData()
-      .catch(() => null);
-    const limited = await limitSigningIn(clientIp(request.headers), form?.get('email'));
+    const limited = await limitSigningIn(clientIp(request.headers), await credentialsEmail(request));
     if (!limited.ok) return jsonError(429, { request: rateLimitMessage(limited) }, retryAfter(limited.retryAfterSeconds));
   }
   return handlers.POST(request);
+}
+
+/**
+ * The email whose password Auth.js is about to check, read from the body as Auth.js reads it (JSON,
+ * or a URL-encoded form whose last value of a repeated field wins): counting any other would let a
+ * guesser's tries go uncounted.
+ */
+async function credentialsEmail(request: NextRequest): Promise<unknown> {
+  const type = request.headers.get('content-type') ?? '';
+  try {
+    const body = await request.clone().text();
+    if (type.includes('application/json')) return (JSON.parse(body) as { email?: unknown } | null)?.email;
+    if (type.includes('application/x-www-form-urlencoded')) return Object.fromEntries(new URLSearchParams(body)).email;
+  } catch {
+    // Unreadable: Auth.js finds no credentials in it either.
+  }
+  return null;
 }
