@@ -7,6 +7,7 @@ import {
   decideHoldAfterEdit,
   findListedWord,
   isAutoClosed,
+  wordPattern,
   type CommentAuthorKind,
   type HoldDecision,
   type HoldInput,
@@ -357,5 +358,15 @@ describe('decideHold: what readers will see, not only what was typed', () => {
   it('still finds a word only the link address has, and a bare address readers see as text', async () => {
     expect(await decideRendered('[click](https://casino.example)', { blockWords: ['casino'] })).toEqual({ status: 'spam', reason: 'blocked word: casino' });
     expect(await decideRendered('see https://a.example', { holdLinkCount: 1 })).toEqual(held('1 link'));
+  });
+});
+
+describe('listed words', () => {
+  it('are compiled once each and kept, since a blog may list hundreds and every comment is checked', () => {
+    const words = Array.from({ length: 500 }, (_, i) => `listed${i}`);
+    const first = words.map(wordPattern);
+    expect(words.map(wordPattern)).toEqual(first);
+    first.forEach((pattern, i) => expect(wordPattern(words[i] ?? '')).toBe(pattern));
+    expect(findListedWord('nothing listed here, but listed499 is', words)).toBe('listed499');
   });
 });
