@@ -1,4 +1,5 @@
 // Rate limits: the rules and messages, and the shared counters on each store they can live in.
+import { createHash } from 'node:crypto';
 import process from 'node:process';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -6,11 +7,43 @@ import { closeCounters, countHit } from '@/lib/db/counters';
 import { getDb } from '@/lib/db';
 import type { DatabaseProvider } from '@/lib/db/migrate';
 import { createTestDatabase, type TestDatabase } from '@/lib/db/test-database';
-import { defaultLimits, limitCommenting, limitSigningIn, parseLimits, rateLimitMessage, signInSucceeded, takeRateLimit, waitText } from './index';
+import {
+  addressSubject,
+  counterKey,
+  defaultLimits,
+  limitCommenting,
+  limitRegistering,
+  limitSigningIn,
+  parseLimits,
+  rateLimitMessage,
+  signInSucceeded,
+  takeRateLimit,
+  waitText,
+} from './index';
 
 const HOOK_TIMEOUT = 60_000;
 const NOW = new Date('2026-06-15T12:00:00Z');
 const later = (seconds: number) => new Date(NOW.getTime() + seconds * 1000);
+
+describe('addressSubject', () => {
+  it('counts an IPv6 reader by the /64 it can send from, and an IPv4 address however it is written', () => {
+    expect(addressSubject('2001:db8:abcd:12::1')).toBe('2001:db8:abcd:12::/64');
+    expect(addressSubject('2001:0DB8:abcd:0012:ffff:1:2:3')).toBe('2001:db8:abcd:12::/64');
+    expect(addressSubject('2001:db8::1')).toBe('2001:db8:0:0::/64');
+    expect(addressSubject('fe80::1%eth0')).toBe('fe80:0:0:0::/64');
+    expect(addressSubject('::ffff:203.0.113.9')).toBe('203.0.113.9');
+    expect(addressSubject('203.0.113.9')).toBe('203.0.113.9');
+  });
+});
+
+describe('counterKey', () => {
+  it('keeps no plain hash of an address or email, which a list of candidates would undo', () => {
+    const plain = (subject: string) => createHash('sha256').update(subject).digest('base64url').slice(0, 22);
+    expect(counterKey('comment-address', '203.0.113.9')).not.toContain(plain('203.0.113.9'));
+    expect(counterKey('signin-email', 'ada@example.com')).not.toContain(plain('ada@example.com'));
+    expect(counterKey('signin-email', 'Ada@Example.com')).toBe(counterKey('signin-email', 'ada@example.com'));
+  });
+});
 
 describe('parseLimits', () => {
   it('keeps the defaults when RATE_LIMITS is unset or empty', () => {
@@ -128,6 +161,20 @@ for (const store of stores) {
       }
       // Another account is not affected.
       expect(await limitCommenting(`other-${run}`, null)).toEqual({ ok: true });
+    });
+
+    it('counts an IPv6 network as one address, so rotating through its /64 buys nothing', async () => {
+      vi.stubEnv('RATE_LIMITS', 'register-address=2/60');
+      try {
+        const group = (parseInt(run.slice(-4), 36) % 65_000).toString(16);
+        const network = `2001:db8:${group}:7`;
+        expect((await limitRegistering(`${network}::1`)).ok).toBe(true);
+        expect((await limitRegistering(`${network}:0:0:0:2`)).ok).toBe(true);
+        expect(await limitRegistering(`${network}:ffff::3`)).toMatchObject({ ok: false, limit: 'register-address' });
+        expect((await limitRegistering(`2001:db8:${group}:8::1`)).ok).toBe(true);
+      } finally {
+        vi.stubEnv('RATE_LIMITS', 'comment-account=3/60,comment-address=5/60');
+      }
     });
 
     it('counts an address across accounts, so new accounts do not buy more comments', async () => {

@@ -1,7 +1,9 @@
 // How often one account or one address may comment, register and try to sign in. Counters are
 // shared by every instance (lib/db/counters: the database, or Redis with REDIS_URL), so the limits
 // hold however many instances serve the blog.
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
+import { isIPv6 } from 'node:net';
+import { resolveAuthSecret } from '@/lib/auth/secret';
 import { countHit, refundHit } from '@/lib/db/counters';
 
 export type LimitName = 'comment-account' | 'comment-address' | 'edit-account' | 'register-address' | 'signin-address' | 'signin-email';
@@ -83,13 +85,41 @@ export async function takeRateLimit(
   return { ok: true };
 }
 
+let subjectKey: string | undefined;
+
+/**
+ * Keyed with the blog's secret, as the address kept with a guest's comment is: a plain hash of an
+ * IPv4 address is undone by hashing all four billion, and of an email by a list of known ones.
+ */
 function hashSubject(subject: string): string {
-  return createHash('sha256').update(subject.toLowerCase()).digest('base64url').slice(0, 22);
+  subjectKey ??= resolveAuthSecret();
+  return createHmac('sha256', subjectKey).update(subject.toLowerCase()).digest('base64url').slice(0, 22);
+}
+
+/**
+ * An address as the per-address limits count it. One IPv6 household, phone or server is handed a
+ * whole /64 and can send from any address in it, so the /64 is what is counted; an IPv4 address
+ * written the IPv6 way counts as itself.
+ */
+export function addressSubject(address: string): string {
+  const plain = address.trim().toLowerCase().replace(/%.*$/, '');
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/.exec(plain);
+  if (mapped?.[1]) return mapped[1];
+  if (!isIPv6(plain)) return plain;
+  const [head = '', tail] = plain.split('::');
+  const groups = (part: string | undefined) => (part ? part.split(':') : []);
+  const left = groups(head);
+  const right = tail === undefined ? [] : groups(tail);
+  const full = tail === undefined ? left : [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right];
+  return `${full
+    .slice(0, 4)
+    .map((group) => group.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
 }
 
 /** The shared counter one limit keeps for one account, address or email. */
-function counterKey(limit: LimitName, subject: string): string {
-  return `${limit}:${hashSubject(subject)}`;
+export function counterKey(limit: LimitName, subject: string): string {
+  return `${limit}:${hashSubject(limit.endsWith('-address') ? addressSubject(subject) : subject)}`;
 }
 
 /** "40 seconds", "12 minutes", "1 hour": how long to wait, as a person would say it. */
