@@ -1,4 +1,4 @@
-import NextAuth, { type NextAuthConfig } from 'next-auth';
+import NextAuth, { type NextAuthConfig, type Profile } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import GitHub from 'next-auth/providers/github';
 import Google from 'next-auth/providers/google';
@@ -18,6 +18,11 @@ export { safeReturnPath } from './return-path';
 export type { Viewer };
 
 export { oauthProviders };
+
+/** Whether the provider says it verified the email: undefined when it does not say (GitHub). */
+function emailVerified(profile: Profile): boolean | undefined {
+  return typeof profile.email_verified === 'boolean' ? profile.email_verified : undefined;
+}
 
 function providers(): NextAuthConfig['providers'] {
   const configured = oauthProviders().map(({ id }) => (id === 'github' ? GitHub : Google));
@@ -52,7 +57,7 @@ export const { handlers, signIn, signOut } = NextAuth(() => ({
         provider: account.provider,
         providerAccountId: account.providerAccountId,
         email: profile.email,
-        emailVerified: typeof profile.email_verified === 'boolean' ? profile.email_verified : undefined,
+        emailVerified: emailVerified(profile),
       });
       return allowed || '/signin?error=OAuthAccountNotLinked';
     },
@@ -63,7 +68,10 @@ export const { handlers, signIn, signOut } = NextAuth(() => ({
           providerAccountId: account.providerAccountId,
           email: profile.email,
           name: typeof profile.name === 'string' ? profile.name : '',
+          emailVerified: emailVerified(profile),
         });
+        // Refused since signIn allowed it (the email got an account meanwhile): no session.
+        if (!viewer) return null;
         token.sub = viewer.id;
       } else if (user?.id) {
         token.sub = user.id;

@@ -107,9 +107,9 @@ for (const [provider, enabled] of providers) {
       it('creates a user without a password and links the account', async () => {
         const viewer = await findOrCreateOAuthUser(profile);
         expect(viewer).toMatchObject({ email: 'grace@example.com', name: 'Grace Hopper', role: 'reader' });
-        expect(await getDb().account.count({ where: { userId: viewer.id } })).toBe(1);
+        expect(await getDb().account.count({ where: { userId: viewer!.id } })).toBe(1);
         const { passwordHash } = await getDb().user.findUniqueOrThrow({
-          where: { id: viewer.id },
+          where: { id: viewer!.id },
           select: { passwordHash: true },
         });
         expect(passwordHash).toBeNull();
@@ -117,24 +117,45 @@ for (const [provider, enabled] of providers) {
 
       it('returns the linked user next time, even if the provider’s email changed', async () => {
         const first = await getDb().user.findUniqueOrThrow({ where: { email: 'grace@example.com' } });
-        expect((await findOrCreateOAuthUser({ ...profile, email: 'new@example.com' })).id).toBe(first.id);
+        expect((await findOrCreateOAuthUser({ ...profile, email: 'new@example.com' }))?.id).toBe(first.id);
         expect(await getDb().user.count({ where: { email: 'new@example.com' } })).toBe(0);
       });
 
       it('does not join a provider to a password account by email alone; its owner signs in with the password', async () => {
-        const google = { provider: 'google', providerAccountId: 'g-1', email: 'ADA@example.com' };
+        const google = { provider: 'google', providerAccountId: 'g-1', email: 'ADA@example.com', name: 'Ada' };
         expect(await mayUseOAuth(google)).toBe(false);
+        // Not even with an email the provider verified: registration here never proved it.
+        expect(await mayUseOAuth({ ...google, emailVerified: true })).toBe(false);
+        expect(await findOrCreateOAuthUser({ ...google, emailVerified: true })).toBeNull();
         expect(await getDb().account.count({ where: { providerAccountId: 'g-1' } })).toBe(0);
         expect((await verifyCredentials('ada@example.com', 'correct horse'))?.email).toBe('ada@example.com');
       });
 
-      it('lets a linked account, a new email, or a second provider of a password-less account through', async () => {
+      it('lets a linked account, a new email, or a second provider that verified the email of a password-less account through', async () => {
         expect(await mayUseOAuth(profile)).toBe(true); // linked above
         expect(await mayUseOAuth({ provider: 'github', providerAccountId: 'gh-2', email: 'someone-new@example.com' })).toBe(true);
-        const second = { provider: 'google', providerAccountId: 'g-2', email: 'grace@example.com', name: 'Grace' };
+        const second = { provider: 'google', providerAccountId: 'g-2', email: 'grace@example.com', name: 'Grace', emailVerified: true };
         expect(await mayUseOAuth(second)).toBe(true);
         const grace = await getDb().user.findUniqueOrThrow({ where: { email: 'grace@example.com' } });
-        expect((await findOrCreateOAuthUser(second)).id).toBe(grace.id);
+        expect((await findOrCreateOAuthUser(second))?.id).toBe(grace.id);
+        // Linked now, it signs in as Grace whatever the provider says of the email next time.
+        expect(await mayUseOAuth({ ...second, emailVerified: undefined })).toBe(true);
+        expect((await findOrCreateOAuthUser({ ...second, emailVerified: undefined }))?.id).toBe(grace.id);
+      });
+
+      it('does not join a password-less account for a provider that does not say the email is verified', async () => {
+        // A GitHub account can carry an address its holder never proved: it must not open Grace's account.
+        const stranger = { provider: 'github', providerAccountId: 'gh-attacker', email: 'Grace@example.com', name: 'Not Grace' };
+        expect(await mayUseOAuth(stranger)).toBe(false);
+        expect(await findOrCreateOAuthUser(stranger)).toBeNull();
+        expect(await getDb().account.count({ where: { providerAccountId: 'gh-attacker' } })).toBe(0);
+        expect(await getDb().user.count({ where: { email: 'grace@example.com' } })).toBe(1);
+        // An email no account has yet gets an account of its own.
+        const fresh = { ...stranger, providerAccountId: 'gh-fresh', email: 'fresh@example.com' };
+        expect(await mayUseOAuth(fresh)).toBe(true);
+        const created = await findOrCreateOAuthUser(fresh);
+        expect(created).toMatchObject({ email: 'fresh@example.com', name: 'Not Grace', role: 'reader' });
+        expect(created?.id).not.toBe((await getDb().user.findUniqueOrThrow({ where: { email: 'grace@example.com' } })).id);
       });
 
       it('refuses an email the provider says is not verified', async () => {
@@ -153,14 +174,14 @@ for (const [provider, enabled] of providers) {
           email: 'long@ex.com',
           name: 'L'.repeat(100),
         });
-        expect(long.name).toHaveLength(80);
+        expect(long?.name).toHaveLength(80);
         const nameless = await findOrCreateOAuthUser({
           provider: 'github',
           providerAccountId: 'gh-3',
           email: 'kay@example.com',
           name: '',
         });
-        expect(nameless.name).toBe('kay');
+        expect(nameless?.name).toBe('kay');
       });
     });
   });

@@ -49,10 +49,21 @@ export async function getUserById(id: string): Promise<Viewer | null> {
 }
 
 /**
- * Whether an OAuth sign-in may go on. Registration here never proves an email, so a provider's
- * account is not joined to an existing password account by email alone: whoever registered that
- * address first (perhaps not its owner) would share the account. The password account's owner
- * signs in with the password instead. A provider that says the email is unverified is refused.
+ * Whether an OAuth sign-in may join the account that already has its email. Registration here
+ * never proves an email, so a provider's account is not joined to a password account by email
+ * alone: whoever registered that address first (perhaps not its owner) would share the account.
+ * The password account's owner signs in with the password instead. Nor is it joined to a
+ * password-less account unless the provider says it verified the address (GitHub does not say):
+ * anyone can put someone else's address on a provider account, and that account would open theirs.
+ */
+function mayJoinByEmail(existing: { passwordHash: string | null }, emailVerified: boolean | undefined): boolean {
+  return emailVerified === true && !existing.passwordHash;
+}
+
+/**
+ * Whether an OAuth sign-in may go on: an identity already linked, a new email (its account is made
+ * for it), or an existing account the sign-in may join (mayJoinByEmail). A provider that says the
+ * email is unverified is refused.
  */
 export async function mayUseOAuth(profile: { provider: string; providerAccountId: string; email: string; emailVerified?: boolean }): Promise<boolean> {
   if (profile.emailVerified === false) return false;
@@ -63,16 +74,21 @@ export async function mayUseOAuth(profile: { provider: string; providerAccountId
   });
   if (linked) return true;
   const existing = await db.user.findUnique({ where: { email: profile.email.trim().toLowerCase() }, select: { passwordHash: true } });
-  return !existing?.passwordHash;
+  return !existing || mayJoinByEmail(existing, profile.emailVerified);
 }
 
-/** An OAuth sign-in (allowed by mayUseOAuth): the linked account's user, else the user with that email, else a new user. */
+/**
+ * An OAuth sign-in (allowed by mayUseOAuth): the linked account's user, else the user with that
+ * email when the sign-in may join it, else a new user. Null when the email's account may not be
+ * joined: it can have appeared since mayUseOAuth looked.
+ */
 export async function findOrCreateOAuthUser(profile: {
   provider: string;
   providerAccountId: string;
   email: string;
   name: string;
-}): Promise<Viewer> {
+  emailVerified?: boolean;
+}): Promise<Viewer | null> {
   const db = getDb();
   const linked = await db.account.findUnique({
     where: { provider_providerAccountId: { provider: profile.provider, providerAccountId: profile.providerAccountId } },
@@ -80,12 +96,21 @@ export async function findOrCreateOAuthUser(profile: {
   });
   if (linked) return toViewer(linked.user);
   const email = profile.email.trim().toLowerCase();
-  const user = await db.user.upsert({
-    where: { email },
-    update: {},
-    create: { email, name: profile.name.slice(0, 80) || email.split('@')[0] || 'Reader' },
-    select: { id: true, name: true, email: true, role: true },
-  });
+  const existing = await db.user.findUnique({ where: { email }, select: { id: true, name: true, email: true, role: true, passwordHash: true } });
+  if (existing && !mayJoinByEmail(existing, profile.emailVerified)) return null;
+  let user = existing;
+  if (!user) {
+    try {
+      user = await db.user.create({
+        data: { email, name: profile.name.slice(0, 80) || email.split('@')[0] || 'Reader' },
+        select: { id: true, name: true, email: true, role: true, passwordHash: true },
+      });
+    } catch (error) {
+      // The email got an account meanwhile: refused rather than joined unchecked; signing in again decides afresh.
+      if (isUniqueViolation(error)) return null;
+      throw error;
+    }
+  }
   await db.account.create({
     data: { userId: user.id, provider: profile.provider, providerAccountId: profile.providerAccountId },
   });
