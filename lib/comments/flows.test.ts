@@ -10,7 +10,7 @@ import type { Viewer } from '@/lib/users/accounts';
 import { changeCommentText, notDeletedMessage, notDeletedUrl, removeComment } from './change-comment';
 import { CommentError } from './errors';
 import { deleteComment, editComment } from './mutations';
-import { commentUrl, heldNoticeUrl, postComment, type PostCommentResult } from './post-comment';
+import { commentAddress, commentUrl, heldNoticeUrl, postComment, type PostCommentResult } from './post-comment';
 import {
   findCommentPage,
   getComment,
@@ -974,6 +974,46 @@ for (const [provider, enabled] of providers) {
       // Published comments are placed as everyone sees them, whoever has held comments before them.
       const later = (await post(p, bob, { body: 'published 5' })).comment;
       expect(await findCommentPage(later.id, 5)).toEqual({ postId: p.id, page: 1 });
+    });
+
+    describe('a comment’s own address (/comments/{id})', () => {
+      it('sends readers only to comments, or places, the thread shows them: an id of a hidden one is unknown', async () => {
+        await setCommentSettings({ holdLinkCount: 1 });
+        const admin = { ...(await insertReader('Moderator')), role: 'admin' as const };
+        const cy = await insertReader('Cy');
+        const p = publish();
+        const shown = (await post(p, ada, { body: 'Shown.' })).comment;
+        const held = (await post(p, ada, { body: 'Held: https://a.example' })).comment;
+        expect(held.status).toBe('pending');
+        const spam = (await post(p, bob, { body: 'Soon spam.' })).comment;
+        await moderateComments({ ids: [spam.id], action: 'spam', actor: admin });
+        const deletedWhileHeld = (await post(p, bob, { body: 'Held, then deleted: https://b.example' })).comment;
+        await moderateComments({ ids: [deletedWhileHeld.id], action: 'delete', actor: admin });
+        const deletedAfterShown = (await post(p, bob, { body: 'Seen, then deleted.' })).comment;
+        await removeComment({ id: deletedAfterShown.id, viewer: bob });
+        // A conversation whose top-level comment and first reply are spam: readers see placeholders above the answer.
+        const parent = (await post(p, ada, { body: 'Asked.' })).comment;
+        const reply = (await post(p, bob, { body: 'Replied.', parentId: parent.id })).comment;
+        const answer = (await post(p, ada, { body: 'Answered.', parentId: reply.id })).comment;
+        const unanswered = (await post(p, cy, { body: 'Replied, unanswered.', parentId: parent.id })).comment;
+        await moderateComments({ ids: [parent.id, reply.id, unanswered.id], action: 'spam', actor: admin });
+        expect(shape((await page(p, null)).thread)).toEqual([shown.id, { [`×${parent.id}`]: [{ [`×${reply.id}`]: [answer.id] }] }]);
+
+        const found = async (id: number, viewer: Viewer | null) => (await commentAddress(id, viewer)) !== null;
+        for (const viewer of [null, bob, cy]) {
+          for (const id of [shown.id, deletedAfterShown.id, parent.id, reply.id, answer.id]) expect(await found(id, viewer), `c${id}`).toBe(true);
+          for (const id of [spam.id, deletedWhileHeld.id, unanswered.id, 999_999]) expect(await found(id, viewer), `c${id}`).toBe(false);
+        }
+        expect(await found(held.id, null)).toBe(false);
+        expect(await found(held.id, bob)).toBe(false);
+        // Its author is sent to it, on the page where they see it.
+        expect(await commentAddress(held.id, ada)).toBe(`${p.path}#c${held.id}`);
+        // Admins reach every comment, as the moderation queue's links need.
+        for (const id of [shown.id, held.id, spam.id, deletedWhileHeld.id, deletedAfterShown.id, parent.id, reply.id, unanswered.id]) {
+          expect(await commentAddress(id, admin), `c${id}`).toBe(`${p.path}#c${id}`);
+        }
+        expect(await commentAddress(999_999, admin)).toBeNull();
+      });
     });
 
     describe('double posts, scripts and rate limits', () => {

@@ -4,7 +4,7 @@ import { type FormSignals, judgeForm } from '@/lib/spam';
 import type { Viewer } from '@/lib/users/accounts';
 import { CommentError } from './errors';
 import { assertMayComment, writeComment, type WrittenComment } from './mutations';
-import { findCommentPage } from './queries';
+import { findCommentPage, mayFindComment } from './queries';
 import { fieldErrors, newCommentSchema } from './schemas';
 import { getCommentSettings } from './settings';
 
@@ -78,10 +78,13 @@ export async function locateComment(post: Pick<Post, 'path'>, commentId: number,
 
 /**
  * Where `viewer` reads comment `id`, from its id alone: its post's page of comments that holds it
- * (`/2016/09/slug?comments=2#c42`). Null when there is no such comment or its post is not
- * published. Links that know only the id (the moderation queue, the log) go through this.
+ * (`/2016/09/slug?comments=2#c42`). Null when there is no such comment, its post is not
+ * published, or the thread does not show it or its place to `viewer` (`mayFindComment`), so an
+ * id a reader may not see answers as one that does not exist. Links that know only the id (the
+ * moderation queue, the log) go through this.
  */
 export async function commentAddress(id: number, viewer: Viewer | null): Promise<string | null> {
+  if (!(await mayFindComment(id, viewer))) return null;
   const { commentsPerPage } = await getCommentSettings();
   const located = await findCommentPage(id, commentsPerPage, viewer?.role === 'admin');
   const post = located && (await getPostById(located.postId));

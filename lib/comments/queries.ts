@@ -1,6 +1,6 @@
 import { getDb } from '@/lib/db';
 import type { Viewer } from '@/lib/users/accounts';
-import { buildThread, pageCount, pageOfPosition, type ThreadNode } from './rules';
+import { buildThread, holdsPlace, pageCount, pageOfPosition, type ThreadNode } from './rules';
 import { SETTING_KEY } from './settings';
 
 /** What a page of comments shows for one comment. Author data comes with the row: no query per comment. */
@@ -179,6 +179,36 @@ export async function getComment(id: number) {
     where: { id },
     select: { ...commentSelect, body: true },
   });
+}
+
+/**
+ * Whether `viewer` may be sent to comment `id` by its id alone (`/comments/{id}`): only to what the
+ * thread shows them, the comment or its place (rules.ts `holdsPlace`). Otherwise walking ids would
+ * tell anyone which held, spam and deleted comments exist, on which post and where. Admins reach
+ * every comment (the moderation queue links here); an author reaches their own held comment.
+ */
+export async function mayFindComment(id: number, viewer: Viewer | null): Promise<boolean> {
+  const comment = await getDb().comment.findUnique({
+    where: { id },
+    select: { parentId: true, status: true, authorId: true, publishedReplies: true, deletedFrom: true },
+  });
+  if (!comment) return false;
+  if (viewer?.role === 'admin' || readableBy(viewer)(comment) || holdsPlace(comment.status, 0, comment.deletedFrom)) return true;
+  // A hidden comment shows as a placeholder while readers see replies under it. A top-level one
+  // counts its conversation's; a reply's are looked for.
+  const publishedUnder = comment.parentId === null ? comment.publishedReplies : (await hasPublishedReplyUnder(id)) ? 1 : 0;
+  return holdsPlace(comment.status, publishedUnder, comment.deletedFrom);
+}
+
+/** Whether any reply under comment `id`, however deep, is published: one query a level, and replies nest ten levels at most (maxReplyDepth). */
+async function hasPublishedReplyUnder(id: number): Promise<boolean> {
+  let parents = [id];
+  while (parents.length > 0) {
+    const replies = await getDb().comment.findMany({ where: { parentId: { in: parents } }, select: { id: true, status: true } });
+    if (replies.some((reply) => reply.status === 'published')) return true;
+    parents = replies.map((reply) => reply.id);
+  }
+  return false;
 }
 
 /**

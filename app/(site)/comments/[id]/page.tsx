@@ -10,7 +10,10 @@ export const metadata = { title: 'Comment', robots: { index: false } };
 /**
  * `/comments/{id}`: a link to one comment that needs only its id. It sends the reader to the page
  * of the post's comments that holds it, which only the database knows (the thread grows and
- * pages move), so the moderation queue and the log link here rather than guess `#c{id}`.
+ * pages move), so the moderation queue and the log link here rather than guess `#c{id}`. The viewer
+ * comes from this request's session: a comment whose thread shows them neither it nor its place
+ * (held, spam, or deleted before readers saw it; unless it is their own held one, or they are an
+ * admin) answers the blog's 404, as an unknown id does, so ids tell nobody what is hidden.
  */
 export default async function CommentPermalink({ params }: { params: Promise<{ id: string }> }) {
   const id = commentIdSchema.safeParse((await params).id);
