@@ -34,8 +34,9 @@ function roleEntries(email: string) {
     );
 }
 
-function insertReader(email: string, name = 'Reader') {
-  return getDb().user.create({ data: { email, name } });
+/** A reader who signs in with `provider` (no password): Google proves the address, GitHub does not. */
+function insertReader(email: string, name = 'Reader', provider = 'google') {
+  return getDb().user.create({ data: { email, name, accounts: { create: { provider, providerAccountId: `${provider}-${email}` } } } });
 }
 
 for (const [provider, enabled] of providers) {
@@ -60,7 +61,15 @@ for (const [provider, enabled] of providers) {
         expect(await getDb().user.count()).toBe(users);
       });
 
-      it('promotes an existing account without a password (a GitHub or Google sign-in), whatever the email’s case and spaces', async () => {
+      it('does not promote an account made by a sign-in that did not prove the address (GitHub)', async () => {
+        await insertReader('claimed@example.com', 'Claimed', 'github');
+        expect(await ensureAdminFromEnv({ ADMIN_EMAIL: 'claimed@example.com' })).toBe(
+          "admin: not promoting claimed@example.com: it signs in with a provider that does not prove the address is its holder's; if it is yours, run npm run admin -- promote claimed@example.com",
+        );
+        expect(await roleOf('claimed@example.com')).toBe('reader');
+      });
+
+      it('promotes an existing account without a password (a Google sign-in), whatever the email’s case and spaces', async () => {
         const user = await insertReader('owner@example.com', 'Owner');
         expect(await ensureAdminFromEnv({ ADMIN_EMAIL: '  Owner@Example.COM ' })).toBe('admin: owner@example.com');
         expect(await roleOf('owner@example.com')).toBe('admin');

@@ -1,5 +1,6 @@
 import { getDb } from '@/lib/db';
 import { hashPassword, verifyPassword } from '@/lib/auth/passwords';
+import { emailProvenBy } from '@/lib/users/accounts';
 import { auditEntry, auditEntryData } from './audit';
 
 /**
@@ -23,12 +24,19 @@ export async function ensureAdminFromEnv(env: Readonly<Record<string, string | u
   const email = env.ADMIN_EMAIL?.trim().toLowerCase();
   if (!email) return null;
   const db = getDb();
-  const existing = await db.user.findUnique({ where: { email }, select: { id: true, role: true, passwordHash: true } });
+  const existing = await db.user.findUnique({
+    where: { email },
+    select: { id: true, role: true, passwordHash: true, accounts: { select: { provider: true } } },
+  });
   if (existing) {
     // Anyone can register any address here (nothing proves it is theirs), so an existing password
-    // account is promoted only when ADMIN_PASSWORD is its password. An account without one signed
-    // in with GitHub or Google, which vouched for the address.
+    // account is promoted only when ADMIN_PASSWORD is its password. An account without one is
+    // promoted only if the providers it signs in with proved the address (Google does; a GitHub
+    // account can carry an address its holder never proved).
     const password = env.ADMIN_PASSWORD;
+    if (existing.role !== 'admin' && !existing.passwordHash && !emailProvenBy(existing.accounts.map((account) => account.provider))) {
+      return `admin: not promoting ${email}: it signs in with a provider that does not prove the address is its holder's; if it is yours, run npm run admin -- promote ${email}`;
+    }
     if (existing.role !== 'admin' && existing.passwordHash) {
       if (!password) {
         return `admin: not promoting ${email}: it has a password and ADMIN_PASSWORD is not set, so nothing shows it is yours; set ADMIN_PASSWORD to its password, or run npm run admin -- promote ${email}`;

@@ -131,16 +131,25 @@ for (const [provider, enabled] of providers) {
         expect((await verifyCredentials('ada@example.com', 'correct horse'))?.email).toBe('ada@example.com');
       });
 
-      it('lets a linked account, a new email, or a second provider that verified the email of a password-less account through', async () => {
+      it('lets a linked account, a new email, or a second identity that verified the email of an account a verifying provider made through', async () => {
         expect(await mayUseOAuth(profile)).toBe(true); // linked above
         expect(await mayUseOAuth({ provider: 'github', providerAccountId: 'gh-2', email: 'someone-new@example.com' })).toBe(true);
-        const second = { provider: 'google', providerAccountId: 'g-2', email: 'grace@example.com', name: 'Grace', emailVerified: true };
+        const first = { provider: 'google', providerAccountId: 'g-20', email: 'lin@example.com', name: 'Lin', emailVerified: true };
+        const lin = await findOrCreateOAuthUser(first);
+        const second = { ...first, providerAccountId: 'g-21' };
         expect(await mayUseOAuth(second)).toBe(true);
-        const grace = await getDb().user.findUniqueOrThrow({ where: { email: 'grace@example.com' } });
-        expect((await findOrCreateOAuthUser(second))?.id).toBe(grace.id);
-        // Linked now, it signs in as Grace whatever the provider says of the email next time.
+        expect((await findOrCreateOAuthUser(second))?.id).toBe(lin?.id);
+        // Linked now, it signs in as Lin whatever the provider says of the email next time.
         expect(await mayUseOAuth({ ...second, emailVerified: undefined })).toBe(true);
-        expect((await findOrCreateOAuthUser({ ...second, emailVerified: undefined }))?.id).toBe(grace.id);
+        expect((await findOrCreateOAuthUser({ ...second, emailVerified: undefined }))?.id).toBe(lin?.id);
+      });
+
+      it('does not join even a verified sign-in to an account a GitHub sign-in made, whose holder may not own the address', async () => {
+        // Grace's account came from GitHub above: whoever made it may have claimed her address.
+        const real = { provider: 'google', providerAccountId: 'g-2', email: 'grace@example.com', name: 'Grace', emailVerified: true };
+        expect(await mayUseOAuth(real)).toBe(false);
+        expect(await findOrCreateOAuthUser(real)).toBeNull();
+        expect(await getDb().account.count({ where: { providerAccountId: 'g-2' } })).toBe(0);
       });
 
       it('does not join a password-less account for a provider that does not say the email is verified', async () => {

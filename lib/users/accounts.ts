@@ -56,8 +56,20 @@ export async function getUserById(id: string): Promise<Viewer | null> {
  * password-less account unless the provider says it verified the address (GitHub does not say):
  * anyone can put someone else's address on a provider account, and that account would open theirs.
  */
-function mayJoinByEmail(existing: { passwordHash: string | null }, emailVerified: boolean | undefined): boolean {
-  return emailVerified === true && !existing.passwordHash;
+function mayJoinByEmail(existing: { passwordHash: string | null; accounts: { provider: string }[] }, emailVerified: boolean | undefined): boolean {
+  // Nor to one a provider made without proving the address: its holder may not own the email.
+  return emailVerified === true && !existing.passwordHash && emailProvenBy(existing.accounts.map((account) => account.provider));
+}
+
+/** Providers that sign in only with an address they verified (a Google sign-in that says otherwise is refused); GitHub does not say. */
+const PROVIDERS_THAT_VERIFY = new Set(['google']);
+
+/**
+ * Whether an account's sign-in identities show its email is its holder's: there is at least one,
+ * and every one is from a provider that verified the address. A password proves nothing here.
+ */
+export function emailProvenBy(providers: string[]): boolean {
+  return providers.length > 0 && providers.every((provider) => PROVIDERS_THAT_VERIFY.has(provider));
 }
 
 /**
@@ -73,7 +85,10 @@ export async function mayUseOAuth(profile: { provider: string; providerAccountId
     select: { userId: true },
   });
   if (linked) return true;
-  const existing = await db.user.findUnique({ where: { email: profile.email.trim().toLowerCase() }, select: { passwordHash: true } });
+  const existing = await db.user.findUnique({
+    where: { email: profile.email.trim().toLowerCase() },
+    select: { passwordHash: true, accounts: { select: { provider: true } } },
+  });
   return !existing || mayJoinByEmail(existing, profile.emailVerified);
 }
 
@@ -96,14 +111,17 @@ export async function findOrCreateOAuthUser(profile: {
   });
   if (linked) return toViewer(linked.user);
   const email = profile.email.trim().toLowerCase();
-  const existing = await db.user.findUnique({ where: { email }, select: { id: true, name: true, email: true, role: true, passwordHash: true } });
+  const existing = await db.user.findUnique({
+    where: { email },
+    select: { id: true, name: true, email: true, role: true, passwordHash: true, accounts: { select: { provider: true } } },
+  });
   if (existing && !mayJoinByEmail(existing, profile.emailVerified)) return null;
   let user = existing;
   if (!user) {
     try {
       user = await db.user.create({
         data: { email, name: profile.name.slice(0, 80) || email.split('@')[0] || 'Reader' },
-        select: { id: true, name: true, email: true, role: true, passwordHash: true },
+        select: { id: true, name: true, email: true, role: true, passwordHash: true, accounts: { select: { provider: true } } },
       });
     } catch (error) {
       // The email got an account meanwhile: refused rather than joined unchecked; signing in again decides afresh.

@@ -18,7 +18,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       {query.error && (
         <p className="form-error" role="alert">
           {query.error === 'OAuthAccountNotLinked'
-            ? 'An account with that email already exists here. Sign in with its email and password.'
+            ? 'An account with that email already exists here. Sign in the way it was made: with its email and password, or with the provider it was made with.'
             : query.error === 'OAuthNoEmail'
               ? 'That provider did not share a verified email address, which an account here needs.'
               : 'Signing in did not work. Please try again.'}
