@@ -64,12 +64,7 @@ async function prepareDatabase(): Promise<string | null> {
  * fix, and running a failing migration again and again would only hold the database's lock.
  */
 async function reportDatabaseNotReady(failure: string): Promise<void> {
-  if ((await checkDatabase()).ok) {
-    console.error(
-      `quire: the database is not ready — comments will be unavailable until this is fixed and the blog started again.\n${failure}`,
-    );
-    return;
-  }
+  if (await answersButFailed(failure)) return;
   console.error(
     `quire: the database does not answer — comments will be unavailable until it does; trying again every ${DATABASE_RETRY_MS / 1000} s.\n${failure}`,
   );
@@ -81,14 +76,18 @@ async function reportDatabaseNotReady(failure: string): Promise<void> {
         console.log('quire: the database answers; comments are available.');
         return;
       }
-      if ((await checkDatabase()).ok) {
-        console.error(
-          `quire: the database answers but is not ready — comments stay unavailable until this is fixed and the blog started again.\n${next}`,
-        );
-        return;
-      }
+      if (await answersButFailed(next)) return;
     }
   })();
+}
+
+/** A database that answers yet could not be prepared needs a fix, not another try: says so. */
+async function answersButFailed(failure: string): Promise<boolean> {
+  if (!(await checkDatabase()).ok) return false;
+  console.error(
+    `quire: the database answers but is not ready — comments will be unavailable until this is fixed and the blog started again.\n${failure}`,
+  );
+  return true;
 }
 
 /**

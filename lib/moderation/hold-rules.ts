@@ -62,37 +62,44 @@ export function wordPattern(word: string): RegExp {
   return pattern;
 }
 
-/** The first listed word in what was typed or in what readers will see. */
-function findWordShown(body: string, html: string | undefined, words: string[]): string | undefined {
-  if (words.length === 0) return undefined;
-  return findListedWord(body, words) ?? (html === undefined ? undefined : findListedWord(commentText(html), words));
+/** What readers will see of a rendered comment: its text and how many links it holds. */
+interface Shown {
+  text: string;
+  links: number;
 }
 
-/** Links in what was typed (a bare address counts too) or in what readers will see, whichever finds more. */
-function linksShown(body: string, html: string | undefined): number {
-  return Math.max(countLinks(body), html?.match(/<a\s/gi)?.length ?? 0);
+function shownOf(html: string | undefined): Shown | undefined {
+  return html === undefined ? undefined : { text: commentText(html), links: html.match(/<a\s/gi)?.length ?? 0 };
+}
+
+/** The first listed word in what was typed or in what readers will see. */
+function findWordShown(body: string, shown: Shown | undefined, words: string[]): string | undefined {
+  if (words.length === 0) return undefined;
+  return findListedWord(body, words) ?? (shown === undefined ? undefined : findListedWord(shown.text, words));
 }
 
 /** Why the text alone would hold a comment: too many links, a word from the moderation list. */
-function textReasons(body: string, html: string | undefined, settings: HoldInput['settings']): string[] {
+function textReasons(body: string, shown: Shown | undefined, settings: HoldInput['settings']): string[] {
   const reasons: string[] = [];
-  const links = linksShown(body, html);
+  // In what was typed (a bare address counts too) or in what readers will see, whichever finds more.
+  const links = Math.max(countLinks(body), shown?.links ?? 0);
   if (settings.holdLinkCount > 0 && links >= settings.holdLinkCount) reasons.push(`${links} link${links === 1 ? '' : 's'}`);
-  const word = findWordShown(body, html, settings.moderationWords);
+  const word = findWordShown(body, shown, settings.moderationWords);
   if (word) reasons.push(`word: ${word}`);
   return reasons;
 }
 
 export function decideHold({ body, html, author, settings }: HoldInput): HoldDecision {
   if (author.kind === 'admin') return { status: 'published', reason: null };
-  const blocked = findWordShown(body, html, settings.blockWords);
+  const shown = shownOf(html);
+  const blocked = findWordShown(body, shown, settings.blockWords);
   if (blocked) return { status: 'spam', reason: `blocked word: ${blocked}` };
 
   const reasons: string[] = [];
   if (author.kind === 'guest' && settings.holdGuestComments) reasons.push('guest');
   if (settings.holdFor === 'everyone') reasons.push('everyone is held');
   else if (settings.holdFor === 'first-time' && author.approvedCount === 0 && author.kind === 'user') reasons.push('first comment');
-  reasons.push(...textReasons(body, html, settings));
+  reasons.push(...textReasons(body, shown, settings));
   return reasons.length > 0 ? { status: 'pending', reason: reasons.join(', ') } : { status: 'published', reason: null };
 }
 
@@ -113,9 +120,10 @@ export function decideHoldAfterEdit({
   current,
 }: Omit<HoldInput, 'author'> & { author: { kind: CommentAuthorKind }; current: HoldDecision }): HoldDecision {
   if (author.kind === 'admin' || current.status === 'spam') return current;
-  const blocked = findWordShown(body, html, settings.blockWords);
+  const shown = shownOf(html);
+  const blocked = findWordShown(body, shown, settings.blockWords);
   if (blocked) return { status: 'spam', reason: `blocked word: ${blocked}` };
-  const reasons = textReasons(body, html, settings);
+  const reasons = textReasons(body, shown, settings);
   if (current.status === 'published') {
     return reasons.length > 0 ? { status: 'pending', reason: `edited: ${reasons.join(', ')}` } : current;
   }
