@@ -14,27 +14,36 @@ const PORT = Number(process.env.STRESS_PORT ?? 3300);
 const UNAVAILABLE = /Comments are temporarily unavailable/;
 const CONSOLE_UNAVAILABLE = /The database is not answering right now\. Nothing was changed/;
 const ADMIN = { email: 'owner@example.com', password: 'outage-owner-password' };
+// Each outage test passes in under a minute; a step that waits longer is stuck, and should fail
+// naming that step rather than hold the run for the whole config's timeout.
+const OUTAGE_TEST_TIMEOUT_MS = 4 * 60_000;
+const STEP_TIMEOUT_MS = 30_000;
+
+/** fetch that gives up: a request the blog never answers fails the test like a 5xx. */
+function ask(url: string, init: RequestInit = {}): Promise<Response> {
+  return fetch(url, { ...init, signal: AbortSignal.timeout(STEP_TIMEOUT_MS) });
+}
 
 /** Pages from content files answer 200; everything about comments says it is unavailable. */
 async function expectDegraded(app: App, reader: Reader, provider: string): Promise<void> {
   for (const address of ['/', POST_PATH, '/feeds/posts/default']) {
-    const response = await fetch(`${app.url}${address}`, { signal: AbortSignal.timeout(30_000) });
+    const response = await ask(`${app.url}${address}`);
     expect(response.status, `${address} is served from the content files`).toBe(200);
   }
   // The page cache notices the outage at its next poll (500 ms); until then it may serve the page from before.
   await expect
     .poll(
-      async () => (await (await fetch(`${app.url}${POST_PATH}`)).text()).match(UNAVAILABLE)?.[0] ?? 'comments shown',
+      async () => (await (await ask(`${app.url}${POST_PATH}`)).text()).match(UNAVAILABLE)?.[0] ?? 'comments shown',
     )
     .toMatch(UNAVAILABLE);
-  const health = await fetch(`${app.url}/api/health`);
+  const health = await ask(`${app.url}/api/health`);
   const report = (await health.json()) as { database: { ok: boolean; provider: string; error?: string } };
   expect(health.status, JSON.stringify(report)).toBe(503);
   expect(report.database).toMatchObject({ ok: false, provider });
   expect(report.database.error, 'health names what is down and why').toMatch(/^database unavailable: \S.{3,}/);
-  expect((await fetch(`${app.url}/api/posts/${postId}/comments`)).status, 'the comment API says 503').toBe(503);
+  expect((await ask(`${app.url}/api/posts/${postId}/comments`)).status, 'the comment API says 503').toBe(503);
   for (const feed of [`/feeds/${postId}/comments/default`, '/feeds/comments/default']) {
-    const response = await fetch(`${app.url}${feed}`);
+    const response = await ask(`${app.url}${feed}`);
     expect(response.status, `${feed} says 503`).toBe(503);
     expect(response.headers.get('retry-after'), `${feed} says when to come back`).toBe('60');
     expect(await response.text()).toMatch(UNAVAILABLE);
@@ -43,26 +52,26 @@ async function expectDegraded(app: App, reader: Reader, provider: string): Promi
   expect(attempt.status, `POST comment: ${attempt.error}`).toBe(503);
   expect(attempt.error).toMatch(UNAVAILABLE);
   const signedIn = { cookie: reader.cookie, 'content-type': 'application/json' };
-  const edit = await fetch(`${app.url}/api/comments/1`, { method: 'PATCH', headers: signedIn, body: '{"body": "Edited"}' });
+  const edit = await ask(`${app.url}/api/comments/1`, { method: 'PATCH', headers: signedIn, body: '{"body": "Edited"}' });
   expect(edit.status, 'an edit through the API says 503').toBe(503);
-  const removal = await fetch(`${app.url}/api/comments/1`, { method: 'DELETE', headers: signedIn });
+  const removal = await ask(`${app.url}/api/comments/1`, { method: 'DELETE', headers: signedIn });
   expect(removal.status, 'a delete through the API says 503').toBe(503);
 }
 
 /** Health is back, the thread shows, and a reader can publish again (through the API). */
 async function expectRecovered(app: App, reader: Reader): Promise<void> {
-  await expect.poll(async () => (await fetch(`${app.url}/api/health`)).status, { timeout: 30_000 }).toBe(200);
+  await expect.poll(async () => (await ask(`${app.url}/api/health`)).status, { timeout: STEP_TIMEOUT_MS }).toBe(200);
   await expect
     .poll(async () =>
       /id="comments-heading"[^>]*>(No comments|[\d,]+ comments?)</.test(
-        await (await fetch(`${app.url}${POST_PATH}`)).text(),
+        await (await ask(`${app.url}${POST_PATH}`)).text(),
       ),
     )
     .toBe(true);
   const attempt = await sendComment(app.url, reader, `Written after the database came back ${Date.now()}`);
   expect(attempt.status, `POST comment: ${attempt.error}`).toBe(201);
   expect((await readThroughApi(app.url)).comments.map((comment) => comment.id)).toContain(attempt.id);
-  const feed = await fetch(`${app.url}/feeds/${postId}/comments/default`);
+  const feed = await ask(`${app.url}/feeds/${postId}/comments/default`);
   expect(feed.status, 'the comment feed is back').toBe(200);
   expect(await feed.text()).toContain(`/comments/${attempt.id}<`);
 }
@@ -93,7 +102,7 @@ async function expectFormKeepsText(page: Page, text: string): Promise<void> {
   const form = page.locator('#post-a-comment form');
   await form.getByLabel('Your comment').fill(text);
   await form.getByRole('button', { name: 'Publish' }).click();
-  await expect(form.getByRole('alert')).toContainText(UNAVAILABLE, { timeout: 30_000 });
+  await expect(form.getByRole('alert')).toContainText(UNAVAILABLE, { timeout: STEP_TIMEOUT_MS });
   await expect(form.getByLabel('Your comment')).toHaveValue(text);
 }
 
@@ -106,14 +115,14 @@ async function expectSignInSaysUnavailable(browser: Browser, app: App, reader: R
   await form.getByLabel('Email').fill(reader.email);
   await form.getByLabel('Password').fill(reader.password);
   await form.getByRole('button', { name: 'Sign in' }).click();
-  await expect(form.getByRole('alert')).toContainText('Signing in is not possible right now', { timeout: 30_000 });
+  await expect(form.getByRole('alert')).toContainText('Signing in is not possible right now', { timeout: STEP_TIMEOUT_MS });
   await expect(form.getByLabel('Email')).toHaveValue(reader.email);
   await context.close();
 }
 
 /** Registering while the database is down: the form says so and keeps what was typed; the API says 503. */
 async function expectRegisteringSaysUnavailable(browser: Browser, app: App): Promise<void> {
-  const api = await fetch(`${app.url}/api/users`, {
+  const api = await ask(`${app.url}/api/users`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email: 'late@example.com', name: 'Late', password: 'long-enough-password' }),
@@ -128,7 +137,7 @@ async function expectRegisteringSaysUnavailable(browser: Browser, app: App): Pro
   await form.getByLabel('Display name').fill('Late Reader');
   await form.getByLabel('Password').fill('long-enough-password');
   await form.getByRole('button', { name: 'Register' }).click();
-  await expect(form.getByRole('alert')).toContainText('Registering is not possible right now', { timeout: 30_000 });
+  await expect(form.getByRole('alert')).toContainText('Registering is not possible right now', { timeout: STEP_TIMEOUT_MS });
   await expect(form.getByLabel('Email')).toHaveValue('late@example.com');
   await expect(form.getByLabel('Display name')).toHaveValue('Late Reader');
   await context.close();
@@ -140,10 +149,10 @@ async function expectSettingsKeepEdits(app: App, settings: Page, admin: Reader):
   await form.getByLabel('Moderation words').fill('typed\nduring the outage');
   await form.getByLabel('Hold comments with this many links').fill('7');
   await form.getByRole('button', { name: 'Save settings' }).click();
-  await expect(form.getByRole('alert')).toContainText(CONSOLE_UNAVAILABLE, { timeout: 30_000 });
+  await expect(form.getByRole('alert')).toContainText(CONSOLE_UNAVAILABLE, { timeout: STEP_TIMEOUT_MS });
   await expect(form.getByLabel('Moderation words')).toHaveValue('typed\nduring the outage');
   await expect(form.getByLabel('Hold comments with this many links')).toHaveValue('7');
-  const api = await fetch(`${app.url}/api/admin/settings`, {
+  const api = await ask(`${app.url}/api/admin/settings`, {
     method: 'PUT',
     headers: { cookie: admin.cookie, 'content-type': 'application/json' },
     body: JSON.stringify({ holdLinkCount: 7 }),
@@ -158,7 +167,7 @@ async function openBannedReaderPage(browser: Browser, app: App, admin: Reader, d
   const { createDb } = await import('@/lib/db');
   const db = createDb(databaseUrl);
   const { id } = await db.user.findUniqueOrThrow({ where: { email: banned.email }, select: { id: true } }).finally(() => db.$disconnect());
-  const ban = await fetch(`${app.url}/api/admin/users/${id}/ban`, {
+  const ban = await ask(`${app.url}/api/admin/users/${id}/ban`, {
     method: 'POST',
     headers: { cookie: admin.cookie, 'content-type': 'application/json' },
     body: JSON.stringify({ reason: 'Banned before the outage' }),
@@ -175,10 +184,10 @@ async function openBannedReaderPage(browser: Browser, app: App, admin: Reader, d
  */
 async function expectAdminButtonsDegrade(userPage: Page, postPage: Page): Promise<void> {
   await userPage.getByRole('button', { name: 'Unban' }).click();
-  await expect(userPage.locator('#ban').getByRole('alert')).toContainText(CONSOLE_UNAVAILABLE, { timeout: 30_000 });
+  await expect(userPage.locator('#ban').getByRole('alert')).toContainText(CONSOLE_UNAVAILABLE, { timeout: STEP_TIMEOUT_MS });
   await expect(userPage.getByRole('button', { name: 'Unban' })).toBeVisible();
   await postPage.getByRole('button', { name: 'Close comments' }).click();
-  await expect(postPage.locator('#comments')).toContainText(CONSOLE_UNAVAILABLE, { timeout: 30_000 });
+  await expect(postPage.locator('#comments')).toContainText(CONSOLE_UNAVAILABLE, { timeout: STEP_TIMEOUT_MS });
   await expect(postPage.getByRole('heading', { level: 1 })).toBeVisible();
 }
 
@@ -192,10 +201,10 @@ async function expectOwnCommentDegrades(page: Page, commentId: number): Promise<
   const edit = item.getByRole('form', { name: 'Edit your comment' });
   await edit.getByLabel('Edit your comment').fill('Edited while the database is down');
   await edit.getByRole('button', { name: 'Save' }).click();
-  await expect(edit.getByRole('alert')).toContainText(UNAVAILABLE, { timeout: 30_000 });
+  await expect(edit.getByRole('alert')).toContainText(UNAVAILABLE, { timeout: STEP_TIMEOUT_MS });
   await expect(edit.getByLabel('Edit your comment')).toHaveValue('Edited while the database is down');
   await item.getByRole('button', { name: 'Delete' }).click();
-  await expect(page.locator('#comments')).toContainText(UNAVAILABLE, { timeout: 30_000 });
+  await expect(page.locator('#comments')).toContainText(UNAVAILABLE, { timeout: STEP_TIMEOUT_MS });
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 }
 
@@ -203,10 +212,11 @@ async function expectFormPublishes(page: Page, text: string): Promise<void> {
   const form = page.locator('#post-a-comment form');
   await form.getByLabel('Your comment').fill(text);
   await form.getByRole('button', { name: 'Publish' }).click();
-  await expect(page.locator('.comment-list')).toContainText(text, { timeout: 30_000 });
+  await expect(page.locator('.comment-list')).toContainText(text, { timeout: STEP_TIMEOUT_MS });
 }
 
 test('PostgreSQL stopped under a running blog, then started again', async ({ browser }) => {
+  test.setTimeout(OUTAGE_TEST_TIMEOUT_MS);
   const dir = tempDir('outage-postgres');
   say('starting a private PostgreSQL (initdb) and the blog on it');
   const postgres = startPrivatePostgres(PORT + 1);
@@ -265,6 +275,7 @@ test('PostgreSQL stopped under a running blog, then started again', async ({ bro
 });
 
 test('SQLite file unopenable, then held by another process', async ({ browser }) => {
+  test.setTimeout(OUTAGE_TEST_TIMEOUT_MS);
   // Why not chmod, or moving the file away under the running app? Root ignores permissions, and the
   // app keeps one SQLite connection open for its life: an open file survives being renamed, deleted
   // or chmod-ed, so the app would not notice. What a running app does meet is (1) a file it cannot

@@ -18,11 +18,16 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   // The load tests alone are about five minutes each on 2 cores; a test past this is stuck.
   timeout: 12 * 60_000,
-  globalTimeout: 60 * 60_000,
+  // The whole suite is about five minutes in CI; a run three times that long is stuck somewhere.
+  globalTimeout: 15 * 60_000,
   expect: { timeout: 15_000 },
   reporter: [['list']],
   globalSetup: './support/global-setup.ts',
   use: {
     launchOptions: chromiumLaunchOptions,
+    // A click or page load that waits this long is stuck; without a bound it would wait for the
+    // test's whole timeout and the run would not say which step hung.
+    actionTimeout: 30_000,
+    navigationTimeout: 60_000,
   },
 });
