@@ -26,6 +26,7 @@ export function CommentForm({
   cancelHref,
   guest = false,
   onlyIfRefused = false,
+  parentGone = false,
 }: {
   postId: string;
   formStamp: string;
@@ -38,6 +39,11 @@ export function CommentForm({
    * closed, signed out, the database down) but one just came back with its text and the reason.
    */
   onlyIfRefused?: boolean;
+  /**
+   * The comment this reply answered is gone: the box still takes the answers for `parentId`, but
+   * sends the text as a new comment, which the server can accept, instead of a reply it refuses.
+   */
+  parentGone?: boolean;
 }) {
   const [state, formAction, sending] = useBoxAnswer('comment', formBox('reply', parentId));
   const enhanced = useEnhanced();
@@ -77,7 +83,7 @@ export function CommentForm({
   return (
     <form ref={formRef} action={formAction} className="comment-form" aria-label={label} noValidate>
       <input type="hidden" name="postId" value={postId} />
-      {parentId !== undefined && <input type="hidden" name="parentId" value={parentId} />}
+      {parentId !== undefined && !parentGone && <input type="hidden" name="parentId" value={parentId} />}
       {enhanced && <input type="hidden" name="js" value="1" />}
       <input type="hidden" name="formStamp" value={stamp} />
       {/* The honeypot (lib/spam): out of sight, out of the tab order, hidden from screen readers. */}
@@ -153,6 +159,7 @@ export function CommentForm({
           {message}
         </p>
       ))}
+      {parentGone && <p className="form-hint">Publish it now and it appears as a new comment.</p>}
       {state.status === 'ok' && state.message && (
         <p className="form-success" role="status">
           {state.message}

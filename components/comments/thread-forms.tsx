@@ -17,7 +17,8 @@ import { EditCommentForm } from './edit-comment-form';
  * place is under its comment, and it is gone when the comment is no longer drawn (deleted or held
  * meanwhile, the database down, the reader signed out): the text and the reason were lost. Kept
  * here, they always arrive; a box whose comment is not drawn (`drawn` names the boxes the thread
- * draws) comes back at the top of the section with the text and the reason.
+ * draws) comes back at the top of the section with the text and the reason. A reply whose comment
+ * is gone comes back ready to go in as a new comment: sent as a reply again it would be refused again.
  */
 export function ThreadForms({
   postId,
@@ -74,6 +75,7 @@ export function ThreadForms({
             cancelHref={cancelHref}
             guest={guest}
             onlyIfRefused
+            parentGone={commentAnswer.errors.parentId !== undefined}
           />
         </div>
       )}

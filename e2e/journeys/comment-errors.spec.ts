@@ -146,6 +146,15 @@ test.describe('a reply or edit whose comment is no longer on the page', () => {
     const back = page.getByRole('form', { name: 'Your reply' });
     await expect(back).toContainText('The comment you are replying to does not exist or was removed.');
     await expect(back.getByRole('textbox', { name: 'Your reply' })).toHaveValue(text);
+
+    // Sent again, it is no longer a reply (that would be refused again) but a comment of its own.
+    await expect(back).toContainText('Publish it now and it appears as a new comment.');
+    await back.getByRole('button', { name: 'Publish' }).click();
+    await expect(page).toHaveURL(/#c\d+$/);
+    // A comment of its own: an item of the thread's list, not of a comment's replies.
+    const published = page.locator(`.comment-list > li${new URL(page.url()).hash}`);
+    await expect(published).toContainText(text);
+    await expect(page.getByRole('form', { name: 'Your reply' })).toHaveCount(0);
   });
 
   test('an edit sent after its author was signed out comes back with its text, asking them to sign in', async ({ page, accounts }) => {
