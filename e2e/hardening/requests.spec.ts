@@ -145,6 +145,41 @@ test.describe('session cookies', () => {
     await expect(postCommentForm(page).getByRole('textbox', { name: 'Your comment' })).toBeVisible();
     await expect(page.getByText(`Signed in as ${reader.name}`).first()).toBeVisible();
   });
+
+  test('a copy taken before signing out signs no one in; the reader’s other browser stays signed in', async ({
+    page,
+    browser,
+    baseURL,
+    accounts,
+  }) => {
+    const reader = await accounts.create('copied-cookie');
+    await signInWithApi(page.request, reader);
+    const copy = (await page.context().cookies()).find((cookie) => cookie.name.endsWith('authjs.session-token'));
+    expect(copy, 'the session cookie').toBeTruthy();
+    const otherBrowser = await browser.newContext({ baseURL });
+    await signInWithApi(otherBrowser.request, reader);
+
+    await openPost(page);
+    await page.getByRole('navigation', { name: 'Account' }).getByRole('button', { name: 'Sign out' }).click();
+    await expect(page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Sign in' })).toBeVisible();
+
+    const thief = await browser.newContext({ baseURL });
+    await thief.addCookies([copy!]);
+    const stolen = await thief.newPage();
+    await openPost(stolen);
+    await expect(stolen.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Sign in' })).toBeVisible();
+    await expect(stolen.getByText(`Signed in as ${reader.name}`)).toHaveCount(0);
+    const attempt = await thief.request.post(commentsUrl(), { data: { body: uniqueText('Posted with a stolen cookie') } });
+    expect(attempt.status(), await attempt.text()).toBe(401);
+    // Nor does Auth.js's own session endpoint renew it.
+    expect(await (await thief.request.get('/api/auth/session')).json()).toBeNull();
+
+    const other = await otherBrowser.newPage();
+    await openPost(other);
+    await expect(other.getByText(`Signed in as ${reader.name}`).first()).toBeVisible();
+    await thief.close();
+    await otherBrowser.close();
+  });
 });
 
 test.describe('connections', () => {

@@ -4,12 +4,13 @@ import GitHub from 'next-auth/providers/github';
 import Google from 'next-auth/providers/google';
 import { headers } from 'next/headers';
 import { cache } from 'react';
-import { findOrCreateOAuthUser, getUserById, mayUseOAuth, verifyCredentials, type Viewer } from '@/lib/users/accounts';
+import { findOrCreateOAuthUser, mayUseOAuth, verifyCredentials, type Viewer } from '@/lib/users/accounts';
+import { endSession, SESSION_MAX_AGE_SECONDS, sessionViewer, startSession } from '@/lib/users/sessions';
 import { signInSucceeded } from '@/lib/rate-limits';
 import { signInSchema } from '@/lib/users/schemas';
 import { oauthProviders } from './providers';
 import { resolveAuthSecret } from './secret';
-import { sessionUserId } from './session';
+import { readSessionCookie } from './session';
 
 import { cameFrom } from './return-path';
 
@@ -46,7 +47,7 @@ export const { handlers, signIn, signOut } = NextAuth(() => ({
   secret: resolveAuthSecret(),
   // Behind `next start` or a reverse proxy the host comes from the request; AUTH_URL pins it instead.
   trustHost: process.env.AUTH_TRUST_HOST !== 'false',
-  session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
+  session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: '/signin', error: '/signin' },
   providers: providers(),
   callbacks: {
@@ -75,7 +76,13 @@ export const { handlers, signIn, signOut } = NextAuth(() => ({
         token.sub = viewer.id;
       } else if (user?.id) {
         token.sub = user.id;
+      } else {
+        // Auth.js reading the session again (its session endpoint): a sign-in ended elsewhere ends here too.
+        const claim = typeof token.sub === 'string' && typeof token.sid === 'string' ? { userId: token.sub, sessionId: token.sid } : null;
+        return claim && (await sessionViewer(claim)) ? token : null;
       }
+      // A new sign-in: recorded, so that signing out can end it for every copy of the cookie.
+      token.sid = await startSession(token.sub);
       return token;
     },
     session({ session, token }) {
@@ -83,15 +90,21 @@ export const { handlers, signIn, signOut } = NextAuth(() => ({
       return session;
     },
   },
+  events: {
+    async signOut(message) {
+      // Auth.js clears the cookie in this browser; forgetting the sign-in makes any copy of it void.
+      if ('token' in message && typeof message.token?.sid === 'string') await endSession(message.token.sid);
+    },
+  },
 }));
 
 /**
- * Who is reading, read fresh from the database once per request: a role change or a deleted
- * account takes effect on the next request, not when the cookie expires.
+ * Who is reading, read fresh from the database once per request: signing out, a role change or a
+ * deleted account takes effect on the next request, not when the cookie expires.
  */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
-  const id = await sessionUserId((await headers()).get('cookie'), resolveAuthSecret());
-  return id ? getUserById(id) : null;
+  const claim = await readSessionCookie((await headers()).get('cookie'), resolveAuthSecret());
+  return claim ? sessionViewer(claim) : null;
 });
 
 /** This request's same-blog referrer as a path to return to (`cameFrom`), or null. */

@@ -1,6 +1,6 @@
 import { encode, getToken } from 'next-auth/jwt';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { sessionUserId } from './session';
+import { readSessionCookie } from './session';
 
 // The real decryption, counted: a cookie read before must not be decrypted again.
 vi.mock('next-auth/jwt', async (importOriginal) => {
@@ -11,12 +11,35 @@ const decryptions = vi.mocked(getToken);
 
 const secret = 'a-test-secret-that-is-long-enough-for-hkdf';
 
+/** A session cookie as Auth.js writes it; a sign-in id (`sid`) is added for any account id given. */
 async function cookieFor(name: string, claims: Record<string, unknown>, options: { secret?: string; maxAge?: number } = {}) {
-  const token = await encode({ token: claims, secret: options.secret ?? secret, salt: name, maxAge: options.maxAge });
+  const token = await encode({
+    token: typeof claims.sub === 'string' ? { sid: `sign-in-of-${claims.sub}`, ...claims } : claims,
+    secret: options.secret ?? secret,
+    salt: name,
+    maxAge: options.maxAge,
+  });
   return `${name}=${token}`;
 }
 
-describe('sessionUserId', () => {
+/** The account the cookie names, or null. */
+async function sessionUserId(...args: Parameters<typeof readSessionCookie>): Promise<string | null> {
+  return (await readSessionCookie(...args))?.userId ?? null;
+}
+
+describe('readSessionCookie', () => {
+  it('reads the account and the sign-in the cookie names', async () => {
+    const cookie = await cookieFor('authjs.session-token', { sub: 'user-0', sid: 'sign-in-0' });
+    expect(await readSessionCookie(cookie, secret)).toEqual({ userId: 'user-0', sessionId: 'sign-in-0' });
+    // Kept: read again without decrypting, the same answer.
+    expect(await readSessionCookie(cookie, secret)).toEqual({ userId: 'user-0', sessionId: 'sign-in-0' });
+  });
+
+  it('is null for a cookie that names no sign-in (made before sign-ins were recorded)', async () => {
+    expect(await readSessionCookie(await cookieFor('authjs.session-token', { sub: 'user-10', sid: undefined }), secret)).toBeNull();
+    expect(await readSessionCookie(await cookieFor('authjs.session-token', { sub: 'user-11', sid: '' }), secret)).toBeNull();
+  });
+
   it('reads the account id from the session cookie, over HTTP and over HTTPS', async () => {
     expect(await sessionUserId(await cookieFor('authjs.session-token', { sub: 'user-1' }), secret)).toBe('user-1');
     expect(await sessionUserId(await cookieFor('__Secure-authjs.session-token', { sub: 'user-2' }), secret)).toBe('user-2');

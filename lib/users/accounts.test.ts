@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/lib/db';
 import type { DatabaseProvider } from '@/lib/db/migrate';
 import { createTestDatabase, type TestDatabase } from '@/lib/db/test-database';
-import { findOrCreateOAuthUser, getUserById, mayUseOAuth, registerUser, verifyCredentials } from './accounts';
+import { findOrCreateOAuthUser, mayUseOAuth, registerUser, verifyCredentials } from './accounts';
+import { sessionViewer, startSession } from './sessions';
 import { registerSchema } from './schemas';
 
 const providers: [DatabaseProvider, boolean][] = [
@@ -24,6 +25,9 @@ for (const [provider, enabled] of providers) {
       vi.unstubAllEnvs();
       await database?.drop();
     });
+
+    /** The viewer a new sign-in of account `userId` reads as. */
+    const signedInAs = async (userId: string) => sessionViewer({ userId, sessionId: await startSession(userId) });
 
     /** What the register form and API hand to registerUser: the parsed, normalized input. */
     const registration = (overrides: Record<string, string> = {}) =>
@@ -74,7 +78,7 @@ for (const [provider, enabled] of providers) {
         role: 'reader',
       });
       expect(viewer).not.toHaveProperty('passwordHash');
-      expect(await getUserById(viewer!.id)).toEqual(viewer);
+      expect(await signedInAs(viewer!.id)).toEqual(viewer);
     });
 
     it('answers null for a wrong password and for an unknown email alike', async () => {
@@ -92,8 +96,7 @@ for (const [provider, enabled] of providers) {
       await getDb().user.update({ where: { id: admin.user.id }, data: { role: 'admin' } });
       await getDb().user.update({ where: { id: stranger.user.id }, data: { role: 'superuser' } });
       expect((await verifyCredentials('root@example.com', 'correct horse'))?.role).toBe('admin');
-      expect((await getUserById(stranger.user.id))?.role).toBe('reader');
-      expect(await getUserById('no-such-user')).toBeNull();
+      expect((await signedInAs(stranger.user.id))?.role).toBe('reader');
     });
 
     describe('OAuth sign-in', () => {

@@ -9,7 +9,7 @@ export interface Viewer {
   role: 'reader' | 'admin';
 }
 
-function toViewer(user: { id: string; name: string; email: string; role: string }): Viewer {
+export function toViewer(user: { id: string; name: string; email: string; role: string }): Viewer {
   return { id: user.id, name: user.name, email: user.email, role: user.role === 'admin' ? 'admin' : 'reader' };
 }
 
@@ -41,11 +41,6 @@ export async function verifyCredentials(email: string, password: string): Promis
   });
   const matches = await verifyPassword(password, user?.passwordHash ?? UNKNOWN_USER_HASH);
   return user?.passwordHash && matches ? toViewer(user) : null;
-}
-
-export async function getUserById(id: string): Promise<Viewer | null> {
-  const user = await getDb().user.findUnique({ where: { id }, select: { id: true, name: true, email: true, role: true } });
-  return user ? toViewer(user) : null;
 }
 
 /**
