@@ -243,6 +243,11 @@ test('PostgreSQL stopped under a running blog, then started again', async ({ bro
     const plain = await openPostAs(browser, app, reader, false);
     const own = await sendComment(app.url, reader, 'Mine, to edit and delete during the outage');
     expect(own.status, `POST comment: ${own.error}`).toBe(201);
+    // The open pages take the new comment in by themselves (a live update redraws them). Stopped
+    // before one has, it would be redrawn during the outage: "comments are unavailable", and the
+    // admin's buttons gone before the test could press them.
+    for (const open of [adminPost, page])
+      await expect(open.locator(`li#c${own.id}`)).toBeVisible({ timeout: STEP_TIMEOUT_MS });
     const editing = await page.context().newPage();
     await editing.goto(`${POST_PATH}?edit=${own.id}#c${own.id}`);
     await expect(editing.getByRole('form', { name: 'Edit your comment' })).toBeVisible();
