@@ -51,6 +51,12 @@ async function expectDegraded(app: App, reader: Reader, provider: string): Promi
   const attempt = await sendComment(app.url, reader, 'Written while the database is down');
   expect(attempt.status, `POST comment: ${attempt.error}`).toBe(503);
   expect(attempt.error).toMatch(UNAVAILABLE);
+  // Auth.js renewing the session cannot check the sign-in now; it must not sign the reader out.
+  const session = await ask(`${app.url}/api/auth/session`, { headers: { cookie: reader.cookie } });
+  expect(session.status, 'the session endpoint answers').toBe(200);
+  expect(((await session.json()) as { user?: unknown } | null)?.user, 'the session is still there').toBeTruthy();
+  const cleared = session.headers.getSetCookie().filter((cookie) => /session-token=;|session-token=[^;]*;.*(Max-Age=0|Expires=Thu, 01 Jan 1970)/i.test(cookie));
+  expect(cleared, 'the session cookie is not cleared').toEqual([]);
   const signedIn = { cookie: reader.cookie, 'content-type': 'application/json' };
   const edit = await ask(`${app.url}/api/comments/1`, { method: 'PATCH', headers: signedIn, body: '{"body": "Edited"}' });
   expect(edit.status, 'an edit through the API says 503').toBe(503);

@@ -6,6 +6,7 @@ import { headers } from 'next/headers';
 import { cache } from 'react';
 import { findOrCreateOAuthUser, mayUseOAuth, verifyCredentials, type Viewer } from '@/lib/users/accounts';
 import { endSession, SESSION_MAX_AGE_SECONDS, sessionViewer, startSession } from '@/lib/users/sessions';
+import { isDatabaseDown } from '@/lib/db/health';
 import { signInSucceeded } from '@/lib/rate-limits';
 import { signInSchema } from '@/lib/users/schemas';
 import { oauthProviders } from './providers';
@@ -78,8 +79,15 @@ export const { handlers, signIn, signOut } = NextAuth(() => ({
         token.sub = user.id;
       } else {
         // Auth.js reading the session again (its session endpoint): a sign-in ended elsewhere ends here too.
-        const claim = typeof token.sub === 'string' && typeof token.sid === 'string' ? { userId: token.sub, sessionId: token.sid } : null;
-        return claim && (await sessionViewer(claim)) ? token : null;
+        if (typeof token.sub !== 'string' || typeof token.sid !== 'string') return null;
+        try {
+          return (await sessionViewer({ userId: token.sub, sessionId: token.sid })) ? token : null;
+        } catch (error) {
+          // An error here makes Auth.js clear the cookie: a database outage would sign readers out.
+          // The token goes back as it was instead; every request still checks the sign-in itself.
+          if (await isDatabaseDown(error)) return token;
+          throw error;
+        }
       }
       // A new sign-in: recorded, so that signing out can end it for every copy of the cookie.
       token.sid = await startSession(token.sub);
