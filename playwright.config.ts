@@ -53,24 +53,32 @@ const blogs: Blog[] = [
 ];
 
 const RENDERING_SPECS = [/hardening\/headers/, /reading\.spec/, /feeds\.spec/, /no-javascript\.spec/, /accessibility\.spec/];
-// The long payload corpus goes to the PostgreSQL blog when there is one, so the two sides (the
-// SQLite blog; the fixture blog, then the PostgreSQL blog) finish together.
-const LONG_SPECS = [/hardening\/payloads/];
-const longSpecsProject = postgresServer ? 'site-postgres' : 'site';
 /**
  * Journeys whose outcome does not depend on the kind of database (form messages, drafts kept in the
- * browser, who may open admin pages, the settings form, malformed requests, what a page view asks
- * of the server) run on the SQLite blog only. What each database does is proven on both by the unit suites and by the other journeys.
+ * browser, the settings form, malformed requests, what a page view asks of the server) run on the
+ * SQLite blog only. What each database does is proven on both by the unit suites and by the other journeys.
  */
 const DATABASE_INDEPENDENT_SPECS = [
   /journeys\/account-errors/,
   /journeys\/comment-errors/,
   /journeys\/drafts/,
-  /moderation\/access/,
   /moderation\/rules/,
   /hardening\/requests/,
   /performance\/requests/,
 ];
+/**
+ * The moderation pages' journeys (the queue, the admin's buttons on a post) run on the SQLite blog
+ * only: what moderating changes is proven on both databases by the admin API's journeys, which
+ * call the same functions, and by the unit suites.
+ */
+const MODERATION_PAGE_SPECS = [/moderation\/queue/, /moderation\/post-controls/];
+/**
+ * Long specs that run once (the payload corpus; who may use the console's doors, which does not
+ * depend on the database) go to the PostgreSQL blog when there is one, so the two sides of the run
+ * (the SQLite blog; the fixture blog, then the PostgreSQL blog) finish together.
+ */
+const LONG_SPECS = [/hardening\/payloads/, /moderation\/access/];
+const longSpecsProject = postgresServer ? 'site-postgres' : 'site';
 
 function otherInstanceOf(blog: Blog): string {
   const other = blogs.find((candidate) => candidate.sharesDatabase && candidate.databaseUrl === blog.databaseUrl);
@@ -112,7 +120,7 @@ export default defineConfig<QuireTestOptions>({
             ...(otherInstanceOf(blog) ? [] : [/instances\//]),
             // Reading pages, feeds, headers, accessibility and the payload corpus test rendering,
             // which does not depend on the database, so one blog proves each.
-            ...(blog.project === 'site' ? [] : [...RENDERING_SPECS, ...DATABASE_INDEPENDENT_SPECS]),
+            ...(blog.project === 'site' ? [] : [...RENDERING_SPECS, ...DATABASE_INDEPENDENT_SPECS, ...MODERATION_PAGE_SPECS]),
             ...(blog.project === longSpecsProject ? [] : LONG_SPECS),
           ],
           use: {
