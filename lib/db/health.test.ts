@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { checkDatabase } from './health';
+import { checkDatabase, reportHealth } from './health';
 
 afterEach(() => {
   vi.unstubAllEnvs();
@@ -15,4 +15,25 @@ describe('checkDatabase', () => {
       expect(health.error).toMatch(/^database unavailable: DATABASE_URL must start with file: /);
     },
   );
+});
+
+describe('reportHealth', () => {
+  it('answers 503 without the driver’s message, which goes to the log once per outage', async () => {
+    vi.stubEnv('DATABASE_URL', 'mysql://quire:secret@db.internal/quire');
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      for (let poll = 0; poll < 3; poll++) {
+        const report = await reportHealth();
+        expect(report).toEqual({
+          status: 503,
+          body: { status: 'degraded', database: { ok: false, provider: 'unknown', error: 'database unavailable' } },
+        });
+        expect(JSON.stringify(report)).not.toMatch(/mysql|internal|secret/);
+      }
+      expect(log).toHaveBeenCalledTimes(1);
+      expect(String(log.mock.calls[0]?.[0])).toMatch(/^quire: \/api\/health: database unavailable: DATABASE_URL must start with file: /);
+    } finally {
+      log.mockRestore();
+    }
+  });
 });

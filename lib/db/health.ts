@@ -17,6 +17,31 @@ export async function checkDatabase(): Promise<{ ok: boolean; provider: string; 
   }
 }
 
+// The last reason reportHealth logged: a monitor polling through an outage logs it once.
+let lastLoggedReason: string | null = null;
+
+/**
+ * What /api/health answers. The endpoint is public so that any monitor can poll it, and a driver's
+ * message can name internal hosts, users and paths: the answer says only that the database is
+ * unavailable, and why goes to the server's log (once per outage and reason, not once per poll).
+ */
+export async function reportHealth(): Promise<{
+  status: 200 | 503;
+  body: { status: 'ok' | 'degraded'; database: { ok: boolean; provider: string; error?: string } };
+}> {
+  const database = await checkDatabase();
+  if (database.ok) {
+    lastLoggedReason = null;
+    return { status: 200, body: { status: 'ok', database } };
+  }
+  if (database.error !== lastLoggedReason) console.error(`quire: /api/health: ${database.error}`);
+  lastLoggedReason = database.error ?? null;
+  return {
+    status: 503,
+    body: { status: 'degraded', database: { ok: false, provider: database.provider, error: 'database unavailable' } },
+  };
+}
+
 /** Prisma's messages start with a blank line and the call that failed; the cause is the first line after those. */
 function firstLine(error: unknown): string {
   if (!(error instanceof Error)) return 'unknown error';
