@@ -18,7 +18,8 @@ const FIELDS = ['body', 'name', 'email', 'website'];
  */
 export async function createCommentAction(_previous: CommentFormState, formData: FormData): Promise<CommentFormState> {
   const values = typedValues(formData, FIELDS);
-  const box = formBox('reply', formData.get('parentId'));
+  // A reply whose comment was removed is sent again without its parent, naming its box instead.
+  const box = formBox('reply', formData.get('parentId') ?? formData.get('repliedTo'));
   const input = Object.fromEntries(
     [...FIELDS, 'parentId'].flatMap((field) => {
       const value = formData.get(field);

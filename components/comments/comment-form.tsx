@@ -26,7 +26,6 @@ export function CommentForm({
   cancelHref,
   guest = false,
   onlyIfRefused = false,
-  parentGone = false,
 }: {
   postId: string;
   formStamp: string;
@@ -39,17 +38,16 @@ export function CommentForm({
    * closed, signed out, the database down) but one just came back with its text and the reason.
    */
   onlyIfRefused?: boolean;
-  /**
-   * The comment this reply answered is gone: the box still takes the answers for `parentId`, but
-   * sends the text as a new comment, which the server can accept, instead of a reply it refuses.
-   */
-  parentGone?: boolean;
 }) {
   const [state, formAction, sending] = useBoxAnswer('comment', formBox('reply', parentId));
   const enhanced = useEnhanced();
   const id = useId();
   const errors = state.errors;
   const otherErrors = Object.entries(errors).filter(([field]) => !['body', 'name', 'email', 'website'].includes(field));
+  // The comment this reply answered is gone (the server names parentId only for that). Sent as a
+  // reply again it would be refused again: it goes in as a new comment, and names the reply's box
+  // (repliedTo) so that the answer comes back here, not to the new-comment box and its own text.
+  const parentGone = parentId !== undefined && errors.parentId !== undefined;
   // A new key after each success gives fresh, empty fields; on error the typed values come back.
   // Kept here: the section's answer moves on to other boxes, and these fields must not restart then.
   const [generation, setGeneration] = useState(state.submittedAt ?? 0);
@@ -79,11 +77,12 @@ export function CommentForm({
   }, [state, router]);
   // A box holding text stays where a live update finds the post closed (or the reader banned)
   // meanwhile, and Publish then says why, instead of the text vanishing from the page mid-sentence.
+  if (onlyIfRefused && state.status === 'ok') return state.message ? <p className="form-success" role="status">{state.message}</p> : null;
   if (onlyIfRefused && state.status !== 'error' && typedIn !== generation) return null;
   return (
     <form ref={formRef} action={formAction} className="comment-form" aria-label={label} noValidate>
       <input type="hidden" name="postId" value={postId} />
-      {parentId !== undefined && !parentGone && <input type="hidden" name="parentId" value={parentId} />}
+      {parentId !== undefined && <input type="hidden" name={parentGone ? 'repliedTo' : 'parentId'} value={parentId} />}
       {enhanced && <input type="hidden" name="js" value="1" />}
       <input type="hidden" name="formStamp" value={stamp} />
       {/* The honeypot (lib/spam): out of sight, out of the tab order, hidden from screen readers. */}

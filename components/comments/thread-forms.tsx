@@ -55,10 +55,9 @@ export function ThreadForms({
   if (spent.asked !== asked) setSpent({ asked, comment: comment[0], edit: edit[0] });
   const commentAnswer = comment[0] === spent.comment ? idleCommentForm : comment[0];
   const editAnswer = edit[0] === spent.edit ? idleCommentForm : edit[0];
+  // A stray reply stays after it is published too: it says so, and forgets the reply's draft.
   const strayReply =
-    commentAnswer.status === 'error' && commentAnswer.box && !drawn.includes(commentAnswer.box)
-      ? commentAnswer.box
-      : null;
+    commentAnswer.status !== 'idle' && commentAnswer.box && !drawn.includes(commentAnswer.box) ? commentAnswer.box : null;
   const strayEdit =
     editAnswer.status === 'error' && editAnswer.box && !drawn.includes(editAnswer.box) ? editAnswer.box : null;
   return (
@@ -75,7 +74,6 @@ export function ThreadForms({
             cancelHref={cancelHref}
             guest={guest}
             onlyIfRefused
-            parentGone={commentAnswer.errors.parentId !== undefined}
           />
         </div>
       )}

@@ -118,3 +118,46 @@ test('signing out forgets the drafts, so the next person at this browser does no
   await waitForEnhancedForm(postCommentForm(page));
   await expect(postCommentForm(page).getByRole('textbox', { name: 'Your comment' })).toHaveValue('');
 });
+
+test('a reply whose comment was removed meanwhile goes in as a new comment, leaving the other box and its draft alone', async ({
+  page,
+  accounts,
+}) => {
+  const [reader, author] = await Promise.all([accounts.create('answers-late'), accounts.create('takes-it-back')]);
+  const authorApi = await accounts.apiAs(author);
+  const parent = await postComment(authorApi, uniqueText('Said, then taken back'));
+  await signInWithApi(page.request, reader);
+  await openPost(page);
+  await pauseLiveUpdates(page);
+
+  const topText = uniqueText('A comment of my own, half written');
+  const top = postCommentForm(page);
+  await waitForEnhancedForm(top);
+  await top.getByRole('textbox', { name: 'Your comment' }).fill(topText);
+  await commentActions(page, parent.id).getByRole('link', { name: 'Reply' }).click();
+  const replyForm = page.getByRole('form', { name: `Reply to ${author.name}` });
+  await waitForEnhancedForm(replyForm);
+  const replyText = uniqueText('An answer to something no longer there');
+  await replyForm.getByRole('textbox', { name: `Reply to ${author.name}` }).fill(replyText);
+  expect((await authorApi.delete(`/api/comments/${parent.id}`)).status()).toBe(200);
+  await replyForm.getByRole('button', { name: 'Publish' }).click();
+
+  // Refused where it was written, saying what Publish will do now.
+  await expect(replyForm).toContainText('The comment you are replying to does not exist or was removed.');
+  await expect(replyForm).toContainText('Publish it now and it appears as a new comment.');
+  // The next live update draws the thread without that comment: the reply moves to the top of the
+  // section with its text, still ready to go in as a new comment.
+  await page.unrouteAll();
+  const back = page.getByRole('form', { name: 'Your reply' });
+  await expect(back.getByRole('textbox', { name: 'Your reply' })).toHaveValue(replyText, { timeout: 15_000 });
+  await expect(back).toContainText('Publish it now and it appears as a new comment.');
+  await back.getByRole('button', { name: 'Publish' }).click();
+
+  await expect(commentByText(page, replyText)).toBeVisible();
+  await expect(page.getByRole('form', { name: 'Your reply' })).toHaveCount(0);
+  // The answer was the reply box's: the other box keeps its text and its draft; the reply's draft is done with.
+  await expect(postCommentForm(page).getByRole('textbox', { name: 'Your comment' })).toHaveValue(topText);
+  await expect
+    .poll(() => page.evaluate(() => Object.keys(window.localStorage).filter((key) => key.startsWith('quire:draft:'))))
+    .toEqual([expect.stringMatching(/:new$/)]);
+});
