@@ -2,32 +2,25 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/lib/db';
-import { createTestDatabase, type TestDatabase } from '@/lib/db/test-database';
+import { useTestDatabase } from '@/lib/db/test-suite';
 
 const run = promisify(execFile);
 const TSX = path.resolve('node_modules/tsx/dist/cli.mjs');
 
 describe('npm run admin', () => {
-  let database: TestDatabase;
+  const database = useTestDatabase('sqlite');
 
   beforeAll(async () => {
-    database = await createTestDatabase('sqlite');
-    vi.stubEnv('DATABASE_URL', database.url);
     await getDb().user.create({ data: { email: 'keeper@example.com', name: 'Keeper' } });
-  });
-  afterAll(async () => {
-    if (database) await getDb().$disconnect();
-    vi.unstubAllEnvs();
-    await database?.drop();
   });
 
   /** The command's exit code and what it printed. */
   async function admin(...args: string[]): Promise<{ code: number; out: string }> {
     try {
       const { stdout, stderr } = await run(process.execPath, [TSX, 'scripts/admin.ts', ...args], {
-        env: { ...process.env, DATABASE_URL: database.url },
+        env: { ...process.env, DATABASE_URL: database().url },
       });
       return { code: 0, out: `${stdout}${stderr}`.trim() };
     } catch (error) {

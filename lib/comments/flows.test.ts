@@ -1,11 +1,9 @@
 // The comment flows as the server actions and the API run them (postComment, changeCommentText,
 // removeComment) and as the post page reads them, against a real database on each provider.
-import process from 'node:process';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Post } from '@/lib/content/posts';
 import { getDb } from '@/lib/db';
-import type { DatabaseProvider } from '@/lib/db/migrate';
-import { createTestDatabase, type TestDatabase } from '@/lib/db/test-database';
+import { TEST_PROVIDERS, useTestDatabase } from '@/lib/db/test-suite';
 import type { Viewer } from '@/lib/users/accounts';
 import { changeCommentText, notDeletedMessage, notDeletedUrl, removeComment } from './change-comment';
 import { CommentError } from './errors';
@@ -39,11 +37,6 @@ vi.mock('@/lib/content/posts', async (importOriginal) => ({
   ...(await importOriginal<typeof import('@/lib/content/posts')>()),
   getPostById: async (id: string) => posts.get(id),
 }));
-
-const providers: [DatabaseProvider, boolean][] = [
-  ['sqlite', true],
-  ['postgresql', Boolean(process.env.TEST_POSTGRES_URL)],
-];
 
 /** A post the comment code can find by id, dated yesterday so no age rule closes it. */
 function publish(overrides: Partial<Post> = {}): Post {
@@ -99,18 +92,16 @@ async function expectCountersMatchRows(postId: string): Promise<void> {
   }
 }
 
-for (const [provider, enabled] of providers) {
+for (const { provider, enabled } of TEST_PROVIDERS) {
   describe.skipIf(!enabled)(`comment flows on ${provider}`, () => {
-    let database: TestDatabase;
+    const database = useTestDatabase(provider, {
+      // These flows write many comments a second as one reader; the limits are tested on their own.
+      env: { RATE_LIMITS: 'off', AUTH_SECRET: 'a-test-secret-that-signs-form-stamps' },
+    });
     let ada: Viewer;
     let bob: Viewer;
 
     beforeAll(async () => {
-      database = await createTestDatabase(provider);
-      vi.stubEnv('DATABASE_URL', database.url);
-      // These flows write many comments a second as one reader; the limits are tested on their own.
-      vi.stubEnv('RATE_LIMITS', 'off');
-      vi.stubEnv('AUTH_SECRET', 'a-test-secret-that-signs-form-stamps');
       ada = await insertReader('Ada');
       bob = await insertReader('Bob');
       // Both have an approved comment elsewhere, so no first-comment rule holds what they write here.
@@ -123,11 +114,6 @@ for (const [provider, enabled] of providers) {
     afterEach(async () => {
       vi.useRealTimers();
       await setCommentSettings(defaultCommentSettings);
-    });
-    afterAll(async () => {
-      if (database) await getDb().$disconnect();
-      vi.unstubAllEnvs();
-      await database?.drop();
     });
 
     describe('posting', () => {
@@ -1335,7 +1321,7 @@ for (const [provider, enabled] of providers) {
             expect.stringMatching(/DATABASE_URL/),
           );
         } finally {
-          vi.stubEnv('DATABASE_URL', database.url);
+          vi.stubEnv('DATABASE_URL', database().url);
           error.mockRestore();
         }
       });

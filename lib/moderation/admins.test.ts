@@ -1,16 +1,9 @@
 // Who is an admin: ADMIN_EMAIL on start, and `npm run admin promote|demote`, on each provider.
-import process from 'node:process';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { hashPassword, verifyPassword } from '@/lib/auth/passwords';
 import { getDb } from '@/lib/db';
-import type { DatabaseProvider } from '@/lib/db/migrate';
-import { createTestDatabase, type TestDatabase } from '@/lib/db/test-database';
+import { TEST_PROVIDERS, useTestDatabase } from '@/lib/db/test-suite';
 import { ensureAdminFromEnv, setRoleByEmail } from './admins';
-
-const providers: [DatabaseProvider, boolean][] = [
-  ['sqlite', true],
-  ['postgresql', Boolean(process.env.TEST_POSTGRES_URL)],
-];
 
 /** Creating and migrating a database can be slow on a busy machine or a cold PostgreSQL. */
 const HOOK_TIMEOUT = 60_000;
@@ -39,19 +32,9 @@ function insertReader(email: string, name = 'Reader', provider = 'google') {
   return getDb().user.create({ data: { email, name, accounts: { create: { provider, providerAccountId: `${provider}-${email}` } } } });
 }
 
-for (const [provider, enabled] of providers) {
+for (const { provider, enabled } of TEST_PROVIDERS) {
   describe.skipIf(!enabled)(`admins on ${provider}`, () => {
-    let database: TestDatabase;
-
-    beforeAll(async () => {
-      database = await createTestDatabase(provider);
-      vi.stubEnv('DATABASE_URL', database.url);
-    }, HOOK_TIMEOUT);
-    afterAll(async () => {
-      if (database) await getDb().$disconnect();
-      vi.unstubAllEnvs();
-      await database?.drop();
-    }, HOOK_TIMEOUT);
+    useTestDatabase(provider);
 
     describe('ensureAdminFromEnv', () => {
       it('does nothing without ADMIN_EMAIL', async () => {

@@ -1,21 +1,11 @@
 // The audit log as the admin console reads it, on each provider.
-import process from 'node:process';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/lib/db';
-import type { DatabaseProvider } from '@/lib/db/migrate';
-import { createTestDatabase, type TestDatabase } from '@/lib/db/test-database';
+import { TEST_PROVIDERS, useTestDatabase } from '@/lib/db/test-suite';
 import type { Viewer } from '@/lib/users/accounts';
 import { setRoleByEmail } from './admins';
 import { auditEntry, listAuditEntries, listLogActors } from './audit';
 import { moderateComments, setPostClosed } from './moderate';
-
-const providers: [DatabaseProvider, boolean][] = [
-  ['sqlite', true],
-  ['postgresql', Boolean(process.env.TEST_POSTGRES_URL)],
-];
-
-/** Creating and migrating a database can be slow on a busy machine or a cold PostgreSQL. */
-const HOOK_TIMEOUT = 60_000;
 
 async function insertUser(name: string, role: Viewer['role']): Promise<Viewer> {
   const user = await getDb().user.create({
@@ -30,17 +20,15 @@ async function insertComment(postId: string, status: string): Promise<number> {
   return comment.id;
 }
 
-for (const [provider, enabled] of providers) {
+for (const { provider, enabled } of TEST_PROVIDERS) {
   describe.skipIf(!enabled)(`audit log on ${provider}`, () => {
-    let database: TestDatabase;
+    useTestDatabase(provider);
     let zoe: Viewer;
     let ann: Viewer;
     let x: number;
     let y: number;
 
     beforeAll(async () => {
-      database = await createTestDatabase(provider);
-      vi.stubEnv('DATABASE_URL', database.url);
       zoe = await insertUser('Zoe', 'admin');
       ann = await insertUser('Ann', 'admin');
       await insertUser('Reader', 'reader');
@@ -55,12 +43,7 @@ for (const [provider, enabled] of providers) {
       await auditEntry({ actorId: null, action: 'ban', targetType: 'user', targetId: String(x) }); // 5
       // An entry by an actor whose account has since gone.
       await auditEntry({ actorId: 'gone-user-id', action: 'approve', targetType: 'comment', targetId: String(y) }); // 6
-    }, HOOK_TIMEOUT);
-    afterAll(async () => {
-      if (database) await getDb().$disconnect();
-      vi.unstubAllEnvs();
-      await database?.drop();
-    }, HOOK_TIMEOUT);
+    });
 
     it('lists one comment’s history, newest first, with who did what', async () => {
       const { entries, nextCursor } = await listAuditEntries({ commentId: x });

@@ -1,26 +1,16 @@
 // Where the post page's moderation buttons land, on each provider. Comments hang on the real seed
 // post (content/posts), so the addresses come from the content layer as the post page's do.
-import process from 'node:process';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createComment } from '@/lib/comments/mutations';
 import { buildPost, insertReader } from '@/lib/comments/test-builders';
 import { commentAddress } from '@/lib/comments/post-comment';
 import { defaultCommentSettings, setCommentSettings, type CommentSettings } from '@/lib/comments/settings';
 import type { Post } from '@/lib/content/posts';
 import { getDb } from '@/lib/db';
-import type { DatabaseProvider } from '@/lib/db/migrate';
-import { createTestDatabase, type TestDatabase } from '@/lib/db/test-database';
+import { TEST_PROVIDERS, useTestDatabase } from '@/lib/db/test-suite';
 import type { Viewer } from '@/lib/users/accounts';
 import { landingAfterModeration } from './console';
 import { moderateComments } from './moderate';
-
-const providers: [DatabaseProvider, boolean][] = [
-  ['sqlite', true],
-  ['postgresql', Boolean(process.env.TEST_POSTGRES_URL)],
-];
-
-/** Creating and migrating a database can be slow on a busy machine or a cold PostgreSQL. */
-const HOOK_TIMEOUT = 60_000;
 
 const SEED_PATH = '/2016/09/from-russia-with-love';
 
@@ -36,22 +26,15 @@ async function insertUser(name: string, role: Viewer['role'] = 'reader'): Promis
 
 const holdNobody: CommentSettings = { ...defaultCommentSettings, holdFor: 'nobody' };
 
-for (const [provider, enabled] of providers) {
+for (const { provider, enabled } of TEST_PROVIDERS) {
   describe.skipIf(!enabled)(`the post page's moderation landing on ${provider}`, () => {
-    let database: TestDatabase;
+    useTestDatabase(provider);
     let admin: Viewer;
 
     beforeAll(async () => {
-      database = await createTestDatabase(provider);
-      vi.stubEnv('DATABASE_URL', database.url);
       admin = await insertUser('Admin', 'admin');
       await setCommentSettings({ commentsPerPage: 5 });
-    }, HOOK_TIMEOUT);
-    afterAll(async () => {
-      if (database) await getDb().$disconnect();
-      vi.unstubAllEnvs();
-      await database?.drop();
-    }, HOOK_TIMEOUT);
+    });
 
     it('lands on the page that holds a held comment once approved, not the last page where it waited', async () => {
       const newcomer = await insertUser('Newcomer');

@@ -1,16 +1,14 @@
 // Moderation as the admin console and the comment form run it, against a real database on each
 // provider: the hold rules deciding new comments, approve/spam/delete/restore with their counters
 // and audit entries, closing a post, and bans.
-import process from 'node:process';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { CommentError } from '@/lib/comments/errors';
 import { createComment, deleteComment, editComment, writeComment, type WrittenComment } from '@/lib/comments/mutations';
 import { getThreadState } from '@/lib/comments/queries';
 import { defaultCommentSettings, type CommentSettings } from '@/lib/comments/settings';
 import type { Post } from '@/lib/content/posts';
 import { getDb } from '@/lib/db';
-import type { DatabaseProvider } from '@/lib/db/migrate';
-import { createTestDatabase, type TestDatabase } from '@/lib/db/test-database';
+import { TEST_PROVIDERS, useTestDatabase } from '@/lib/db/test-suite';
 import type { Viewer } from '@/lib/users/accounts';
 import { banMessage, getActiveBan, getBanStanding } from './bans';
 import {
@@ -22,14 +20,6 @@ import {
   setPostClosed,
   unbanUser,
 } from './moderate';
-
-const providers: [DatabaseProvider, boolean][] = [
-  ['sqlite', true],
-  ['postgresql', Boolean(process.env.TEST_POSTGRES_URL)],
-];
-
-/** Creating and migrating a database can be slow on a busy machine or a cold PostgreSQL. */
-const HOOK_TIMEOUT = 60_000;
 
 let sequence = 0;
 
@@ -91,21 +81,14 @@ function auditFor(commentId: number) {
 /** Readers whose first comment was approved long ago: the first-time rule no longer holds them. */
 const holdNobody: CommentSettings = { ...defaultCommentSettings, holdFor: 'nobody' };
 
-for (const [provider, enabled] of providers) {
+for (const { provider, enabled } of TEST_PROVIDERS) {
   describe.skipIf(!enabled)(`moderation on ${provider}`, () => {
-    let database: TestDatabase;
+    const database = useTestDatabase(provider);
     let admin: Viewer;
 
     beforeAll(async () => {
-      database = await createTestDatabase(provider);
-      vi.stubEnv('DATABASE_URL', database.url);
       admin = await insertUser('Admin', 'admin');
-    }, HOOK_TIMEOUT);
-    afterAll(async () => {
-      if (database) await getDb().$disconnect();
-      vi.unstubAllEnvs();
-      await database?.drop();
-    }, HOOK_TIMEOUT);
+    });
 
     describe('new comments and the hold rules', () => {
       it('holds a new reader’s first comment, then publishes their next once one is approved', async () => {
@@ -558,7 +541,7 @@ for (const [provider, enabled] of providers) {
           });
           expect(await spamming).toBe(`${post.path}?comments=2&not-moderated=503#comments`);
         } finally {
-          vi.stubEnv('DATABASE_URL', database.url);
+          vi.stubEnv('DATABASE_URL', database().url);
           error.mockRestore();
         }
         expect(notModeratedMessage('503')).toMatch(/database is not answering.*Nothing was changed/);

@@ -1,24 +1,14 @@
 // The moderation queue as the admin console lists it, on each provider. Comments hang on the real
 // seed post (content/posts), so the queue's post titles come from the content layer.
-import process from 'node:process';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createComment, deleteComment, type WrittenComment } from '@/lib/comments/mutations';
 import { defaultCommentSettings, type CommentSettings } from '@/lib/comments/settings';
 import type { Post } from '@/lib/content/posts';
 import { getDb } from '@/lib/db';
-import type { DatabaseProvider } from '@/lib/db/migrate';
-import { createTestDatabase, type TestDatabase } from '@/lib/db/test-database';
+import { TEST_PROVIDERS, useTestDatabase } from '@/lib/db/test-suite';
 import type { Viewer } from '@/lib/users/accounts';
 import { banUser, moderateComments } from './moderate';
 import { countByStatus, countPending, countTabUpTo, listModerationQueue, listQueuePage, listTabStep, newestInTab } from './queue';
-
-const providers: [DatabaseProvider, boolean][] = [
-  ['sqlite', true],
-  ['postgresql', Boolean(process.env.TEST_POSTGRES_URL)],
-];
-
-/** Creating and migrating a database can be slow on a busy machine or a cold PostgreSQL. */
-const HOOK_TIMEOUT = 60_000;
 
 const SEED_ID = 'from-russia-with-love';
 const SEED_TITLE = 'From Russia with love: Moscow and Beijing pledge closer support amid tensions with West';
@@ -57,9 +47,9 @@ async function insertUser(name: string, role: Viewer['role'] = 'reader'): Promis
 
 const holdNobody: CommentSettings = { ...defaultCommentSettings, holdFor: 'nobody' };
 
-for (const [provider, enabled] of providers) {
+for (const { provider, enabled } of TEST_PROVIDERS) {
   describe.skipIf(!enabled)(`moderation queue on ${provider}`, () => {
-    let database: TestDatabase;
+    useTestDatabase(provider);
     let admin: Viewer;
     let ada: Viewer;
     let bob: Viewer;
@@ -67,8 +57,6 @@ for (const [provider, enabled] of providers) {
     const c: Record<string, WrittenComment> = {};
 
     beforeAll(async () => {
-      database = await createTestDatabase(provider);
-      vi.stubEnv('DATABASE_URL', database.url);
       const seed = buildPost(SEED_ID);
       const elsewhere = buildPost('not-a-post-file');
       const write = (post: Post, viewer: Viewer | null, body: string, settings: CommentSettings, name?: string) =>
@@ -112,12 +100,7 @@ for (const [provider, enabled] of providers) {
       await moderateComments({ ids: [c.deleted.id], action: 'delete', actor: admin });
       c.takenBack = await write(seed, ada, 'Taken back by Ada.', holdNobody);
       await deleteComment({ id: c.takenBack.id, viewer: ada });
-    }, HOOK_TIMEOUT);
-    afterAll(async () => {
-      if (database) await getDb().$disconnect();
-      vi.unstubAllEnvs();
-      await database?.drop();
-    }, HOOK_TIMEOUT);
+    });
 
     it('counts the comments in each tab', async () => {
       expect(await countByStatus()).toEqual({ published: 2, pending: 4, spam: 1, deleted: 2 });

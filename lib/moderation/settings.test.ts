@@ -1,6 +1,5 @@
 // Saving the blog's comment rules from the admin console: the change is stored and logged.
-import process from 'node:process';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   defaultCommentSettings,
   getCommentSettings,
@@ -8,18 +7,9 @@ import {
   type CommentSettings,
 } from '@/lib/comments/settings';
 import { getDb } from '@/lib/db';
-import type { DatabaseProvider } from '@/lib/db/migrate';
-import { createTestDatabase, type TestDatabase } from '@/lib/db/test-database';
+import { TEST_PROVIDERS, useTestDatabase } from '@/lib/db/test-suite';
 import type { Viewer } from '@/lib/users/accounts';
 import { changedSettings, saveCommentSettings, SettingsChangedMeanwhile, settingsUpdateSchema } from './settings';
-
-const providers: [DatabaseProvider, boolean][] = [
-  ['sqlite', true],
-  ['postgresql', Boolean(process.env.TEST_POSTGRES_URL)],
-];
-
-/** Creating and migrating a database can be slow on a busy machine or a cold PostgreSQL. */
-const HOOK_TIMEOUT = 60_000;
 
 describe('settingsUpdateSchema', () => {
   it('keeps only the settings that were sent, so the others are not reset to their defaults', () => {
@@ -48,29 +38,22 @@ describe('settingsUpdateSchema', () => {
   });
 });
 
-for (const [provider, enabled] of providers) {
+for (const { provider, enabled } of TEST_PROVIDERS) {
   describe.skipIf(!enabled)(`saveCommentSettings on ${provider}`, () => {
-    let database: TestDatabase;
+    useTestDatabase(provider);
     let admin: Viewer;
 
     beforeAll(async () => {
-      database = await createTestDatabase(provider);
-      vi.stubEnv('DATABASE_URL', database.url);
       const user = await getDb().user.create({
         data: { email: `settings-admin-${provider}@example.com`, name: 'Settings Admin', role: 'admin' },
         select: { id: true, name: true, email: true },
       });
       admin = { ...user, role: 'admin' };
-    }, HOOK_TIMEOUT);
+    });
     beforeEach(async () => {
       await setCommentSettings(defaultCommentSettings);
       await getDb().auditEntry.deleteMany();
-    }, HOOK_TIMEOUT);
-    afterAll(async () => {
-      if (database) await getDb().$disconnect();
-      vi.unstubAllEnvs();
-      await database?.drop();
-    }, HOOK_TIMEOUT);
+    });
 
     it('stores the change over the current settings and logs before and after as JSON', async () => {
       const saved = await saveCommentSettings({ holdLinkCount: 5, moderationWords: ['casino'] }, admin);

@@ -2,11 +2,11 @@
 import { createHash } from 'node:crypto';
 import process from 'node:process';
 import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { closeCounters, countHit } from '@/lib/db/counters';
 import { getDb } from '@/lib/db';
 import type { DatabaseProvider } from '@/lib/db/migrate';
-import { createTestDatabase, type TestDatabase } from '@/lib/db/test-database';
+import { useTestDatabase } from '@/lib/db/test-suite';
 import {
   addressSubject,
   counterKey,
@@ -21,7 +21,6 @@ import {
   waitText,
 } from './index';
 
-const HOOK_TIMEOUT = 60_000;
 const NOW = new Date('2026-06-15T12:00:00Z');
 const later = (seconds: number) => new Date(NOW.getTime() + seconds * 1000);
 
@@ -100,22 +99,18 @@ const stores: { name: string; provider: DatabaseProvider; redis: boolean; enable
 
 for (const store of stores) {
   describe.skipIf(!store.enabled)(`counters and limits in ${store.name}`, () => {
-    let database: TestDatabase;
+    useTestDatabase(store.provider, {
+      env: {
+        RATE_LIMITS: 'comment-account=3/60,comment-address=5/60',
+        ...(store.redis ? { REDIS_URL: process.env.TEST_REDIS_URL ?? '' } : {}),
+      },
+    });
     // Keys of their own per run, so a Redis shared with other runs starts each test from zero.
     const run = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
-    beforeAll(async () => {
-      database = await createTestDatabase(store.provider);
-      vi.stubEnv('DATABASE_URL', database.url);
-      vi.stubEnv('RATE_LIMITS', 'comment-account=3/60,comment-address=5/60');
-      if (store.redis) vi.stubEnv('REDIS_URL', process.env.TEST_REDIS_URL ?? '');
-    }, HOOK_TIMEOUT);
     afterAll(async () => {
       await closeCounters();
-      if (database) await getDb().$disconnect();
-      vi.unstubAllEnvs();
-      await database?.drop();
-    }, HOOK_TIMEOUT);
+    });
 
     it('counts every hit in a window, then starts again when it ends', async () => {
       // Redis keeps its own clock, so only the database store can be moved in time here.

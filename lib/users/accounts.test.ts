@@ -1,30 +1,13 @@
-import process from 'node:process';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getDb } from '@/lib/db';
-import type { DatabaseProvider } from '@/lib/db/migrate';
-import { createTestDatabase, type TestDatabase } from '@/lib/db/test-database';
+import { TEST_PROVIDERS, useTestDatabase } from '@/lib/db/test-suite';
 import { findOrCreateOAuthUser, mayUseOAuth, registerUser, verifyCredentials } from './accounts';
 import { sessionViewer, startSession } from './sessions';
 import { registerSchema } from './schemas';
 
-const providers: [DatabaseProvider, boolean][] = [
-  ['sqlite', true],
-  ['postgresql', Boolean(process.env.TEST_POSTGRES_URL)],
-];
-
-for (const [provider, enabled] of providers) {
+for (const { provider, enabled } of TEST_PROVIDERS) {
   describe.skipIf(!enabled)(`accounts on ${provider}`, () => {
-    let database: TestDatabase;
-
-    beforeAll(async () => {
-      database = await createTestDatabase(provider);
-      vi.stubEnv('DATABASE_URL', database.url);
-    });
-    afterAll(async () => {
-      if (database) await getDb().$disconnect();
-      vi.unstubAllEnvs();
-      await database?.drop();
-    });
+    useTestDatabase(provider);
 
     /** The viewer a new sign-in of account `userId` reads as. */
     const signedInAs = async (userId: string) => sessionViewer({ userId, sessionId: await startSession(userId) });

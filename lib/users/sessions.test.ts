@@ -1,30 +1,13 @@
-import process from 'node:process';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getDb } from '@/lib/db';
-import type { DatabaseProvider } from '@/lib/db/migrate';
-import { createTestDatabase, type TestDatabase } from '@/lib/db/test-database';
+import { TEST_PROVIDERS, useTestDatabase } from '@/lib/db/test-suite';
 import { registerUser } from './accounts';
 import { registerSchema } from './schemas';
 import { endSession, SESSION_MAX_AGE_SECONDS, sessionViewer, startSession } from './sessions';
 
-const providers: [DatabaseProvider, boolean][] = [
-  ['sqlite', true],
-  ['postgresql', Boolean(process.env.TEST_POSTGRES_URL)],
-];
-
-for (const [provider, enabled] of providers) {
+for (const { provider, enabled } of TEST_PROVIDERS) {
   describe.skipIf(!enabled)(`sign-ins on ${provider}`, () => {
-    let database: TestDatabase;
-
-    beforeAll(async () => {
-      database = await createTestDatabase(provider);
-      vi.stubEnv('DATABASE_URL', database.url);
-    });
-    afterAll(async () => {
-      if (database) await getDb().$disconnect();
-      vi.unstubAllEnvs();
-      await database?.drop();
-    });
+    useTestDatabase(provider);
 
     async function newReader(email: string) {
       const result = await registerUser(registerSchema.parse({ email, name: 'Sam Reader', password: 'correct horse' }));
