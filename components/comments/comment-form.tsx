@@ -26,6 +26,7 @@ export function CommentForm({
   cancelHref,
   guest = false,
   onlyIfRefused = false,
+  keepIfDrafted = false,
 }: {
   postId: string;
   formStamp: string;
@@ -38,6 +39,11 @@ export function CommentForm({
    * closed, signed out, the database down) but one just came back with its text and the reason.
    */
   onlyIfRefused?: boolean;
+  /**
+   * A reply box whose comment the thread no longer draws (removed while the reader wrote): drawn,
+   * with `onlyIfRefused`, only if this browser holds its draft, so the text is not lost from sight.
+   */
+  keepIfDrafted?: boolean;
 }) {
   const [state, formAction, sending] = useBoxAnswer('comment', formBox('reply', parentId));
   const enhanced = useEnhanced();
@@ -47,7 +53,7 @@ export function CommentForm({
   // The comment this reply answered is gone (the server names parentId only for that). Sent as a
   // reply again it would be refused again: it goes in as a new comment, and names the reply's box
   // (repliedTo) so that the answer comes back here, not to the new-comment box and its own text.
-  const parentGone = parentId !== undefined && errors.parentId !== undefined;
+  const parentGone = parentId !== undefined && (errors.parentId !== undefined || keepIfDrafted);
   // A new key after each success gives fresh, empty fields; on error the typed values come back.
   // Kept here: the section's answer moves on to other boxes, and these fields must not restart then.
   const [generation, setGeneration] = useState(state.submittedAt ?? 0);
@@ -55,7 +61,7 @@ export function CommentForm({
   // Typed since the last comment this box published (whose fresh box starts empty), or brought back
   // from the browser's draft.
   const [typedIn, setTypedIn] = useState<number | null>(null);
-  const { box: draftBox, save: saveDraft, discard: discardDraft } = useDraft(
+  const { box: draftBox, save: saveDraft, discard: discardDraft, stored: draft } = useDraft(
     `${postId}:${parentId ?? 'new'}`,
     state.status === 'ok' ? state.submittedAt : undefined,
     () => setTypedIn(generation),
@@ -78,7 +84,7 @@ export function CommentForm({
   // A box holding text stays where a live update finds the post closed (or the reader banned)
   // meanwhile, and Publish then says why, instead of the text vanishing from the page mid-sentence.
   if (onlyIfRefused && state.status === 'ok') return state.message ? <p className="form-success" role="status">{state.message}</p> : null;
-  if (onlyIfRefused && state.status !== 'error' && typedIn !== generation) return null;
+  if (onlyIfRefused && state.status !== 'error' && typedIn !== generation && !(keepIfDrafted && draft)) return null;
   return (
     <form ref={formRef} action={formAction} className="comment-form" aria-label={label} noValidate>
       <input type="hidden" name="postId" value={postId} />
@@ -139,7 +145,7 @@ export function CommentForm({
         rows={parentId === undefined ? 6 : 4}
         maxLength={COMMENT_MAX_LENGTH}
         required
-        defaultValue={state.values.body ?? ''}
+        defaultValue={state.values.body ?? (keepIfDrafted ? draft : null) ?? ''}
         key={`body-${generation}`}
         ref={draftBox}
         onInput={(event) => {
@@ -158,6 +164,11 @@ export function CommentForm({
           {message}
         </p>
       ))}
+      {keepIfDrafted && state.status === 'idle' && (
+        <p className="form-error" role="alert">
+          The comment you are replying to was removed.
+        </p>
+      )}
       {parentGone && <p className="form-hint">Publish it now and it appears as a new comment.</p>}
       {state.status === 'ok' && state.message && (
         <p className="form-success" role="status">

@@ -3,7 +3,7 @@
 import { useActionState, useState, type ReactNode } from 'react';
 import { createCommentAction } from '@/app/actions/create-comment-action';
 import { editCommentAction } from '@/app/actions/edit-comment-action';
-import { type CommentFormState, idleCommentForm } from '@/lib/comments/form-state';
+import { type CommentFormState, formBox, idleCommentForm } from '@/lib/comments/form-state';
 import { BoxAnswers } from './box-answers';
 import { CommentForm } from './comment-form';
 import { EditCommentForm } from './edit-comment-form';
@@ -26,6 +26,7 @@ export function ThreadForms({
   asked,
   drawn,
   cancelHref,
+  formStamp,
   children,
 }: {
   postId: string;
@@ -37,6 +38,8 @@ export function ThreadForms({
   drawn: string[];
   /** The thread without any box open: where a box that came back here is put away. */
   cancelHref: string;
+  /** The page's form stamp (lib/spam), for a reply box kept after its comment left the thread. */
+  formStamp: string;
   children: ReactNode;
 }) {
   const comment = useActionState(createCommentAction, idleCommentForm);
@@ -58,6 +61,10 @@ export function ThreadForms({
   // A stray reply stays after it is published too: it says so, and forgets the reply's draft.
   const strayReply =
     commentAnswer.status !== 'idle' && commentAnswer.box && !drawn.includes(commentAnswer.box) ? commentAnswer.box : null;
+  // The reply the address asks for, when the thread no longer draws its comment (removed while the
+  // reader wrote, and a live update drew the thread again): its box would vanish with the comment.
+  const askedReply = asked.split(':')[0];
+  const keptReply = !strayReply && askedReply && !drawn.includes(formBox('reply', askedReply)) ? Number(askedReply) : null;
   const strayEdit =
     editAnswer.status === 'error' && editAnswer.box && !drawn.includes(editAnswer.box) ? editAnswer.box : null;
   return (
@@ -74,6 +81,20 @@ export function ThreadForms({
             cancelHref={cancelHref}
             guest={guest}
             onlyIfRefused
+          />
+        </div>
+      )}
+      {keptReply !== null && (
+        <div className="stray-form">
+          <CommentForm
+            postId={postId}
+            formStamp={formStamp}
+            parentId={keptReply}
+            label="Your reply"
+            cancelHref={cancelHref}
+            guest={guest}
+            onlyIfRefused
+            keepIfDrafted
           />
         </div>
       )}

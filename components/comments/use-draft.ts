@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
 
 /**
  * Keeps what is typed in a comment box in this browser until it is published or cancelled, so a
@@ -10,6 +10,13 @@ import { useCallback, useEffect, useRef } from 'react';
  */
 export function useDraft(key: string, published: number | undefined, onRestored?: () => void) {
   const box = useRef<HTMLTextAreaElement | null>(null);
+  // What this browser holds for the box: a box drawn only if it has a draft (CommentForm's
+  // keepIfDrafted) learns it here, once hydrated (the server has no storage, and says none).
+  const stored = useSyncExternalStore(
+    subscribeToOtherTabs,
+    () => read(key),
+    () => null,
+  );
   // Told when a draft comes back, without restarting the effect below for a new callback.
   const restored = useRef(onRestored);
   useEffect(() => {
@@ -33,10 +40,16 @@ export function useDraft(key: string, published: number | undefined, onRestored?
 
   const save = useCallback((text: string) => (text.trim() ? write(key, text) : forget(key)), [key]);
   const discard = useCallback(() => forget(key), [key]);
-  return { box, save, discard };
+  return { box, save, discard, stored };
 }
 
 const storageKey = (key: string) => `quire:draft:${key}`;
+
+/** Drafts written in this tab are read again at its next render; other tabs' writes arrive as events. */
+function subscribeToOtherTabs(changed: () => void): () => void {
+  window.addEventListener('storage', changed);
+  return () => window.removeEventListener('storage', changed);
+}
 
 function read(key: string): string | null {
   try {

@@ -161,3 +161,35 @@ test('a reply whose comment was removed meanwhile goes in as a new comment, leav
     .poll(() => page.evaluate(() => Object.keys(window.localStorage).filter((key) => key.startsWith('quire:draft:'))))
     .toEqual([expect.stringMatching(/:new$/)]);
 });
+
+test('a reply being written when its comment is removed stays on the page with its text, ready to go in as a new comment', async ({
+  page,
+  accounts,
+}) => {
+  const [reader, author] = await Promise.all([accounts.create('still-writing'), accounts.create('withdraws')]);
+  const authorApi = await accounts.apiAs(author);
+  const parent = await postComment(authorApi, uniqueText('Soon withdrawn'));
+  await signInWithApi(page.request, reader);
+  await openPost(page);
+  await commentActions(page, parent.id).getByRole('link', { name: 'Reply' }).click();
+  const replyForm = page.getByRole('form', { name: `Reply to ${author.name}` });
+  await waitForEnhancedForm(replyForm);
+  const replyText = uniqueText('Still being written when it went');
+  await replyForm.getByRole('textbox', { name: `Reply to ${author.name}` }).fill(replyText);
+  expect((await authorApi.delete(`/api/comments/${parent.id}`)).status()).toBe(200);
+
+  // The next live update draws the thread without that comment, and the reply box with it; the
+  // reply stays at the top of the section, with its text and what Publish will do now.
+  await expect(replyForm).toHaveCount(0, { timeout: 15_000 });
+  const kept = page.getByRole('form', { name: 'Your reply' });
+  await expect(kept.getByRole('textbox', { name: 'Your reply' })).toHaveValue(replyText);
+  await expect(kept).toContainText('The comment you are replying to was removed.');
+  await expect(kept).toContainText('Publish it now and it appears as a new comment.');
+  await kept.getByRole('button', { name: 'Publish' }).click();
+
+  await expect(commentByText(page, replyText)).toBeVisible();
+  await expect(page.getByRole('form', { name: 'Your reply' })).toHaveCount(0);
+  await expect
+    .poll(() => page.evaluate(() => Object.keys(window.localStorage).filter((key) => key.startsWith('quire:draft:'))))
+    .toEqual([]);
+});
