@@ -1,5 +1,6 @@
 // Journey: what a reader types in a comment box survives a reload or a closed tab until it is
 // published (or the reply is cancelled); each box keeps its own draft.
+import type { Locator, Page } from '@playwright/test';
 import { postComment, signInWithApi, uniqueText } from '../support/api';
 import {
   commentActions,
@@ -10,6 +11,27 @@ import {
   waitForEnhancedForm,
 } from '../support/post-page';
 import { expect, test } from '../support/journeys';
+
+/** The comment drafts this browser holds (their storage keys). */
+function storedDrafts(page: Page): Promise<string[]> {
+  return page.evaluate(() => Object.keys(window.localStorage).filter((key) => key.startsWith('quire:draft:')));
+}
+
+/** Types `text` into the new-comment box once it publishes in place. */
+async function typeComment(page: Page, text: string): Promise<void> {
+  const form = postCommentForm(page);
+  await waitForEnhancedForm(form);
+  await form.getByRole('textbox', { name: 'Your comment' }).fill(text);
+}
+
+/** Opens the reply box under comment `parentId` (by `authorName`), types `text` and returns the box. */
+async function typeReply(page: Page, parentId: number, authorName: string, text: string): Promise<Locator> {
+  await commentActions(page, parentId).getByRole('link', { name: 'Reply' }).click();
+  const form = page.getByRole('form', { name: `Reply to ${authorName}` });
+  await waitForEnhancedForm(form);
+  await form.getByRole('textbox', { name: `Reply to ${authorName}` }).fill(text);
+  return form;
+}
 
 test('a comment being written comes back after a reload, and is gone once published', async ({ page, accounts }) => {
   await signInWithApi(page.request, await accounts.create('drafter'));
@@ -42,16 +64,11 @@ test('a reply keeps its own draft beside the new-comment box; Cancel throws it a
   await pauseLiveUpdates(page);
 
   const topText = uniqueText('Top-level draft');
-  const top = postCommentForm(page);
-  await waitForEnhancedForm(top);
-  await top.getByRole('textbox', { name: 'Your comment' }).fill(topText);
+  await typeComment(page, topText);
 
-  await commentActions(page, parent.id).getByRole('link', { name: 'Reply' }).click();
-  const replyForm = page.getByRole('form', { name: `Reply to ${author.name}` });
-  await waitForEnhancedForm(replyForm);
-  const replyBox = replyForm.getByRole('textbox', { name: `Reply to ${author.name}` });
   const replyText = uniqueText('Reply draft');
-  await replyBox.fill(replyText);
+  const replyForm = await typeReply(page, parent.id, author.name, replyText);
+  const replyBox = replyForm.getByRole('textbox', { name: `Reply to ${author.name}` });
 
   // A reload keeps both, each in its own box.
   await page.reload();
@@ -111,7 +128,7 @@ test('signing out forgets the drafts, so the next person at this browser does no
 
   await page.getByRole('navigation', { name: 'Account' }).getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Sign in' })).toBeVisible();
-  expect(await page.evaluate(() => Object.keys(window.localStorage).filter((key) => key.startsWith('quire:draft:')))).toEqual([]);
+  expect(await storedDrafts(page)).toEqual([]);
 
   await signInWithApi(page.request, reader);
   await openPost(page);
@@ -131,14 +148,9 @@ test('a reply whose comment was removed meanwhile goes in as a new comment, leav
   await pauseLiveUpdates(page);
 
   const topText = uniqueText('A comment of my own, half written');
-  const top = postCommentForm(page);
-  await waitForEnhancedForm(top);
-  await top.getByRole('textbox', { name: 'Your comment' }).fill(topText);
-  await commentActions(page, parent.id).getByRole('link', { name: 'Reply' }).click();
-  const replyForm = page.getByRole('form', { name: `Reply to ${author.name}` });
-  await waitForEnhancedForm(replyForm);
+  await typeComment(page, topText);
   const replyText = uniqueText('An answer to something no longer there');
-  await replyForm.getByRole('textbox', { name: `Reply to ${author.name}` }).fill(replyText);
+  const replyForm = await typeReply(page, parent.id, author.name, replyText);
   expect((await authorApi.delete(`/api/comments/${parent.id}`)).status()).toBe(200);
   await replyForm.getByRole('button', { name: 'Publish' }).click();
 
@@ -157,9 +169,7 @@ test('a reply whose comment was removed meanwhile goes in as a new comment, leav
   await expect(page.getByRole('form', { name: 'Your reply' })).toHaveCount(0);
   // The answer was the reply box's: the other box keeps its text and its draft; the reply's draft is done with.
   await expect(postCommentForm(page).getByRole('textbox', { name: 'Your comment' })).toHaveValue(topText);
-  await expect
-    .poll(() => page.evaluate(() => Object.keys(window.localStorage).filter((key) => key.startsWith('quire:draft:'))))
-    .toEqual([expect.stringMatching(/:new$/)]);
+  await expect.poll(() => storedDrafts(page)).toEqual([expect.stringMatching(/:new$/)]);
 });
 
 test('a reply being written when its comment is removed stays on the page with its text, ready to go in as a new comment', async ({
@@ -171,11 +181,8 @@ test('a reply being written when its comment is removed stays on the page with i
   const parent = await postComment(authorApi, uniqueText('Soon withdrawn'));
   await signInWithApi(page.request, reader);
   await openPost(page);
-  await commentActions(page, parent.id).getByRole('link', { name: 'Reply' }).click();
-  const replyForm = page.getByRole('form', { name: `Reply to ${author.name}` });
-  await waitForEnhancedForm(replyForm);
   const replyText = uniqueText('Still being written when it went');
-  await replyForm.getByRole('textbox', { name: `Reply to ${author.name}` }).fill(replyText);
+  const replyForm = await typeReply(page, parent.id, author.name, replyText);
   expect((await authorApi.delete(`/api/comments/${parent.id}`)).status()).toBe(200);
 
   // The next live update draws the thread without that comment, and the reply box with it; the
@@ -189,7 +196,5 @@ test('a reply being written when its comment is removed stays on the page with i
 
   await expect(commentByText(page, replyText)).toBeVisible();
   await expect(page.getByRole('form', { name: 'Your reply' })).toHaveCount(0);
-  await expect
-    .poll(() => page.evaluate(() => Object.keys(window.localStorage).filter((key) => key.startsWith('quire:draft:'))))
-    .toEqual([]);
+  await expect.poll(() => storedDrafts(page)).toEqual([]);
 });
