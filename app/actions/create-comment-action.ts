@@ -17,7 +17,8 @@ const FIELDS = ['body', 'name', 'email', 'website'];
  * to the new comment; with it (the form sets `js=1`) the page refreshes in place.
  */
 export async function createCommentAction(_previous: CommentFormState, formData: FormData): Promise<CommentFormState> {
-  const values = typedValues(formData, FIELDS);
+  // repliedTo goes back too: the box then still knows its comment is gone, whatever else is refused.
+  const values = typedValues(formData, [...FIELDS, 'repliedTo']);
   // A reply whose comment was removed is sent again without its parent, naming its box instead.
   const box = formBox('reply', formData.get('parentId') ?? formData.get('repliedTo'));
   const input = Object.fromEntries(

@@ -40,8 +40,8 @@ export function CommentForm({
    */
   onlyIfRefused?: boolean;
   /**
-   * A reply box whose comment the thread no longer draws (removed while the reader wrote): drawn,
-   * with `onlyIfRefused`, only if this browser holds its draft, so the text is not lost from sight.
+   * A reply box whose comment was removed while the reader wrote: drawn, with `onlyIfRefused`, if
+   * this browser holds its draft (and then kept, even emptied), so the text is not lost from sight.
    */
   keepIfDrafted?: boolean;
 }) {
@@ -50,10 +50,12 @@ export function CommentForm({
   const id = useId();
   const errors = state.errors;
   const otherErrors = Object.entries(errors).filter(([field]) => !['body', 'name', 'email', 'website'].includes(field));
-  // The comment this reply answered is gone (the server names parentId only for that). Sent as a
-  // reply again it would be refused again: it goes in as a new comment, and names the reply's box
-  // (repliedTo) so that the answer comes back here, not to the new-comment box and its own text.
-  const parentGone = parentId !== undefined && (errors.parentId !== undefined || keepIfDrafted);
+  // The comment this reply answered is gone (the server names parentId only for that, and echoes
+  // repliedTo once it was sent so, whatever else it refuses). Sent as a reply again it would be
+  // refused again: it goes in as a new comment, and names the reply's box (repliedTo) so that the
+  // answer comes back here, not to the new-comment box and its own text.
+  const parentGone =
+    parentId !== undefined && (errors.parentId !== undefined || state.values.repliedTo !== undefined || keepIfDrafted);
   // A new key after each success gives fresh, empty fields; on error the typed values come back.
   // Kept here: the section's answer moves on to other boxes, and these fields must not restart then.
   const [generation, setGeneration] = useState(state.submittedAt ?? 0);
@@ -66,6 +68,9 @@ export function CommentForm({
     state.status === 'ok' ? state.submittedAt : undefined,
     () => setTypedIn(generation),
   );
+  // A kept box stays once drawn, even if its reader empties it to start again.
+  const [kept, setKept] = useState(false);
+  if (keepIfDrafted && draft && !kept) setKept(true);
   const formRef = useFocusOnError(state);
   const router = useRouter();
   // The stamp says when this box was first drawn. A live update draws the page again with a new
@@ -84,7 +89,7 @@ export function CommentForm({
   // A box holding text stays where a live update finds the post closed (or the reader banned)
   // meanwhile, and Publish then says why, instead of the text vanishing from the page mid-sentence.
   if (onlyIfRefused && state.status === 'ok') return state.message ? <p className="form-success" role="status">{state.message}</p> : null;
-  if (onlyIfRefused && state.status !== 'error' && typedIn !== generation && !(keepIfDrafted && draft)) return null;
+  if (onlyIfRefused && state.status !== 'error' && typedIn !== generation && !kept) return null;
   return (
     <form ref={formRef} action={formAction} className="comment-form" aria-label={label} noValidate>
       <input type="hidden" name="postId" value={postId} />

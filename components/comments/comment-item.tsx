@@ -17,6 +17,8 @@ export interface ThreadContext {
   viewerId: string | null;
   canComment: boolean;
   replyTo: number | null;
+  /** `replyTo` names a comment that can no longer be answered (removed meanwhile). */
+  replyGone: boolean;
   /**
    * What the address asks of the comment boxes (`?reply=`, `?edit=`), whether or not it can be
    * drawn: answers given before the address last changed (a Cancel, another Reply) are done with.
@@ -123,7 +125,8 @@ export function CommentItem({ comment, ctx }: { comment: ThreadNode<CommentRow>;
             postId={ctx.postId}
             formStamp={ctx.canComment ? ctx.formStamp : ''}
             parentId={comment.id}
-            label={`Reply to ${comment.authorName}`}
+            // A placeholder names no author: the box is labelled as the reply at the section's top is.
+            label={comment.removed ? 'Your reply' : `Reply to ${comment.authorName}`}
             cancelHref={commentHref(ctx, {}, anchor)}
             guest={ctx.viewerId === null}
             onlyIfRefused={!ctx.canComment}

@@ -57,7 +57,7 @@ export function CommentSection({
   return (
     <section className="comments" id="comments" aria-labelledby="comments-heading" {...postsShown([post.id])}>
       <h2 id="comments-heading">{data.available ? <>{commentCountLabel(data.count)}:</> : 'Comments'}</h2>
-      <ThreadForms postId={post.id} guest={!viewer} asked={ctx.boxesAsked} drawn={drawnBoxes(data, ctx)} cancelHref={commentHref(ctx, {}, 'comments')} formStamp={mayWrite ? ctx.formStamp : ''}>
+      <ThreadForms postId={post.id} guest={!viewer} asked={ctx.boxesAsked} drawn={drawnBoxes(data, ctx)} cancelHref={commentHref(ctx, {}, 'comments')} formStamp={mayWrite ? ctx.formStamp : ''} replyGone={ctx.replyGone}>
         {data.available && adminControls}
         {notice && (
           <p className={notice.tone === 'done' ? 'form-success' : 'form-error'} role="status">

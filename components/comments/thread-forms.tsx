@@ -27,6 +27,7 @@ export function ThreadForms({
   drawn,
   cancelHref,
   formStamp,
+  replyGone,
   children,
 }: {
   postId: string;
@@ -40,6 +41,8 @@ export function ThreadForms({
   cancelHref: string;
   /** The page's form stamp (lib/spam), for a reply box kept after its comment left the thread. */
   formStamp: string;
+  /** The reply the address asks for answers a comment that can no longer be answered (removed meanwhile). */
+  replyGone: boolean;
   children: ReactNode;
 }) {
   const comment = useActionState(createCommentAction, idleCommentForm);
@@ -61,40 +64,34 @@ export function ThreadForms({
   // A stray reply stays after it is published too: it says so, and forgets the reply's draft.
   const strayReply =
     commentAnswer.status !== 'idle' && commentAnswer.box && !drawn.includes(commentAnswer.box) ? commentAnswer.box : null;
-  // The reply the address asks for, when the thread no longer draws its comment (removed while the
-  // reader wrote, and a live update drew the thread again): its box would vanish with the comment.
+  // The reply the address asks for, when its comment was removed while the reader wrote and a live
+  // update drew the thread without it: its box would vanish with the comment, and the text from sight.
   const askedReply = asked.split(':')[0];
-  const keptReply = !strayReply && askedReply && !drawn.includes(formBox('reply', askedReply)) ? Number(askedReply) : null;
+  const keptReply = replyGone && askedReply && !drawn.includes(formBox('reply', askedReply)) ? Number(askedReply) : null;
+  // The stamp this section was first drawn with: a box kept after a live update is timed from when
+  // its reader began (lib/spam), not from that update.
+  const [firstStamp, setFirstStamp] = useState(formStamp);
+  if (formStamp && !firstStamp) setFirstStamp(formStamp);
+  // One place for a reply box outside the thread, whichever brought it (an answer, or a removed
+  // comment's draft), so that it keeps its state, focus and text from one to the other.
+  const lonelyReply = strayReply ?? (keptReply === null ? null : formBox('reply', keptReply));
   const strayEdit =
     editAnswer.status === 'error' && editAnswer.box && !drawn.includes(editAnswer.box) ? editAnswer.box : null;
   return (
     <BoxAnswers.Provider
       value={{ comment: [commentAnswer, comment[1], comment[2]], edit: [editAnswer, edit[1], edit[2]] }}
     >
-      {strayReply && (
+      {lonelyReply && (
         <div className="stray-form">
           <CommentForm
             postId={postId}
-            formStamp=""
-            parentId={Number(strayReply.slice('reply-'.length))}
+            formStamp={firstStamp}
+            parentId={Number(lonelyReply.slice('reply-'.length))}
             label="Your reply"
             cancelHref={cancelHref}
             guest={guest}
             onlyIfRefused
-          />
-        </div>
-      )}
-      {keptReply !== null && (
-        <div className="stray-form">
-          <CommentForm
-            postId={postId}
-            formStamp={formStamp}
-            parentId={keptReply}
-            label="Your reply"
-            cancelHref={cancelHref}
-            guest={guest}
-            onlyIfRefused
-            keepIfDrafted
+            keepIfDrafted={keptReply !== null}
           />
         </div>
       )}

@@ -147,14 +147,55 @@ test.describe('a reply or edit whose comment is no longer on the page', () => {
     await expect(back).toContainText('The comment you are replying to does not exist or was removed.');
     await expect(back.getByRole('textbox', { name: 'Your reply' })).toHaveValue(text);
 
-    // Sent again, it is no longer a reply (that would be refused again) but a comment of its own.
+    // Sent again, it is no longer a reply (that would be refused again) but a comment of its own,
+    // and stays one through any other refusal (here: sent empty).
     await expect(back).toContainText('Publish it now and it appears as a new comment.');
+    await back.getByRole('textbox', { name: 'Your reply' }).fill('');
+    await back.getByRole('button', { name: 'Publish' }).click();
+    await expect(back.getByRole('textbox', { name: 'Your reply' })).toHaveAttribute('aria-invalid', 'true');
+    await expect(back).toContainText('Publish it now and it appears as a new comment.');
+    await back.getByRole('textbox', { name: 'Your reply' }).fill(text);
     await back.getByRole('button', { name: 'Publish' }).click();
     await expect(page).toHaveURL(/#c\d+$/);
     // A comment of its own: an item of the thread's list, not of a comment's replies.
     const published = page.locator(`.comment-list > li${new URL(page.url()).hash}`);
     await expect(published).toContainText(text);
     await expect(page.getByRole('form', { name: 'Your reply' })).toHaveCount(0);
+  });
+
+  test('a reply to a comment deleted meanwhile but kept as a placeholder for its replies goes in as a new comment from its own box', async ({
+    page,
+    accounts,
+  }) => {
+    const asker = await accounts.create('answered-then-gone');
+    const askerApi = await accounts.apiAs(asker);
+    const parent = await postComment(askerApi, uniqueText('Answered, then taken back'));
+    await postComment(await accounts.apiAs(await accounts.create('first-answer')), uniqueText('An answer that stays'), { parentId: parent.id });
+    await signInWithApi(page.request, await accounts.create('second-answer'));
+    await openBox(page, parent.id, 'reply');
+    let form = page.getByRole('form', { name: `Reply to ${asker.name}` });
+    let textbox = form.getByRole('textbox', { name: `Reply to ${asker.name}` });
+    const text = uniqueText('A second answer, to a placeholder');
+    await textbox.fill(text);
+    expect((await askerApi.delete(`/api/comments/${parent.id}`)).status()).toBe(200);
+    await form.getByRole('button', { name: 'Publish' }).click();
+
+    // The placeholder still holds the box, which now says what Publish will do, through any other
+    // refusal; it names no author now, like the reply box at the top of the section.
+    const placeholder = page.locator(`li#c${parent.id}`);
+    await expect(placeholder).toContainText('This comment has been removed by the author.');
+    form = placeholder.getByRole('form', { name: 'Your reply' });
+    textbox = form.getByRole('textbox', { name: 'Your reply' });
+    await expect(form).toContainText('The comment you are replying to does not exist or was removed.');
+    await expect(form).toContainText('Publish it now and it appears as a new comment.');
+    await textbox.fill('');
+    await form.getByRole('button', { name: 'Publish' }).click();
+    await expect(textbox).toHaveAttribute('aria-invalid', 'true');
+    await expect(form).toContainText('Publish it now and it appears as a new comment.');
+    await textbox.fill(text);
+    await form.getByRole('button', { name: 'Publish' }).click();
+    await expect(page).toHaveURL(/#c\d+$/);
+    await expect(page.locator(`.comment-list > li${new URL(page.url()).hash}`)).toContainText(text);
   });
 
   test('an edit sent after its author was signed out comes back with its text, asking them to sign in', async ({ page, accounts }) => {

@@ -192,6 +192,10 @@ test('a reply being written when its comment is removed stays on the page with i
   await expect(kept.getByRole('textbox', { name: 'Your reply' })).toHaveValue(replyText);
   await expect(kept).toContainText('The comment you are replying to was removed.');
   await expect(kept).toContainText('Publish it now and it appears as a new comment.');
+  // Emptied to start again, it stays (its draft is gone, not its box).
+  await kept.getByRole('textbox', { name: 'Your reply' }).fill('');
+  await expect(kept.getByRole('textbox', { name: 'Your reply' })).toBeVisible();
+  await kept.getByRole('textbox', { name: 'Your reply' }).fill(replyText);
   await kept.getByRole('button', { name: 'Publish' }).click();
 
   await expect(commentByText(page, replyText)).toBeVisible();

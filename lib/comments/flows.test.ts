@@ -16,6 +16,7 @@ import {
   getCommentEpoch,
   getThreadState,
   getThreadVersions,
+  isReplyable,
   listCommentPage,
   listPublishedComments,
   listRecentPublished,
@@ -329,6 +330,9 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
         }
         expect(await getThreadState(p.id)).toEqual(before);
         expect(await getDb().comment.count({ where: { authorId: bob.id, postId: p.id } })).toBe(0);
+        // What the post page asks before it offers a removed comment's reply as a new comment.
+        for (const parentId of [999_999, other.id, gone.id, held.id]) expect(await isReplyable(p.id, parentId)).toBe(false);
+        expect(await isReplyable(elsewhere.id, other.id)).toBe(true);
       });
     });
 

@@ -181,6 +181,11 @@ export async function getComment(id: number) {
   });
 }
 
+/** Whether comment `id` can be answered on post `postId`: published there, as a reply's parent must be (mutations.ts writeComment). */
+export async function isReplyable(postId: string, id: number): Promise<boolean> {
+  return (await getDb().comment.count({ where: { id, postId, status: 'published' } })) > 0;
+}
+
 /**
  * Whether `viewer` may be sent to comment `id` by its id alone (`/comments/{id}`): only to what the
  * thread shows them, the comment or its place (rules.ts `holdsPlace`). Otherwise walking ids would

@@ -7,7 +7,7 @@ import { CommentSection, type SectionNotice } from '@/components/comments/commen
 import { JsonLd } from '@/components/json-ld';
 import { PostArticle } from '@/components/post-article';
 import { getViewer } from '@/lib/auth';
-import { getThreadState, listRecentPublished, type CommentRow } from '@/lib/comments/queries';
+import { getThreadState, isReplyable, listRecentPublished, type CommentRow } from '@/lib/comments/queries';
 import { commentCountLabel, strayCommentsPage } from '@/lib/comments/rules';
 import { commentText } from '@/lib/comments/render';
 import { loadCommentSection } from '@/lib/comments/section';
@@ -129,6 +129,11 @@ export default async function PostPage({ params, searchParams }: { params: Param
   const stray = section.available ? strayCommentsPage(post.path, asked, section.page.page) : null;
   if (stray) redirect(stray);
   const recent = section.available ? await listRecentPublished(post.id).catch(() => null) : [];
+  // A reply the address asks for whose comment can no longer be answered (removed while the reader
+  // wrote): its box, which went with the comment, comes back as a new comment (ThreadForms). Not
+  // knowing (the database failing now) is not "gone": a reply is never misfiled as a new comment.
+  const replyGone =
+    section.available && query.reply !== undefined ? !(await isReplyable(post.id, query.reply).catch(() => true)) : false;
   // Where an admin's buttons bring them back: the page of the thread they are on.
   const threadPage = `${post.path}${query.comments > 1 ? `?comments=${query.comments}` : ''}`;
   const ctx = {
@@ -139,6 +144,7 @@ export default async function PostPage({ params, searchParams }: { params: Param
     viewerId: viewer?.id ?? null,
     canComment: section.available && !section.closed && !section.banned && (viewer !== null || section.guestsAllowed),
     replyTo: query.reply ?? null,
+    replyGone,
     boxesAsked: `${query.reply ?? ''}:${query.edit ?? ''}`,
     editing: section.available ? section.editing : null,
     editableIds: section.available ? section.editableIds : new Set<number>(),
