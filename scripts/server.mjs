@@ -110,7 +110,7 @@ const app = next({ dev: false, dir: root, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
-/** @type {PageStore<{ keptUntil: number, bytes: number, posts: string[] | null, body: Buffer, gzip: Buffer | null, template: string | null, etag: string, headers: Record<string, string | string[]> }>} */
+/** @type {PageStore<{ keptUntil: number, bytes: number, posts: string[] | null, body: Buffer, gzip: Buffer | null, template: string | null, etags: { identity: string, gzip: string }, headers: Record<string, string | string[]> }>} */
 const pages = new PageStore({ maxEntries: MAX_ENTRIES, maxBytes: MAX_BYTES });
 /** The readable 404 page (see readableNotFound), rendered once and kept like the pages above. */
 let notFound = null;
@@ -255,20 +255,32 @@ function cacheable(req) {
   return isKeptAddress(url) && !UNCACHED_PREFIXES.some((prefix) => url.startsWith(prefix));
 }
 
+/** If-None-Match's weak comparison (RFC 9110): any listed tag, weak or strong, with the same opaque value. */
+function notModified(ifNoneMatch, etag) {
+  if (!ifNoneMatch) return false;
+  const opaque = (tag) => tag.trim().replace(/^W\//, '');
+  return ifNoneMatch.split(',').some((tag) => tag.trim() === '*' || opaque(tag) === opaque(etag));
+}
+
 function send(req, res, page) {
-  const { headers } = page;
-  if (req.headers['if-none-match'] === page.etag) {
-    res.writeHead(304, headers).end();
+  const gzip = /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
+  const etag = gzip ? page.etags.gzip : page.etags.identity;
+  if (notModified(req.headers['if-none-match'], etag)) {
+    res.writeHead(304, { ...page.headers, etag }).end();
     return;
   }
-  const gzip = /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
   let body = gzip ? page.gzip : page.body;
   if (page.template !== null) {
     // A page with a comment form: the same page with this response's own form stamp.
     const stamped = Buffer.from(page.template.replace(FORM_STAMP, freshFormStamp()));
     body = gzip ? gzipSync(stamped, { level: 1 }) : stamped;
   }
-  res.writeHead(200, { ...headers, 'content-length': body.length, ...(gzip ? { 'content-encoding': 'gzip' } : {}) });
+  res.writeHead(200, {
+    ...page.headers,
+    etag,
+    'content-length': body.length,
+    ...(gzip ? { 'content-encoding': 'gzip' } : {}),
+  });
   res.end(req.method === 'HEAD' ? undefined : body);
 }
 
@@ -337,7 +349,10 @@ function keep(key, res, startedAt, body) {
   const gzip = stamped ? null : gzipSync(body);
   // A stamped page keeps its text to restamp; the others their gzip.
   const bytes = body.length + (gzip?.length ?? template.length);
-  const etag = `"q${createHash('sha1').update(body).digest('base64url').slice(0, 20)}"`;
+  // Each encoding is its own representation, with its own tag; a page restamped on every hit is
+  // the same page in different bytes each time, so its tags are weak.
+  const tag = `q${createHash('sha1').update(body).digest('base64url').slice(0, 20)}`;
+  const weak = stamped ? 'W/' : '';
   pages.set(key, {
     keptUntil: Date.now() + MAX_AGE_SECONDS * 1000,
     bytes,
@@ -345,13 +360,12 @@ function keep(key, res, startedAt, body) {
     body,
     gzip,
     template: stamped ? template : null,
-    etag,
-    // Made once here: a hit only adds the length (and the encoding).
+    etags: { identity: `${weak}"${tag}"`, gzip: `${weak}"${tag}-gz"` },
+    // Made once here: a hit only adds the validator, the length (and the encoding).
     headers: {
       ...kept,
       'cache-control': 'public, max-age=0, s-maxage=5, stale-while-revalidate=60',
       vary: 'Cookie, Accept-Encoding',
-      etag,
       'x-quire-cache': 'hit',
     },
   });
