@@ -46,16 +46,18 @@ export async function createCommentAction(_previous: CommentFormState, formData:
 
   // Held or caught as spam, the author hears the same: it waits for a moderator.
   const held = result.comment.status !== 'published';
+  // Asked once already for the comment (kept per request): the author, whose pages we send them to.
+  const viewer = await getViewer().catch(() => null);
   // The comment is saved: if finding its page fails now, the post's thread will do.
-  const address = () => locateComment(result.post, result.comment.id).catch(() => `${result.post.path}#c${result.comment.id}`);
+  const address = () => locateComment(result.post, result.comment.id, viewer).catch(() => `${result.post.path}#c${result.comment.id}`);
   if (formData.get('js') !== '1') {
     const url = await address();
     redirect(held ? heldNoticeUrl(url) : url);
   }
   refresh();
   // Where the author sees it: a held comment only a signed-in author sees in place (a guest's is
-  // seen by no one yet), and spam by no one. The viewer was asked once already (kept per request).
-  const seen = result.comment.status === 'published' || (result.comment.status === 'pending' && (await getViewer().catch(() => null)) !== null);
+  // seen by no one yet), and spam by no one.
+  const seen = result.comment.status === 'published' || (result.comment.status === 'pending' && viewer !== null);
   return {
     status: 'ok',
     errors: {},

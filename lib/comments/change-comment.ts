@@ -31,7 +31,7 @@ export async function changeCommentText(options: { id: unknown; viewer: Viewer; 
     const comment = await editComment({ id: id.data, viewer: options.viewer, body: parsed.data.body, settings });
     const post = await getPostById(comment.postId);
     // Saved: if finding its page fails now, the post's thread will do.
-    const url = post ? await locateComment(post, comment.id, settings.commentsPerPage).catch(() => `${post.path}#c${comment.id}`) : '/';
+    const url = post ? await locateComment(post, comment.id, options.viewer, settings.commentsPerPage).catch(() => `${post.path}#c${comment.id}`) : '/';
     return { ok: true, value: comment, url };
   } catch (error) {
     return refusal(error);

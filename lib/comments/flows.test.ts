@@ -8,7 +8,7 @@ import type { Viewer } from '@/lib/users/accounts';
 import { changeCommentText, notDeletedMessage, notDeletedUrl, removeComment } from './change-comment';
 import { CommentError } from './errors';
 import { deleteComment, editComment } from './mutations';
-import { commentAddress, commentUrl, heldNoticeUrl, postComment, type PostCommentResult } from './post-comment';
+import { commentAddress, commentUrl, heldNoticeUrl, locateComment, postComment, type PostCommentResult } from './post-comment';
 import {
   findCommentPage,
   getComment,
@@ -48,11 +48,11 @@ function publish(overrides: Partial<Post> = {}): Post {
 
 type Accepted = Extract<PostCommentResult, { ok: true }> & { page: number };
 
-/** Posts as the doors do, and says which page of comments now holds the new one. */
+/** Posts as the doors do, and says which page of comments now holds the new one for its author. */
 async function post(p: Post, viewer: Viewer | null, input: Record<string, unknown>): Promise<Accepted> {
   const result = await postComment({ postId: p.id, viewer, input, ip: '203.0.113.9' });
   if (!result.ok) return expect.unreachable(`comment refused: ${JSON.stringify(result)}`);
-  const located = await findCommentPage(result.comment.id, (await getCommentSettings()).commentsPerPage);
+  const located = await findCommentPage(result.comment.id, (await getCommentSettings()).commentsPerPage, viewer);
   return { ...result, page: located?.page ?? 1 };
 }
 
@@ -723,7 +723,7 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
         // Ada's first held comment is hers alone; the answered one holds its place for everyone.
         expect(await findCommentPage(reply.id, 1)).toEqual({ postId: p.id, page: 1 });
         expect(await findCommentPage(parent.id, 1)).toEqual({ postId: p.id, page: 1 });
-        expect(await findCommentPage(held.id, 1)).toEqual({ postId: p.id, page: 1 });
+        expect(await findCommentPage(held.id, 1, ada)).toEqual({ postId: p.id, page: 1 });
         expect((await page(p, bob)).thread.map((n) => n.id)).toEqual([parent.id, expect.any(Number)]);
       });
 
@@ -923,7 +923,7 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
       const { topLevelCount } = await getThreadState(p.id);
       expect(topLevelCount).toBe(5);
 
-      const located = await findCommentPage(held.id, 5);
+      const located = await findCommentPage(held.id, 5, dee);
       expect(located).toEqual({ postId: p.id, page: 2 });
       const asDee = await listCommentPage({
         postId: p.id,
@@ -957,13 +957,24 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
       }
       const { topLevelCount } = await getThreadState(p.id);
       // Eve's thread: four published comments and her first held one fill page 1; the second is on page 2.
-      expect(await findCommentPage(held[0]!.id, 5)).toEqual({ postId: p.id, page: 1 });
-      expect(await findCommentPage(held[1]!.id, 5)).toEqual({ postId: p.id, page: 2 });
+      expect(await findCommentPage(held[0]!.id, 5, eve)).toEqual({ postId: p.id, page: 1 });
+      expect(await findCommentPage(held[1]!.id, 5, eve)).toEqual({ postId: p.id, page: 2 });
       const pageTwo = await listCommentPage({ postId: p.id, page: 2, perPage: 5, topLevelCount, viewer: eve });
       expect(pageTwo.thread.map((c) => c.id)).toEqual([held[1]!.id]);
-      // Published comments are placed as everyone sees them, whoever has held comments before them.
+      // Published comments are placed as each reader sees them: Bob and anonymous readers have no
+      // held comments before it; Eve's own come before it on her pages.
       const later = (await post(p, bob, { body: 'published 5' })).comment;
-      expect(await findCommentPage(later.id, 5)).toEqual({ postId: p.id, page: 1 });
+      for (const viewer of [null, bob]) expect(await findCommentPage(later.id, 5, viewer)).toEqual({ postId: p.id, page: 1 });
+      expect(await findCommentPage(later.id, 5, eve)).toEqual({ postId: p.id, page: 2 });
+      // So Eve, commenting after her held comments (this one published), is sent to the page that
+      // shows it: with six a page, page 2 for her, where anonymous readers have it on page 1.
+      await setCommentSettings({ holdFor: 'nobody' });
+      const eves = await post(p, eve, { body: 'published by Eve' });
+      expect(eves.comment.status).toBe('published');
+      const evesPage = await listCommentPage({ postId: p.id, page: 2, perPage: 6, topLevelCount: topLevelCount + 2, viewer: eve });
+      expect(evesPage.thread.map((c) => c.id)).toEqual([later.id, eves.comment.id]);
+      expect(await locateComment(p, eves.comment.id, eve, 6)).toBe(`${p.path}?comments=2#c${eves.comment.id}`);
+      expect(await locateComment(p, eves.comment.id, null, 6)).toBe(`${p.path}#c${eves.comment.id}`);
     });
 
     describe('a comment’s own address (/comments/{id})', () => {

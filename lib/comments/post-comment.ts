@@ -68,11 +68,16 @@ export async function postComment(options: {
 }
 
 /**
- * Where a comment is read: its post's page of comments that holds it. Costs a count over the
- * thread, so only the doors that send the reader there ask (not the JSON API).
+ * Where `viewer` reads a comment: its post's page of comments that holds it for them. Costs a
+ * count over the thread, so only the doors that send the reader there ask (not the JSON API).
  */
-export async function locateComment(post: Pick<Post, 'path'>, commentId: number, perPage?: number): Promise<string> {
-  const located = await findCommentPage(commentId, perPage ?? (await getCommentSettings()).commentsPerPage);
+export async function locateComment(
+  post: Pick<Post, 'path'>,
+  commentId: number,
+  viewer: Viewer | null,
+  perPage?: number,
+): Promise<string> {
+  const located = await findCommentPage(commentId, perPage ?? (await getCommentSettings()).commentsPerPage, viewer);
   return commentUrl(post, commentId, located?.page ?? 1);
 }
 
@@ -86,7 +91,7 @@ export async function locateComment(post: Pick<Post, 'path'>, commentId: number,
 export async function commentAddress(id: number, viewer: Viewer | null): Promise<string | null> {
   if (!(await mayFindComment(id, viewer))) return null;
   const { commentsPerPage } = await getCommentSettings();
-  const located = await findCommentPage(id, commentsPerPage, viewer?.role === 'admin');
+  const located = await findCommentPage(id, commentsPerPage, viewer);
   const post = located && (await getPostById(located.postId));
   return post ? commentUrl(post, id, located.page) : null;
 }

@@ -217,35 +217,33 @@ async function hasPublishedReplyUnder(id: number): Promise<boolean> {
 }
 
 /**
- * Which page of its post's comments holds comment `id` (for permalinks and "back to your comment").
- * A held comment is placed as its author sees the thread: their own held comments take places too.
- * With `heldAtEnd` (an admin's view), a held conversation is on the last page, where the admin's
- * post page shows held top-level comments (`withHeldComments`).
+ * Which page of its post's comments holds comment `id` as `viewer` reads the thread (for
+ * permalinks and "back to your comment"): a reader's own held comments take places on their pages
+ * that nobody else's do. An admin's post page shows held conversations on the last page
+ * (`withHeldComments`), so that is where an admin finds one.
  */
 export async function findCommentPage(
   id: number,
   perPage: number,
-  heldAtEnd = false,
+  viewer: Pick<Viewer, 'id' | 'role'> | null = null,
 ): Promise<{ postId: string; page: number } | null> {
   const db = getDb();
   const comment = await db.comment.findUnique({ where: { id }, select: { postId: true, rootId: true, id: true } });
   if (!comment) return null;
   const root = await db.comment.findUnique({
     where: { id: comment.rootId ?? comment.id },
-    select: { id: true, createdAt: true, status: true, authorId: true, publishedReplies: true },
+    select: { id: true, createdAt: true, status: true, publishedReplies: true },
   });
   if (!root) return { postId: comment.postId, page: 1 };
-  if (heldAtEnd && root.status === 'pending' && root.publishedReplies === 0) {
+  if (viewer?.role === 'admin' && root.status === 'pending' && root.publishedReplies === 0) {
     const { topLevelCount } = await getThreadState(comment.postId);
     return { postId: comment.postId, page: pageCount(topLevelCount, perPage) };
   }
-  // A held comment with published replies holds a place for everyone; one without, only in its author's view.
-  const places = placesFor(root.status === 'pending' && root.publishedReplies === 0 && root.authorId ? { id: root.authorId } : null);
   const before = await db.comment.count({
     where: {
       postId: comment.postId,
       parentId: null,
-      AND: [places, { OR: [{ createdAt: { lt: root.createdAt } }, { createdAt: root.createdAt, id: { lt: root.id } }] }],
+      AND: [placesFor(viewer), { OR: [{ createdAt: { lt: root.createdAt } }, { createdAt: root.createdAt, id: { lt: root.id } }] }],
     },
   });
   return { postId: comment.postId, page: pageOfPosition(before, perPage) };
