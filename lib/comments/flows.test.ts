@@ -713,6 +713,37 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
         expect(admins.heldReasons.get(parent.id)).toBe('edited: 1 link');
       });
 
+      it('shows an admin a held reply under its conversation also when readers no longer see that conversation', async () => {
+        await setCommentSettings({ holdLinkCount: 1 });
+        const admin = { ...(await insertReader('Moderator')), role: 'admin' as const };
+        const p = publish();
+        // A first-time reader's reply to each of Ada's comments waits for moderation.
+        const gone = (await post(p, ada, { body: 'Soon deleted.' })).comment;
+        const reheld = (await post(p, ada, { body: 'Soon held again.' })).comment;
+        const newcomer = await insertReader('Newcomer');
+        const underGone = (await post(p, newcomer, { body: 'A first reply.', parentId: gone.id })).comment;
+        const underReheld = (await post(p, newcomer, { body: 'Another first reply.', parentId: reheld.id })).comment;
+        expect([underGone.status, underReheld.status]).toEqual(['pending', 'pending']);
+
+        // Ada deletes one (it keeps its place, but readers see nothing there) and edits a link
+        // into the other (held again, it is no place for readers).
+        await removeComment({ id: gone.id, viewer: ada });
+        expect(await changeCommentText({ id: reheld.id, viewer: ada, input: { body: 'See https://a.example' } })).toMatchObject({
+          ok: true,
+          value: { status: 'pending' },
+        });
+        expect(shape((await page(p, null)).thread)).toEqual([]);
+
+        // The admin sees both held replies, under where their comments stand.
+        const admins = await withHeldComments(p.id, await page(p, admin));
+        expect(shape(admins.page.thread)).toEqual([{ [`×${gone.id}`]: [underGone.id] }, { [reheld.id]: [underReheld.id] }]);
+        expect(admins.page.thread[0]).toMatchObject({ status: 'deleted', html: '' });
+        expect(admins.heldReasons.get(underGone.id)).toBeTruthy();
+        expect(admins.heldReasons.get(underReheld.id)).toBeTruthy();
+        // …and the queue's links take the admin to that page.
+        for (const id of [underGone.id, underReheld.id]) expect(await commentAddress(id, admin)).toBe(`${p.path}#c${id}`);
+      });
+
       it('is found on the page everyone sees it on, also by its author with other held comments', async () => {
         await setCommentSettings({ holdLinkCount: 1, commentsPerPage: 5 });
         const p = publish();

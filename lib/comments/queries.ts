@@ -92,6 +92,13 @@ function asPlaceholder(row: CommentRow): CommentRow {
   return { ...row, html: '', authorId: null, authorName: '', isGuest: false, guestWebsite: null, editedAt: null };
 }
 
+/** Comments `ids` as placeholders, for a thread that must draw where they stand but nothing they said. */
+export async function listPlaceholders(ids: number[]): Promise<CommentRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await getDb().comment.findMany({ where: { id: { in: ids } }, select: commentSelect });
+  return rows.map(toRow).map(asPlaceholder);
+}
+
 export interface ThreadState {
   publishedCount: number;
   topLevelCount: number;
@@ -124,6 +131,8 @@ export interface CommentPage {
   thread: ThreadNode<CommentRow>[];
   page: number;
   pageCount: number;
+  /** The top-level comments holding this page's places, also those the thread leaves out (removed, with nothing readers see under them). */
+  places: number[];
 }
 
 /**
@@ -171,7 +180,7 @@ export async function listCommentPage(options: {
         });
   const readable = readableBy(options.viewer);
   const rows = [...top, ...replies].map(toRow).map((row) => (readable(row) ? row : asPlaceholder(row)));
-  return { thread: buildThread(rows, (row) => !readable(row)), page, pageCount: pages };
+  return { thread: buildThread(rows, (row) => !readable(row)), page, pageCount: pages, places: top.map((c) => c.id) };
 }
 
 export async function getComment(id: number) {

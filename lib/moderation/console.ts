@@ -4,7 +4,7 @@
  */
 import { commentAddress } from '@/lib/comments/post-comment';
 import { buildThread, type ThreadNode } from '@/lib/comments/rules';
-import { commentSelect, type CommentPage, type CommentRow } from '@/lib/comments/queries';
+import { commentSelect, listPlaceholders, type CommentPage, type CommentRow } from '@/lib/comments/queries';
 import { getAllPosts } from '@/lib/content/posts';
 import { getDb } from '@/lib/db';
 import { getBanStanding } from '@/lib/moderation/bans';
@@ -80,33 +80,53 @@ function flatten(nodes: ThreadNode<CommentRow>[]): CommentRow[] {
  * the buttons that bring them back.
  */
 export async function withHeldComments(postId: string, page: CommentPage) {
-  const topIds = page.thread.map((node) => node.id);
-  const held = await getDb().comment.findMany({
+  const db = getDb();
+  const byDate = [{ createdAt: 'asc' as const }, { id: 'asc' as const }];
+  const held = await db.comment.findMany({
     where: {
       postId,
       status: 'pending',
       OR: [
-        { rootId: { in: topIds } },
-        { id: { in: topIds } },
+        // The page's conversations, also those readers no longer see (a deleted comment with
+        // only held replies under it).
+        { rootId: { in: page.places } },
+        { id: { in: page.places } },
         ...(page.page === page.pageCount ? [{ parentId: null, publishedReplies: 0 }] : []),
       ],
     },
-    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    orderBy: byDate,
     select: heldSelect,
   });
+  // A held top-level comment shown on the last page brings its held replies along.
+  const heldTop = held.filter((row) => row.parentId === null && !page.places.includes(row.id)).map((row) => row.id);
+  const heldUnder =
+    heldTop.length === 0
+      ? []
+      : await db.comment.findMany({ where: { postId, status: 'pending', rootId: { in: heldTop } }, orderBy: byDate, select: heldSelect });
+  const allHeld = [...held, ...heldUnder];
   const heldRows = new Map<number, CommentRow>(
-    held.map(({ author, guestName, heldReason: _reason, ...row }) => [
+    allHeld.map(({ author, guestName, heldReason: _reason, ...row }) => [
       row.id,
       { ...row, authorName: author?.name ?? guestName ?? 'Anonymous', isGuest: row.authorId === null },
     ]),
   );
   const shown = flatten(page.thread).map((row) => heldRows.get(row.id) ?? row);
-  const known = new Set(shown.map((row) => row.id));
-  const extra = [...heldRows.values()].filter((row) => !known.has(row.id));
+  const rows = new Map([...shown, ...heldRows.values()].map((row) => [row.id, row]));
+  // A held reply's removed ancestors, which the readers' thread leaves out when nothing they see
+  // hangs under them, stand above it as placeholders (replies nest ten levels at most).
+  for (let missing = missingParents(rows); missing.length > 0; missing = missingParents(rows)) {
+    const found = await listPlaceholders(missing);
+    if (found.length === 0) break;
+    for (const row of found) rows.set(row.id, row);
+  }
   return {
-    page: { ...page, thread: buildThread([...shown, ...extra], (row) => row.status === 'deleted' || row.status === 'spam') },
-    heldReasons: new Map(held.map((row) => [row.id, row.heldReason])),
+    page: { ...page, thread: buildThread([...rows.values()], (row) => row.status === 'deleted' || row.status === 'spam') },
+    heldReasons: new Map(allHeld.map((row) => [row.id, row.heldReason])),
   };
+}
+
+function missingParents(rows: Map<number, CommentRow>): number[] {
+  return [...new Set([...rows.values()].flatMap((row) => (row.parentId !== null && !rows.has(row.parentId) ? [row.parentId] : [])))];
 }
 
 /**
