@@ -4,9 +4,9 @@
 // A reader without a session gets the same HTML as every other reader, so those pages are kept
 // (raw and gzipped) and served without running React again. They are dropped exactly when comments
 // they show change: the cache polls the comment epoch (a token that moves on any comment or
-// comment-setting change, on any instance sharing the database; see readEpoch) twice a second, and
-// when it moves, reads which posts' threads changed and drops the pages that show those posts (each
-// page names them: data-quire-posts). A settings change drops everything. A write handled here stops
+// comment-setting change, on any instance sharing the database; see readEpoch) every
+// PAGE_CACHE_POLL_MS (500 ms by default), and when it moves, reads which posts' threads changed and
+// drops the pages that show those posts (each page names them: data-quire-posts). A settings change drops everything. A write handled here stops
 // the cache serving before its answer leaves, until that check has run. Signed-in readers, forms,
 // the API and admin pages always go to Next.
 // Before anything reads a setting: PORT, HOST and the cache's settings are read below, before Next.
@@ -212,8 +212,8 @@ async function checkEpoch() {
 
 /**
  * A write (comment, moderation, settings) must be visible to the very next request its author
- * makes here. So before the write's answer leaves the cache stops serving; the next poll (twice a
- * second) reads past the write, drops the pages it changed and serves the rest again. A write is any
+ * makes here. So before the write's answer leaves the cache stops serving; the next poll (by default
+ * within half a second) reads past the write, drops the pages it changed and serves the rest again. A write is any
  * request but a read (forms without JavaScript post to the page's own address, so the path says
  * little) that was not refused, a 4xx or 5xx having changed nothing; signing in and registering
  * change no page that anonymous readers share.
