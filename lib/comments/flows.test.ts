@@ -185,6 +185,29 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
         expect((await listPublishedComments(p.id, { limit: 10 })).comments).toEqual([]);
       });
 
+      it('tells a guest every field to put right at once, their missing name included', async () => {
+        const p = publish();
+        const input = { body: 'Guest here', name: '  ', email: 'not-an-email', website: 'javascript:alert(1)' };
+        // Where guests may not comment, the name is no field of theirs to fill in.
+        const closedToGuests = await postComment({ postId: p.id, viewer: null, input });
+        expect(closedToGuests).toMatchObject({ ok: false, status: 400 });
+        expect(Object.keys(closedToGuests.ok ? {} : closedToGuests.errors).sort()).toEqual(['email', 'website']);
+
+        await setCommentSettings({ whoMayComment: 'anyone' });
+        const refused = await postComment({ postId: p.id, viewer: null, input });
+        expect(refused).toMatchObject({ ok: false, status: 400, errors: { name: 'Enter your name to comment as a guest.' } });
+        expect(Object.keys(refused.ok ? {} : refused.errors).sort()).toEqual(['email', 'name', 'website']);
+        // A signed-in reader has their account's name.
+        const signedIn = await postComment({ postId: p.id, viewer: ada, input: { body: 'Hi', email: 'not-an-email' } });
+        expect(Object.keys(signedIn.ok ? {} : signedIn.errors)).toEqual(['email']);
+        // With the rest right, the name alone is still asked for.
+        expect(await postComment({ postId: p.id, viewer: null, input: { body: 'Guest here' } })).toMatchObject({
+          ok: false,
+          errors: { name: 'Enter your name to comment as a guest.' },
+        });
+        expect(await getDb().comment.count({ where: { postId: p.id } })).toBe(0);
+      });
+
       it('publishes guests directly when the blog does not hold them', async () => {
         await setCommentSettings({ whoMayComment: 'anyone', holdGuestComments: false });
         const p = publish();

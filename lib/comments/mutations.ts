@@ -161,12 +161,14 @@ export async function assertMayComment(
 ): Promise<void> {
   await assertCommentsOpen(post, settings);
   if (!viewer && settings.whoMayComment === 'users') throw new CommentError(401, 'Sign in to comment.', 'request');
-  if (!viewer && !input.name) throw new CommentError(400, 'Enter your name to comment as a guest.', 'name');
+  if (!viewer && !input.name) throw new CommentError(400, GUEST_NAME_MISSING, 'name');
   if (viewer) {
     const ban = await getActiveBan(viewer.id);
     if (ban) throw new CommentError(403, banMessage(ban), 'request');
   }
 }
+
+export const GUEST_NAME_MISSING = 'Enter your name to comment as a guest.';
 
 type NewComment = {
   post: Post;

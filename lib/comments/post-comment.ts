@@ -3,7 +3,7 @@ import { commentRefused, limitCommenting, rateLimitMessage } from '@/lib/rate-li
 import { type FormSignals, judgeForm } from '@/lib/spam';
 import type { Viewer } from '@/lib/users/accounts';
 import { CommentError } from './errors';
-import { assertMayComment, writeComment, type WrittenComment } from './mutations';
+import { assertMayComment, GUEST_NAME_MISSING, writeComment, type WrittenComment } from './mutations';
 import { findCommentPage, mayFindComment } from './queries';
 import { fieldErrors, newCommentSchema } from './schemas';
 import { getCommentSettings } from './settings';
@@ -37,7 +37,7 @@ export async function postComment(options: {
   const post = await getPostById(options.postId);
   if (!post) return { ok: false, status: 404, errors: { postId: 'There is no post with that id.' } };
   const parsed = newCommentSchema.safeParse(options.input);
-  if (!parsed.success) return { ok: false, status: 400, errors: fieldErrors(parsed.error) };
+  if (!parsed.success) return { ok: false, status: 400, errors: await withGuestName(fieldErrors(parsed.error), options) };
   const settings = await getCommentSettings();
   let counted = false;
   try {
@@ -65,6 +65,20 @@ export async function postComment(options: {
     if (counted) await commentRefused(options.viewer?.id, options.ip);
     return { ok: false, status: error.status, errors: { [error.field]: error.message } };
   }
+}
+
+/**
+ * A guest's missing name is the blog's rule (`assertMayComment`), asked once the input is valid; a
+ * form refused for other fields says it too, so the guest puts everything right in one go.
+ */
+async function withGuestName(errors: Record<string, string>, options: { viewer: Viewer | null; input: unknown }) {
+  if (options.viewer || errors.name) return errors;
+  const typed = typeof options.input === 'object' && options.input !== null ? (options.input as Record<string, unknown>).name : undefined;
+  const name = newCommentSchema.shape.name.safeParse(typed);
+  if (!name.success || name.data) return errors;
+  // Only where guests may comment; the settings unreadable now, the other messages still go back.
+  const settings = await getCommentSettings().catch(() => null);
+  return settings?.whoMayComment === 'anyone' ? { ...errors, name: GUEST_NAME_MISSING } : errors;
 }
 
 /**
