@@ -62,6 +62,7 @@ const DATABASE_INDEPENDENT_SPECS = [
   /journeys\/account-errors/,
   /journeys\/comment-errors/,
   /journeys\/drafts/,
+  /journeys\/keyboard-and-small-screens/,
   /moderation\/rules/,
   /hardening\/requests/,
   /performance\/requests/,

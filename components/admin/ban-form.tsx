@@ -5,15 +5,17 @@ import { adminBanUserAction } from '@/app/actions/admin-ban-user-action';
 import { idleAdminForm } from '@/app/(admin)/_lib/form-state';
 import { FieldError } from '@/components/comments/field-error';
 import { useEnhanced } from '@/components/comments/use-enhanced';
+import { useFocusOnError } from '@/components/use-focus-on-error';
 
 /** Ban a commenter: a reason (required), an optional last day, and whether to hide what they already wrote. */
 export function BanForm({ userId, name }: { userId: string; name: string }) {
   const [state, formAction, pending] = useActionState(adminBanUserAction, idleAdminForm);
   const enhanced = useEnhanced();
   const id = useId();
+  const formRef = useFocusOnError(state);
   const { errors, values } = state;
   return (
-    <form action={formAction} className="admin-form ban-form" aria-label={`Ban ${name}`} noValidate key={state.submittedAt ?? 0}>
+    <form ref={formRef} action={formAction} className="admin-form ban-form" aria-label={`Ban ${name}`} noValidate key={state.submittedAt ?? 0}>
       <input type="hidden" name="userId" value={userId} />
       {enhanced && <input type="hidden" name="js" value="1" />}
       {state.status === 'error' && (errors.request ?? state.message) && (

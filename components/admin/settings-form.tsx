@@ -6,6 +6,7 @@ import { idleAdminForm } from '@/app/(admin)/_lib/form-state';
 import { seenField, SETTING_LABELS, settingsAsFormValues, type Setting as Field } from '@/app/(admin)/_lib/settings-form-values';
 import { FieldError } from '@/components/comments/field-error';
 import { useEnhanced } from '@/components/comments/use-enhanced';
+import { useFocusOnError } from '@/components/use-focus-on-error';
 import type { CommentSettings } from '@/lib/comments/settings';
 
 /**
@@ -16,6 +17,7 @@ export function SettingsForm({ settings, saved }: { settings: CommentSettings; s
   const [state, formAction, pending] = useActionState(adminSaveSettingsAction, idleAdminForm);
   const enhanced = useEnhanced();
   const id = useId();
+  const formRef = useFocusOnError(state);
   const { errors } = state;
   const drawn: Record<string, string> = settingsAsFormValues(settings);
   const values: Record<string, string> = state.status === 'error' ? state.values : drawn;
@@ -53,7 +55,7 @@ export function SettingsForm({ settings, saved }: { settings: CommentSettings; s
 
   return (
     // The key starts the fields afresh from what the server now holds after each save.
-    <form action={formAction} className="admin-form settings-form" aria-label="Comment settings" noValidate key={state.submittedAt ?? 0}>
+    <form ref={formRef} action={formAction} className="admin-form settings-form" aria-label="Comment settings" noValidate key={state.submittedAt ?? 0}>
       {enhanced && <input type="hidden" name="js" value="1" />}
       {(Object.keys(SETTING_LABELS) as Field[]).map((field) =>
         // A box that is off sends nothing, and so does what it was drawn with.

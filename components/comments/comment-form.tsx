@@ -9,6 +9,7 @@ import { COMMENT_MAX_LENGTH } from '@/lib/comments/limits';
 import { HONEYPOT_FIELD } from '@/lib/spam/honeypot';
 import { useBoxAnswer } from './box-answers';
 import { FieldError } from './field-error';
+import { returnFocusTo } from './return-focus-link';
 import { useDraft } from './use-draft';
 import { useEnhanced } from './use-enhanced';
 import { useFocusOnError } from '@/components/use-focus-on-error';
@@ -27,6 +28,7 @@ export function CommentForm({
   guest = false,
   onlyIfRefused = false,
   keepIfDrafted = false,
+  opened = false,
 }: {
   postId: string;
   formStamp: string;
@@ -44,6 +46,8 @@ export function CommentForm({
    * this browser holds its draft (and then kept, even emptied), so the text is not lost from sight.
    */
   keepIfDrafted?: boolean;
+  /** Opened by a link (Reply): the box takes the focus when it appears, and Cancel gives it back to that link. */
+  opened?: boolean;
 }) {
   const [state, formAction, sending] = useBoxAnswer('comment', formBox('reply', parentId));
   const enhanced = useEnhanced();
@@ -72,6 +76,9 @@ export function CommentForm({
   const [kept, setKept] = useState(false);
   if (keepIfDrafted && draft && !kept) setKept(true);
   const formRef = useFocusOnError(state);
+  useEffect(() => {
+    if (opened) draftBox.current?.focus();
+  }, [opened, draftBox]);
   const router = useRouter();
   // The stamp says when this box was first drawn. A live update draws the page again with a new
   // one; taking it would restart the clock, and text written over minutes would be refused as sent
@@ -184,7 +191,15 @@ export function CommentForm({
         {/* Every box waits while one is sent: their answers arrive in one place, one at a time. */}
         <SubmitButton idle="Publish" busy="Publishing…" disabled={sending} />
         {cancelHref && (
-          <SiteLink href={cancelHref} scroll={false} className="form-cancel" onClick={discardDraft}>
+          <SiteLink
+            href={cancelHref}
+            scroll={false}
+            className="form-cancel"
+            onClick={() => {
+              discardDraft();
+              if (opened && parentId !== undefined) returnFocusTo(`reply-${parentId}`);
+            }}
+          >
             Cancel
           </SiteLink>
         )}

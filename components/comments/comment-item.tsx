@@ -1,4 +1,3 @@
-import { SiteLink } from '@/components/site-link';
 import { formatTimestamp } from '@/lib/content/dates';
 import type { CommentRow } from '@/lib/comments/queries';
 import type { Editing } from '@/lib/comments/section';
@@ -8,6 +7,7 @@ import { Avatar } from '../avatar';
 import { CommentForm } from './comment-form';
 import { DeleteCommentButton } from './delete-comment-button';
 import { EditCommentForm } from './edit-comment-form';
+import { ReturnFocusLink } from './return-focus-link';
 
 export interface ThreadContext {
   postId: string;
@@ -100,14 +100,14 @@ export function CommentItem({ comment, ctx }: { comment: ThreadNode<CommentRow>;
           )}
           <div className="comment-actions">
             {ctx.canComment && comment.status === 'published' && (
-              <SiteLink href={commentHref(ctx, { reply: comment.id }, `reply-${comment.id}`)} scroll={false}>
+              <ReturnFocusLink focusKey={`reply-${comment.id}`} href={commentHref(ctx, { reply: comment.id }, `reply-${comment.id}`)} scroll={false}>
                 Reply
-              </SiteLink>
+              </ReturnFocusLink>
             )}
             {own && ctx.editableIds.has(comment.id) && ctx.editing?.id !== comment.id && (
-              <SiteLink href={commentHref(ctx, { edit: comment.id }, anchor)} scroll={false}>
+              <ReturnFocusLink focusKey={`edit-${comment.id}`} href={commentHref(ctx, { edit: comment.id }, anchor)} scroll={false}>
                 Edit
-              </SiteLink>
+              </ReturnFocusLink>
             )}
             {own && <DeleteCommentButton commentId={comment.id} returnTo={commentHref(ctx, {}, 'comments')} />}
             {/* On their own comments admins already have Delete; the rest would make no sense there. */}
@@ -130,6 +130,7 @@ export function CommentItem({ comment, ctx }: { comment: ThreadNode<CommentRow>;
             cancelHref={commentHref(ctx, {}, anchor)}
             guest={ctx.viewerId === null}
             onlyIfRefused={!ctx.canComment}
+            opened
           />
         </div>
       )}

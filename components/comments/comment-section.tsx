@@ -48,7 +48,8 @@ export function CommentSection({
   /** Admins' close/reopen control, shown above the thread. */
   adminControls?: ReactNode;
 }) {
-  const returnTo = encodeURIComponent(`${post.path}#comments`);
+  // Signing in or registering brings the reader back to this page of the thread.
+  const returnTo = encodeURIComponent(commentHref(ctx, {}, 'comments'));
   const closed = data.available && data.closed;
   // Who may write here now. The form is drawn in the same place whatever the state (see CommentForm's
   // onlyIfRefused): without JavaScript, a comment refused because the post closed, the reader was

@@ -1,12 +1,13 @@
 'use client';
 
 import { SiteLink } from '@/components/site-link';
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { formBox } from '@/lib/comments/form-state';
 import { COMMENT_MAX_LENGTH } from '@/lib/comments/limits';
 import { useBoxAnswer } from './box-answers';
 import { SubmitButton } from './comment-form';
 import { FieldError } from './field-error';
+import { returnFocusTo } from './return-focus-link';
 import { useEnhanced } from './use-enhanced';
 import { useFocusOnError } from '@/components/use-focus-on-error';
 
@@ -30,6 +31,9 @@ export function EditCommentForm({
   const enhanced = useEnhanced();
   const id = useId();
   const formRef = useFocusOnError(state);
+  // Opened by its Edit link: the reader goes on in the box, not from the top of the page.
+  const box = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => box.current?.focus(), []);
   // The text's own problem is told beside it; anything else (signed out, the database down) is
   // announced for the whole form, as the comment form does.
   const error = state.errors.body;
@@ -49,6 +53,7 @@ export function EditCommentForm({
         maxLength={COMMENT_MAX_LENGTH}
         defaultValue={state.values.body ?? body}
         key={state.submittedAt ?? 0}
+        ref={box}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
       />
@@ -60,7 +65,7 @@ export function EditCommentForm({
       )}
       <div className="form-buttons">
         <SubmitButton idle="Save" busy="Saving…" disabled={windowOver || sending} />
-        <SiteLink href={cancelHref} scroll={false} className="form-cancel">
+        <SiteLink href={cancelHref} scroll={false} className="form-cancel" onClick={() => returnFocusTo(`edit-${commentId}`)}>
           Cancel
         </SiteLink>
       </div>

@@ -1,0 +1,168 @@
+// Using the blog with a keyboard, a screen reader's focus, a small screen and the colours axe checks:
+// the states the reading-page checks (e2e/accessibility.spec.ts) never reach, a thread with
+// comments and open boxes, forms answering with errors, the console on a phone.
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { postComment, postComments, uniqueText } from '../support/api';
+import { SEED_POST } from '../support/blog';
+import { commentActions, commentById, openPost, postCommentForm, waitForEnhancedForm } from '../support/post-page';
+import { expect, test } from '../moderation/fixtures';
+
+async function axeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).include('#comments').analyze();
+  return results.violations.map((v) => ({ rule: v.id, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+}
+
+test.beforeEach(async ({ commentSettings }) => {
+  await commentSettings.set({ holdFor: 'nobody' });
+});
+
+test('a thread with replies, a code block and an open edit box has no axe violations, light and dark', async ({
+  accounts,
+  browse,
+}) => {
+  const author = await accounts.create('axe');
+  const api = await accounts.apiAs(author);
+  const top = await postComment(api, uniqueText('A comment with code'));
+  await postComment(api, `A long line of code:\n\n    ${'const answer = compute(everything, '.repeat(12)}0);`, {
+    parentId: top.id,
+  });
+  const page = await browse(author);
+  await page.goto(`${SEED_POST.path}?edit=${top.id}#c${top.id}`);
+  await expect(commentById(page, top.id).getByRole('textbox', { name: 'Edit your comment' })).toBeVisible();
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    expect(await axeViolations(page), `${scheme} scheme`).toEqual([]);
+  }
+});
+
+test('every avatar colour carries its white initials at 4.5:1 or more', async ({ accounts, browse }) => {
+  const author = await accounts.create('hues');
+  const comment = await postComment(await accounts.apiAs(author), uniqueText('Any name, any hue'));
+  const page = await browse(null);
+  await page.goto(SEED_POST.path);
+  const avatar = commentById(page, comment.id).locator('.avatar');
+  // The hue comes from the name (components/avatar.tsx); try each of the 360 on this avatar.
+  const worst = await avatar.evaluate((element: HTMLElement) => {
+    const channel = (value: number) => {
+      const c = value / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    };
+    const luminance = (rgb: string) => {
+      const [r = 0, g = 0, b = 0] = (rgb.match(/[\d.]+/g) ?? []).map(Number);
+      return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+    };
+    let lowest = { ratio: Infinity, hue: -1 };
+    for (let hue = 0; hue < 360; hue += 1) {
+      element.style.setProperty('--avatar-hue', String(hue));
+      const style = getComputedStyle(element);
+      const [light, dark] = [luminance(style.color), luminance(style.backgroundColor)].sort((a, b) => b - a);
+      const ratio = (light! + 0.05) / (dark! + 0.05);
+      if (ratio < lowest.ratio) lowest = { ratio, hue };
+    }
+    return lowest;
+  });
+  expect(worst.ratio, `hue ${worst.hue}`).toBeGreaterThanOrEqual(4.5);
+});
+
+test('Edit and Reply move the keyboard into their box, and Cancel brings it back to the link', async ({
+  accounts,
+  browse,
+}) => {
+  const author = await accounts.create('keys');
+  const comment = await postComment(await accounts.apiAs(author), uniqueText('Edited from the keyboard'));
+  const page = await browse(author);
+  await openPost(page);
+  await waitForEnhancedForm(postCommentForm(page));
+  const actions = commentActions(page, comment.id);
+
+  await actions.getByRole('link', { name: 'Edit' }).press('Enter');
+  const editBox = commentById(page, comment.id).getByRole('textbox', { name: 'Edit your comment' });
+  await expect(editBox).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(commentById(page, comment.id).getByRole('button', { name: 'Save' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(commentById(page, comment.id).getByRole('link', { name: 'Cancel' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(editBox).toBeHidden();
+  await expect(actions.getByRole('link', { name: 'Edit' })).toBeFocused();
+
+  await actions.getByRole('link', { name: 'Reply' }).press('Enter');
+  const replyBox = page.getByRole('textbox', { name: `Reply to ${author.name}` });
+  await expect(replyBox).toBeFocused();
+  await page
+    .getByRole('form', { name: `Reply to ${author.name}` })
+    .getByRole('link', { name: 'Cancel' })
+    .press('Enter');
+  await expect(replyBox).toBeHidden();
+  await expect(actions.getByRole('link', { name: 'Reply' })).toBeFocused();
+});
+
+test('signing in from a later page of comments comes back to that page', async ({
+  accounts,
+  commentSettings,
+  browse,
+}) => {
+  const reader = await accounts.create('pages');
+  await postComments(await accounts.apiAs(reader), 6, 'paged');
+  await commentSettings.set({ commentsPerPage: 5 });
+  const page = await browse(null);
+  await page.goto(`${SEED_POST.path}?comments=2`);
+  await expect(page.getByText(/Comments page 2 of/)).toBeVisible();
+  await page.locator('#post-a-comment').getByRole('link', { name: 'Sign in' }).click();
+  await page.getByLabel('Email').fill(reader.email);
+  await page.getByLabel('Password').fill(reader.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(`${SEED_POST.path}?comments=2#comments`);
+  await expect(page.getByText(/Comments page 2 of/)).toBeVisible();
+  await expect(page.getByText(`Signed in as ${reader.name}`)).toBeVisible();
+});
+
+test('a refused form moves the keyboard to what it must put right, field or message', async ({
+  accounts,
+  admin,
+  browse,
+}) => {
+  // Signing in with a wrong password names no field: the message takes the focus.
+  const reader = await accounts.create('focus');
+  const page = await browse(null);
+  await page.goto('/signin');
+  const signIn = page.locator('form.account-form');
+  // Hydrated (the form has no marker of its own): nothing is left to load.
+  await page.waitForLoadState('networkidle');
+  await page.getByLabel('Email').fill(reader.email);
+  await page.getByLabel('Password').fill('not-the-password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(signIn.getByRole('alert')).toBeFocused();
+
+  // The console's settings and ban forms: the first field refused.
+  await admin.page.goto('/admin/settings');
+  const settings = admin.page.getByRole('form', { name: 'Comment settings' });
+  await waitForEnhancedForm(settings);
+  await settings.getByLabel('Top-level comments per page').fill('many');
+  await settings.getByRole('button', { name: 'Save settings' }).click();
+  await expect(settings.getByLabel('Top-level comments per page')).toBeFocused();
+
+  await admin.page.goto(`/admin/users/${reader.id}`);
+  const ban = admin.page.getByRole('form', { name: `Ban ${reader.name}` });
+  await waitForEnhancedForm(ban);
+  await ban.getByRole('button', { name: 'Ban' }).click();
+  await expect(ban.getByLabel('Reason')).toBeFocused();
+});
+
+test('the console fits a phone’s screen: wide tables scroll in their own box', async ({ admin, accounts }) => {
+  const writer = await accounts.apiAs(await accounts.create('phone'));
+  const comment = await postComment(writer, uniqueText('Something for the log, whose rows are wide'));
+  // The log's table: an action on a comment, with its admin, its target and its reason.
+  expect((await admin.api.post(`/api/admin/comments/${comment.id}/spam`)).status()).toBe(200);
+  await admin.page.setViewportSize({ width: 390, height: 800 });
+  for (const path of ['/admin', '/admin/log', '/admin/settings']) {
+    await admin.page.goto(path);
+    await expect(admin.page.getByRole('heading', { level: 1 })).toBeVisible();
+    const widths = await admin.page.evaluate(() => ({
+      page: document.documentElement.scrollWidth,
+      screen: window.innerWidth,
+    }));
+    expect(widths.page, path).toBeLessThanOrEqual(widths.screen);
+  }
+});
