@@ -629,6 +629,48 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
         await expectCountersMatchRows(p.id);
       });
 
+      it('ends the pages at the last comment that shows anything: deleting the newest leaves no empty page', async () => {
+        const p = publish();
+        const twoAPage = async (viewer: Viewer | null, number: number) =>
+          listCommentPage({ postId: p.id, page: number, perPage: 2, topLevelCount: (await getThreadState(p.id)).topLevelCount, viewer });
+        const [first, second, third] = [
+          (await post(p, ada, { body: 'first' })).comment,
+          (await post(p, bob, { body: 'second' })).comment,
+          (await post(p, ada, { body: 'third' })).comment,
+        ];
+        expect((await twoAPage(null, 2)).pageCount).toBe(2);
+
+        // The only comment on page 2 goes, then the one before it: page 1 is the last page.
+        await removeComment({ id: third.id, viewer: ada });
+        const afterThird = await twoAPage(null, 2);
+        expect([afterThird.page, afterThird.pageCount, shape(afterThird.thread)]).toEqual([1, 1, [first.id, second.id]]);
+        await removeComment({ id: second.id, viewer: bob });
+        const afterSecond = await twoAPage(null, 1);
+        expect([afterSecond.page, afterSecond.pageCount, shape(afterSecond.thread)]).toEqual([1, 1, [first.id]]);
+        // The places are kept: a later comment still comes after them, so no earlier page shifts.
+        expect(await getThreadState(p.id)).toMatchObject({ publishedCount: 1, topLevelCount: 3 });
+        await expectCountersMatchRows(p.id);
+
+        // A reader's own held comment after the gaps is on the page they are sent to; others see no such page.
+        await setCommentSettings({ holdFor: 'everyone' });
+        const held = (await post(p, bob, { body: 'fourth, held' })).comment;
+        expect(held.status).toBe('pending');
+        expect(await findCommentPage(held.id, 2, bob)).toEqual({ postId: p.id, page: 2 });
+        const bobs = await twoAPage(bob, 2);
+        expect([bobs.page, bobs.pageCount, shape(bobs.thread)]).toEqual([2, 2, [held.id]]);
+        expect((await twoAPage(null, 2)).pageCount).toBe(1);
+
+        // Once a published one follows, the gaps take their places again.
+        await setCommentSettings({ holdFor: 'nobody' });
+        const fifth = (await post(p, ada, { body: 'fifth' })).comment;
+        const readers = await Promise.all([1, 2].map((n) => twoAPage(null, n)));
+        expect(readers.map((pg) => [pg.page, pg.pageCount, shape(pg.thread)])).toEqual([
+          [1, 2, [first.id]],
+          [2, 2, [fifth.id]],
+        ]);
+        expect(await findCommentPage(fifth.id, 2)).toEqual({ postId: p.id, page: 2 });
+      });
+
       it('refuses someone else’s comment (403), a second delete (404) and a bad id (404)', async () => {
         const p = publish();
         const { comment } = await post(p, ada, { body: 'mine' });

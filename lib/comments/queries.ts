@@ -137,8 +137,9 @@ export interface CommentPage {
 
 /**
  * One page of top-level comments, oldest first, with all their replies: two indexed queries
- * (the page, then every reply under it by root) whatever the size of the thread, plus a count of
- * a signed-in viewer's own held comments, which take places only they see.
+ * (the page, then every reply under it by root) whatever the size of the thread, plus a look at
+ * the newest place (countTrailingGaps) and a count of a signed-in viewer's own held comments,
+ * which take places only they see.
  */
 export async function listCommentPage(options: {
   postId: string;
@@ -151,12 +152,15 @@ export async function listCommentPage(options: {
   // topLevelCount leaves out held comments; without the viewer's own, a page only they fill
   // (their held comment after a full page) would be clamped away. One with published replies
   // already holds a place.
-  const ownHeld = options.viewer
-    ? await db.comment.count({
-        where: { postId: options.postId, parentId: null, status: 'pending', authorId: options.viewer.id, publishedReplies: 0 },
-      })
-    : 0;
-  const pages = pageCount(options.topLevelCount + ownHeld, options.perPage);
+  const [ownHeld, trailingGaps] = await Promise.all([
+    options.viewer
+      ? db.comment.count({
+          where: { postId: options.postId, parentId: null, status: 'pending', authorId: options.viewer.id, publishedReplies: 0 },
+        })
+      : 0,
+    countTrailingGaps(options.postId, options.viewer),
+  ]);
+  const pages = pageCount(options.topLevelCount + ownHeld - trailingGaps, options.perPage);
   const page = Math.min(Math.max(1, options.page), pages);
   const top = await db.comment.findMany({
     where: { postId: options.postId, parentId: null, ...placesFor(options.viewer) },
@@ -181,6 +185,36 @@ export async function listCommentPage(options: {
   const readable = readableBy(options.viewer);
   const rows = [...top, ...replies].map(toRow).map((row) => (readable(row) ? row : asPlaceholder(row)));
   return { thread: buildThread(rows, (row) => !readable(row)), page, pageCount: pages, places: top.map((c) => c.id) };
+}
+
+/** A deleted top-level comment readers saw, with no published reply: it holds a place but shows nothing. */
+const gap = { status: 'deleted', publishedReplies: 0 };
+
+/**
+ * How many of the thread's last places are gaps, after the last comment that shows anything. A gap
+ * keeps its place so that no later comment changes page; with nothing after it, it keeps no page
+ * as it was and would only leave empty pages at the end ("Newer comments" leading to nothing), so
+ * the pages end before it. Usually one indexed query: the newest place is not a gap.
+ */
+async function countTrailingGaps(postId: string, viewer: Viewer | null): Promise<number> {
+  const db = getDb();
+  const places = { postId, parentId: null, ...placesFor(viewer) };
+  const newestFirst = [{ createdAt: 'desc' as const }, { id: 'desc' as const }];
+  const newest = await db.comment.findFirst({
+    where: places,
+    orderBy: newestFirst,
+    select: { status: true, publishedReplies: true },
+  });
+  if (!newest || newest.status !== gap.status || newest.publishedReplies !== gap.publishedReplies) return 0;
+  const lastShown = await db.comment.findFirst({
+    where: { AND: [places, { NOT: gap }] },
+    orderBy: newestFirst,
+    select: { id: true, createdAt: true },
+  });
+  const afterIt = lastShown
+    ? [{ OR: [{ createdAt: { gt: lastShown.createdAt } }, { createdAt: lastShown.createdAt, id: { gt: lastShown.id } }] }]
+    : [];
+  return db.comment.count({ where: { AND: [places, ...afterIt] } });
 }
 
 export async function getComment(id: number) {
