@@ -74,8 +74,9 @@ export function holdsPlace(status: string | null, publishedReplies: number, dele
  * How one comment's status change moves the post's counters. `published` counts comments readers
  * see; `topLevel` counts the places pagination is built on. A top-level comment's own place
  * depends on its published replies (`conversation.publishedReplies`, unchanged by its own move)
- * and, once deleted, on what it was deleted from (`conversation.deletedFrom`, as stored before
- * this change; a deletion records `before`); a reply's change moves its conversation's count
+ * and, once deleted, on what it was deleted from (`conversation.deletedFrom`, as stored: read only
+ * for a comment that was deleted before this change, which a change does not rewrite; a deletion
+ * takes `before`); a reply's change moves its conversation's count
  * (`conversation` is then the top-level comment, with its count before this change), which can
  * give that comment its place or take it away.
  */
