@@ -52,7 +52,7 @@ export async function createCommentAction(_previous: CommentFormState, formData:
   const address = () => locateComment(result.post, result.comment.id, viewer).catch(() => `${result.post.path}#c${result.comment.id}`);
   if (formData.get('js') !== '1') {
     const url = await address();
-    redirect(held ? heldNoticeUrl(url) : url);
+    redirect(held ? heldNoticeUrl(url, result.comment.id) : url);
   }
   refresh();
   // Where the author sees it: a held comment only a signed-in author sees in place (a guest's is

@@ -24,5 +24,5 @@ export async function editCommentAction(_previous: CommentFormState, formData: F
   // JavaScript; the refresh makes the client router render the new text rather than reuse the old.
   refresh();
   // An edit the rules hold again (or send to spam) is out of other readers' sight: say so.
-  redirect(result.value.status === 'published' ? result.url : heldNoticeUrl(result.url));
+  redirect(result.value.status === 'published' ? result.url : heldNoticeUrl(result.url, result.value.id));
 }

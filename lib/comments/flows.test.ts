@@ -8,7 +8,15 @@ import type { Viewer } from '@/lib/users/accounts';
 import { changeCommentText, notDeletedMessage, notDeletedUrl, removeComment } from './change-comment';
 import { CommentError } from './errors';
 import { deleteComment, editComment } from './mutations';
-import { commentAddress, commentUrl, heldNoticeUrl, locateComment, postComment, type PostCommentResult } from './post-comment';
+import {
+  commentAddress,
+  commentUrl,
+  heldNoticeUrl,
+  isHeldNotice,
+  locateComment,
+  postComment,
+  type PostCommentResult,
+} from './post-comment';
 import {
   findCommentPage,
   getComment,
@@ -149,8 +157,16 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
         });
         expect(commentUrl(p, comment.id, 1)).toBe(`${p.path}#c${comment.id}`);
         expect(commentUrl(p, comment.id, 3)).toBe(`${p.path}?comments=3#c${comment.id}`);
-        expect(heldNoticeUrl(commentUrl(p, comment.id, 1))).toBe(`${p.path}?held=1#comments`);
-        expect(heldNoticeUrl(commentUrl(p, comment.id, 3))).toBe(`${p.path}?comments=3&held=1#comments`);
+        // The held notice names the comment, signed: only an address the blog wrote shows it.
+        const held = new URL(heldNoticeUrl(commentUrl(p, comment.id, 3), comment.id), 'http://blog.test');
+        expect([held.pathname, held.searchParams.get('comments'), held.hash]).toEqual([p.path, '3', '#comments']);
+        expect(held.searchParams.get('held')).toMatch(new RegExp(`^${comment.id}\\.[\\w-]{16}$`));
+        expect(isHeldNotice(held.searchParams.get('held') ?? undefined)).toBe(true);
+        expect(new URL(heldNoticeUrl(commentUrl(p, comment.id, 1), comment.id), 'http://blog.test').search).toMatch(/^\?held=[^&]+$/);
+        const signature = held.searchParams.get('held')!.split('.')[1];
+        for (const made of [undefined, '', '1', `${comment.id}`, `${comment.id + 1}.${signature}`, `${comment.id}.${signature}x`, `0${comment.id}.${signature}`]) {
+          expect(isHeldNotice(made), String(made)).toBe(false);
+        }
       });
 
       it('refuses a guest while only signed-in readers may comment (401)', async () => {

@@ -1,3 +1,5 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { resolveAuthSecret } from '@/lib/auth/secret';
 import { getPostById, type Post } from '@/lib/content/posts';
 import { commentRefused, limitCommenting, rateLimitMessage } from '@/lib/rate-limits';
 import { type FormSignals, judgeForm } from '@/lib/spam';
@@ -112,10 +114,27 @@ export async function commentAddress(id: number, viewer: Viewer | null): Promise
 
 /**
  * Where to send the author of a comment that is held (or caught as spam): the same page of the
- * thread, saying it awaits moderation. They hear the same either way.
+ * thread, saying it awaits moderation. They hear the same either way. The notice names the
+ * comment, signed (`?held=42.<signature>`): the page says "awaiting moderation" to whoever was
+ * sent there after writing one, not to anyone handed the address with `?held=1`.
  */
-export function heldNoticeUrl(commentAddress: string): string {
-  return withNotice(commentAddress, 'held', '1');
+export function heldNoticeUrl(commentAddress: string, commentId: number): string {
+  return withNotice(commentAddress, 'held', `${commentId}.${heldSignature(commentId)}`);
+}
+
+/** Whether `?held=` is one heldNoticeUrl wrote. */
+export function isHeldNotice(value: string | undefined): boolean {
+  const [id, given, ...rest] = (value ?? '').split('.');
+  if (!id || !given || rest.length > 0 || !/^[1-9]\d{0,15}$/.test(id)) return false;
+  const expected = Buffer.from(heldSignature(Number(id)));
+  const actual = Buffer.from(given);
+  return actual.length === expected.length && timingSafeEqual(actual, expected);
+}
+
+let heldKey: string | undefined;
+function heldSignature(commentId: number): string {
+  heldKey ??= resolveAuthSecret();
+  return createHmac('sha256', heldKey).update(`held-notice:${commentId}`).digest('base64url').slice(0, 16);
 }
 
 /** The message `?name=value` stands for in a page's `messages`; null for a value nothing sends. */

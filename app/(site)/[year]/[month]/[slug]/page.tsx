@@ -21,6 +21,7 @@ import { issueFormStamp } from '@/lib/spam';
 import { PartialPageMark } from '@/components/partial-page-mark';
 import { commentIdSchema } from '@/lib/comments/schemas';
 import { notDeletedMessage } from '@/lib/comments/change-comment';
+import { isHeldNotice } from '@/lib/comments/post-comment';
 import { notModeratedMessage } from '@/lib/moderation/moderate';
 
 type Params = Promise<{ year: string; month: string; slug: string }>;
@@ -31,7 +32,7 @@ const commentQuerySchema = z.object({
   comments: z.coerce.number().int().min(1).max(1_000_000).catch(1),
   reply: commentIdSchema.optional().catch(undefined),
   edit: commentIdSchema.optional().catch(undefined),
-  held: z.literal('1').optional().catch(undefined),
+  held: z.string().optional().catch(undefined),
   'not-deleted': z.string().optional().catch(undefined),
   'not-moderated': z.string().optional().catch(undefined),
 });
@@ -101,7 +102,7 @@ function blogPosting(post: Post, site: Site, count: number | null, comments: Com
 
 /** What the address asks the comment section to say after a form brought the reader here. */
 function sectionNotice(query: z.infer<typeof commentQuerySchema>): SectionNotice | null {
-  if (query.held === '1') return { tone: 'done', text: 'Thanks! Your comment is awaiting moderation.' };
+  if (isHeldNotice(query.held)) return { tone: 'done', text: 'Thanks! Your comment is awaiting moderation.' };
   const refused = notDeletedMessage(query['not-deleted']) ?? notModeratedMessage(query['not-moderated']);
   return refused ? { tone: 'refused', text: refused } : null;
 }
