@@ -97,7 +97,7 @@ test('an admin deletes a published comment from the post page; a deleted one wit
   await restoreForm.locator('input[name="commentId"]').evaluate((input, id) => ((input as HTMLInputElement).value = id), String(withdrawn.id));
   await restoreForm.getByRole('button', { name: 'Restore' }).click();
   await expect(page.locator('#comments').getByRole('status')).toHaveText(
-    'Its author deleted this comment, so it stays deleted: a moderator can restore only what a moderator removed.',
+    'Its author deleted this comment, so it stays deleted: a moderator can restore or mark as spam only what a moderator removed.',
   );
   await expect(commentById(page, withdrawn.id).locator(':scope > .comment-removed-note')).toHaveText(
     'This comment has been removed by the author.',

@@ -375,17 +375,19 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
         expect(await getThreadState(post.id)).toMatchObject({ publishedCount: before.publishedCount + 1 });
         expect(await auditFor(takenBack.id)).toEqual([]);
 
-        // Marked as spam, it is still its author's deletion: neither restore nor approve publishes it.
-        await moderateComments({ ids: [takenBack.id], action: 'spam', actor: admin });
-        for (const action of ['restore', 'approve'] as const) {
-          expect(await moderateComments({ ids: [takenBack.id], action, actor: admin }), action).toEqual({
-            changed: [],
-            missing: [],
-            deletedByAuthor: [takenBack.id],
-            changedMeanwhile: [],
-          });
+        // Nor is it marked spam: that would take its place in the pages, and deleting it again from
+        // there must not turn it into the moderator's removal, which Restore undoes.
+        const refused = { changed: [], missing: [], deletedByAuthor: [takenBack.id], changedMeanwhile: [] };
+        expect(await moderateComments({ ids: [takenBack.id], action: 'spam', actor: admin, from: 'deleted' })).toEqual(refused);
+        expect(await row(takenBack.id)).toMatchObject({ status: 'deleted', deletedBy: 'author', deletedFrom: 'published' });
+        // One marked spam before this rule stays its author's deletion through a Delete, and is never published.
+        await getDb().comment.update({ where: { id: takenBack.id }, data: { status: 'spam' } });
+        await moderateComments({ ids: [takenBack.id], action: 'delete', actor: admin, from: 'spam' });
+        expect(await row(takenBack.id)).toMatchObject({ status: 'deleted', deletedBy: 'author' });
+        for (const action of ['restore', 'approve', 'spam'] as const) {
+          expect(await moderateComments({ ids: [takenBack.id], action, actor: admin }), action).toEqual(refused);
         }
-        expect(await row(takenBack.id)).toMatchObject({ status: 'spam', deletedBy: 'author' });
+        expect(await row(takenBack.id)).toMatchObject({ status: 'deleted', deletedBy: 'author' });
       });
 
       it('leaves a comment another moderator changed since the page was drawn, and says so', async () => {

@@ -79,15 +79,18 @@ export interface ModerationOutcome {
 
 /**
  * Whether a moderator's `action` may move a comment whose removal was `deletedBy`: what its own
- * author deleted is never published again by a moderator (restore or approve), since taking it
- * back was the author's choice. The queue, the post page's buttons and moderateComments all ask.
+ * author deleted stays deleted (taking it back was the author's choice), so it is never published
+ * again by a moderator (restore or approve), nor marked spam, which would lose its place in the
+ * thread and, deleted again from there, read as the moderator's removal. The queue, the post
+ * page's buttons and moderateComments all ask.
  */
 export function moderatorMay(action: ModerationAction, deletedBy: string | null): boolean {
-  return deletedBy !== 'author' || statusAfter[action] !== 'published';
+  return deletedBy !== 'author' || action === 'delete';
 }
 
-/** Why a comment its author deleted is not brought back; the doors show it as it is. */
-export const DELETED_BY_AUTHOR = 'Its author deleted this comment, so it stays deleted: a moderator can restore only what a moderator removed.';
+/** Why a comment its author deleted is left alone; the doors show it as it is. */
+export const DELETED_BY_AUTHOR =
+  'Its author deleted this comment, so it stays deleted: a moderator can restore or mark as spam only what a moderator removed.';
 
 /** Why a moderator's button on the post page changed nothing, as `?not-moderated=` asks the page to say. */
 export const NOT_MODERATED = {
@@ -125,8 +128,8 @@ export async function postPageLanding(pageAddress: string, work: () => Promise<s
  * moderate the same comment at once: each update only applies if the status is still the one
  * read, so a comment is counted and logged once. Ids with no comment come back as `missing`, so
  * the doors can tell "nothing to do" from "no such comment". A comment its author deleted is never
- * published again by a moderator (restore or approve): taking it back was the author's choice, so
- * it comes back in `deletedByAuthor` and the rest of a bulk step goes ahead.
+ * published again or marked spam by a moderator (`moderatorMay`): taking it back was the author's
+ * choice, so it comes back in `deletedByAuthor` and the rest of a bulk step goes ahead.
  *
  * `from` is the status the admin saw the comments in (the queue's tab, the status a post page
  * drew). Only comments still in it move: one another moderator (or its author) changed since is
@@ -175,7 +178,7 @@ export async function moderateComments(options: {
         where: { id: row.id, status: row.status },
         data: {
           status: target,
-          ...(target === 'deleted' ? { deletedAt: now, deletedBy: 'moderator', deletedFrom: row.status } : { hiddenByBanId: null }),
+          ...(target === 'deleted' ? { deletedAt: now, deletedBy: row.deletedBy === 'author' ? 'author' : 'moderator', deletedFrom: row.status } : { hiddenByBanId: null }),
           ...(target === 'published' ? { deletedAt: null, deletedBy: null, heldReason: null } : {}),
         },
       });

@@ -151,8 +151,8 @@ export async function countTabUpTo(status: CommentStatus, upTo: number, action: 
 }
 
 /**
- * A tab's comments up to `upTo` that `action` can move. Restore and Approve leave what its own
- * author deleted (moderateComments refuses them), so the steps would otherwise never get past them.
+ * A tab's comments up to `upTo` that `action` can move. Restore, Approve and Spam leave what its
+ * own author deleted (moderateComments refuses them), so the steps would otherwise never get past them.
  */
 function tabUpTo(status: CommentStatus, upTo: number, action: ModerationAction) {
   const leaveAuthorDeleted = !moderatorMay(action, 'author');

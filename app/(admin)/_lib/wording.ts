@@ -29,7 +29,7 @@ export function moderationDoneMessage(
     outcome.changedMeanwhile > 0 &&
       `Left ${plural(outcome.changedMeanwhile, 'comment')} as ${outcome.changedMeanwhile === 1 ? 'it is' : 'they are'}: someone changed ${outcome.changedMeanwhile === 1 ? 'it' : 'them'} since this page was drawn.`,
     outcome.deletedByAuthor > 0 &&
-      `Left ${plural(outcome.deletedByAuthor, 'comment')} deleted: ${outcome.deletedByAuthor === 1 ? 'its author' : 'their authors'} deleted ${outcome.deletedByAuthor === 1 ? 'it' : 'them'}, and a moderator can restore only what a moderator removed.`,
+      `Left ${plural(outcome.deletedByAuthor, 'comment')} deleted: ${outcome.deletedByAuthor === 1 ? 'its author' : 'their authors'} deleted ${outcome.deletedByAuthor === 1 ? 'it' : 'them'}, and a moderator can restore or mark as spam only what a moderator removed.`,
     outcome.missing > 0 && `${plural(outcome.missing, 'comment')} could not be found.`,
     // A whole tab moves a step at a time; the admin hears how much is left for the next press.
     outcome.stillInTab > 0 && `${plural(outcome.stillInTab, 'more comment', 'more comments')} ${outcome.stillInTab === 1 ? 'is' : 'are'} still in this tab.`,
