@@ -21,6 +21,10 @@ import { isKeptAddress, PageStore } from './page-store.mjs';
 process.env.NODE_ENV = 'production';
 const root = path.resolve(import.meta.dirname, '..');
 const port = Number(process.env.PORT ?? 3000);
+if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+  console.error(`quire: PORT must be a whole number from 0 to 65535 (default 3000), not "${process.env.PORT}"`);
+  process.exit(1);
+}
 const hostname = process.env.HOST ?? '0.0.0.0';
 // How stale a cached page may be after a change made on another instance (or straight in the database).
 // Checked at start: "500ms" would be NaN, and setInterval runs NaN (or anything past its limit of
@@ -503,8 +507,23 @@ const server = http.createServer(async (req, res) => {
 server.keepAliveTimeout = 65_000;
 server.headersTimeout = 66_000;
 
+// Not listening is not serving: say why and exit non-zero, so a service manager or deploy script
+// sees a blog that never came up (Next's own handler would log the error and let the process end with 0).
+server.on('error', (error) => {
+  const why =
+    'code' in error && error.code === 'EADDRINUSE'
+      ? `port ${port} on ${hostname} is already in use (another server, or a blog still running): stop it or set PORT`
+      : 'code' in error && (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND')
+        ? `HOST "${hostname}" is not an address of this machine: set HOST to one of them, or leave it unset for all`
+        : 'code' in error && error.code === 'EACCES'
+          ? `port ${port} needs more privileges than this user has: set PORT to 1024 or above`
+          : error.message;
+  console.error(`quire: cannot listen: ${why}`);
+  process.exit(1);
+});
 server.listen(port, hostname, () => {
-  console.log(`quire: ready on http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}`);
+  const shown = hostname === '0.0.0.0' || hostname === '::' ? 'localhost' : hostname.includes(':') ? `[${hostname}]` : hostname;
+  console.log(`quire: ready on http://${shown}:${port}`);
   void checkEpoch();
   setInterval(() => void checkEpoch(), EPOCH_POLL_MS).unref();
 });

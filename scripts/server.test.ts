@@ -57,3 +57,11 @@ describe('PAGE_CACHE_POLL_MS', () => {
     expect(result.out).toContain("Cannot find package 'next'");
   });
 });
+
+describe('PORT', () => {
+  it.each(['abc', '3000.5', '-1', '70000'])('stops the start on %j, naming it, its range and the value', async (value) => {
+    const result = await startServer({ PORT: value });
+    expect(result.code).toBe(1);
+    expect(result.out).toContain(`quire: PORT must be a whole number from 0 to 65535 (default 3000), not "${value}"`);
+  });
+});

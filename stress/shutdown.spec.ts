@@ -1,6 +1,7 @@
 // SIGTERM, as a service manager or a rolling deploy sends it: the server stops taking connections
 // at once and exits as soon as nothing is in flight; a request that never finishes (a client that
 // announced a body it does not send) holds it for the grace period of scripts/server.mjs, no longer.
+import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -80,6 +81,29 @@ test('SIGTERM: idle connections do not delay the exit; a request that never fini
     expect(readFileSync(app.logFile, 'utf8')).toContain(`requests still open after ${GRACE_MS / 1000} s`);
   } finally {
     for (const socket of sockets) socket.destroy();
+    await app?.stop();
+    await keepLogs(dir);
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a second server on a port already taken says so and exits 1, so a service manager sees it never came up', async () => {
+  const dir = tempDir('port-taken');
+  const databaseUrl = `file:${path.join(dir, 'quire.db')}`;
+  let app: App | undefined;
+  try {
+    app = await startApp({ name: 'port-owner', port: PORT, databaseUrl, logDir: dir });
+    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', DATABASE_URL: databaseUrl };
+    env.AUTH_SECRET = 'stress-only-secret-not-for-real-blogs';
+    const second = spawnSync(process.execPath, ['scripts/start.mjs'], { env, encoding: 'utf8', timeout: 120_000 });
+    expect(second.status).toBe(1);
+    expect(`${second.stdout}${second.stderr}`).toContain(
+      `quire: cannot listen: port ${PORT} on 127.0.0.1 is already in use (another server, or a blog still running): stop it or set PORT`,
+    );
+    expect(`${second.stdout}${second.stderr}`).not.toContain('ready on');
+    // The first is untouched.
+    expect((await fetch(`${app.url}/api/health`)).status).toBe(200);
+  } finally {
     await app?.stop();
     await keepLogs(dir);
     rmSync(dir, { recursive: true, force: true });
