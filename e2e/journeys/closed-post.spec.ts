@@ -16,7 +16,7 @@ test(
     const api = await accounts.apiAs(reader);
     const refused = await sendComment(api, { body: uniqueText('Too late for this one') }, CLOSED_POST.id);
     expect(refused.status()).toBe(403);
-    expect(((await refused.json()) as { errors: Record<string, string> }).errors).toHaveProperty('body');
+    expect(((await refused.json()) as { errors: Record<string, string> }).errors).toEqual({ request: 'Comments are closed on this post.' });
 
     await page.goto(CLOSED_POST.path);
     await expect(page.locator('#post-a-comment')).toContainText('Comments are closed.');
@@ -50,8 +50,10 @@ test.describe(() => {
         await expect(page.locator('#post-a-comment')).toContainText('Comments are closed.', { timeout: 10_000 });
         await expect(form.getByRole('textbox', { name: 'Your comment' })).toHaveValue(text);
         await form.getByRole('button', { name: 'Publish' }).click();
-        await expect(form).toContainText('Comments are closed on this post.');
+        await expect(form.getByRole('alert')).toHaveText('Comments are closed on this post.');
         await expect(form.getByRole('textbox', { name: 'Your comment' })).toHaveValue(text);
+        // Nothing is wrong with the text: the box is not marked as the field to put right.
+        await expect(form.getByRole('textbox', { name: 'Your comment' })).not.toHaveAttribute('aria-invalid');
       } finally {
         await db.postThread.update({ where: { postId: post.id }, data: { closed: false, version: { increment: 1 } } });
       }

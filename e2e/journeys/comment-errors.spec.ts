@@ -93,8 +93,9 @@ test.describe('the edit window passing while the author types', () => {
       await editForm.getByRole('button', { name: 'Save' }).click();
 
       // The refusal is told beside the text (the rule's own words), which is still there to copy.
-      await expect(editForm).toContainText('this one can no longer be edited');
+      await expect(editForm.getByRole('alert')).toContainText('this one can no longer be edited');
       await expect(editForm.getByRole('textbox', { name: 'Edit your comment' })).toHaveValue(typed);
+      await expect(editForm.getByRole('textbox', { name: 'Edit your comment' })).not.toHaveAttribute('aria-invalid');
       await expect(page.locator(`li#c${comment.id} .comment-body`)).toHaveCount(0);
     });
   });

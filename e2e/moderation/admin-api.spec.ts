@@ -320,7 +320,7 @@ test('closing the post makes new comments on it get 403 while readers still get 
   expect(await close.json()).toEqual({ postId: SEED_POST.id, closed: true });
   const refused = await sendComment(api, { body: uniqueText('Said while closed') });
   expect(refused.status()).toBe(403);
-  expect(await errorsOf(refused)).toEqual({ body: 'Comments are closed on this post.' });
+  expect(await errorsOf(refused)).toEqual({ request: 'Comments are closed on this post.' });
   expect(await readersSee(visitor, earlier.id)).toBe(true);
 
   const reopen = await admin.api.post(`/api/admin/posts/${SEED_POST.id}/reopen`);

@@ -284,7 +284,7 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
         expect(await postComment({ postId: closed.id, viewer: ada, input: { body: 'x' } })).toEqual({
           ok: false,
           status: 403,
-          errors: { body: 'Comments are closed on this post.' },
+          errors: { request: 'Comments are closed on this post.' },
         });
         await setCommentSettings({ whoMayComment: 'anyone' });
         expect(await postComment({ postId: closed.id, viewer: null, input: { body: 'x', name: 'G' } })).toMatchObject({
@@ -436,7 +436,7 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
         expect(result).toEqual({
           ok: false,
           status: 403,
-          errors: { body: expect.stringMatching(/15 minutes after posting; this one can no longer be edited/) },
+          errors: { request: expect.stringMatching(/15 minutes after posting; this one can no longer be edited/) },
         });
         expect(await getComment(comment.id)).toMatchObject({ body: 'mine', editedAt: null });
       });
@@ -1286,7 +1286,7 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
           expect(await postComment({ postId: closed.id, viewer: dan, input: { body: `try ${attempt}` } })).toMatchObject({
             ok: false,
             status: 403,
-            errors: { body: 'Comments are closed on this post.' },
+            errors: { request: 'Comments are closed on this post.' },
           });
         }
         // The refusals counted nothing: both comments the limit allows still go through elsewhere.

@@ -133,7 +133,7 @@ export async function commentsAreClosed(post: Post, settings: Pick<CommentSettin
 
 export async function assertCommentsOpen(post: Post, settings: Pick<CommentSettings, 'autoCloseDays'>): Promise<void> {
   if (await commentsAreClosed(post, settings)) {
-    throw new CommentError(403, 'Comments are closed on this post.');
+    throw new CommentError(403, 'Comments are closed on this post.', 'request');
   }
 }
 
@@ -296,6 +296,7 @@ export async function editComment(options: {
     throw new CommentError(
       403,
       `Comments can be edited for ${options.settings.editWindowMinutes} minutes after posting; this one can no longer be edited.`,
+      'request',
     );
   }
   const ban = await getActiveBan(options.viewer.id);
