@@ -123,7 +123,14 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
         expect(await ensureAdminFromEnv({ ADMIN_EMAIL: 'missing@example.com' })).toBe(message);
         expect(await ensureAdminFromEnv({ ADMIN_EMAIL: 'missing@example.com', ADMIN_PASSWORD: '' })).toBe(message);
         expect(await ensureAdminFromEnv({ ADMIN_EMAIL: 'missing@example.com', ADMIN_PASSWORD: 'short12' })).toBe(
-          message,
+          'admin: missing@example.com has no account yet, and ADMIN_PASSWORD cannot make it: Password must be at least 8 characters. Set another, or register it and run npm run admin -- promote missing@example.com',
+        );
+        expect(await ensureAdminFromEnv({ ADMIN_EMAIL: 'missing@example.com', ADMIN_PASSWORD: 'p'.repeat(73) })).toMatch(
+          /ADMIN_PASSWORD cannot make it: Password must be at most 72 characters/,
+        );
+        // A typo in the address would make an admin nobody can sign in as.
+        expect(await ensureAdminFromEnv({ ADMIN_EMAIL: 'notanemail', ADMIN_PASSWORD: 'correct-horse' })).toBe(
+          'admin: ADMIN_EMAIL "notanemail" is not usable: Enter a valid email address, like name@example.com. Nobody was made an admin.',
         );
         expect(await getDb().user.count()).toBe(users);
         expect(await roleOf('missing@example.com')).toBeUndefined();

@@ -1,6 +1,7 @@
 import { getDb } from '@/lib/db';
 import { hashPassword, verifyPassword } from '@/lib/auth/passwords';
 import { emailProvenBy } from '@/lib/users/accounts';
+import { emailSchema, passwordSchema } from '@/lib/users/schemas';
 import { auditEntry, auditEntryData } from './audit';
 
 /**
@@ -21,8 +22,13 @@ const FROM_COMMAND_LINE = 'npm run admin';
  * both process.env and `{ ADMIN_EMAIL: … }` fit (a type with only optional keys refuses process.env).
  */
 export async function ensureAdminFromEnv(env: Readonly<Record<string, string | undefined>> = process.env): Promise<string | null> {
-  const email = env.ADMIN_EMAIL?.trim().toLowerCase();
-  if (!email) return null;
+  if (!env.ADMIN_EMAIL?.trim()) return null;
+  // A typo here would make an admin nobody can sign in as (sign-in asks for an email address).
+  const parsed = emailSchema.safeParse(env.ADMIN_EMAIL);
+  if (!parsed.success) {
+    return `admin: ADMIN_EMAIL "${env.ADMIN_EMAIL.trim()}" is not usable: ${parsed.error.issues[0]?.message ?? 'not an email address.'} Nobody was made an admin.`;
+  }
+  const email = parsed.data;
   const db = getDb();
   const existing = await db.user.findUnique({
     where: { email },
@@ -51,8 +57,13 @@ export async function ensureAdminFromEnv(env: Readonly<Record<string, string | u
     return `admin: ${email}`;
   }
   const password = env.ADMIN_PASSWORD;
-  if (!password || password.length < 8) {
+  if (!password) {
     return `admin: ${email} has no account yet; set ADMIN_PASSWORD (8+ characters) to create it, or register it and run npm run admin -- promote ${email}`;
+  }
+  // The rules a reader's password follows at registration, so that the admin can sign in with all of it.
+  const usable = passwordSchema.safeParse(password);
+  if (!usable.success) {
+    return `admin: ${email} has no account yet, and ADMIN_PASSWORD cannot make it: ${usable.error.issues[0]?.message ?? 'not a usable password.'} Set another, or register it and run npm run admin -- promote ${email}`;
   }
   const passwordHash = await hashPassword(password);
   await db.$transaction(async (tx) => {

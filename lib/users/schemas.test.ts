@@ -44,7 +44,9 @@ describe('registerSchema', () => {
     ['name', 'Ada\u0000', /name must not contain control characters/i],
     ['password', '', /password/i],
     ['password', '1234567', /password must be at least 8/i],
-    ['password', 'p'.repeat(201), /password must be at most 200/i],
+    ['password', 'p'.repeat(73), /password must be at most 72 characters/i],
+    // 25 characters of three bytes each: past what bcrypt reads.
+    ['password', '密'.repeat(25), /fewer with accented letters, emoji or other scripts \(72 bytes\)/i],
   ])('refuses %s %j with a message naming the field', (field, value, message) => {
     const errors = registerErrors({ ...valid, [field]: value });
     expect(Object.keys(errors)).toEqual([field]);
@@ -54,6 +56,8 @@ describe('registerSchema', () => {
   it('accepts the boundaries: an 80-character name and an 8-character password', () => {
     expect(registerSchema.parse({ ...valid, name: 'n'.repeat(80) }).name).toHaveLength(80);
     expect(registerSchema.parse({ ...valid, password: '12345678' }).password).toBe('12345678');
+    expect(registerSchema.parse({ ...valid, password: 'p'.repeat(72) }).password).toHaveLength(72);
+    expect(registerSchema.parse({ ...valid, password: '密'.repeat(24) }).password).toHaveLength(24);
   });
 
   it('refuses fields it does not know, such as a role', () => {

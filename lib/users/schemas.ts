@@ -18,10 +18,16 @@ export const displayNameSchema = z
   .max(80, 'Name must be at most 80 characters.')
   .refine(noControl, 'Name must not contain control characters.');
 
+/** bcrypt reads a password's first 72 bytes only: anything after them would be ignored, unsaid. */
+export const PASSWORD_MAX_BYTES = 72;
+
 export const passwordSchema = z
   .string({ error: 'Enter a password.' })
   .min(8, 'Password must be at least 8 characters.')
-  .max(200, 'Password must be at most 200 characters.');
+  .refine(
+    (value) => new TextEncoder().encode(value).length <= PASSWORD_MAX_BYTES,
+    'Password must be at most 72 characters, or fewer with accented letters, emoji or other scripts (72 bytes).',
+  );
 
 export const registerSchema = z.strictObject({
   email: emailSchema,
