@@ -53,7 +53,7 @@ export function BanForm({ userId, name }: { userId: string; name: string }) {
       </p>
       <FieldError id={`${id}-endsAt-error`} message={errors.endsAt} />
       <label className="choice">
-        <input type="checkbox" name="hideComments" defaultChecked={values.hideComments === 'on'} /> Hide their existing comments
+        <input type="checkbox" name="hideComments" defaultChecked={values.hideComments === 'on'} /> Hide their existing comments (those awaiting moderation go to spam)
       </label>
       <div className="form-buttons">
         <button type="submit" disabled={pending}>

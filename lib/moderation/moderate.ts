@@ -229,7 +229,9 @@ export async function setPostClosed(options: { postId: string; closed: boolean; 
 
 /**
  * Ban a commenter: new comments are refused until `endsAt` (or for good). With `hideComments`,
- * their published comments are hidden now, marked with this ban so unbanning restores exactly them.
+ * their published comments are hidden now, marked with this ban so unbanning restores exactly them,
+ * and their comments awaiting moderation are marked spam: left in the queue, clearing it with
+ * Approve right after the ban would publish them. Nobody ever saw those, so unbanning leaves them.
  * One transaction, and each comment changes only if it is still published, so a moderator deleting
  * one meanwhile is neither undone nor counted twice. Admins cannot ban themselves (always a slip).
  */
@@ -254,8 +256,16 @@ export async function banUser(options: {
           orderBy: { id: 'asc' },
         })
       : [];
+    const held = options.hideComments
+      ? await tx.comment.findMany({
+          where: { authorId: options.userId, status: 'pending' },
+          select: { id: true, postId: true, parentId: true, rootId: true },
+          orderBy: { id: 'asc' },
+        })
+      : [];
     const deltas = new ThreadDeltas();
     const hidden = await moveEach(tx, visible, { from: 'published', to: 'spam', data: { hiddenByBanId: ban.id } }, deltas);
+    const heldToSpam = await moveEach(tx, held, { from: 'pending', to: 'spam', data: { hiddenByBanId: null } }, deltas);
     await tx.auditEntry.create({
       data: auditEntryData({
         actorId: options.actor.id,
@@ -263,7 +273,7 @@ export async function banUser(options: {
         targetType: 'user',
         targetId: options.userId,
         after: options.endsAt ? `banned until ${options.endsAt.toISOString()}` : 'banned',
-        reason: `${options.reason}${hidden > 0 ? ` (hid ${hidden} comments)` : ''}`,
+        reason: `${options.reason}${hidden > 0 ? ` (hid ${hidden} comments)` : ''}${heldToSpam > 0 ? ` (marked ${heldToSpam} held comments spam)` : ''}`,
       }),
     });
     await deltas.apply(tx);
