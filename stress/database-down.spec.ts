@@ -153,6 +153,24 @@ async function expectRegisteringSaysUnavailable(browser: Browser, app: App): Pro
   await context.close();
 }
 
+/** A console page opened during the outage: a page saying why, with the way back, not a blank server error. */
+async function expectConsoleSaysUnavailable(app: App, admin: Reader): Promise<void> {
+  for (const address of ['/admin', '/admin/settings', '/admin/log']) {
+    const response = await ask(`${app.url}${address}`, { headers: { cookie: admin.cookie }, redirect: 'manual' });
+    expect(response.status, `${address} sends the admin to the page saying why`).toBe(307);
+    const location = new URL(response.headers.get('location') ?? '', app.url);
+    expect(`${location.pathname}${location.search}`).toBe(`/admin/unavailable?returnTo=${encodeURIComponent(address)}`);
+    const page = await ask(location.href, { headers: { cookie: admin.cookie } });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('The database is not answering right now, so the moderation console cannot be shown.');
+    expect(html).toContain(`href="${address}">Try again</a>`);
+  }
+  // Only a console address is gone back to.
+  const elsewhere = await ask(`${app.url}/admin/unavailable?returnTo=${encodeURIComponent('https://elsewhere.example/admin')}`);
+  expect(await elsewhere.text()).toContain('href="/admin">Try again</a>');
+}
+
 /** The comment settings, opened while the database was up: saving during the outage keeps every edit and says why. */
 async function expectSettingsKeepEdits(app: App, settings: Page, admin: Reader): Promise<void> {
   const form = settings.getByRole('form', { name: 'Comment settings' });
@@ -273,6 +291,7 @@ test('PostgreSQL stopped under a running blog, then started again', async ({ bro
     await expectSignInSaysUnavailable(browser, app, reader);
     await expectRegisteringSaysUnavailable(browser, app);
     await expectSettingsKeepEdits(app, settings, admin);
+    await expectConsoleSaysUnavailable(app, admin);
     await expectAdminButtonsDegrade(bannedPage, adminPost);
 
     say('starting PostgreSQL again; the blog is not restarted');

@@ -1,22 +1,30 @@
 import { notFound, redirect } from 'next/navigation';
 import { NotAllowedError, requireAdmin, type Viewer } from '@/lib/auth';
 import { MODERATION_UNAVAILABLE } from '@/lib/comments/unavailable';
-import { isUnavailable, unlessDatabaseDown } from '@/lib/db/health';
+import { isDatabaseDown, isUnavailable, unlessDatabaseDown } from '@/lib/db/health';
 import type { AdminFormState } from './form-state';
 
 /**
  * The admin reading an admin page. A signed-out visitor is sent to sign in and brought back; a
- * signed-in reader gets the ordinary 404, so the console does not even admit it exists.
+ * signed-in reader gets the ordinary 404, so the console does not even admit it exists. While the
+ * database is out of reach nobody can be told apart, and every console page needs it: the visitor
+ * goes to a page saying so, with a way back here (an error here would be a blank server error).
  * Each page calls this itself: a layout is not re-run on every navigation, so it cannot guard.
  */
 export async function adminForPage(returnTo: string): Promise<Viewer> {
   try {
     return await requireAdmin();
   } catch (error) {
+    if (await isDatabaseDown(error)) redirect(consoleUnavailableHref(returnTo));
     if (!(error instanceof NotAllowedError)) throw error;
     if (error.status === 401) redirect(`/signin?returnTo=${encodeURIComponent(returnTo)}`);
     notFound();
   }
+}
+
+/** The page saying the console cannot be shown while the database is down, and where "Try again" goes. */
+export function consoleUnavailableHref(returnTo: string): string {
+  return `/admin/unavailable?returnTo=${encodeURIComponent(returnTo)}`;
 }
 
 /**
