@@ -26,6 +26,19 @@ if (!Number.isInteger(port) || port < 0 || port > 65_535) {
   process.exit(1);
 }
 const hostname = process.env.HOST ?? '0.0.0.0';
+// Switches and numbers read further on, where a value they do not know would quietly mean their
+// default: "TRUST_PROXY=yes" would leave every reader with the proxy's address.
+for (const [name, allowed, what] of [
+  ['PAGE_CACHE', /^(on|off)$/, '"on" or "off" (default on)'],
+  ['TRUST_PROXY', /^(1|true|0|false)$/, '"1" or "true" behind one proxy, "0", "false" or unset otherwise'],
+  ['FORM_MIN_SECONDS', /^\d+(\.\d+)?$/, 'a number of seconds such as 3 or 0.5 (default 3)'],
+]) {
+  const value = process.env[name];
+  if (value !== undefined && value !== '' && !allowed.test(value)) {
+    console.error(`quire: ${name} must be ${what}, not "${value}"`);
+    process.exit(1);
+  }
+}
 // How stale a cached page may be after a change made on another instance (or straight in the database).
 // Checked at start: "500ms" would be NaN, and setInterval runs NaN (or anything past its limit of
 // about 24 days) every millisecond, asking the database without pause.

@@ -65,3 +65,21 @@ describe('PORT', () => {
     expect(result.out).toContain(`quire: PORT must be a whole number from 0 to 65535 (default 3000), not "${value}"`);
   });
 });
+
+describe('switches and numbers read later', () => {
+  it.each([
+    ['PAGE_CACHE', 'false', '"on" or "off" (default on)'],
+    ['TRUST_PROXY', 'yes', '"1" or "true" behind one proxy, "0", "false" or unset otherwise'],
+    ['FORM_MIN_SECONDS', '8s', 'a number of seconds such as 3 or 0.5 (default 3)'],
+  ])('stops the start on %s=%j instead of quietly using the default', async (name, value, what) => {
+    const result = await startServer({ [name]: value });
+    expect(result.code).toBe(1);
+    expect(result.out).toContain(`quire: ${name} must be ${what}, not "${value}"`);
+  });
+
+  it('lets the values the README names through to Next', async () => {
+    const result = await startServer({ PAGE_CACHE: 'off', TRUST_PROXY: 'true', FORM_MIN_SECONDS: '0.5' });
+    expect(result.out).not.toMatch(/must be/);
+    expect(result.out).toContain("Cannot find package 'next'");
+  });
+});
