@@ -1,9 +1,11 @@
 // `npm run admin -- promote|demote <email>` as a blog owner runs it from the shell.
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/lib/db';
+import { resolveDatabaseUrl } from '@/lib/db/migrate';
 import { useTestDatabase } from '@/lib/db/test-suite';
 
 const run = promisify(execFile);
@@ -31,10 +33,13 @@ describe('npm run admin', () => {
 
   const roleOf = async (email: string) => (await getDb().user.findUnique({ where: { email }, select: { role: true } }))?.role;
 
-  it('promotes and demotes an account by email, saying what it did', async () => {
-    expect(await admin('promote', 'Keeper@Example.com')).toEqual({ code: 0, out: 'keeper@example.com is now an admin' });
+  /** The database the command names first, so a mistyped DATABASE_URL shows. */
+  const named = () => `admin: database ${resolveDatabaseUrl(database().url).label}`;
+
+  it('promotes and demotes an account by email, saying on which database and what it did', async () => {
+    expect(await admin('promote', 'Keeper@Example.com')).toEqual({ code: 0, out: `${named()}\nkeeper@example.com is now an admin` });
     expect(await roleOf('keeper@example.com')).toBe('admin');
-    expect(await admin('demote', 'keeper@example.com')).toEqual({ code: 0, out: 'keeper@example.com is now a reader' });
+    expect(await admin('demote', 'keeper@example.com')).toEqual({ code: 0, out: `${named()}\nkeeper@example.com is now a reader` });
     expect(await roleOf('keeper@example.com')).toBe('reader');
   });
 
@@ -45,6 +50,19 @@ describe('npm run admin', () => {
     });
     const missing = await admin('promote', 'nobody@example.com');
     expect(missing.code).toBe(1);
-    expect(missing.out).toBe('admin: no account with email nobody@example.com; the person must register first');
+    expect(missing.out).toBe(`${named()}\nadmin: no account with email nobody@example.com; the person must register first`);
+  });
+
+  it('makes no database where DATABASE_URL names none, and says to check it', async () => {
+    const typo = path.join(path.dirname(database().url.replace(/^file:/, '')), 'typo.db');
+    const result = await run(process.execPath, [TSX, 'scripts/admin.ts', 'promote', 'keeper@example.com'], {
+      env: { ...process.env, DATABASE_URL: `file:${typo}` },
+    }).then(
+      () => ({ code: 0, out: '' }),
+      (error: { code?: number; stderr?: string }) => ({ code: error.code, out: error.stderr ?? '' }),
+    );
+    expect(result.code).toBe(1);
+    expect(result.out).toContain('holds no blog (nothing was created or changed): check DATABASE_URL');
+    expect(existsSync(typo)).toBe(false);
   });
 });
