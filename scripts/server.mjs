@@ -534,8 +534,14 @@ server.on('error', (error) => {
   console.error(`quire: cannot listen: ${why}`);
   process.exit(1);
 });
-server.listen(port, hostname, () => {
+server.listen(port, hostname, async () => {
   const shown = hostname === '0.0.0.0' || hostname === '::' ? 'localhost' : hostname.includes(':') ? `[${hostname}]` : hostname;
+  // Next runs the start-up checks (content, settings, migrations: instrumentation.ts) before the
+  // first request it answers, not before it listens. Asking once here makes them run now, so
+  // "ready" comes after them, and a setting that stops the start is never preceded by it.
+  await fetch(`${SELF}/api/health`, { signal: AbortSignal.timeout(120_000) })
+    .then((response) => response.arrayBuffer())
+    .catch(() => {});
   console.log(`quire: ready on http://${shown}:${port}`);
   void checkEpoch();
   setInterval(() => void checkEpoch(), EPOCH_POLL_MS).unref();

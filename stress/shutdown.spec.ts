@@ -109,3 +109,37 @@ test('a second server on a port already taken says so and exits 1, so a service 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a setting that stops the start is told before any "ready", which comes only once the start-up checks are done', async () => {
+  const dir = tempDir('bad-setting');
+  try {
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PORT: String(PORT),
+      HOST: '127.0.0.1',
+      DATABASE_URL: `file:${path.join(dir, 'quire.db')}`,
+      AUTH_SECRET: 'stress-only-secret-not-for-real-blogs',
+    };
+    const refused = spawnSync(process.execPath, ['scripts/start.mjs'], {
+      env: { ...env, RATE_LIMITS: 'comment-account=10' },
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    expect(refused.status).toBe(1);
+    expect(`${refused.stdout}${refused.stderr}`).toContain('RATE_LIMITS: "comment-account=10" is not');
+    expect(`${refused.stdout}${refused.stderr}`).not.toContain('ready on');
+
+    const app = await startApp({ name: 'good-setting', port: PORT, databaseUrl: env.DATABASE_URL!, logDir: dir });
+    try {
+      await expect.poll(() => readFileSync(app.logFile, 'utf8'), { timeout: 30_000 }).toContain('quire: ready on');
+      const log = readFileSync(app.logFile, 'utf8');
+      expect(log.indexOf('database ready:'), 'the migrations are told before "ready"').toBeGreaterThan(-1);
+      expect(log.indexOf('database ready:')).toBeLessThan(log.indexOf('quire: ready on'));
+    } finally {
+      await app.stop();
+    }
+  } finally {
+    await keepLogs(dir);
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
