@@ -65,6 +65,13 @@ describe('startQuire', () => {
     expect(applyMigrations).not.toHaveBeenCalled();
   });
 
+  it.each(['20', '3', 'ten'])('stops on PASSWORD_HASH_COST=%s, saying what it must be, before anything is served', async (value) => {
+    vi.stubEnv('PASSWORD_HASH_COST', value);
+    await expect(startQuire()).rejects.toThrow('exit 1');
+    expect(printed()).toContain(`PASSWORD_HASH_COST must be a whole number from 4 to 15 (10 when unset), not "${value}".`);
+    expect(applyMigrations).not.toHaveBeenCalled();
+  });
+
   it.each(['mysql://quire@db/quire', './data/quire.db'])(
     'stops on a DATABASE_URL of %j, saying what it must be, before anything is served',
     async (url) => {

@@ -3,6 +3,7 @@ import { ContentError } from '@/lib/content/errors';
 import { getAllPosts } from '@/lib/content/posts';
 import { checkDatabase } from '@/lib/db/health';
 import { applyMigrations, DatabaseSetupError, resolveDatabaseUrl } from '@/lib/db/migrate';
+import { parseHashCost, PasswordSetupError } from '@/lib/auth/passwords';
 import { ensureAdminFromEnv } from '@/lib/moderation/admins';
 import { parseLimits, RateLimitSetupError } from '@/lib/rate-limits';
 
@@ -24,7 +25,7 @@ export async function startQuire(): Promise<void> {
     checkSettings();
   } catch (error) {
     // So does a setting that cannot work, named by what it says is wrong.
-    if (!(error instanceof RateLimitSetupError || error instanceof DatabaseSetupError)) throw error;
+    if (!(error instanceof RateLimitSetupError || error instanceof DatabaseSetupError || error instanceof PasswordSetupError)) throw error;
     console.error(`setting error:\n${error.message}\nFix the setting above, then start again.`);
     process.exit(1);
   }
@@ -34,11 +35,13 @@ export async function startQuire(): Promise<void> {
 
 /**
  * Settings whose mistakes would otherwise show only later, read once now: RATE_LIMITS as a server
- * error on the first comment or sign-in, DATABASE_URL as a blog whose comments never work.
+ * error on the first comment or sign-in, DATABASE_URL as a blog whose comments never work,
+ * PASSWORD_HASH_COST as a server error on every page.
  */
 function checkSettings(): void {
   parseLimits(process.env.RATE_LIMITS);
   resolveDatabaseUrl();
+  parseHashCost(process.env.PASSWORD_HASH_COST);
 }
 
 /** How long the start waits before trying a database that did not answer again. */

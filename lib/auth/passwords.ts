@@ -20,15 +20,25 @@ export function parseHashCost(text: string | undefined): number {
   return cost;
 }
 
-const COST = parseHashCost(process.env.PASSWORD_HASH_COST);
+// Read when first needed, not when this module loads: the start-up checks (lib/startup.ts) load it
+// too, and must be able to tell a wrong value as a setting error instead of failing to load.
+let cost: number | undefined;
+function hashCost(): number {
+  cost ??= parseHashCost(process.env.PASSWORD_HASH_COST);
+  return cost;
+}
 
 export function hashPassword(password: string): Promise<string> {
-  return bcrypt.hash(password, COST);
+  return bcrypt.hash(password, hashCost());
 }
 
 export function verifyPassword(password: string, hash: string): Promise<boolean> {
   return bcrypt.compare(password, hash);
 }
 
+let unknownUserHash: string | undefined;
 /** Compared against when the email is unknown, so a wrong email costs as long as a wrong password. */
-export const UNKNOWN_USER_HASH = bcrypt.hashSync('not-a-real-password', COST);
+export function hashForUnknownUser(): string {
+  unknownUserHash ??= bcrypt.hashSync('not-a-real-password', hashCost());
+  return unknownUserHash;
+}

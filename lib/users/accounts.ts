@@ -1,5 +1,5 @@
 import { getDb, isUniqueViolation } from '@/lib/db';
-import { hashPassword, UNKNOWN_USER_HASH, verifyPassword } from '@/lib/auth/passwords';
+import { hashForUnknownUser, hashPassword, verifyPassword } from '@/lib/auth/passwords';
 import type { Registration } from './schemas';
 
 export interface Viewer {
@@ -39,7 +39,7 @@ export async function verifyCredentials(email: string, password: string): Promis
     where: { email },
     select: { id: true, name: true, email: true, role: true, passwordHash: true },
   });
-  const matches = await verifyPassword(password, user?.passwordHash ?? UNKNOWN_USER_HASH);
+  const matches = await verifyPassword(password, user?.passwordHash ?? hashForUnknownUser());
   return user?.passwordHash && matches ? toViewer(user) : null;
 }
 
