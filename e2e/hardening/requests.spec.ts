@@ -124,6 +124,25 @@ test.describe('session cookies', () => {
     await request.dispose();
   });
 
+  test('Auth.js answers at the address the reader asked for, not the one the server listens on', async ({ playwright, baseURL }) => {
+    const request = await playwright.request.newContext({ baseURL });
+    const providers = async (headers: Record<string, string>) =>
+      ((await (await request.get('/api/auth/providers', { headers })).json()) as { credentials: { callbackUrl: string } })
+        .credentials.callbackUrl;
+    // Next writes a loopback host as "localhost".
+    const { port } = new URL(baseURL!);
+    expect(await providers({})).toMatch(new RegExp(`^http://(127\\.0\\.0\\.1|localhost):${port}/api/auth/callback/credentials$`));
+    expect(await providers({ host: `blog.example.org:${port}` })).toBe(`http://blog.example.org:${port}/api/auth/callback/credentials`);
+    // Behind a proxy: its X-Forwarded-Host and X-Forwarded-Proto.
+    const proxied = { 'x-forwarded-host': 'blog.example.org', 'x-forwarded-proto': 'https' };
+    expect(await providers(proxied)).toBe('https://blog.example.org/api/auth/callback/credentials');
+    // A sign-in through the API is sent back to the blog, not to the server's own listening address.
+    const signedIn = await signInResponse(request, proxied);
+    expect(signedIn.status()).toBe(302);
+    expect(signedIn.headers()['location']).toBe('https://blog.example.org/');
+    await request.dispose();
+  });
+
   test('are Secure, with the __Secure- prefix, behind a proxy that speaks HTTPS', async ({ playwright, baseURL }) => {
     const request = await playwright.request.newContext({ baseURL });
     const headers = { 'x-forwarded-proto': 'https' };

@@ -2,18 +2,21 @@
 // sign-ins through the API are rate limited here, as the sign-in form's action limits its own.
 import type { NextRequest } from 'next/server';
 import { handlers } from '@/lib/auth';
+import { atBlogAddress } from '@/lib/auth/request-origin';
 import { clientIp } from '@/lib/http/client-ip';
 import { jsonError, retryAfter } from '@/lib/http/json';
 import { limitSigningIn, rateLimitMessage } from '@/lib/rate-limits';
 
-export const { GET } = handlers;
+export function GET(request: NextRequest): Promise<Response> {
+  return handlers.GET(atBlogAddress(request));
+}
 
 export async function POST(request: NextRequest): Promise<Response> {
   if (request.nextUrl.pathname.endsWith('/callback/credentials')) {
     const limited = await limitSigningIn(clientIp(request.headers), await credentialsEmail(request));
     if (!limited.ok) return jsonError(429, { request: rateLimitMessage(limited) }, retryAfter(limited.retryAfterSeconds));
   }
-  return handlers.POST(request);
+  return handlers.POST(atBlogAddress(request));
 }
 
 /**
