@@ -18,7 +18,7 @@ export async function startQuire(): Promise<void> {
   } catch (error) {
     // A bad content file stops the start with its file, field and problem named.
     if (!(error instanceof ContentError)) throw error;
-    console.error(`content error:\n${error.message}\nFix the file above, then start again.`);
+    console.error(`content error:\n${error.message}\nFix the file (or, for SITE_URL or CONTENT_DIR, the setting) named above, then start again.`);
     process.exit(1);
   }
   try {

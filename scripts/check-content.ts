@@ -13,7 +13,7 @@ try {
   console.log(`content ok: "${site.title}", ${posts.length} post${posts.length === 1 ? '' : 's'} (${published} published, ${posts.length - published} drafts or scheduled)`);
 } catch (error) {
   if (error instanceof ContentError) {
-    console.error(`content error:\n${error.message}\nFix the file above, then run the command again.`);
+    console.error(`content error:\n${error.message}\nFix the file (or, for SITE_URL or CONTENT_DIR, the setting) named above, then run the command again.`);
     process.exit(1);
   }
   throw error;

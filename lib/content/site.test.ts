@@ -150,6 +150,16 @@ describe('getSite', () => {
       );
     },
   );
+
+  it('names CONTENT_DIR when its folder does not exist, rather than a site.json nobody wrote', async () => {
+    const missing = path.resolve(import.meta.dirname, '../../no-such-content-folder');
+    vi.stubEnv('CONTENT_DIR', missing);
+    vi.resetModules();
+    const { getSite } = await import('./site');
+    expect(() => getSite()).toThrow(
+      `CONTENT_DIR: the folder ${missing} does not exist; point CONTENT_DIR at the folder holding site.json and posts/, or unset it for content/`,
+    );
+  });
 });
 
 describe('route params', () => {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { ContentError } from './errors';
@@ -75,7 +75,13 @@ let cached: Site | undefined;
  */
 export function getSite(): Site {
   if (cached) return cached;
-  const file = path.join(contentDir(), 'site.json');
+  const dir = contentDir();
+  if (!existsSync(dir)) {
+    throw new ContentError('CONTENT_DIR', [
+      { field: '', message: `the folder ${dir} does not exist; point CONTENT_DIR at the folder holding site.json and posts/, or unset it for content/` },
+    ]);
+  }
+  const file = path.join(dir, 'site.json');
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
