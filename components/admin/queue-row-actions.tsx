@@ -13,9 +13,10 @@ interface PressedIn {
 const STATUS_WAIT_MS = 5_000;
 
 /**
- * Where the focus goes once the pressed row has left the list: the next row's first button (the
- * previous row's at the end of the list), or the queue's result when no row is left. Not when the
- * admin has meanwhile put the focus somewhere themselves.
+ * Where the focus goes once the pressed row has left the list: the next row's first button or link
+ * (the previous row's at the end of the list; a comment its author deleted offers no button, only
+ * Ban…), or the queue's result when no row is left. Not when the admin has meanwhile put the focus
+ * somewhere themselves.
  */
 function focusAfter(place: PressedIn): void {
   const lost = () => document.activeElement === null || document.activeElement === document.body;
@@ -23,7 +24,7 @@ function focusAfter(place: PressedIn): void {
   const neighbour = [place.next, place.previous]
     .map((id) => (id ? document.getElementById(id) : null))
     .find((row) => row?.isConnected);
-  const button = neighbour?.querySelector<HTMLElement>('.queue-row-actions button');
+  const button = neighbour?.querySelector<HTMLElement>('.queue-row-actions :is(button, a[href])');
   if (button) {
     button.focus();
     return;

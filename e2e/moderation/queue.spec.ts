@@ -96,9 +96,9 @@ test('spam, delete and restore move a comment between the tabs, each step logged
     await row.getByRole('button', { name: `${button} comment ${comment.id} by ${writer.name}` }).click();
     await expect(queueStatus(page)).toHaveText(message);
     await expect(page.locator(`li#q${comment.id}`)).toHaveCount(0);
-    // The row went with the focus; it moves on to the next row's first button (the previous row's
-    // at the end of the list), or to the result when no row is left, never back to the page's top.
-    await expect(neighbour ? page.locator(`li#${neighbour} .queue-row-actions button`).first() : queueStatus(page)).toBeFocused();
+    // The row went with the focus; it moves on to the next row's first button or link (the previous
+    // row's at the end of the list), or to the result when no row is left, never back to the page's top.
+    await expect(neighbour ? page.locator(`li#${neighbour} .queue-row-actions :is(button, a[href])`).first() : queueStatus(page)).toBeFocused();
   };
   const published = async () => {
     const response = await page.request.get(`/api/posts/${SEED_POST.id}/comments?limit=200`);
