@@ -211,10 +211,13 @@ async function countTrailingGaps(postId: string, viewer: Viewer | null): Promise
     orderBy: newestFirst,
     select: { id: true, createdAt: true },
   });
-  const afterIt = lastShown
-    ? [{ OR: [{ createdAt: { gt: lastShown.createdAt } }, { createdAt: lastShown.createdAt, id: { gt: lastShown.id } }] }]
-    : [];
-  return db.comment.count({ where: { AND: [places, ...afterIt] } });
+  return db.comment.count({ where: { AND: [places, ...(lastShown ? [threadOrder(lastShown, 'after')] : [])] } });
+}
+
+/** Comments that come before or after `row` in the thread's order: oldest first, then by id. */
+function threadOrder(row: { id: number; createdAt: Date }, side: 'before' | 'after') {
+  const beyond = side === 'before' ? ('lt' as const) : ('gt' as const);
+  return { OR: [{ createdAt: { [beyond]: row.createdAt } }, { createdAt: row.createdAt, id: { [beyond]: row.id } }] };
 }
 
 export async function getComment(id: number) {
@@ -286,7 +289,7 @@ export async function findCommentPage(
     where: {
       postId: comment.postId,
       parentId: null,
-      AND: [placesFor(viewer), { OR: [{ createdAt: { lt: root.createdAt } }, { createdAt: root.createdAt, id: { lt: root.id } }] }],
+      AND: [placesFor(viewer), threadOrder(root, 'before')],
     },
   });
   return { postId: comment.postId, page: pageOfPosition(before, perPage) };
