@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -21,4 +21,16 @@ export function resolveAuthSecret(): string {
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'w' });
   return secret;
+}
+
+let blogKey: string | undefined;
+
+/**
+ * `text` signed with the blog's key (HMAC-SHA256): what no one without the key can make or undo,
+ * and the same on every instance that shares AUTH_SECRET. Form stamps, held notices, rate-limit
+ * subjects and guests' addresses are kept or sent this way.
+ */
+export function signWithBlogKey(text: string): Buffer {
+  blogKey ??= resolveAuthSecret();
+  return createHmac('sha256', blogKey).update(text).digest();
 }

@@ -1,5 +1,4 @@
-import { createHmac } from 'node:crypto';
-import { resolveAuthSecret } from '@/lib/auth/secret';
+import { signWithBlogKey } from '@/lib/auth/secret';
 import { getDb, lockComments, serializeOn, type DbTransaction } from '@/lib/db';
 import type { Post } from '@/lib/content/posts';
 import { banMessage, getActiveBan } from '@/lib/moderation/bans';
@@ -113,7 +112,6 @@ export async function countStatusChange(
   });
 }
 
-let ipKey: string | undefined;
 
 /**
  * A reader's address as kept beside a guest's comment, to tell two guests of one name apart.
@@ -122,8 +120,7 @@ let ipKey: string | undefined;
  */
 export function hashIp(ip: string | null | undefined): string | null {
   if (!ip) return null;
-  ipKey ??= resolveAuthSecret();
-  return createHmac('sha256', ipKey).update(ip).digest('hex').slice(0, 32);
+  return signWithBlogKey(ip).toString('hex').slice(0, 32);
 }
 
 /** Closed by front matter, by an admin, or by age: the thread stays readable but takes no new comments. */

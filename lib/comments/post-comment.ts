@@ -1,5 +1,5 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
-import { resolveAuthSecret } from '@/lib/auth/secret';
+import { timingSafeEqual } from 'node:crypto';
+import { signWithBlogKey } from '@/lib/auth/secret';
 import { getPostById, type Post } from '@/lib/content/posts';
 import { commentRefused, limitCommenting, rateLimitMessage } from '@/lib/rate-limits';
 import { type FormSignals, judgeForm } from '@/lib/spam';
@@ -131,10 +131,8 @@ export function isHeldNotice(value: string | undefined): boolean {
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
-let heldKey: string | undefined;
 function heldSignature(commentId: number): string {
-  heldKey ??= resolveAuthSecret();
-  return createHmac('sha256', heldKey).update(`held-notice:${commentId}`).digest('base64url').slice(0, 16);
+  return signWithBlogKey(`held-notice:${commentId}`).toString('base64url').slice(0, 16);
 }
 
 /** The message `?name=value` stands for in a page's `messages`; null for a value nothing sends. */

@@ -1,9 +1,8 @@
 // How often one account or one address may comment, register and try to sign in. Counters are
 // shared by every instance (lib/db/counters: the database, or Redis with REDIS_URL), so the limits
 // hold however many instances serve the blog.
-import { createHmac } from 'node:crypto';
 import { isIPv6 } from 'node:net';
-import { resolveAuthSecret } from '@/lib/auth/secret';
+import { signWithBlogKey } from '@/lib/auth/secret';
 import { countHit, refundHit } from '@/lib/db/counters';
 
 export type LimitName = 'comment-account' | 'comment-address' | 'edit-account' | 'register-address' | 'signin-address' | 'signin-email';
@@ -85,15 +84,12 @@ export async function takeRateLimit(
   return { ok: true };
 }
 
-let subjectKey: string | undefined;
-
 /**
  * Keyed with the blog's secret, as the address kept with a guest's comment is: a plain hash of an
  * IPv4 address is undone by hashing all four billion, and of an email by a list of known ones.
  */
 function hashSubject(subject: string): string {
-  subjectKey ??= resolveAuthSecret();
-  return createHmac('sha256', subjectKey).update(subject.toLowerCase()).digest('base64url').slice(0, 22);
+  return signWithBlogKey(subject.toLowerCase()).toString('base64url').slice(0, 22);
 }
 
 /**

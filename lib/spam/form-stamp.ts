@@ -2,8 +2,8 @@
 // (who reads and types for a few seconds at least) from a script that posts the moment it has
 // the page, without JavaScript or cookies. scripts/server.mjs stamps cached pages afresh with the
 // same format and key on every response; keep the two in step.
-import { createHmac, timingSafeEqual } from 'node:crypto';
-import { resolveAuthSecret } from '@/lib/auth/secret';
+import { timingSafeEqual } from 'node:crypto';
+import { signWithBlogKey } from '@/lib/auth/secret';
 
 /** No person writes a comment in less time than this (FORM_MIN_SECONDS changes it; test suites that type at machine speed set 0). */
 export const MIN_FILL_MS = 3_000;
@@ -17,10 +17,8 @@ export const MAX_STAMP_AGE_MS = 2 * 24 * 60 * 60 * 1000;
 
 const PREFIX = 'qs1';
 
-let key: string | undefined;
 function signature(issuedAt: string): string {
-  key ??= resolveAuthSecret();
-  return createHmac('sha256', key).update(`comment-form:${issuedAt}`).digest('base64url').slice(0, 27);
+  return signWithBlogKey(`comment-form:${issuedAt}`).toString('base64url').slice(0, 27);
 }
 
 /** `qs1.<time in base 36>.<signature>` */
