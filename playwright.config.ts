@@ -2,6 +2,7 @@ import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 import { FIXTURE_BLOG_FORM_MIN_SECONDS } from './e2e/support/blog';
 import { chromiumLaunchOptions } from './e2e/support/chromium';
+import type { ReaderPostSource } from './e2e/support/reader-post';
 
 /**
  * End-to-end journeys in a real Chromium.
@@ -91,6 +92,8 @@ export interface QuireTestOptions {
   databaseUrl: string;
   /** Another app instance serving the same database, where the project has one. */
   otherInstanceUrl: string;
+  /** Where the read-only journeys take their post from: the seed post, or the blog's feed. */
+  readerPostFrom: ReaderPostSource;
 }
 
 export default defineConfig<QuireTestOptions>({
@@ -109,10 +112,20 @@ export default defineConfig<QuireTestOptions>({
   use: { trace: process.env.CI ? 'off' : 'retain-on-failure', launchOptions: chromiumLaunchOptions },
   grep: externalBaseUrl ? /@read-only/ : undefined,
   projects: externalBaseUrl
-    ? [{ name: 'deployed', use: { ...devices['Desktop Chrome'], baseURL: externalBaseUrl, databaseUrl: '', otherInstanceUrl: '' } }]
-    : blogs
-        .filter((blog) => !blog.sharesDatabase)
-        .map((blog) => ({
+    ? [
+        {
+          name: 'deployed',
+          use: {
+            ...devices['Desktop Chrome'],
+            baseURL: externalBaseUrl,
+            databaseUrl: '',
+            otherInstanceUrl: '',
+            readerPostFrom: 'feed' as const,
+          },
+        },
+      ]
+    : [
+        ...blogs.filter((blog) => !blog.sharesDatabase).map((blog) => ({
           name: blog.project,
           workers: 1,
           ...(blog.project === 'fixture-blog' ? { grep: /@fixture-blog/ } : { grepInvert: /@fixture-blog/ }),
@@ -129,8 +142,25 @@ export default defineConfig<QuireTestOptions>({
             baseURL: `http://127.0.0.1:${blog.port}`,
             databaseUrl: blog.databaseUrl,
             otherInstanceUrl: otherInstanceOf(blog),
+            readerPostFrom: 'seed' as const,
           },
         })),
+        // The read-only journeys as an owner runs them against a deployed blog (E2E_BASE_URL), here
+        // against the fixture blog, which has no seed post: they find their post in its feed. After
+        // the fixture blog's own journeys, which change its settings.
+        {
+          name: 'read-only-fixture-blog',
+          grep: /@read-only/,
+          dependencies: ['fixture-blog'],
+          use: {
+            ...devices['Desktop Chrome'],
+            baseURL: `http://127.0.0.1:${basePort + 1}`,
+            databaseUrl: '',
+            otherInstanceUrl: '',
+            readerPostFrom: 'feed' as const,
+          },
+        },
+      ],
   webServer: externalBaseUrl
     ? undefined
     : blogs.map((blog) => ({

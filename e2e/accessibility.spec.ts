@@ -1,18 +1,18 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { seedPost } from './support/seed-post';
+import type { Page } from '@playwright/test';
+import { expect, test, type ReaderPost } from './support/reader-post';
 
 /**
  * axe on every kind of reading page, in the light and the dark colour scheme (the stylesheet
  * changes every colour, so contrast is checked in both).
  */
-const pages = [
-  { name: 'home', path: '/', status: 200 },
-  { name: 'post', path: seedPost.path, status: 200 },
-  { name: 'label', path: '/label/China', status: 200 },
-  { name: 'year archive', path: seedPost.yearPath, status: 200 },
-  { name: 'month archive', path: seedPost.monthPath, status: 200 },
-  { name: '404', path: '/2016/09/no-such-post-e2e', status: 404 },
+const pages: { name: string; path: (post: ReaderPost) => string; status: number }[] = [
+  { name: 'home', path: () => '/', status: 200 },
+  { name: 'post', path: (post) => post.path, status: 200 },
+  { name: 'label', path: (post) => `/label/${encodeURIComponent(post.labels[0] ?? '')}`, status: 200 },
+  { name: 'year archive', path: (post) => post.yearPath, status: 200 },
+  { name: 'month archive', path: (post) => post.monthPath, status: 200 },
+  { name: '404', path: () => '/2016/09/no-such-post-e2e', status: 404 },
 ];
 
 async function violations(page: Page) {
@@ -28,8 +28,9 @@ async function violations(page: Page) {
 
 test.describe('accessibility', { tag: '@read-only' }, () => {
   for (const { name, path, status } of pages) {
-    test(`axe finds no violations on the ${name} page, light and dark`, async ({ page }) => {
-      const response = await page.goto(path);
+    test(`axe finds no violations on the ${name} page, light and dark`, async ({ page, readerPost }) => {
+      test.skip(name === 'label' && readerPost.labels.length === 0, 'no post in the feed has a label');
+      const response = await page.goto(path(readerPost));
       expect(response?.status()).toBe(status);
       await expect(page.getByRole('heading', { level: 1 }).first()).toBeAttached();
       // The same page in each scheme: the stylesheet's media query applies without a reload.
@@ -44,8 +45,11 @@ test.describe('accessibility', { tag: '@read-only' }, () => {
     });
   }
 
-  test('the skip link is the first stop for keyboard users and moves to the main content', async ({ page }) => {
-    await page.goto(seedPost.path);
+  test('the skip link is the first stop for keyboard users and moves to the main content', async ({
+    page,
+    readerPost,
+  }) => {
+    await page.goto(readerPost.path);
     await page.keyboard.press('Tab');
     const skip = page.getByRole('link', { name: /skip to content/i });
     await expect(skip).toBeFocused();

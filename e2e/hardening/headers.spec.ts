@@ -1,28 +1,28 @@
 // Every page carries the security headers, and writes from another site are refused.
-import { expect, test } from '@playwright/test';
 import { SEED_POST } from '../support/blog';
+import { expect, test, type ReaderPost } from '../support/reader-post';
 
 // Reading pages, account pages, the admin console (which sends a signed-out visitor to sign in),
 // feeds and the API: every kind of answer the blog gives.
-const pages = [
-  '/',
-  SEED_POST.path,
-  '/label/China',
-  '/2016',
-  '/2016/09',
-  '/signin',
-  '/register',
-  '/admin',
-  '/feeds/posts/default',
-  '/sitemap.xml',
-  `/api/posts/${SEED_POST.id}/comments`,
-  '/no-such-page',
+const pages: { name: string; path: (post: ReaderPost) => string }[] = [
+  { name: '/', path: () => '/' },
+  { name: 'a post', path: (post) => post.path },
+  { name: 'a label', path: (post) => `/label/${encodeURIComponent(post.labels[0] ?? 'no-such-label')}` },
+  { name: 'a year', path: (post) => post.yearPath },
+  { name: 'a month', path: (post) => post.monthPath },
+  { name: '/signin', path: () => '/signin' },
+  { name: '/register', path: () => '/register' },
+  { name: '/admin', path: () => '/admin' },
+  { name: '/feeds/posts/default', path: () => '/feeds/posts/default' },
+  { name: '/sitemap.xml', path: () => '/sitemap.xml' },
+  { name: "a post's comments API", path: (post) => `/api/posts/${encodeURIComponent(post.id)}/comments` },
+  { name: '/no-such-page', path: () => '/no-such-page' },
 ];
 
 test.describe('security headers @read-only', () => {
-  for (const path of pages) {
-    test(`${path} sends CSP, frame, sniffing, referrer and permissions policies`, async ({ request }) => {
-      const response = await request.get(path);
+  for (const { name, path } of pages) {
+    test(`${name} sends CSP, frame, sniffing, referrer and permissions policies`, async ({ request, readerPost }) => {
+      const response = await request.get(path(readerPost));
       const headers = response.headers();
       expect(headers['content-security-policy']).toContain("default-src 'self'");
       expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
@@ -34,10 +34,10 @@ test.describe('security headers @read-only', () => {
     });
   }
 
-  test('no page loads anything from another origin', async ({ page, baseURL }) => {
+  test('no page loads anything from another origin', async ({ page, baseURL, readerPost }) => {
     const origins = new Set<string>();
     page.on('request', (request) => origins.add(new URL(request.url()).origin));
-    for (const path of ['/', SEED_POST.path, '/label/China', '/signin', '/register', '/no-such-page']) {
+    for (const path of ['/', readerPost.path, readerPost.monthPath, '/signin', '/register', '/no-such-page']) {
       await page.goto(path);
       await page.waitForLoadState('networkidle');
     }
