@@ -63,6 +63,41 @@ test.describe('cross-site writes', () => {
     expect(response.status()).toBe(403);
   });
 
+  test('a browser’s form post from another origin gets a page saying why, not JSON', async ({ request }) => {
+    const response = await request.post(SEED_POST.path, {
+      form: { body: 'cross-site form' },
+      headers: { Origin: 'https://attacker.example', 'Sec-Fetch-Site': 'cross-site', Accept: 'text/html,*/*;q=0.8' },
+    });
+    expect(response.status()).toBe(403);
+    expect(response.headers()['content-type']).toMatch(/^text\/html\b/);
+    expect(await response.text()).toContain('Requests from other sites are not accepted.');
+  });
+
+  test('behind a proxy that passes the wrong Host, a form from the blog’s own page is refused with a reason, not as another site’s', async ({
+    request,
+    baseURL,
+  }) => {
+    // The browser says the page was the blog's own; the server is told it serves another host.
+    const headers = {
+      Origin: new URL(baseURL ?? '').origin,
+      'Sec-Fetch-Site': 'same-origin',
+      'X-Forwarded-Host': 'wrong-host.internal:8080',
+    };
+    const page = await request.post(SEED_POST.path, {
+      form: { body: 'typed behind a misconfigured proxy' },
+      headers: { ...headers, Accept: 'text/html,*/*;q=0.8' },
+    });
+    expect(page.status()).toBe(403);
+    expect(page.headers()['content-type']).toMatch(/^text\/html\b/);
+    const text = await page.text();
+    expect(text).toContain('set up with the wrong address');
+    expect(text).toContain('still in the form');
+
+    const api = await request.post(`/api/posts/${SEED_POST.id}/comments`, { data: { body: 'from a script' }, headers });
+    expect(api.status()).toBe(403);
+    expect((await api.json()).errors.request).toContain('wrong address');
+  });
+
   test('an admin API call from another origin is refused with 403', async ({ request }) => {
     const response = await request.post('/api/admin/comments/1/approve', { headers: { 'Sec-Fetch-Site': 'cross-site' } });
     expect(response.status()).toBe(403);
