@@ -5,7 +5,7 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getViewer } from '@/lib/auth';
 import { type CommentFormState, formBox, typedValues } from '@/lib/comments/form-state';
-import { heldNoticeUrl, locateComment, postComment } from '@/lib/comments/post-comment';
+import { HELD_RECEIPT, heldNoticeUrl, locateComment, postComment } from '@/lib/comments/post-comment';
 import { unlessCommentsDown } from '@/lib/comments/unavailable';
 import { clientIp } from '@/lib/http/client-ip';
 import { HONEYPOT_FIELD, issueFormStamp } from '@/lib/spam';
@@ -68,6 +68,6 @@ export async function createCommentAction(_previous: CommentFormState, formData:
     // The next comment from this box is timed from now, as it would be on a freshly drawn page.
     formStamp: issueFormStamp(),
     box,
-    message: held ? 'Thanks! Your comment is awaiting moderation.' : 'Your comment is published.',
+    message: held ? HELD_RECEIPT : 'Your comment is published.',
   };
 }

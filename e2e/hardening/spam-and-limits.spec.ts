@@ -138,7 +138,7 @@ test.describe('spam and rate limits', { tag: '@fixture-blog' }, () => {
 
       // The script hears what a held comment's author hears, and learns nothing.
       await expect(page).toHaveURL((url) => url.pathname === POST.path && url.searchParams.has('held'));
-      await expect(page.locator('#comments').getByRole('status')).toHaveText('Thanks! Your comment is awaiting moderation.');
+      await expect(page.locator('#comments').getByRole('status')).toHaveText('Thanks! Your comment was sent for moderation.');
       const row = await db.comment.findFirst({ where: { body: text }, select: { status: true, heldReason: true } });
       expect(row).toEqual({ status: 'spam', heldReason: 'honeypot' });
       const visitor = await browser.newPage({ javaScriptEnabled: false });

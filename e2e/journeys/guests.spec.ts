@@ -49,7 +49,7 @@ test.describe('when anyone may comment', () => {
     await form.getByRole('textbox', { name: 'Your comment' }).fill(text);
     await form.getByRole('button', { name: 'Publish' }).click();
 
-    await expect(form.getByRole('status')).toHaveText('Thanks! Your comment is awaiting moderation.');
+    await expect(form.getByRole('status')).toHaveText('Thanks! Your comment was sent for moderation.');
     await expect(form.getByRole('textbox', { name: 'Your comment' })).toHaveValue('');
     await expect(page.locator('#comments')).not.toContainText(text);
     await expectCommentCount(page, before);
@@ -105,12 +105,12 @@ test.describe('when anyone may comment', () => {
 
     await name.fill('Answering Guest');
     await form.getByRole('button', { name: 'Publish' }).click();
-    await expect(form.getByRole('status')).toHaveText('Thanks! Your comment is awaiting moderation.');
+    await expect(form.getByRole('status')).toHaveText('Thanks! Your comment was sent for moderation.');
     // Nobody can see a guest's held reply yet, so there is nowhere to take the guest: the page stays,
     // and so does the word that it waits.
     await page.waitForLoadState('networkidle');
     await expect(page).toHaveURL((url) => url.searchParams.get('reply') === String(parent.id));
-    await expect(form.getByRole('status')).toHaveText('Thanks! Your comment is awaiting moderation.');
+    await expect(form.getByRole('status')).toHaveText('Thanks! Your comment was sent for moderation.');
     await expect(page.locator('#comments')).not.toContainText(text);
   });
 
@@ -130,7 +130,7 @@ test.describe('when anyone may comment', () => {
         (url) => url.pathname === SEED_POST.path && url.searchParams.has('held') && url.hash === '#comments',
       );
       await expect(page.locator('#comments').getByRole('status')).toHaveText(
-        'Thanks! Your comment is awaiting moderation.',
+        'Thanks! Your comment was sent for moderation.',
       );
       await expect(page.locator('#comments')).not.toContainText(text);
       await expectCommentCount(page, before);

@@ -28,7 +28,7 @@ test('a first comment waits; the admin approves it from the queue and open pages
   const text = uniqueText('Hello, first time here');
   await form.getByRole('textbox', { name: 'Your comment' }).fill(text);
   await form.getByRole('button', { name: 'Publish' }).click();
-  await expect(form.getByRole('status')).toHaveText('Thanks! Your comment is awaiting moderation.');
+  await expect(form.getByRole('status')).toHaveText('Thanks! Your comment was sent for moderation.');
   await expect(commentByText(authorPage, text)).toContainText('Your comment is awaiting moderation.');
 
   await openPost(visitorPage);
@@ -72,6 +72,9 @@ test('a first comment waits; the admin approves it from the queue and open pages
   // The visitor's page, open all along, catches up by itself (it checks every 3 s; a change shows within 5 s).
   await expect(commentByText(visitorPage, text)).toBeVisible({ timeout: 5_000 });
   await expect(authorPage.locator(`li#c${id}`)).not.toContainText('awaiting moderation', { timeout: 5_000 });
+  // Nothing on the author's page still says it waits: the form's receipt says what happened when they sent it.
+  await expect(authorPage.locator('#comments')).not.toContainText('awaiting moderation');
+  await expect(form.getByRole('status')).toHaveText('Thanks! Your comment was sent for moderation.');
 
   // And the log says who did it.
   await page.goto(`/admin/log?comment=${id}`);

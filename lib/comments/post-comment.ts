@@ -113,9 +113,16 @@ export async function commentAddress(id: number, viewer: Viewer | null): Promise
 }
 
 /**
+ * What the author of a held comment (or one caught as spam: they hear the same either way) is told.
+ * A receipt of what happened when they sent it, not a state: the words stay true on a page left
+ * open, or reloaded, after a moderator has approved the comment.
+ */
+export const HELD_RECEIPT = 'Thanks! Your comment was sent for moderation.';
+
+/**
  * Where to send the author of a comment that is held (or caught as spam): the same page of the
- * thread, saying it awaits moderation. They hear the same either way. The notice names the
- * comment, signed (`?held=42.<signature>`): the page says "awaiting moderation" to whoever was
+ * thread, with HELD_RECEIPT. The notice names the
+ * comment, signed (`?held=42.<signature>`): the page says so to whoever was
  * sent there after writing one, not to anyone handed the address with `?held=1`.
  */
 export function heldNoticeUrl(commentAddress: string, commentId: number): string {

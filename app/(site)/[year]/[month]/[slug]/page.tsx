@@ -21,7 +21,7 @@ import { issueFormStamp } from '@/lib/spam';
 import { PartialPageMark } from '@/components/partial-page-mark';
 import { commentIdSchema } from '@/lib/comments/schemas';
 import { notDeletedMessage } from '@/lib/comments/change-comment';
-import { isHeldNotice } from '@/lib/comments/post-comment';
+import { HELD_RECEIPT, isHeldNotice } from '@/lib/comments/post-comment';
 import { notModeratedMessage } from '@/lib/moderation/moderate';
 
 type Params = Promise<{ year: string; month: string; slug: string }>;
@@ -102,7 +102,7 @@ function blogPosting(post: Post, site: Site, count: number | null, comments: Com
 
 /** What the address asks the comment section to say after a form brought the reader here. */
 function sectionNotice(query: z.infer<typeof commentQuerySchema>): SectionNotice | null {
-  if (isHeldNotice(query.held)) return { tone: 'done', text: 'Thanks! Your comment is awaiting moderation.' };
+  if (isHeldNotice(query.held)) return { tone: 'done', text: HELD_RECEIPT };
   const refused = notDeletedMessage(query['not-deleted']) ?? notModeratedMessage(query['not-moderated']);
   return refused ? { tone: 'refused', text: refused } : null;
 }
