@@ -25,13 +25,16 @@ async function status(): Promise<number> {
   return ok ? 0 : 1;
 }
 
+const asStatus = process.argv.includes('--status');
+// Errors are prefixed with the command the owner typed.
+const command = asStatus ? 'db:status' : 'db:migrate';
 try {
-  process.exitCode = process.argv.includes('--status') ? await status() : (await applyMigrations(), 0);
+  process.exitCode = asStatus ? await status() : (await applyMigrations(), 0);
 } catch (e) {
   if (e instanceof DatabaseSetupError) {
-    console.error(`db:migrate: ${e.message}`);
+    console.error(`${command}: ${e.message}`);
   } else {
-    console.error('db:migrate: unexpected error:', e);
+    console.error(`${command}: unexpected error:`, e);
   }
   process.exitCode = 1;
 }
