@@ -2,7 +2,7 @@
 // naming the file, the field and what is wrong. `npm run build` and `npm start` run it first.
 // First: CONTENT_DIR may be set in .env.
 import './load-env.mjs';
-import { getAllPosts, isPublished } from '../lib/content/posts';
+import { contentWarnings, getAllPosts, isPublished } from '../lib/content/posts';
 import { ContentError } from '../lib/content/errors';
 import { getSite } from '../lib/content/site';
 
@@ -10,6 +10,7 @@ try {
   const site = getSite();
   const posts = await getAllPosts();
   const published = posts.filter((post) => isPublished(post)).length;
+  for (const warning of contentWarnings()) console.warn(`content: ${warning}`);
   console.log(`content ok: "${site.title}", ${posts.length} post${posts.length === 1 ? '' : 's'} (${published} published, ${posts.length - published} drafts or scheduled)`);
 } catch (error) {
   if (error instanceof ContentError) {

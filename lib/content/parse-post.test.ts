@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ContentError } from './errors';
-import { loadPosts, parsePostFile, postWithAlias, type ParseOptions } from './posts';
+import { shownPath } from './paths';
+import { contentWarnings, loadPosts, parsePostFile, postWithAlias, type ParseOptions } from './posts';
 
 const FILE = 'content/posts/2016-09-04-from-russia-with-love.md';
 const OPTIONS: ParseOptions = { timeZone: 'Asia/Hong_Kong', defaultAuthor: 'Site Owner' };
@@ -202,7 +203,7 @@ describe('loadPosts', () => {
     const posts = await loadPosts(root, OPTIONS);
     expect(posts.map((p) => p.slug)).toEqual(['newer', 'older']);
     expect(posts[0]?.draft).toBe(true);
-    expect(posts[1]?.file).toBe(path.relative(process.cwd(), path.join(root, 'posts', '2016-09-04-older.md')));
+    expect(posts[1]?.file).toBe(path.join(root, 'posts', '2016-09-04-older.md'));
   });
 
   it('refuses two posts with the same address', async () => {
@@ -218,9 +219,26 @@ describe('loadPosts', () => {
     await expect(loadPosts(root, OPTIONS)).rejects.toThrow(/2016-09-05-b\.md: "draft": /);
   });
 
-  it('finds no posts when there is no posts directory', async () => {
+  it('finds no posts when there is no posts directory, and warns that the blog has none', async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'quire-content-'));
     expect(await loadPosts(dir, OPTIONS)).toEqual([]);
+    // Outside the app, the folder is named as the owner wrote it: absolute, not as ../../tmp/….
+    expect(contentWarnings(dir)).toEqual([
+      `there is no folder ${path.join(dir, 'posts')}, so the blog has no posts: put each post there as a .md file`,
+    ]);
+    expect(contentWarnings(contentDirWith({}))).toEqual([]);
+  });
+
+  it('names a posts folder that cannot be read rather than showing no posts', async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'quire-content-'));
+    writeFileSync(path.join(dir, 'posts'), 'a file where the folder should be');
+    await expect(loadPosts(dir, OPTIONS)).rejects.toThrow(`${path.join(dir, 'posts')}: cannot be read (ENOTDIR`);
+  });
+
+  it('names a post outside the app by its absolute path, and one inside by its path from the app', async () => {
+    const root = contentDirWith({ '2016-09-05-b.md': postSource({ draft: 'yes' }) });
+    await expect(loadPosts(root, OPTIONS)).rejects.toThrow(`${path.join(root, 'posts', '2016-09-05-b.md')}: "draft": `);
+    expect(shownPath(path.resolve('content/site.json'))).toBe(path.join('content', 'site.json'));
   });
 });
 

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
 import yaml from 'js-yaml';
@@ -6,7 +6,7 @@ import { calendarDateInZone } from './dates';
 import { ContentError } from './errors';
 import { frontMatterSchema } from './front-matter';
 import { renderPostMarkdown } from './markdown';
-import { contentDir } from './paths';
+import { contentDir, shownPath } from './paths';
 import { getSite } from './site';
 import { slugFromFileName } from './slug';
 import { normaliseAddress, postPath } from './urls';
@@ -121,18 +121,30 @@ export function newestFirst(a: Post, b: Post): number {
   return b.date.getTime() - a.date.getTime() || a.slug.localeCompare(b.slug);
 }
 
+/**
+ * What is odd about the content but does not stop the blog: a content folder without posts/ starts
+ * a blog with no posts, which is rarely what a CONTENT_DIR was pointed there for.
+ */
+export function contentWarnings(dir: string = contentDir()): string[] {
+  const postsDir = path.join(dir, 'posts');
+  if (existsSync(postsDir)) return [];
+  return [`there is no folder ${shownPath(postsDir)}, so the blog has no posts: put each post there as a .md file`];
+}
+
 export async function loadPosts(dir: string, options: ParseOptions): Promise<Post[]> {
   const postsDir = path.join(dir, 'posts');
   let names: string[];
   try {
     names = readdirSync(postsDir).filter((name) => name.endsWith('.md'));
-  } catch {
-    return [];
+  } catch (error) {
+    // No posts/ yet is a blog with no posts (contentWarnings says so); a folder that cannot be read is not.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw new ContentError(shownPath(postsDir), [{ field: '', message: `cannot be read (${(error as Error).message})` }]);
   }
   const posts = await Promise.all(
     names.map((name) => {
       const file = path.join(postsDir, name);
-      return parsePostFile(path.relative(process.cwd(), file), readFileSync(file, 'utf8'), options);
+      return parsePostFile(shownPath(file), readFileSync(file, 'utf8'), options);
     }),
   );
   checkUnique(posts);

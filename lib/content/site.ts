@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { ContentError } from './errors';
-import { contentDir } from './paths';
+import { contentDir, shownPath } from './paths';
 
 /** The blog's public address, from baseUrl or SITE_URL: pages, feeds and links are built on it. */
 const siteAddress = z
@@ -86,11 +86,11 @@ export function getSite(): Site {
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new ContentError(path.relative(process.cwd(), file), [
+    throw new ContentError(shownPath(file), [
       { field: '', message: `cannot be read as JSON (${(error as Error).message})` },
     ]);
   }
-  const site = parseSite(raw, path.relative(process.cwd(), file));
+  const site = parseSite(raw, shownPath(file));
   const override = process.env.SITE_URL?.trim();
   cached = override ? { ...site, baseUrl: parseSiteUrl(override) } : site;
   return cached;
