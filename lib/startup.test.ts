@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { getAllPosts } from '@/lib/content/posts';
+import { contentWarnings, getAllPosts } from '@/lib/content/posts';
 import { checkDatabase } from '@/lib/db/health';
 import { applyMigrations, DatabaseSetupError } from '@/lib/db/migrate';
 import { ensureAdminFromEnv } from '@/lib/moderation/admins';
 import { startQuire } from './startup';
 
 // The start's own steps stand in for the content, the database and the admin account.
-vi.mock('@/lib/content/posts', () => ({ getAllPosts: vi.fn(async () => []) }));
+vi.mock('@/lib/content/posts', () => ({ getAllPosts: vi.fn(async () => []), contentWarnings: vi.fn(() => []) }));
 vi.mock('@/lib/db/migrate', async (importOriginal) => ({
   ...(await importOriginal<typeof import('@/lib/db/migrate')>()),
   applyMigrations: vi.fn(),
@@ -21,6 +21,7 @@ let printed: () => string;
 beforeEach(() => {
   vi.clearAllMocks();
   vi.mocked(getAllPosts).mockResolvedValue([]);
+  vi.mocked(contentWarnings).mockReturnValue([]);
   vi.mocked(applyMigrations).mockResolvedValue({
     provider: 'sqlite',
     label: 'sqlite data/quire.db',
@@ -56,6 +57,14 @@ describe('startQuire', () => {
     await startQuire();
     expect(applyMigrations).toHaveBeenCalledOnce();
     expect(printed()).toBe('');
+  });
+
+  it('says what is odd about the content without stopping the start', async () => {
+    vi.mocked(contentWarnings).mockReturnValue(['there is no folder /srv/blog/posts, so the blog has no posts']);
+    const warned = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    await startQuire();
+    expect(warned).toHaveBeenCalledWith('content: there is no folder /srv/blog/posts, so the blog has no posts');
+    expect(applyMigrations).toHaveBeenCalledOnce();
   });
 
   it('stops on a mistyped RATE_LIMITS, saying what is wrong, before anything is served', async () => {
