@@ -168,6 +168,9 @@ export default defineConfig<QuireTestOptions>({
         url: `http://127.0.0.1:${blog.port}/robots.txt`,
         timeout: 300_000,
         reuseExistingServer: false,
+        // SIGTERM rather than Playwright's SIGKILL, so each server stops cleanly and drops the
+        // PostgreSQL database it made (scripts/e2e-server.ts).
+        gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 15_000 },
         stdout: 'pipe' as const,
         env: {
           PORT: String(blog.port),
