@@ -20,9 +20,12 @@ import { isKeptAddress, PageStore } from './page-store.mjs';
 
 process.env.NODE_ENV = 'production';
 const root = path.resolve(import.meta.dirname, '..');
-const port = Number(process.env.PORT ?? 3000);
-if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-  console.error(`quire: PORT must be a whole number from 0 to 65535 (default 3000), not "${process.env.PORT}"`);
+// Digits only: Number() would read an empty PORT= as 0, a port the system picks, which no reader
+// and not the server's own start-up check could find.
+const portSetting = process.env.PORT ?? '3000';
+const port = /^\d{1,5}$/.test(portSetting) ? Number(portSetting) : NaN;
+if (!(port >= 1 && port <= 65_535)) {
+  console.error(`quire: PORT must be a whole number from 1 to 65535 (default 3000), not "${process.env.PORT}"`);
   process.exit(1);
 }
 const hostname = process.env.HOST ?? '0.0.0.0';

@@ -59,10 +59,10 @@ describe('PAGE_CACHE_POLL_MS', () => {
 });
 
 describe('PORT', () => {
-  it.each(['abc', '3000.5', '-1', '70000'])('stops the start on %j, naming it, its range and the value', async (value) => {
+  it.each(['abc', '3000.5', '-1', '70000', '', ' ', '0', '0x50'])('stops the start on %j, naming it, its range and the value', async (value) => {
     const result = await startServer({ PORT: value });
     expect(result.code).toBe(1);
-    expect(result.out).toContain(`quire: PORT must be a whole number from 0 to 65535 (default 3000), not "${value}"`);
+    expect(result.out).toContain(`quire: PORT must be a whole number from 1 to 65535 (default 3000), not "${value}"`);
   });
 });
 
