@@ -1,5 +1,5 @@
 import { getPostById } from '@/lib/content/posts';
-import { limitEditing, rateLimitMessage } from '@/lib/rate-limits';
+import { editRefused, limitEditing, rateLimitMessage } from '@/lib/rate-limits';
 import type { Viewer } from '@/lib/users/accounts';
 import { CommentError } from './errors';
 import { deleteComment, editComment, type WrittenComment } from './mutations';
@@ -34,6 +34,9 @@ export async function changeCommentText(options: { id: unknown; viewer: Viewer; 
     const url = post ? await locateComment(post, comment.id, options.viewer, settings.commentsPerPage).catch(() => `${post.path}#c${comment.id}`) : '/';
     return { ok: true, value: comment, url };
   } catch (error) {
+    // Refused (not theirs, past its window, banned, changed meanwhile): nothing was saved, so it
+    // does not use up the author's edits, as a refused comment does not use up their comments.
+    if (error instanceof CommentError) await editRefused(options.viewer.id);
     return refusal(error);
   }
 }

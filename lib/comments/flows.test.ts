@@ -1278,6 +1278,26 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
         expect(await getDb().comment.findUnique({ where: { id: comment.id }, select: { body: true } })).toEqual({ body: 'third words' });
       });
 
+      it('keeps answering why to an author whose edit is refused, without using up their edits', async () => {
+        vi.stubEnv('RATE_LIMITS', 'edit-account=2/60');
+        const p = publish();
+        const [erin, finn] = [await insertReader('Erin'), await insertReader('Finn')];
+        const { comment: theirs } = await post(p, finn, { body: 'Finn’s words' });
+        for (let attempt = 1; attempt <= 3; attempt++) {
+          expect(await changeCommentText({ id: theirs.id, viewer: erin, input: { body: 'not mine' } })).toMatchObject({
+            ok: false,
+            status: 403,
+          });
+          expect(await changeCommentText({ id: 999_999, viewer: erin, input: { body: 'gone' } })).toMatchObject({ status: 404 });
+        }
+        // None of the six refusals counted: both edits the limit allows still go through.
+        const { comment } = await post(p, erin, { body: 'first words' });
+        for (const body of ['second words', 'third words']) {
+          expect(await changeCommentText({ id: comment.id, viewer: erin, input: { body } })).toMatchObject({ ok: true });
+        }
+        expect(await changeCommentText({ id: comment.id, viewer: erin, input: { body: 'fourth' } })).toMatchObject({ status: 429 });
+      });
+
       it('keeps answering why (403) to a reader retrying a closed post, without using up their limit', async () => {
         vi.stubEnv('RATE_LIMITS', 'comment-account=2/60');
         const closed = publish({ commentsClosed: true });

@@ -11,7 +11,9 @@ import {
   addressSubject,
   counterKey,
   defaultLimits,
+  editRefused,
   limitCommenting,
+  limitEditing,
   limitRegistering,
   limitSigningIn,
   parseLimits,
@@ -176,6 +178,31 @@ for (const store of stores) {
       const address = `203.0.113.${Math.floor(Math.random() * 250)}-${run}`;
       for (let i = 0; i < 5; i += 1) expect((await limitCommenting(`a${i}-${run}`, address)).ok).toBe(true);
       expect(await limitCommenting(`a9-${run}`, address)).toMatchObject({ ok: false, limit: 'comment-address' });
+    });
+
+    it('gives back the account’s count when the address’s limit refuses: the network’s limit does not use up the account’s', async () => {
+      const busy = `203.0.113.${Math.floor(Math.random() * 250)}-busy-${run}`;
+      for (let i = 0; i < 5; i += 1) expect((await limitCommenting(`n${i}-${run}`, busy)).ok).toBe(true);
+      for (let i = 0; i < 3; i += 1) {
+        expect(await limitCommenting(`reader-${run}`, busy)).toMatchObject({ ok: false, limit: 'comment-address' });
+      }
+      // From another network the reader still has every one of their three comments.
+      for (let i = 0; i < 3; i += 1) expect((await limitCommenting(`reader-${run}`, `elsewhere-${run}`)).ok).toBe(true);
+      expect(await limitCommenting(`reader-${run}`, `elsewhere-${run}`)).toMatchObject({ ok: false, limit: 'comment-account' });
+    });
+
+    it('gives back an edit the blog refused', async () => {
+      vi.stubEnv('RATE_LIMITS', 'edit-account=2/60');
+      try {
+        const author = `editor-${run}`;
+        expect((await limitEditing(author)).ok).toBe(true);
+        await editRefused(author);
+        expect((await limitEditing(author)).ok).toBe(true);
+        expect((await limitEditing(author)).ok).toBe(true);
+        expect(await limitEditing(author)).toMatchObject({ ok: false, limit: 'edit-account' });
+      } finally {
+        vi.stubEnv('RATE_LIMITS', 'comment-account=3/60,comment-address=5/60');
+      }
     });
 
     it('limits sign-in per email whatever its case, and skips subjects it does not have', async () => {

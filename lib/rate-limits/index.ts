@@ -66,22 +66,36 @@ export async function takeRateLimit(
 ): Promise<RateLimitResult> {
   const limits = parseLimits(process.env.RATE_LIMITS);
   if (!limits) return { ok: true };
+  const counted: string[] = [];
   for (const { limit, subject } of checks) {
     if (!subject) continue;
     const { max, windowSeconds } = limits[limit];
+    const key = counterKey(limit, subject);
     let hit;
     try {
-      hit = await countHit(counterKey(limit, subject), windowSeconds * 1000, now);
+      hit = await countHit(key, windowSeconds * 1000, now);
     } catch (error) {
       console.warn(`rate limits: counters unavailable, allowing the request (${error instanceof Error ? error.message.split('\n')[0] : error})`);
       return { ok: true };
     }
     if (hit.count > max) {
+      // The attempt stops here and nothing is done, so the limits it passed on the way give their
+      // count back: a comment refused for its network's limit does not use up its account's.
+      await refundAll(counted);
       const secondsLeft = Math.ceil((hit.resetAt.getTime() - now.getTime()) / 1000);
       return { ok: false, limit, retryAfterSeconds: Math.min(windowSeconds, Math.max(1, secondsLeft)) };
     }
+    counted.push(key);
   }
   return { ok: true };
+}
+
+async function refundAll(keys: string[]): Promise<void> {
+  try {
+    for (const key of keys) await refundHit(key);
+  } catch (error) {
+    console.warn(`rate limits: counters unavailable, a refused attempt stays counted (${error instanceof Error ? error.message.split('\n')[0] : error})`);
+  }
 }
 
 /**
@@ -161,12 +175,16 @@ export function limitEditing(accountId: string) {
  */
 export async function commentRefused(accountId: string | null | undefined, address: string | null | undefined): Promise<void> {
   if (!parseLimits(process.env.RATE_LIMITS)) return;
-  try {
-    if (accountId) await refundHit(counterKey('comment-account', accountId));
-    if (address) await refundHit(counterKey('comment-address', address));
-  } catch (error) {
-    console.warn(`rate limits: counters unavailable, a refused comment stays counted (${error instanceof Error ? error.message.split('\n')[0] : error})`);
-  }
+  await refundAll([
+    ...(accountId ? [counterKey('comment-account', accountId)] : []),
+    ...(address ? [counterKey('comment-address', address)] : []),
+  ]);
+}
+
+/** After `limitEditing` allowed an edit the blog then refused (not theirs, past its window, banned): nothing was saved. */
+export async function editRefused(accountId: string): Promise<void> {
+  if (!parseLimits(process.env.RATE_LIMITS)) return;
+  await refundAll([counterKey('edit-account', accountId)]);
 }
 
 /** Before an account is created. */
