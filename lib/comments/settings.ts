@@ -49,30 +49,59 @@ export const SETTING_KEY = 'comments';
 
 export const defaultCommentSettings: CommentSettings = commentSettingsSchema.parse({});
 
-// Made once: building a schema costs more than parsing with it, and every comment reads the settings.
-const storedSettingsSchema = commentSettingsSchema.partial();
-
 /** Stored settings over the defaults; a stored value that no longer parses falls back to the default. */
 export async function getCommentSettings(): Promise<CommentSettings> {
   const row = await getDb().setting.findUnique({ where: { key: SETTING_KEY } });
   return settingsFromStored(row?.value);
 }
 
-/** The settings a stored value (the Setting row's JSON, if there is a row) stands for. */
-export function settingsFromStored(value: string | undefined): CommentSettings {
+const SETTING_NAMES = Object.keys(commentSettingsSchema.shape) as (keyof CommentSettings)[];
+
+/**
+ * The settings a stored value (the Setting row's JSON, if there is a row) stands for. Each setting
+ * is read on its own: one that a newer rule refuses falls back to its default alone, and the log
+ * says which, rather than every rule of the blog (its blocked words, who may comment) quietly
+ * going back to the defaults with it.
+ */
+export function settingsFromStored(value: string | undefined, warn: (line: string) => void = warnOnce): CommentSettings {
   if (value === undefined) return defaultCommentSettings;
   let stored: unknown;
   try {
     stored = JSON.parse(value);
   } catch {
+    stored = undefined;
+  }
+  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) {
+    warn('comment settings: the stored settings cannot be read, so every setting has its default until an admin saves them');
     return defaultCommentSettings;
   }
-  const parsed = storedSettingsSchema.safeParse(stored);
-  return parsed.success ? { ...defaultCommentSettings, ...stripUndefined(parsed.data) } : defaultCommentSettings;
+  const settings: CommentSettings = { ...defaultCommentSettings };
+  for (const name of SETTING_NAMES) {
+    const raw: unknown = (stored as Record<string, unknown>)[name];
+    if (raw === undefined) continue;
+    const parsed = commentSettingsSchema.shape[name].safeParse(name === 'moderationWords' || name === 'blockWords' ? splitLines(raw) : raw);
+    if (parsed.success) Object.assign(settings, { [name]: parsed.data });
+    else {
+      warn(
+        `comment settings: the stored ${name} ${JSON.stringify(raw).slice(0, 200)} is not valid (${parsed.error.issues[0]?.message}); ` +
+          `using the default ${JSON.stringify(defaultCommentSettings[name])} until an admin saves the settings`,
+      );
+    }
+  }
+  return settings;
 }
 
-function stripUndefined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+/** Word lists stored before words were refused for line breaks: each line is a word, as the form reads them. */
+function splitLines(words: unknown): unknown {
+  return Array.isArray(words) ? words.flatMap((word) => (typeof word === 'string' ? word.split(/\r?\n/) : [word])).filter((word) => typeof word !== 'string' || word.trim() !== '') : words;
+}
+
+// Settings are read for every comment and page: each problem is logged once per process.
+const warned = new Set<string>();
+function warnOnce(line: string): void {
+  if (warned.has(line) || warned.size >= 50) return;
+  warned.add(line);
+  console.warn(line);
 }
 
 export async function setCommentSettings(changes: Partial<CommentSettings>): Promise<CommentSettings> {
