@@ -12,6 +12,8 @@ import { HONEYPOT_FIELD, issueFormStamp } from '@/lib/spam';
 
 const FIELDS = ['body', 'name', 'email', 'website'];
 
+const SIGNED_OUT = 'You were signed out, so your comment was not published. Sign in again and publish it: your text is kept.';
+
 /**
  * Publish a comment or reply from the post page. Without JavaScript the browser gets a redirect
  * to the new comment; with it (the form sets `js=1`) the page refreshes in place.
@@ -27,16 +29,23 @@ export async function createCommentAction(_previous: CommentFormState, formData:
       return typeof value === 'string' && value !== '' ? [[field, value]] : [];
     }),
   );
-  const result = await unlessCommentsDown(async () =>
-    postComment({
+  const result = await unlessCommentsDown(async () => {
+    const viewer = await getViewer();
+    // Signed out since the box was drawn (another tab, the session's end): where guests may
+    // comment the server would ask for a name the box has no field for.
+    if (!viewer && formData.get('as') === 'reader') return { ok: false as const, status: 401, errors: { request: SIGNED_OUT } };
+    return postComment({
       postId: String(formData.get('postId') ?? ''),
-      viewer: await getViewer(),
+      viewer,
       input,
       ip: clientIp(await headers()),
       form: { stamp: formData.get('formStamp'), honeypot: formData.get(HONEYPOT_FIELD) },
-    }),
-  );
+    });
+  });
   if (!result.ok) {
+    // With JavaScript the page is drawn again as a signed-out reader sees it: the box keeps the
+    // text and offers what is possible now (a guest's name, or the link to sign in).
+    if (result.errors.request === SIGNED_OUT) refresh();
     // The stamp goes back with the text, since the form it returns to may have been drawn without
     // one (where no comment could be written); a new one only when the old cannot succeed.
     const sent = formData.get('formStamp');

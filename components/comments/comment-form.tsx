@@ -102,6 +102,8 @@ export function CommentForm({
       <input type="hidden" name="postId" value={postId} />
       {parentId !== undefined && <input type="hidden" name={parentGone ? 'repliedTo' : 'parentId'} value={parentId} />}
       {enhanced && <input type="hidden" name="js" value="1" />}
+      {/* Drawn for a signed-in reader: if the server finds them signed out, it says so rather than ask for a name this box has no field for. */}
+      {!guest && <input type="hidden" name="as" value="reader" />}
       <input type="hidden" name="formStamp" value={stamp} />
       {/* The honeypot (lib/spam): out of sight, out of the tab order, hidden from screen readers. */}
       <div className="form-trap" aria-hidden="true">

@@ -10,6 +10,7 @@ import { CommentForm } from './comment-form';
 import { CommentItem, commentHref, type ThreadContext } from './comment-item';
 import { LiveComments } from './live-comments';
 import { ThreadForms } from './thread-forms';
+import { UnansweredBoundary } from './unanswered-boundary';
 import { postsShown } from '../posts-shown';
 import { PartialPageMark } from '@/components/partial-page-mark';
 
@@ -58,60 +59,62 @@ export function CommentSection({
   return (
     <section className="comments" id="comments" aria-labelledby="comments-heading" {...postsShown([post.id])}>
       <h2 id="comments-heading">{data.available ? <>{commentCountLabel(data.count)}:</> : 'Comments'}</h2>
-      <ThreadForms postId={post.id} guest={!viewer} asked={ctx.boxesAsked} drawn={drawnBoxes(data, ctx)} cancelHref={commentHref(ctx, {}, 'comments')} formStamp={mayWrite ? ctx.formStamp : ''} replyGone={ctx.replyGone}>
-        {data.available && adminControls}
-        {notice && (
-          <p className={notice.tone === 'done' ? 'form-success' : 'form-error'} role="status">
-            {notice.text}
+      <UnansweredBoundary>
+        <ThreadForms postId={post.id} guest={!viewer} asked={ctx.boxesAsked} drawn={drawnBoxes(data, ctx)} cancelHref={commentHref(ctx, {}, 'comments')} formStamp={mayWrite ? ctx.formStamp : ''} replyGone={ctx.replyGone}>
+          {data.available && adminControls}
+          {notice && (
+            <p className={notice.tone === 'done' ? 'form-success' : 'form-error'} role="status">
+              {notice.text}
+            </p>
+          )}
+          {!data.available && (
+            <p className="status-message" role="status">
+              Comments are temporarily unavailable. The post is all here; please try the comments again in a little while.
+            </p>
+          )}
+          {data.available && data.page.thread.length > 0 && (
+            <ol className="comment-list">
+              {data.page.thread.map((comment) => (
+                <CommentItem key={comment.id} comment={comment} ctx={ctx} />
+              ))}
+            </ol>
+          )}
+          {data.available && data.page.pageCount > 1 && <CommentPager page={data.page} ctx={ctx} />}
+          <div className="post-a-comment" id="post-a-comment">
+            <h3>Post a Comment</h3>
+            {closed && <p className="status-message">Comments are closed.</p>}
+            {data.available && !closed && data.banned && <p className="status-message">{data.banned}</p>}
+            {data.available && !closed && !ctx.canComment && !viewer && (
+              <p className="sign-in-prompt">
+                <SiteLink href={`/signin?returnTo=${returnTo}`}>Sign in</SiteLink> or{' '}
+                <SiteLink href={`/register?returnTo=${returnTo}`}>register</SiteLink> to post a comment.
+              </p>
+            )}
+            {mayWrite && viewer && (
+              <p className="commenting-as">
+                Commenting as <strong>{viewer.name}</strong>
+              </p>
+            )}
+            {/* No stamp where nobody may write: a page without one is served from the page cache as it is. */}
+            <CommentForm
+              postId={post.id}
+              formStamp={mayWrite ? ctx.formStamp : ''}
+              label="Your comment"
+              guest={!viewer}
+              onlyIfRefused={!mayWrite}
+            />
+            {mayWrite && !viewer && (
+              <p className="form-hint">
+                Or <SiteLink href={`/signin?returnTo=${returnTo}`}>sign in</SiteLink> to comment under your name.
+              </p>
+            )}
+          </div>
+          <p className="comment-feed-link">
+            <a href={postCommentsFeedPath(post)}>Subscribe to: Post Comments (Atom)</a>
           </p>
-        )}
-        {!data.available && (
-          <p className="status-message" role="status">
-            Comments are temporarily unavailable. The post is all here; please try the comments again in a little while.
-          </p>
-        )}
-        {data.available && data.page.thread.length > 0 && (
-          <ol className="comment-list">
-            {data.page.thread.map((comment) => (
-              <CommentItem key={comment.id} comment={comment} ctx={ctx} />
-            ))}
-          </ol>
-        )}
-        {data.available && data.page.pageCount > 1 && <CommentPager page={data.page} ctx={ctx} />}
-        <div className="post-a-comment" id="post-a-comment">
-          <h3>Post a Comment</h3>
-          {closed && <p className="status-message">Comments are closed.</p>}
-          {data.available && !closed && data.banned && <p className="status-message">{data.banned}</p>}
-          {data.available && !closed && !ctx.canComment && !viewer && (
-            <p className="sign-in-prompt">
-              <SiteLink href={`/signin?returnTo=${returnTo}`}>Sign in</SiteLink> or{' '}
-              <SiteLink href={`/register?returnTo=${returnTo}`}>register</SiteLink> to post a comment.
-            </p>
-          )}
-          {mayWrite && viewer && (
-            <p className="commenting-as">
-              Commenting as <strong>{viewer.name}</strong>
-            </p>
-          )}
-          {/* No stamp where nobody may write: a page without one is served from the page cache as it is. */}
-          <CommentForm
-            postId={post.id}
-            formStamp={mayWrite ? ctx.formStamp : ''}
-            label="Your comment"
-            guest={!viewer}
-            onlyIfRefused={!mayWrite}
-          />
-          {mayWrite && !viewer && (
-            <p className="form-hint">
-              Or <SiteLink href={`/signin?returnTo=${returnTo}`}>sign in</SiteLink> to comment under your name.
-            </p>
-          )}
-        </div>
-        <p className="comment-feed-link">
-          <a href={postCommentsFeedPath(post)}>Subscribe to: Post Comments (Atom)</a>
-        </p>
-        {data.available ? <LiveComments postId={post.id} version={data.version} /> : <PartialPageMark />}
-      </ThreadForms>
+          {data.available ? <LiveComments postId={post.id} version={data.version} /> : <PartialPageMark />}
+        </ThreadForms>
+      </UnansweredBoundary>
     </section>
   );
 }

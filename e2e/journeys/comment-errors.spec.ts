@@ -213,3 +213,73 @@ test.describe('a reply or edit whose comment is no longer on the page', () => {
     await expect(form.getByRole('textbox', { name: 'Edit your comment' })).toHaveValue(text);
   });
 });
+
+test.describe('a reader signed out while writing, where guests may comment too', () => {
+  for (const javaScriptEnabled of [true, false]) {
+    test(`${javaScriptEnabled ? 'with' : 'without'} JavaScript, Publish says they were signed out and keeps the text`, async ({
+      browser,
+      accounts,
+      commentSettings,
+    }) => {
+      await commentSettings.set({ whoMayComment: 'anyone' });
+      const reader = await accounts.create('signedout');
+      const context = await browser.newContext({ javaScriptEnabled });
+      try {
+        const page = await context.newPage();
+        await signInWithApi(page.request, reader);
+        await openPost(page);
+        const form = postCommentForm(page);
+        if (javaScriptEnabled) await waitForEnhancedForm(form);
+        await expect(page.locator('#comments')).toContainText(`Commenting as ${reader.name}`);
+        const text = uniqueText('Written before the session ended');
+        await form.getByRole('textbox', { name: 'Your comment' }).fill(text);
+
+        // The session ends (signed out in another tab, or its time ran out) while the box is open.
+        await context.clearCookies();
+        await form.getByRole('button', { name: 'Publish' }).click();
+
+        const refused = postCommentForm(page);
+        await expect(refused.getByRole('alert')).toHaveText(
+          'You were signed out, so your comment was not published. Sign in again and publish it: your text is kept.',
+        );
+        await expect(refused.getByRole('textbox', { name: 'Your comment' })).toHaveValue(text);
+        // The page is now as a signed-out reader sees it: nobody is "commenting as" anyone.
+        await expect(page.locator('#comments')).not.toContainText('Commenting as');
+        await expect(page.locator('.comment-body').filter({ hasText: text })).toHaveCount(0);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});
+
+test('with JavaScript, a Publish the blog does not answer in its own words keeps the post page and the text', async ({
+  page,
+  accounts,
+}) => {
+  const reader = await accounts.create('unanswered');
+  await signInWithApi(page.request, reader);
+  await openPost(page);
+  const form = postCommentForm(page);
+  await waitForEnhancedForm(form);
+  const text = uniqueText('Sent through a proxy that answers for itself');
+  await form.getByRole('textbox', { name: 'Your comment' }).fill(text);
+
+  // As a proxy in front given the wrong Host answers the form's request: in JSON of its own.
+  await page.route(SEED_POST.path, (route) =>
+    route.request().method() === 'POST'
+      ? route.fulfill({ status: 403, contentType: 'application/json', body: '{"error":"refused by the proxy"}' })
+      : route.fallback(),
+  );
+  await form.getByRole('button', { name: 'Publish' }).click();
+
+  const alert = page.locator('#comments').getByRole('alert');
+  await expect(alert).toContainText('The blog did not answer as expected, so nothing was changed. What you wrote is kept in this browser.');
+  // Only the comment section stopped: the post is still there to read.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(SEED_POST.title);
+
+  await page.unroute(SEED_POST.path);
+  await alert.getByRole('button', { name: 'Back to the comments' }).click();
+  await expect(postCommentForm(page).getByRole('textbox', { name: 'Your comment' })).toHaveValue(text);
+  await expect(page.locator('#comments')).toContainText(`Commenting as ${reader.name}`);
+});
