@@ -65,9 +65,18 @@ describe('tellOwnerMisaddressed', () => {
     tellOwnerMisaddressed(headers, log);
     tellOwnerMisaddressed(headers, log);
     expect(log).toHaveBeenCalledTimes(1);
-    expect(log.mock.calls[0]![0]).toMatch(/from https:\/\/once\.example .* serves 10\.0\.0\.5:3000\. .*proxy_set_header Host \$host/);
+    expect(log.mock.calls[0]![0]).toMatch(/from https:\/\/once\.example .* serves 10\.0\.0\.5:3000\. .*proxy_set_header Host \$http_host;/);
 
     tellOwnerMisaddressed(new Headers({ host: '10.0.0.6:3000', origin: 'https://once.example' }), log);
     expect(log).toHaveBeenCalledTimes(2);
+  });
+
+  it('says when only the port was lost, as nginx’s $host loses it', () => {
+    const log = vi.fn();
+    tellOwnerMisaddressed(new Headers({ host: 'blog.example', origin: 'http://blog.example:8080' }), log);
+    expect(log.mock.calls[0]![0]).toBe(
+      'quire: refused a write sent from http://blog.example:8080 because this server was told it serves blog.example. ' +
+        'Only the port differs: a reverse proxy in front must pass the Host with its port (nginx: proxy_set_header Host $http_host;).',
+    );
   });
 });

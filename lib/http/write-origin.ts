@@ -66,9 +66,21 @@ export function tellOwnerMisaddressed(headers: Headers, log: (line: string) => v
   const key = `${origin} ${host}`;
   if (told.has(key) || told.size >= TELL_AT_MOST) return;
   told.add(key);
+  // nginx's $host drops the port: a public address with one needs $http_host.
+  const onlyThePort = hostnameOf(origin) !== null && hostnameOf(origin) === hostnameOf(`http://${host}`);
   log(
     `quire: refused a write sent from ${origin} because this server was told it serves ${host}. ` +
-      'A reverse proxy in front must pass the Host the browser asked for (nginx: proxy_set_header Host $host;) ' +
-      'or send it as X-Forwarded-Host.',
+      (onlyThePort
+        ? 'Only the port differs: a reverse proxy in front must pass the Host with its port (nginx: proxy_set_header Host $http_host;).'
+        : 'A reverse proxy in front must pass the Host the browser asked for (nginx: proxy_set_header Host $http_host;) ' +
+          'or send it as X-Forwarded-Host.'),
   );
+}
+
+function hostnameOf(address: string): string | null {
+  try {
+    return new URL(address).hostname;
+  } catch {
+    return null;
+  }
 }
