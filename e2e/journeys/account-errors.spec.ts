@@ -139,3 +139,26 @@ test.describe('registration errors', () => {
     });
   }
 });
+
+test('with JavaScript, a sign-in the blog does not answer in its own words shows a page that says so, not a blank one', async ({
+  page,
+}) => {
+  await page.goto('/signin');
+  await page.getByLabel('Email').fill('someone@example.com');
+  await page.getByLabel('Password').fill('a password of some length');
+  // As a proxy in front given the wrong Host answers the form's request: in JSON of its own.
+  await page.route('**/signin*', (route) =>
+    route.request().method() === 'POST'
+      ? route.fulfill({ status: 403, contentType: 'application/json', body: '{"error":"refused by the proxy"}' })
+      : route.fallback(),
+  );
+  await page.getByRole('button', { name: 'Sign in' }).click();
+
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Something went wrong');
+  await expect(page.getByRole('main')).toContainText('The blog did not answer as expected');
+  // The masthead is still the blog's, and the way on is offered.
+  await expect(page.getByRole('banner')).toBeVisible();
+  await page.unroute('**/signin*');
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+});
