@@ -12,6 +12,7 @@ vi.mock('@/lib/db/migrate', async (importOriginal) => ({
   applyMigrations: vi.fn(),
 }));
 vi.mock('@/lib/db/health', () => ({ checkDatabase: vi.fn() }));
+vi.mock('@/lib/content/site', () => ({ siteWarnings: vi.fn(() => []) }));
 vi.mock('@/lib/moderation/admins', () => ({ ensureAdminFromEnv: vi.fn(async () => null) }));
 vi.mock('@/lib/comments/queries', () => ({ getCommentEpoch: vi.fn(), getThreadVersions: vi.fn() }));
 

@@ -1,6 +1,7 @@
 import { getCommentEpoch, getThreadVersions } from '@/lib/comments/queries';
 import { ContentError } from '@/lib/content/errors';
 import { contentWarnings, getAllPosts } from '@/lib/content/posts';
+import { siteWarnings } from '@/lib/content/site';
 import { checkDatabase } from '@/lib/db/health';
 import { applyMigrations, DatabaseSetupError, resolveDatabaseUrl } from '@/lib/db/migrate';
 import { parseHashCost, PasswordSetupError } from '@/lib/auth/passwords';
@@ -21,7 +22,7 @@ export async function startQuire(): Promise<void> {
     console.error(`content error:\n${error.message}\nFix the file (or, for SITE_URL or CONTENT_DIR, the setting) named above, then start again.`);
     process.exit(1);
   }
-  for (const warning of contentWarnings()) console.warn(`content: ${warning}`);
+  for (const warning of [...contentWarnings(), ...siteWarnings()]) console.warn(`content: ${warning}`);
   try {
     checkSettings();
   } catch (error) {

@@ -4,14 +4,17 @@
 import './load-env.mjs';
 import { contentWarnings, getAllPosts, isPublished } from '../lib/content/posts';
 import { ContentError } from '../lib/content/errors';
-import { getSite } from '../lib/content/site';
+import { getSite, siteWarnings } from '../lib/content/site';
 
 try {
   const site = getSite();
   const posts = await getAllPosts();
   const published = posts.filter((post) => isPublished(post)).length;
-  for (const warning of contentWarnings()) console.warn(`content: ${warning}`);
-  console.log(`content ok: "${site.title}", ${posts.length} post${posts.length === 1 ? '' : 's'} (${published} published, ${posts.length - published} drafts or scheduled)`);
+  for (const warning of [...contentWarnings(), ...siteWarnings(site)]) console.warn(`content: ${warning}`);
+  const waiting = posts.length - published;
+  console.log(
+    `content ok: "${site.title}", ${posts.length} post${posts.length === 1 ? '' : 's'} (${published} published, ${waiting} ${waiting === 1 ? 'draft or scheduled' : 'drafts or scheduled'})`,
+  );
 } catch (error) {
   if (error instanceof ContentError) {
     console.error(`content error:\n${error.message}\nFix the file (or, for SITE_URL or CONTENT_DIR, the setting) named above, then run the command again.`);

@@ -9,7 +9,7 @@ import {
   slugParamSchema,
   yearParamSchema,
 } from './route-params';
-import { parseSite, siteOpenGraph } from './site';
+import { parseSite, siteOpenGraph, siteWarnings } from './site';
 
 const FILE = 'content/site.json';
 
@@ -159,6 +159,23 @@ describe('getSite', () => {
     expect(() => getSite()).toThrow(
       `CONTENT_DIR: the folder ${missing} does not exist; point CONTENT_DIR at the folder holding site.json and posts/, or unset it for content/`,
     );
+  });
+});
+
+describe('siteWarnings', () => {
+  const site = (baseUrl: string) => parseSite(buildSiteJson({ baseUrl }), FILE);
+
+  it('names an address only this machine can open, and where it comes from', () => {
+    for (const baseUrl of ['http://localhost:3000', 'http://127.0.0.1:3100', 'http://[::1]:3000']) {
+      expect(siteWarnings(site(baseUrl))).toEqual([
+        `the blog's address is ${baseUrl} (baseUrl in site.json), which only this machine can open: feeds, canonical links and the sitemap point there. Before publishing, set SITE_URL (or baseUrl) to the address readers use`,
+      ]);
+    }
+  });
+
+  it('says nothing of an address readers can reach', () => {
+    expect(siteWarnings(site('https://blog.example.com'))).toEqual([]);
+    expect(siteWarnings(site('http://192.168.1.20:3000'))).toEqual([]);
   });
 });
 

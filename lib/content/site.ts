@@ -116,3 +116,18 @@ function parseSiteUrl(value: string): string {
 export function siteOpenGraph(site: Site): { siteName: string; locale: string } {
   return { siteName: site.title, locale: site.language.replace('-', '_') };
 }
+
+const ONLY_THIS_MACHINE = new Set(['localhost', '127.0.0.1', '[::1]', '0.0.0.0']);
+
+/**
+ * What is odd about the blog's settings but does not stop it: an address only this machine can
+ * open. Feeds, canonical links and the sitemap hand it to readers and search engines, and it is
+ * the default, so a blog served elsewhere gives no other sign of it.
+ */
+export function siteWarnings(site: Site = getSite()): string[] {
+  if (!ONLY_THIS_MACHINE.has(new URL(site.baseUrl).hostname)) return [];
+  const from = process.env.SITE_URL?.trim() ? 'SITE_URL' : 'baseUrl in site.json';
+  return [
+    `the blog's address is ${site.baseUrl} (${from}), which only this machine can open: feeds, canonical links and the sitemap point there. Before publishing, set SITE_URL (or baseUrl) to the address readers use`,
+  ];
+}
