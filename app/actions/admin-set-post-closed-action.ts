@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { adminForAction } from '@/app/(admin)/_lib/guard';
 import { safeReturnPath } from '@/lib/auth';
 import { getPostById } from '@/lib/content/posts';
-import { postPageLanding, setPostClosed } from '@/lib/moderation/moderate';
+import { ModerationRefused, postPageLanding, setPostClosed } from '@/lib/moderation/moderate';
 
 const inputSchema = z.object({ postId: z.string().min(1).max(200), closed: z.enum(['1', '0']) });
 
@@ -23,7 +23,10 @@ export async function adminSetPostClosedAction(formData: FormData): Promise<void
     const input = inputSchema.safeParse({ postId: formData.get('postId'), closed: formData.get('closed') });
     const post = input.success ? await getPostById(input.data.postId) : undefined;
     if (!input.success || !post) return returnTo;
-    await setPostClosed({ postId: post.id, closed: input.data.closed === '1', actor: access.admin });
+    // Refused only where the page says why the post stays closed, and offers no Reopen.
+    await setPostClosed({ postId: post.id, closed: input.data.closed === '1', actor: access.admin }).catch((error: unknown) => {
+      if (!(error instanceof ModerationRefused)) throw error;
+    });
     const back = safeReturnPath(formData.get('returnTo'), post.path).split('#')[0] ?? post.path;
     return `${back}#comments`;
   });

@@ -9,17 +9,18 @@ export function PostModerationControls({
   postId,
   returnTo,
   closedByAdmin,
-  closedOtherwise,
+  closedRegardless,
 }: {
   postId: string;
   returnTo: string;
   closedByAdmin: boolean;
-  closedOtherwise: boolean;
+  /** Why the post stays closed whatever is pressed here (lib/moderation/hold-rules), if it does. */
+  closedRegardless: string | null;
 }) {
   return (
     <div className="admin-post-controls" role="group" aria-label="Admin">
-      {closedOtherwise ? (
-        <span>Comments are closed by the post’s front matter or its age.</span>
+      {closedRegardless ? (
+        <span>{closedRegardless}</span>
       ) : (
         <form action={adminSetPostClosedAction} className="inline-form">
           <input type="hidden" name="postId" value={postId} />

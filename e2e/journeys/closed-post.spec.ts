@@ -115,3 +115,33 @@ test.describe('without JavaScript', () => {
     },
   );
 });
+
+// An address of its own, for the same reason as above.
+test.describe(() => {
+  test.use({ extraHTTPHeaders: { 'x-forwarded-for': '192.0.2.11' } });
+
+  test(
+    'an admin cannot reopen a post its front matter closes: the API answers 409 saying why, and so does the post page',
+    { tag: '@fixture-blog' },
+    async ({ page, accounts, db }) => {
+      const owner = await accounts.create('reopener');
+      await db.user.update({ where: { email: owner.email }, data: { role: 'admin' }, select: { id: true } });
+      const why = 'Comments are closed by the post’s front matter (comments: closed).';
+
+      const reopen = await (await accounts.apiAs(owner)).post(`/api/admin/posts/${CLOSED_POST.id}/reopen`);
+      expect(reopen.status()).toBe(409);
+      expect(((await reopen.json()) as { errors: Record<string, string> }).errors).toEqual({
+        request: `${why} Reopening here cannot open them.`,
+      });
+      expect(await db.postThread.findUnique({ where: { postId: CLOSED_POST.id }, select: { closed: true } })).not.toEqual({
+        closed: false,
+      });
+
+      await signInWithApi(page.request, owner);
+      await page.goto(CLOSED_POST.path);
+      const controls = page.getByRole('group', { name: 'Admin' });
+      await expect(controls).toContainText(why);
+      await expect(controls.getByRole('button', { name: 'Reopen comments' })).toHaveCount(0);
+    },
+  );
+});

@@ -1,6 +1,6 @@
 import type { Post } from '@/lib/content/posts';
 import { banMessage, getActiveBan } from '@/lib/moderation/bans';
-import { isAutoClosed } from '@/lib/moderation/hold-rules';
+import { closedRegardless } from '@/lib/moderation/hold-rules';
 import type { Viewer } from '@/lib/users/accounts';
 import { getComment, getThreadState, listCommentPage, type CommentPage } from './queries';
 import { canEditComment } from './rules';
@@ -13,6 +13,8 @@ export type CommentSectionState =
       count: number;
       version: number;
       closed: boolean;
+      /** Why the post stays closed whatever an admin presses (its front matter, its age), if it does. */
+      closedRegardless: string | null;
       guestsAllowed: boolean;
       /** Why the signed-in viewer may not comment (a ban), told where the comment box would be. */
       banned: string | null;
@@ -67,11 +69,13 @@ export async function loadCommentSection(options: {
       const comment = await getComment(options.editId);
       if (comment) editing = { id: comment.id, body: comment.body, open: editableIds.has(comment.id) };
     }
+    const closedAnyway = closedRegardless(post, settings.autoCloseDays, now);
     return {
       available: true,
       count: thread.publishedCount,
       version: thread.version,
-      closed: post.commentsClosed || thread.closed || isAutoClosed(post.date, settings.autoCloseDays, now),
+      closed: closedAnyway !== null || thread.closed,
+      closedRegardless: closedAnyway,
       guestsAllowed: settings.whoMayComment === 'anyone',
       banned: ban ? banMessage(ban) : null,
       page,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderCommentMarkdown } from '@/lib/comments/render';
 import { defaultCommentSettings } from '@/lib/comments/settings';
 import {
+  closedRegardless,
   countLinks,
   decideHold,
   decideHoldAfterEdit,
@@ -368,5 +369,22 @@ describe('listed words', () => {
     expect(words.map(wordPattern)).toEqual(first);
     first.forEach((pattern, i) => expect(wordPattern(words[i] ?? '')).toBe(pattern));
     expect(findListedWord('nothing listed here, but listed499 is', words)).toBe('listed499');
+  });
+});
+
+describe('closedRegardless', () => {
+  const now = new Date('2026-12-03T12:00:00Z');
+  const post = (commentsClosed: boolean, date: string) => ({ commentsClosed, date: new Date(date) });
+
+  it('names the front matter, or the age past the setting, as what keeps a post closed', () => {
+    expect(closedRegardless(post(true, '2026-12-01'), 0, now)).toBe('Comments are closed by the post’s front matter (comments: closed).');
+    expect(closedRegardless(post(false, '2026-10-01'), 30, now)).toBe(
+      'Comments are closed because the post is older than 30 days (the setting “Close comments on posts older than”).',
+    );
+  });
+
+  it('leaves a post only an admin closes to the admin', () => {
+    expect(closedRegardless(post(false, '2026-12-01'), 30, now)).toBeNull();
+    expect(closedRegardless(post(false, '2016-09-04'), 0, now)).toBeNull();
   });
 });

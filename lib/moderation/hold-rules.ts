@@ -136,3 +136,16 @@ export function decideHoldAfterEdit({
 export function isAutoClosed(postDate: Date, autoCloseDays: number, now: Date): boolean {
   return autoCloseDays > 0 && now.getTime() - postDate.getTime() > autoCloseDays * 86_400_000;
 }
+
+/**
+ * Why a post's comments stay closed whatever an admin presses (null when nothing but an admin
+ * closes them): its front matter, or its age past `autoCloseDays`. Said to the admin in those words,
+ * so they know what to change: the post's file, or the setting.
+ */
+export function closedRegardless(post: { commentsClosed: boolean; date: Date }, autoCloseDays: number, now: Date): string | null {
+  if (post.commentsClosed) return 'Comments are closed by the post’s front matter (comments: closed).';
+  if (isAutoClosed(post.date, autoCloseDays, now)) {
+    return `Comments are closed because the post is older than ${autoCloseDays} days (the setting “Close comments on posts older than”).`;
+  }
+  return null;
+}

@@ -1,11 +1,14 @@
 import { accountsTurn, bumpThread, countStatusChange } from '@/lib/comments/mutations';
 import type { CommentStatus } from '@/lib/comments/rules';
+import { getCommentSettings } from '@/lib/comments/settings';
 import { noticeText, withNotice } from '@/lib/comments/post-comment';
 import { MODERATION_UNAVAILABLE } from '@/lib/comments/unavailable';
+import { getPostById } from '@/lib/content/posts';
 import { getDb, lockComments, serializeOn, type DbTransaction } from '@/lib/db';
 import { isUnavailable, unlessDatabaseDown } from '@/lib/db/health';
 import type { Viewer } from '@/lib/users/accounts';
 import { auditEntry, auditEntryData } from './audit';
+import { closedRegardless } from './hold-rules';
 import { banIsActive } from './bans';
 
 export const MODERATION_ACTIONS = ['approve', 'spam', 'delete', 'restore'] as const;
@@ -207,20 +210,29 @@ export async function moderateComments(options: {
 }
 
 /** Close or reopen comments on a post; closed threads stay readable. */
-export async function setPostClosed(options: { postId: string; closed: boolean; actor: Viewer }): Promise<void> {
+export async function setPostClosed(options: { postId: string; closed: boolean; actor: Viewer; now?: Date }): Promise<void> {
+  const { postId } = options;
+  // Reopening a post its file or its age closes would be logged and answered as done while readers
+  // still find it closed.
+  const post = options.closed ? undefined : await getPostById(postId);
+  if (post) {
+    const { autoCloseDays } = await getCommentSettings();
+    const reason = closedRegardless(post, autoCloseDays, options.now ?? new Date());
+    if (reason) throw new ModerationRefused(`${reason} Reopening here cannot open them.`);
+  }
   const db = getDb();
-  const before = await db.postThread.findUnique({ where: { postId: options.postId }, select: { closed: true } });
+  const before = await db.postThread.findUnique({ where: { postId: postId }, select: { closed: true } });
   await db.$transaction([
     db.postThread.upsert({
-      where: { postId: options.postId },
-      create: { postId: options.postId, closed: options.closed, version: 1 },
+      where: { postId: postId },
+      create: { postId: postId, closed: options.closed, version: 1 },
       update: { closed: options.closed, version: { increment: 1 } },
     }),
     auditEntry({
       actorId: options.actor.id,
       action: options.closed ? 'close' : 'reopen',
       targetType: 'post',
-      targetId: options.postId,
+      targetId: postId,
       before: before?.closed ? 'closed' : 'open',
       after: options.closed ? 'closed' : 'open',
     }),

@@ -177,7 +177,7 @@ export default async function PostPage({ params, searchParams }: { params: Param
                 postId={post.id}
                 returnTo={threadPage}
                 closedByAdmin={admin.closedByAdmin}
-                closedOtherwise={section.closed && !admin.closedByAdmin}
+                closedRegardless={section.closedRegardless}
               />
             ) : null
           }
