@@ -44,6 +44,26 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
         expect(await getDb().user.count()).toBe(users);
       });
 
+      it('names the admin ADMIN_NAME, on creation and on a later start, and refuses a name the blog would not take', async () => {
+        expect(
+          await ensureAdminFromEnv({ ADMIN_EMAIL: 'named@example.com', ADMIN_PASSWORD: 'correct horse battery', ADMIN_NAME: ' Ada Owner ' }),
+        ).toBe('admin: created named@example.com');
+        const nameOf = async () => (await getDb().user.findUniqueOrThrow({ where: { email: 'named@example.com' }, select: { name: true } })).name;
+        expect(await nameOf()).toBe('Ada Owner');
+        expect(await ensureAdminFromEnv({ ADMIN_EMAIL: 'named@example.com', ADMIN_NAME: 'Ada' })).toBe('admin: named@example.com, now named Ada');
+        expect(await nameOf()).toBe('Ada');
+        expect(await ensureAdminFromEnv({ ADMIN_EMAIL: 'named@example.com', ADMIN_NAME: 'Ada' })).toBe('admin: named@example.com');
+        expect(await ensureAdminFromEnv({ ADMIN_EMAIL: 'named@example.com', ADMIN_NAME: 'x'.repeat(81) })).toBe(
+          `admin: ADMIN_NAME "${'x'.repeat(81)}" is not usable: Name must be at most 80 characters. Nothing was changed.`,
+        );
+        expect(await nameOf()).toBe('Ada');
+        // Without it, the part of the address before the @.
+        await ensureAdminFromEnv({ ADMIN_EMAIL: 'plain.owner@example.com', ADMIN_PASSWORD: 'correct horse battery' });
+        expect((await getDb().user.findUniqueOrThrow({ where: { email: 'plain.owner@example.com' }, select: { name: true } })).name).toBe(
+          'plain.owner',
+        );
+      });
+
       it('does not promote an account made by a sign-in that did not prove the address (GitHub)', async () => {
         await insertReader('claimed@example.com', 'Claimed', 'github');
         expect(await ensureAdminFromEnv({ ADMIN_EMAIL: 'claimed@example.com' })).toBe(

@@ -1,7 +1,7 @@
 import { getDb } from '@/lib/db';
 import { hashPassword, verifyPassword } from '@/lib/auth/passwords';
 import { emailProvenBy } from '@/lib/users/accounts';
-import { emailSchema, passwordSchema } from '@/lib/users/schemas';
+import { displayNameSchema, emailSchema, passwordSchema } from '@/lib/users/schemas';
 import { auditEntry, auditEntryData } from './audit';
 
 /**
@@ -18,7 +18,8 @@ const FROM_COMMAND_LINE = 'npm run admin';
 /**
  * The first admin comes from the environment: ADMIN_EMAIL is made an admin on start, and with
  * ADMIN_PASSWORD the account is created when it does not exist yet (or, when it exists with a
- * password, promoted only if that password is ADMIN_PASSWORD; never without ADMIN_PASSWORD). `env` is a plain record so
+ * password, promoted only if that password is ADMIN_PASSWORD; never without ADMIN_PASSWORD). ADMIN_NAME, if set, is the
+ * name the account shows, given on creation and on any start where it differs. `env` is a plain record so
  * both process.env and `{ ADMIN_EMAIL: … }` fit (a type with only optional keys refuses process.env).
  */
 export async function ensureAdminFromEnv(env: Readonly<Record<string, string | undefined>> = process.env): Promise<string | null> {
@@ -29,10 +30,16 @@ export async function ensureAdminFromEnv(env: Readonly<Record<string, string | u
     return `admin: ADMIN_EMAIL "${env.ADMIN_EMAIL.trim()}" is not usable: ${parsed.error.issues[0]?.message ?? 'not an email address.'} Nobody was made an admin.`;
   }
   const email = parsed.data;
+  // The name the admin's comments show; without it, the address's part before the @.
+  const named = env.ADMIN_NAME?.trim() ? displayNameSchema.safeParse(env.ADMIN_NAME) : null;
+  if (named && !named.success) {
+    return `admin: ADMIN_NAME "${env.ADMIN_NAME?.trim()}" is not usable: ${named.error.issues[0]?.message ?? 'not a name.'} Nothing was changed.`;
+  }
+  const name = named?.data;
   const db = getDb();
   const existing = await db.user.findUnique({
     where: { email },
-    select: { id: true, role: true, passwordHash: true, accounts: { select: { provider: true } } },
+    select: { id: true, role: true, name: true, passwordHash: true, accounts: { select: { provider: true } } },
   });
   if (existing) {
     // Anyone can register any address here (nothing proves it is theirs), so an existing password
@@ -54,6 +61,10 @@ export async function ensureAdminFromEnv(env: Readonly<Record<string, string | u
     if (existing.role !== 'admin') {
       await db.$transaction([db.user.update({ where: { id: existing.id }, data: { role: 'admin' } }), roleChange(existing.id, existing.role, 'admin', FROM_ENV)]);
     }
+    if (name && name !== existing.name) {
+      await db.user.update({ where: { id: existing.id }, data: { name }, select: { id: true } });
+      return `admin: ${email}, now named ${name}`;
+    }
     return `admin: ${email}`;
   }
   const password = env.ADMIN_PASSWORD;
@@ -67,7 +78,7 @@ export async function ensureAdminFromEnv(env: Readonly<Record<string, string | u
   }
   const passwordHash = await hashPassword(password);
   await db.$transaction(async (tx) => {
-    const user = await tx.user.create({ data: { email, name: email.split('@')[0] ?? 'Admin', role: 'admin', passwordHash }, select: { id: true } });
+    const user = await tx.user.create({ data: { email, name: name ?? email.split('@')[0] ?? 'Admin', role: 'admin', passwordHash }, select: { id: true } });
     // A new account made an admin: no role before.
     await tx.auditEntry.create({
       data: auditEntryData({ actorId: null, action: 'promote', targetType: 'user', targetId: user.id, before: null, after: 'admin', reason: FROM_ENV }),
