@@ -83,6 +83,14 @@ describe('checkUnique', () => {
     expect(error.message).toBe('content/posts/b.md: "id": "same" is already used by content/posts/a.md');
   });
 
+  it('names the slug, not an id the file never set, when a slug is another post’s id', () => {
+    const first = buildPost({ slug: 'taken', file: 'content/posts/2016-09-04-taken.md' });
+    const second = buildPost({ slug: 'taken', date: '2016-10-01', file: 'content/posts/zz-taken.md' });
+    expect(uniquenessError([first, second]).message).toBe(
+      'content/posts/zz-taken.md: "slug": "taken" is already the id of content/posts/2016-09-04-taken.md (a post without an id takes its slug as one); set another slug, or an id',
+    );
+  });
+
   it('refuses two posts at the same address', () => {
     const first = buildPost({ slug: 'same', id: 'one', file: 'content/posts/2016-09-04-same.md' });
     const second = buildPost({ slug: 'same', id: 'two', date: '2016-09-20', file: 'content/posts/2016-09-20-same.md' });

@@ -104,9 +104,14 @@ export function checkUnique(posts: Post[]): void {
     for (const [key, field] of claims) {
       const other = seen.get(key);
       if (other && other !== post) {
-        throw new ContentError(post.file, [
-          { field, message: `"${key.slice(key.indexOf(':') + 1)}" is already used by ${other.file}` },
-        ]);
+        const value = key.slice(key.indexOf(':') + 1);
+        // An id the file does not set is its slug: name what the owner wrote.
+        if (field === 'id' && post.id === post.slug) {
+          throw new ContentError(post.file, [
+            { field: 'slug', message: `"${value}" is already the id of ${other.file} (a post without an id takes its slug as one); set another slug, or an id` },
+          ]);
+        }
+        throw new ContentError(post.file, [{ field, message: `"${value}" is already used by ${other.file}` }]);
       }
       seen.set(key, post);
     }
