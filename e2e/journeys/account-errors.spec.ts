@@ -59,6 +59,41 @@ test('Sign in in the masthead brings the reader back to the page they were readi
   await expect(page.getByRole('navigation', { name: 'Account' })).toContainText(`Signed in as ${reader.name}`);
 });
 
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('Sign in in the masthead still brings the reader back after a wrong password', async ({ page, accounts }) => {
+    const reader = await accounts.create('mastheadnojs');
+    await page.goto('/label/China');
+    await page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Sign in' }).click();
+    await page.getByLabel('Email').fill(reader.email);
+    await page.getByLabel('Password').fill('not the password at all');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('alert')).toContainText('Wrong email or password');
+
+    await page.getByLabel('Password').fill(reader.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page).toHaveURL((url) => url.pathname === '/label/China');
+    await expect(page.getByRole('navigation', { name: 'Account' })).toContainText(`Signed in as ${reader.name}`);
+  });
+
+  test('Register in the masthead still brings the reader back after a refused form', async ({ page }) => {
+    const fields = newUserFields('mastheadreg');
+    await page.goto('/label/China');
+    await page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Register' }).click();
+    await page.getByLabel('Email').fill(fields.email);
+    await page.getByLabel('Display name').fill(fields.name);
+    await page.getByLabel('Password').fill('short');
+    await page.getByRole('button', { name: 'Register' }).click();
+    await expect(page.getByLabel('Password')).toHaveAttribute('aria-invalid', 'true');
+
+    await page.getByLabel('Password').fill(fields.password);
+    await page.getByRole('button', { name: 'Register' }).click();
+    await expect(page).toHaveURL((url) => url.pathname === '/label/China');
+    await expect(page.getByRole('navigation', { name: 'Account' })).toContainText(`Signed in as ${fields.name}`);
+  });
+});
+
 test.describe('registration errors', () => {
   async function register(page: Page, fields: { email: string; name: string; password: string }) {
     await page.goto('/register');

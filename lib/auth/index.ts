@@ -121,6 +121,26 @@ export async function readerCameFrom(): Promise<string | null> {
   return cameFrom(request.get('referer'), request.get('x-forwarded-host') ?? request.get('host'));
 }
 
+/**
+ * For /signin and /register reached by the masthead's link, which names no page: the address they
+ * are sent on to, naming the page the reader came from (null when the address names one, or the
+ * reader came from nowhere on the blog). A form sent without JavaScript and refused is drawn again
+ * from a POST to the form's own address, whose Referer is the form: only the address still knows
+ * where the reader was.
+ */
+export async function withReturnToInAddress(
+  pathname: '/signin' | '/register',
+  query: Record<string, string | string[] | undefined>,
+): Promise<string | null> {
+  if (query.returnTo !== undefined || query.callbackUrl !== undefined) return null;
+  const came = await readerCameFrom();
+  if (!came) return null;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (typeof value === 'string') params.set(key, value);
+  params.set('returnTo', came);
+  return `${pathname}?${params.toString()}`;
+}
+
 export class NotAllowedError extends Error {
   constructor(
     readonly status: 401 | 403,

@@ -1,14 +1,16 @@
 import { SiteLink } from '@/components/site-link';
 import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/account/sign-in-form';
-import { getViewer, oauthProviders, readerCameFrom, safeReturnPath, signIn } from '@/lib/auth';
+import { getViewer, oauthProviders, safeReturnPath, signIn, withReturnToInAddress } from '@/lib/auth';
 
 export const metadata = { title: 'Sign in', robots: { index: false } };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const query = await searchParams;
-  // The masthead's Sign in names no page: back to the one the reader was reading.
-  const returnTo = safeReturnPath(query.returnTo ?? query.callbackUrl ?? (await readerCameFrom()));
+  // The masthead's Sign in names no page: back to the one the reader was reading, kept in the address.
+  const named = await withReturnToInAddress('/signin', query);
+  if (named) redirect(named);
+  const returnTo = safeReturnPath(query.returnTo ?? query.callbackUrl);
   if (await getViewer().catch(() => null)) redirect(returnTo);
   const providers = oauthProviders();
   return (
