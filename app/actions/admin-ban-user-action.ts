@@ -1,10 +1,8 @@
 'use server';
 
-import { refresh } from 'next/cache';
 import { redirect } from 'next/navigation';
 import type { AdminFormState } from '@/app/(admin)/_lib/form-state';
 import { adminForAction, adminFormWork } from '@/app/(admin)/_lib/guard';
-import { plural } from '@/app/(admin)/_lib/wording';
 import { fieldErrors } from '@/lib/comments/schemas';
 import { getSite } from '@/lib/content/site';
 import { banUser, ModerationRefused } from '@/lib/moderation/moderate';
@@ -42,9 +40,8 @@ export async function adminBanUserAction(_previous: AdminFormState, formData: Fo
       if (error instanceof ModerationRefused) return { status: 'error', message: error.message, errors: { request: error.message }, values };
       throw error;
     }
-    if (formData.get('js') !== '1') redirect(`/admin/users/${encodeURIComponent(userId)}?done=ban&count=${result.hidden}`);
-    refresh();
-    const hidden = result.hidden > 0 ? ` ${plural(result.hidden, 'comment')} hidden.` : '';
-    return { status: 'ok', message: `Banned.${hidden}`, errors: {}, values: {}, submittedAt: Date.now() };
+    // With JavaScript too: the page drawn after a ban has no ban form, so a message inside the form
+    // would vanish with it, and the focus with its button. The page says it instead, as for Unban.
+    redirect(`/admin/users/${encodeURIComponent(userId)}?done=ban&count=${result.hidden}`);
   });
 }

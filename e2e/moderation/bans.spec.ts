@@ -55,6 +55,7 @@ test('a ban with hidden comments refuses new ones with a clear message; unbannin
   await form.getByLabel('Reason').fill('Trolling the thread');
   await form.getByLabel('Hide their existing comments').check();
   await form.getByRole('button', { name: 'Ban' }).click();
+  await expect(page.getByRole('status')).toHaveText('Banned. 2 comments hidden.');
   await expect(page.locator('.active-ban')).toContainText('Banned for good');
   await expect(page.locator('.active-ban')).toContainText('Trolling the thread');
   await expect(page.locator('.active-ban')).toContainText('2 comments hidden by this ban');
