@@ -121,6 +121,16 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
       });
     });
 
+    it('writes and logs nothing for a save that changes nothing', async () => {
+      await saveCommentSettings({ holdFor: 'nobody' }, admin);
+      const stored = await getDb().setting.findUniqueOrThrow({ where: { key: 'comments' } });
+      const drawn = await getCommentSettings();
+      expect(await saveCommentSettings({ ...drawn }, admin, drawn)).toEqual(drawn);
+      expect(await saveCommentSettings({ holdFor: 'nobody' }, admin)).toEqual(drawn);
+      expect(await getDb().setting.findUniqueOrThrow({ where: { key: 'comments' } })).toEqual(stored);
+      expect(await getDb().auditEntry.count()).toBe(1);
+    });
+
     it('treats a setting given as undefined as unchanged', async () => {
       await saveCommentSettings({ holdFor: 'nobody' }, admin);
       expect(await saveCommentSettings({ holdFor: undefined, autoCloseDays: 90 }, admin)).toEqual({

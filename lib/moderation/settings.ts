@@ -70,6 +70,9 @@ export async function saveCommentSettings(changes: Partial<CommentSettings>, act
         }
         const after = commentSettingsSchema.parse({ ...before, ...given });
         const value = JSON.stringify(after);
+        // A save that changes nothing writes nothing: no log entry saying "no change", and no new
+        // time on the row, which would drop every page the page cache keeps.
+        if (value === JSON.stringify(before)) return after;
         if (row) {
           const { count } = await tx.setting.updateMany({ where: { key: SETTING_KEY, updatedAt: row.updatedAt }, data: { value } });
           if (count === 0) throw new SavedMeanwhile();
