@@ -1,7 +1,7 @@
 // Journey: signing in and registering go wrong the way people get them wrong; the forms say what
 // and where, and keep what was typed.
 import type { Page } from '@playwright/test';
-import { newUserFields, uniqueSuffix } from '../support/api';
+import { newUserFields, signInWithApi, uniqueSuffix } from '../support/api';
 import { alertIn } from '../support/post-page';
 import { expect, test } from '../support/journeys';
 
@@ -75,6 +75,15 @@ test.describe('without JavaScript', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page).toHaveURL((url) => url.pathname === '/label/China');
     await expect(page.getByRole('navigation', { name: 'Account' })).toContainText(`Signed in as ${reader.name}`);
+  });
+
+  test('Sign out leaves the reader on the page they were reading', async ({ page, accounts }) => {
+    const reader = await accounts.create('leavesnojs');
+    await signInWithApi(page.request, reader);
+    await page.goto('/label/China');
+    await page.getByRole('navigation', { name: 'Account' }).getByRole('button', { name: 'Sign out' }).click();
+    await expect(page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Sign in' })).toBeVisible();
+    await expect(page).toHaveURL((url) => url.pathname === '/label/China');
   });
 
   test('Register in the masthead still brings the reader back after a refused form', async ({ page }) => {

@@ -2,6 +2,7 @@
 // published (or the reply is cancelled); each box keeps its own draft.
 import type { Locator, Page } from '@playwright/test';
 import { postComment, signInWithApi, uniqueText } from '../support/api';
+import { SEED_POST } from '../support/blog';
 import {
   commentActions,
   commentByText,
@@ -128,6 +129,8 @@ test('signing out forgets the drafts, so the next person at this browser does no
 
   await page.getByRole('navigation', { name: 'Account' }).getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Sign in' })).toBeVisible();
+  // Still on the post the reader was reading.
+  await expect(page).toHaveURL((url) => url.pathname === SEED_POST.path);
   expect(await storedDrafts(page)).toEqual([]);
 
   await signInWithApi(page.request, reader);
