@@ -10,6 +10,7 @@ import type { Post } from '@/lib/content/posts';
 import { getDb } from '@/lib/db';
 import { TEST_PROVIDERS, useTestDatabase } from '@/lib/db/test-suite';
 import type { Viewer } from '@/lib/users/accounts';
+import { listAuditEntries } from './audit';
 import { banMessage, getActiveBan, getBanStanding } from './bans';
 import {
   banUser,
@@ -675,6 +676,20 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
             reason: 'restored 3 comments',
           }),
         ]);
+
+        // Each comment the ban and the unban moved has its own history, saying why.
+        const historyOf = async (id: number) =>
+          (await listAuditEntries({ commentId: id })).entries
+            .reverse()
+            .map((entry) => ({ action: entry.action, before: entry.before, after: entry.after, reason: entry.reason }));
+        expect(await historyOf(top.id)).toEqual([
+          { action: 'ban', before: 'published', after: 'spam', reason: 'its author was banned: trolling' },
+          { action: 'unban', before: 'spam', after: 'published', reason: 'its author’s ban was lifted' },
+        ]);
+        expect(await historyOf(pending.id)).toEqual([
+          { action: 'ban', before: 'pending', after: 'spam', reason: 'its author was banned: trolling' },
+        ]);
+        expect(await historyOf(theirs.id)).toEqual([]);
       });
 
       it('keeps a temporary ban’s hidden comments offered for restoring after it ends, and lifting it brings them back', async () => {

@@ -45,6 +45,8 @@ async function moveEach(
   rows: { id: number; postId: string; parentId: number | null; rootId: number | null }[],
   move: { from: string; to: string; where?: { hiddenByBanId: { in: number[] } }; data: { hiddenByBanId: number | null } },
   deltas: ThreadDeltas,
+  /** Each comment moved gets a line of its own in the log, so its history says why it moved. */
+  logged: { actorId: string; action: 'ban' | 'unban'; reason: string },
 ): Promise<number> {
   let moved = 0;
   await lockComments(tx, rows.flatMap((row) => [row.id, row.rootId]));
@@ -56,6 +58,17 @@ async function moveEach(
     if (count === 0) continue;
     moved += 1;
     deltas.add(row.postId, await countStatusChange(tx, row, move.from, move.to));
+    await tx.auditEntry.create({
+      data: auditEntryData({
+        actorId: logged.actorId,
+        action: logged.action,
+        targetType: 'comment',
+        targetId: String(row.id),
+        before: move.from,
+        after: move.to,
+        reason: logged.reason,
+      }),
+    });
   }
   return moved;
 }
@@ -276,8 +289,9 @@ export async function banUser(options: {
         })
       : [];
     const deltas = new ThreadDeltas();
-    const hidden = await moveEach(tx, visible, { from: 'published', to: 'spam', data: { hiddenByBanId: ban.id } }, deltas);
-    const heldToSpam = await moveEach(tx, held, { from: 'pending', to: 'spam', data: { hiddenByBanId: null } }, deltas);
+    const logged = { actorId: options.actor.id, action: 'ban' as const, reason: `its author was banned: ${options.reason}` };
+    const hidden = await moveEach(tx, visible, { from: 'published', to: 'spam', data: { hiddenByBanId: ban.id } }, deltas, logged);
+    const heldToSpam = await moveEach(tx, held, { from: 'pending', to: 'spam', data: { hiddenByBanId: null } }, deltas, logged);
     await tx.auditEntry.create({
       data: auditEntryData({
         actorId: options.actor.id,
@@ -316,6 +330,7 @@ export async function unbanUser(options: { userId: string; actor: Viewer }): Pro
       hidden,
       { from: 'spam', to: 'published', where: { hiddenByBanId: { in: banIds } }, data: { hiddenByBanId: null } },
       deltas,
+      { actorId: options.actor.id, action: 'unban', reason: 'its author’s ban was lifted' },
     );
     await tx.auditEntry.create({
       data: auditEntryData({
