@@ -234,11 +234,11 @@ export async function setPostClosed(options: { postId: string; closed: boolean; 
     if (reason) throw new ModerationRefused(`${reason} Reopening here cannot open them.`);
   }
   const db = getDb();
-  const before = await db.postThread.findUnique({ where: { postId: postId }, select: { closed: true } });
+  const before = await db.postThread.findUnique({ where: { postId }, select: { closed: true } });
   await db.$transaction([
     db.postThread.upsert({
-      where: { postId: postId },
-      create: { postId: postId, closed: options.closed, version: 1 },
+      where: { postId },
+      create: { postId, closed: options.closed, version: 1 },
       update: { closed: options.closed, version: { increment: 1 } },
     }),
     auditEntry({
