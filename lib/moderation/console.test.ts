@@ -9,8 +9,8 @@ import type { Post } from '@/lib/content/posts';
 import { getDb } from '@/lib/db';
 import { TEST_PROVIDERS, useTestDatabase } from '@/lib/db/test-suite';
 import type { Viewer } from '@/lib/users/accounts';
-import { landingAfterModeration } from './console';
-import { moderateComments } from './moderate';
+import { getUserProfile, landingAfterModeration } from './console';
+import { banUser, moderateComments } from './moderate';
 
 const SEED_PATH = '/2016/09/from-russia-with-love';
 
@@ -62,6 +62,29 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
       );
       await moderateComments({ ids: [held.id], action: 'restore', actor: admin, from: 'spam' });
       expect(await landingAfterModeration(pressedOn, held.id, 'restore', admin)).toBe(`${SEED_PATH}#c${held.id}`);
+    });
+
+    it('calls a comment hidden by a ban so only while the ban hides it: one a moderator deleted since is deleted', async () => {
+      const banned = await insertUser('Banned');
+      const kept = await createComment({
+        post: seed,
+        viewer: banned,
+        input: { body: 'Hidden, then left.' },
+        settings: holdNobody,
+      });
+      const removed = await createComment({
+        post: seed,
+        viewer: banned,
+        input: { body: 'Hidden, then deleted.' },
+        settings: holdNobody,
+      });
+      await banUser({ userId: banned.id, reason: 'spam links', endsAt: null, hideComments: true, actor: admin });
+      await moderateComments({ ids: [removed.id], action: 'delete', actor: admin, from: 'spam' });
+
+      const profile = await getUserProfile(banned.id);
+      const shown = new Map(profile?.recent.map((comment) => [comment.id, [comment.status, comment.hiddenByBan]]));
+      expect(shown.get(kept.id)).toEqual(['spam', true]);
+      expect(shown.get(removed.id)).toEqual(['deleted', false]);
     });
   });
 }

@@ -108,7 +108,7 @@ export default async function UserPage({
           <ol className="user-comments">
             {recent.map((comment) => (
               <li key={comment.id}>
-                <span className={`status-badge status-${comment.status}`}>{comment.hiddenByBanId ? 'hidden by ban' : comment.status}</span>{' '}
+                <span className={`status-badge status-${comment.status}`}>{comment.hiddenByBan ? 'hidden by ban' : comment.status}</span>{' '}
                 {comment.postPath ? <a href={`/comments/${comment.id}`}>{comment.postTitle}</a> : comment.postTitle}:{' '}
                 <span className="user-comment-excerpt">{comment.excerpt}</span>{' '}
                 <time dateTime={comment.createdAt.toISOString()}>{formatTimestamp(comment.createdAt, site.timeZone)}</time>
