@@ -49,6 +49,15 @@ export function QueueRow({
           )}
         </p>
         <p className="queue-excerpt">{row.excerpt}</p>
+        {/* Spam and deleted comments are not drawn on their post, so the whole text is read here. */}
+        {row.fullText !== null && (
+          <details className="queue-full-text">
+            <summary>
+              Read the whole comment<span className="visually-hidden"> {row.id}</span>
+            </summary>
+            <p>{row.fullText}</p>
+          </details>
+        )}
         <p className="queue-row-meta">
           <time dateTime={row.createdAt.toISOString()}>{formatTimestamp(row.createdAt, timeZone)}</time>
           {row.heldReason && (

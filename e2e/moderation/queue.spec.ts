@@ -136,6 +136,36 @@ test('spam, delete and restore move a comment between the tabs, each step logged
   await expect(logRows(page)).toHaveCount(0);
 });
 
+test('a long comment in Spam is read whole in its row, line breaks and all, with and without JavaScript', async ({
+  admin,
+  accounts,
+  browse,
+  commentSettings,
+}) => {
+  // Spam is not drawn on its post, so its row is the only place an admin reads past the first line.
+  await commentSettings.set({ holdFor: 'nobody' });
+  const writer = await accounts.create('rambler');
+  const opening = uniqueText('A long remark that reads well at first');
+  const ending = 'Buy cheap watches at watches.example today.';
+  const body = `${opening}\n\n${'It goes on about the pipeline and the summit. '.repeat(8)}\n\n${ending}`;
+  const comment = await postComment(await accounts.apiAs(writer), body);
+  const spam = await admin.api.post(`/api/admin/comments/${comment.id}/spam?from=published`);
+  expect(spam.ok(), await spam.text()).toBe(true);
+
+  for (const page of [admin.page, await browse(admin.user, { javaScriptEnabled: false })]) {
+    await page.goto('/admin?status=spam');
+    const row = queueRow(page, opening);
+    // The row's line stops short of the end; a disclosure holds the rest, closed until asked for.
+    await expect(row.locator('.queue-excerpt')).not.toContainText(ending);
+    const whole = row.getByRole('group');
+    await expect(whole.getByText(ending)).toBeHidden();
+    await row.getByText('Read the whole comment').click();
+    await expect(whole.getByText(ending)).toBeVisible();
+    // As its author wrote it: the paragraphs keep their own lines.
+    expect(await whole.locator('p').evaluate((text) => (text as HTMLElement).innerText)).toBe(body);
+  }
+});
+
 test('three held comments are approved at once; "Select all" ticks every row', async ({ admin, accounts, commentSettings }) => {
   await commentSettings.set({ holdFor: 'everyone' });
   const writer = await accounts.create('prolific');

@@ -120,6 +120,7 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
         postPath: SEED_PATH,
         status: 'pending',
         excerpt: 'Is the casino open?',
+        fullText: null,
         heldReason: 'word: casino',
         createdAt: expect.any(Date),
         deletedBy: null,
@@ -153,12 +154,14 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
       });
     });
 
-    it('cuts a long comment to 240 characters in the excerpt', async () => {
+    it('cuts a long comment to 240 characters in the excerpt, and gives the whole text beside it', async () => {
       const { items } = await listModerationQueue({ status: 'pending' });
-      const excerpt = items.find((item) => item.id === c.cyHeld!.id)?.excerpt ?? '';
+      const row = items.find((item) => item.id === c.cyHeld!.id);
+      const excerpt = row?.excerpt ?? '';
       expect(excerpt).toHaveLength(240);
       expect(excerpt.startsWith('Long word word')).toBe(true);
       expect(excerpt.endsWith('…')).toBe(true);
+      expect(row?.fullText).toBe(`Long ${'word '.repeat(80)}end`);
     });
 
     it('lists the other tabs with their own rows', async () => {

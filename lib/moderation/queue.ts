@@ -10,6 +10,8 @@ export interface QueueRow {
   postPath: string | null;
   status: string;
   excerpt: string;
+  /** The comment as written, when the excerpt leaves some of it out: what an admin reads before Restore. */
+  fullText: string | null;
   heldReason: string | null;
   createdAt: Date;
   /** Who removed it, for deleted comments (and removed ones marked as spam since): its author's choice is not a moderator's to undo. */
@@ -19,9 +21,13 @@ export interface QueueRow {
     | { kind: 'guest'; name: string; email: string | null; website: string | null };
 }
 
-function excerpt(body: string): string {
+const EXCERPT_LENGTH = 240;
+
+/** The row's line of text, and the whole comment too when that line cannot hold it. */
+function excerpt(body: string): { excerpt: string; fullText: string | null } {
   const flat = body.replace(/\s+/g, ' ').trim();
-  return flat.length > 240 ? `${flat.slice(0, 239)}…` : flat;
+  if (flat.length <= EXCERPT_LENGTH) return { excerpt: flat, fullText: null };
+  return { excerpt: `${flat.slice(0, EXCERPT_LENGTH - 1)}…`, fullText: body.trim() };
 }
 
 /** How many comments wait in each tab of the console. */
@@ -86,7 +92,7 @@ export async function listModerationQueue(options: { status: CommentStatus; curs
       postTitle: post?.title ?? row.postId,
       postPath: post?.path ?? null,
       status: row.status,
-      excerpt: excerpt(row.body),
+      ...excerpt(row.body),
       heldReason: row.heldReason,
       createdAt: row.createdAt,
       deletedBy: row.deletedBy === 'author' || row.deletedBy === 'moderator' ? row.deletedBy : null,
