@@ -29,8 +29,9 @@ function buildIsCurrent() {
   return sources.every((entry) => newestChange(entry) <= builtAt);
 }
 
-// The owner's files are checked on every start: a bad one is named before anything is served.
-const check = spawnSync(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/check-content.ts'], {
+// The owner's files are checked on every start: a bad one is named before anything is built or
+// served. Their warnings are the server's to tell, once, as it starts.
+const check = spawnSync(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/check-content.ts', '--errors-only'], {
   cwd: root,
   env,
   stdio: 'inherit',
