@@ -119,6 +119,7 @@ export async function seedThread(app: string, url: string, postId: string, total
         // Every reply is published, so each conversation's top-level comment counts them all.
         publishedReplies: parentSlot === null ? shape.length - 1 : 0,
         createdAt: new Date(start + i * 60_000),
+        publishedAt: new Date(start + i * 60_000),
       });
     }
     for (let i = 0; i < rows.length; i += 1000) await db.comment.createMany({ data: rows.slice(i, i + 1000) });

@@ -17,6 +17,7 @@ const site: Site = {
 
 let nextId = 100;
 function comment(overrides: Partial<CommentRow>): CommentRow {
+  const createdAt = overrides.createdAt ?? new Date('2026-11-01T10:00:00Z');
   return {
     id: nextId++,
     postId: 'p',
@@ -26,7 +27,8 @@ function comment(overrides: Partial<CommentRow>): CommentRow {
     html: '<p>Hello.</p>',
     status: 'published',
     deletedBy: null,
-    createdAt: new Date('2026-11-01T10:00:00Z'),
+    createdAt,
+    publishedAt: createdAt,
     editedAt: null,
     authorId: 'u1',
     authorName: 'Ann',
@@ -90,6 +92,18 @@ describe('buildCommentFeed', () => {
     );
     expect(oldest?.content['#text']).toBe('<p>First!</p>');
     expect(oldest?.updated).toBe('2026-11-01T10:00:00.000Z');
+  });
+
+  it('dates a comment approved later by its approval: its edits before then are not news', () => {
+    const approved = comment({
+      createdAt: new Date('2026-11-02T09:00:00Z'),
+      editedAt: new Date('2026-11-02T09:05:00Z'),
+      publishedAt: new Date('2026-11-03T08:00:00Z'),
+    });
+    const feed = parseFeed(buildCommentFeed(site, [{ comment: approved, post }], post));
+    expect(feed.updated).toBe('2026-11-03T08:00:00.000Z');
+    expect(feed.entry?.[0]?.published).toBe('2026-11-03T08:00:00.000Z');
+    expect(feed.entry?.[0]?.updated).toBe('2026-11-03T08:00:00.000Z');
   });
 
   it('is the whole blog’s feed without a post, each entry naming the post it is on', () => {

@@ -20,6 +20,17 @@ type FedPost = Pick<Post, 'id' | 'title' | 'path' | 'date'>;
 
 export type FedComment = { comment: CommentRow; post: FedPost };
 
+/** When readers could first see it: set on every published comment (the migration that added it set it on the older ones). */
+function publishedAt(comment: CommentRow): Date {
+  return comment.publishedAt ?? comment.createdAt;
+}
+
+/** Its last edit, unless it was edited before it was approved: then its approval. */
+function lastChanged(comment: CommentRow): Date {
+  const published = publishedAt(comment);
+  return comment.editedAt && comment.editedAt > published ? comment.editedAt : published;
+}
+
 /**
  * An Atom feed of published comments, newest first: the blog's (`post` omitted) or one post's.
  * Each entry links to the comment's permalink (`/comments/{id}`), which finds the page of the
@@ -35,7 +46,7 @@ export function buildCommentFeed(site: Site, comments: FedComment[], post?: FedP
     description: post ? `Comments on “${post.title}”` : `Comments on ${site.title}`,
     link: home,
     language: site.language,
-    updated: newest ? (newest.editedAt ?? newest.createdAt) : (post?.date ?? new Date(0)),
+    updated: newest ? lastChanged(newest) : (post?.date ?? new Date(0)),
     generator: 'Quire',
     feedLinks: { atom: absoluteUrl(site.baseUrl, selfPath) },
     author: { name: site.author },
@@ -47,8 +58,8 @@ export function buildCommentFeed(site: Site, comments: FedComment[], post?: FedP
       id: url,
       link: url,
       title: textAsHtml(`${comment.authorName} on ${on.title}`),
-      date: comment.editedAt ?? comment.createdAt,
-      published: comment.createdAt,
+      date: lastChanged(comment),
+      published: publishedAt(comment),
       content: asCdata(comment.html),
       author: [{ name: comment.authorName }],
     });

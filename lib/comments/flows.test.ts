@@ -1352,6 +1352,40 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
         expect(await ids(2)).toEqual([three.comment.id, two.comment.id]);
         expect((await listRecentPublished(a.id, 10)).map((c) => c.id)).toEqual([three.comment.id, one.comment.id]);
       });
+
+      it('take a comment approved after newer ones as the newest, and do not take one hidden and brought back as new', async () => {
+        const admin = { ...(await insertReader('Moderator')), role: 'admin' as const };
+        const p = publish();
+        await setCommentSettings({ holdFor: 'everyone' });
+        const held = await post(p, ada, { body: 'written first, approved an hour later' });
+        await setCommentSettings({ holdFor: 'nobody' });
+        const later = await post(p, bob, { body: 'written second, published at once' });
+        expect(held.comment.status).toBe('pending');
+        const fed = async () => (await listRecentPublished(p.id, 10)).map((c) => c.id);
+        const publishedAt = async (id: number) =>
+          (await getDb().comment.findUniqueOrThrow({ where: { id }, select: { publishedAt: true } })).publishedAt;
+        expect(await fed()).toEqual([later.comment.id]);
+        const laterFirstSeen = await publishedAt(later.comment.id);
+        expect(laterFirstSeen).toBeInstanceOf(Date);
+        expect(await publishedAt(held.comment.id)).toBeNull();
+
+        // An hour on, the admin approves it: news to the feeds' readers, at the head of both feeds.
+        const approvedAt = new Date(Date.now() + 60 * 60_000);
+        vi.useFakeTimers({ now: approvedAt, toFake: ['Date'] });
+        await moderateComments({ ids: [held.comment.id], action: 'approve', actor: admin });
+        expect(await publishedAt(held.comment.id)).toEqual(approvedAt);
+        expect(await fed()).toEqual([held.comment.id, later.comment.id]);
+        expect((await listRecentPublishedOn([p.id], 10)).map((c) => c.id)).toEqual([held.comment.id, later.comment.id]);
+
+        // The other is hidden and brought back, by a moderator and by a ban: it keeps when it was first seen.
+        vi.setSystemTime(new Date(approvedAt.getTime() + 60 * 60_000));
+        await moderateComments({ ids: [later.comment.id], action: 'spam', actor: admin });
+        await moderateComments({ ids: [later.comment.id], action: 'restore', actor: admin });
+        await banUser({ userId: bob.id, reason: 'a test of feeds', endsAt: null, hideComments: true, actor: admin });
+        await unbanUser({ userId: bob.id, actor: admin });
+        expect(await publishedAt(later.comment.id)).toEqual(laterFirstSeen);
+        expect(await fed()).toEqual([held.comment.id, later.comment.id]);
+      });
     });
 
     describe('settings', () => {

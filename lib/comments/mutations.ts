@@ -7,7 +7,7 @@ import type { Viewer } from '@/lib/users/accounts';
 import { CommentError } from './errors';
 import { getThreadState } from './queries';
 import { renderCommentMarkdown } from './render';
-import { canDeleteComment, counterDelta, editWindowClosed, replyPlacement } from './rules';
+import { canDeleteComment, counterDelta, editWindowClosed, firstPublishedAt, replyPlacement } from './rules';
 import type { NewCommentInput } from './schemas';
 import type { CommentSettings } from './settings';
 
@@ -243,6 +243,7 @@ export async function writeComment(options: NewComment): Promise<WrittenComment>
         status,
         heldReason: reason,
         ipHash,
+        publishedAt: firstPublishedAt(status, null, options.now ?? new Date()),
       },
       select: writtenSelect,
     });
@@ -267,7 +268,7 @@ const CHANGED_MEANWHILE = 'This comment was changed (by a moderator) while you w
 async function findOwnComment(id: number, viewer: Viewer) {
   const comment = await getDb().comment.findUnique({
     where: { id },
-    select: { id: true, postId: true, authorId: true, status: true, heldReason: true, createdAt: true, parentId: true, rootId: true },
+    select: { id: true, postId: true, authorId: true, status: true, heldReason: true, createdAt: true, publishedAt: true, parentId: true, rootId: true },
   });
   if (!comment || comment.status === 'deleted' || comment.status === 'spam') {
     throw new CommentError(404, 'That comment does not exist or was removed.', 'request');
@@ -313,7 +314,14 @@ export async function editComment(options: {
       await lockComments(tx, [comment.id, comment.rootId]);
       const row = await tx.comment.update({
         where: { id: comment.id, status: comment.status },
-        data: { body: options.body, html, editedAt: options.now ?? new Date(), status, heldReason: reason },
+        data: {
+          body: options.body,
+          html,
+          editedAt: options.now ?? new Date(),
+          status,
+          heldReason: reason,
+          publishedAt: firstPublishedAt(status, comment.publishedAt, options.now ?? new Date()),
+        },
         select: writtenSelect,
       });
       await bumpThread(comment.postId, await countStatusChange(tx, comment, comment.status, status), tx);

@@ -14,6 +14,7 @@ export const commentSelect = {
   status: true,
   deletedBy: true,
   createdAt: true,
+  publishedAt: true,
   editedAt: true,
   authorId: true,
   guestName: true,
@@ -32,6 +33,8 @@ export interface CommentRow {
   /** Who removed a deleted comment: "author" or "moderator" (null if not known). */
   deletedBy: string | null;
   createdAt: Date;
+  /** When readers could first see it (null while it never was published). */
+  publishedAt: Date | null;
   editedAt: Date | null;
   authorId: string | null;
   authorName: string;
@@ -49,6 +52,7 @@ type SelectedRow = {
   status: string;
   deletedBy: string | null;
   createdAt: Date;
+  publishedAt: Date | null;
   editedAt: Date | null;
   authorId: string | null;
   guestName: string | null;
@@ -295,11 +299,19 @@ export async function findCommentPage(
   return { postId: comment.postId, page: pageOfPosition(before, perPage) };
 }
 
-/** The newest published comments of a post for its JSON-LD, bounded so a busy thread stays small. */
+/**
+ * The feeds' order: by when readers could first see each comment, so one approved late is news too.
+ * Every published comment has that time; asking for it keeps a row written around the app (with
+ * none) from heading the list on PostgreSQL, which sorts nulls first when descending.
+ */
+const newestPublishedFirst = [{ publishedAt: 'desc' as const }, { id: 'desc' as const }];
+const publishedWithTime = { status: 'published', publishedAt: { not: null } } as const;
+
+/** The newest published comments of a post, for its feed and JSON-LD, bounded so a busy thread stays small. */
 export async function listRecentPublished(postId: string, take = 20): Promise<CommentRow[]> {
   const rows = await getDb().comment.findMany({
-    where: { postId, status: 'published' },
-    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    where: { postId, ...publishedWithTime },
+    orderBy: newestPublishedFirst,
     take,
     select: commentSelect,
   });
@@ -309,8 +321,8 @@ export async function listRecentPublished(postId: string, take = 20): Promise<Co
 /** The newest published comments on any of `postIds` (the published posts), for the blog's comment feed. */
 export async function listRecentPublishedOn(postIds: string[], take: number): Promise<CommentRow[]> {
   const rows = await getDb().comment.findMany({
-    where: { postId: { in: postIds }, status: 'published' },
-    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    where: { postId: { in: postIds }, ...publishedWithTime },
+    orderBy: newestPublishedFirst,
     take,
     select: commentSelect,
   });

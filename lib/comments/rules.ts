@@ -71,6 +71,14 @@ export function holdsPlace(status: string | null, publishedReplies: number, dele
 }
 
 /**
+ * When readers could first see a comment, after it moves to `status`: kept once set, so a comment
+ * hidden and brought back again is not new to the feeds; taken as `now` the first time it is published.
+ */
+export function firstPublishedAt(status: string, publishedAt: Date | null, now: Date): Date | null {
+  return publishedAt ?? (status === 'published' ? now : null);
+}
+
+/**
  * How one comment's status change moves the post's counters. `published` counts comments readers
  * see; `topLevel` counts the places pagination is built on. A top-level comment's own place
  * depends on its published replies (`conversation.publishedReplies`, unchanged by its own move)

@@ -205,6 +205,43 @@ for (const [provider, enabled] of providers) {
       expect(await client().postThread.findUnique({ where: { postId: 'p' } })).toMatchObject({ publishedCount: 1, topLevelCount: 2, version: 10 });
     });
 
+    it('dates the comments readers have seen from their writing when upgrading an older database, so the feeds keep them', async () => {
+      const before = fs.mkdtempSync(path.join(os.tmpdir(), 'quire-migrations-'));
+      tempDirs.push(before);
+      for (const name of committedMigrations(provider).filter((n) => n < '20261203090000')) {
+        fs.cpSync(path.join(migrationsDirFor(provider), name), path.join(before, name), { recursive: true });
+      }
+      await applyMigrations({ url: database.url, migrationsDir: before, log: () => {} });
+      // Published; hidden by a ban after readers saw it; deleted after readers saw it; and three
+      // readers never saw: held, marked spam while held, deleted while held.
+      const comments: [number, string, number | null, string | null][] = [
+        [1, 'published', null, null],
+        [2, 'spam', 7, null],
+        [3, 'deleted', null, 'published'],
+        [4, 'pending', null, null],
+        [5, 'spam', null, null],
+        [6, 'deleted', null, 'pending'],
+      ];
+      const writtenAt = new Date('2026-11-30T12:00:00.000Z');
+      const sql = (text: string) => (provider === 'sqlite' ? text.replace(/\$\d+/g, '?') : text);
+      for (const [id, status, hiddenByBanId, deletedFrom] of comments) {
+        await client().$executeRawUnsafe(
+          sql('INSERT INTO "Comment" ("id", "postId", "body", "html", "status", "hiddenByBanId", "deletedFrom", "createdAt") VALUES ($1, $2, $3, $4, $5, $6, $7, $8)'),
+          id, 'p', 'x', '<p>x</p>', status, hiddenByBanId, deletedFrom, writtenAt,
+        );
+      }
+      await applyMigrations({ url: database.url, log: () => {} });
+      const rows = await client().comment.findMany({ select: { id: true, publishedAt: true }, orderBy: { id: 'asc' } });
+      expect(rows).toEqual([
+        { id: 1, publishedAt: writtenAt },
+        { id: 2, publishedAt: writtenAt },
+        { id: 3, publishedAt: writtenAt },
+        { id: 4, publishedAt: null },
+        { id: 5, publishedAt: null },
+        { id: 6, publishedAt: null },
+      ]);
+    });
+
     it('refuses to run when an applied migration was edited', async () => {
       await applyMigrations({ url: database.url, log: () => {} });
       await client().$executeRaw`UPDATE "_prisma_migrations" SET checksum = ${'0'.repeat(64)}`;

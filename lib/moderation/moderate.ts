@@ -1,5 +1,5 @@
 import { accountsTurn, bumpThread, countStatusChange } from '@/lib/comments/mutations';
-import type { CommentStatus } from '@/lib/comments/rules';
+import { firstPublishedAt, type CommentStatus } from '@/lib/comments/rules';
 import { getCommentSettings } from '@/lib/comments/settings';
 import { noticeText, withNotice } from '@/lib/comments/post-comment';
 import { MODERATION_UNAVAILABLE } from '@/lib/comments/unavailable';
@@ -42,18 +42,19 @@ class ThreadDeltas {
  */
 async function moveEach(
   tx: DbTransaction,
-  rows: { id: number; postId: string; parentId: number | null; rootId: number | null }[],
+  rows: { id: number; postId: string; parentId: number | null; rootId: number | null; publishedAt: Date | null }[],
   move: { from: string; to: string; where?: { hiddenByBanId: { in: number[] } }; data: { hiddenByBanId: number | null } },
   deltas: ThreadDeltas,
   /** Each comment moved gets a line of its own in the log, so its history says why it moved. */
   logged: { actorId: string; action: 'ban' | 'unban'; reason: string },
 ): Promise<number> {
   let moved = 0;
+  const now = new Date();
   await lockComments(tx, rows.flatMap((row) => [row.id, row.rootId]));
   for (const row of rows) {
     const { count } = await tx.comment.updateMany({
       where: { id: row.id, status: move.from, ...move.where },
-      data: { status: move.to, ...move.data },
+      data: { status: move.to, publishedAt: firstPublishedAt(move.to, row.publishedAt, now), ...move.data },
     });
     if (count === 0) continue;
     moved += 1;
@@ -170,7 +171,7 @@ export async function moderateComments(options: {
     await lockComments(tx, asked.flatMap((row) => [row.id, row.rootId]));
     const rows = await tx.comment.findMany({
       where: { id: { in: options.ids } },
-      select: { id: true, postId: true, parentId: true, rootId: true, status: true, deletedBy: true },
+      select: { id: true, postId: true, parentId: true, rootId: true, status: true, deletedBy: true, publishedAt: true },
       orderBy: { id: 'asc' },
     });
     const found = new Set(rows.map((row) => row.id));
@@ -194,6 +195,7 @@ export async function moderateComments(options: {
         where: { id: row.id, status: row.status },
         data: {
           status: target,
+          publishedAt: firstPublishedAt(target, row.publishedAt, now),
           ...(target === 'deleted' ? { deletedAt: now, deletedBy: row.deletedBy === 'author' ? 'author' : 'moderator', deletedFrom: row.status } : { hiddenByBanId: null }),
           ...(target === 'published' ? { deletedAt: null, deletedBy: null, heldReason: null } : {}),
         },
@@ -277,14 +279,14 @@ export async function banUser(options: {
     const visible = options.hideComments
       ? await tx.comment.findMany({
           where: { authorId: options.userId, status: 'published' },
-          select: { id: true, postId: true, parentId: true, rootId: true },
+          select: { id: true, postId: true, parentId: true, rootId: true, publishedAt: true },
           orderBy: { id: 'asc' },
         })
       : [];
     const held = options.hideComments
       ? await tx.comment.findMany({
           where: { authorId: options.userId, status: 'pending' },
-          select: { id: true, postId: true, parentId: true, rootId: true },
+          select: { id: true, postId: true, parentId: true, rootId: true, publishedAt: true },
           orderBy: { id: 'asc' },
         })
       : [];
@@ -321,7 +323,7 @@ export async function unbanUser(options: { userId: string; actor: Viewer }): Pro
     await tx.ban.updateMany({ where: { id: { in: banIds }, liftedAt: null }, data: { liftedAt: now } });
     const hidden = await tx.comment.findMany({
       where: { hiddenByBanId: { in: banIds }, status: 'spam' },
-      select: { id: true, postId: true, parentId: true, rootId: true },
+      select: { id: true, postId: true, parentId: true, rootId: true, publishedAt: true },
       orderBy: { id: 'asc' },
     });
     const deltas = new ThreadDeltas();
