@@ -59,6 +59,33 @@ test('Sign in in the masthead brings the reader back to the page they were readi
   await expect(page.getByRole('navigation', { name: 'Account' })).toContainText(`Signed in as ${reader.name}`);
 });
 
+test('a sign-in Auth.js refuses comes back to the sign-in form still knowing the page it set out from', async ({ page, accounts }) => {
+  const reader = await accounts.create('refused');
+  // As a provider's button does, through Auth.js's own endpoints: setting out, Auth.js keeps the
+  // page to return to in its callback cookie; the refusal comes back to /signin?error=… from the
+  // provider's site, so nothing in that request but the cookie names the reader's page.
+  const csrf = await page.request.get('/api/auth/csrf');
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const setOut = await page.request.post('/api/auth/signin/credentials', { form: { csrfToken, callbackUrl: '/label/China' }, maxRedirects: 0 });
+  expect(setOut.status()).toBe(302);
+  const refused = await page.request.post('/api/auth/callback/credentials', {
+    form: { email: reader.email, password: 'not the password at all', csrfToken },
+    maxRedirects: 0,
+  });
+  const sentTo = new URL(refused.headers().location ?? '', 'http://blog.invalid'); // absolute or not
+  expect(sentTo.pathname).toBe('/signin');
+  expect(sentTo.searchParams.get('error')).toBeTruthy();
+
+  await page.goto(`${sentTo.pathname}${sentTo.search}`);
+  await expect(alertIn(page.getByRole('main'))).toHaveText('Signing in did not work. Please try again.');
+  await expect(page).toHaveURL((url) => url.searchParams.get('returnTo') === '/label/China');
+  await page.getByLabel('Email').fill(reader.email);
+  await page.getByLabel('Password').fill(reader.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL((url) => url.pathname === '/label/China');
+  await expect(page.getByRole('navigation', { name: 'Account' })).toContainText(`Signed in as ${reader.name}`);
+});
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 

@@ -2,7 +2,7 @@ import NextAuth, { type NextAuthConfig, type Profile } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import GitHub from 'next-auth/providers/github';
 import Google from 'next-auth/providers/google';
-import { headers } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { cache } from 'react';
 import { findOrCreateOAuthUser, mayUseOAuth, verifyCredentials, type Viewer } from '@/lib/users/accounts';
 import { endSession, SESSION_MAX_AGE_SECONDS, sessionViewer, startSession } from '@/lib/users/sessions';
@@ -13,7 +13,7 @@ import { oauthProviders } from './providers';
 import { resolveAuthSecret } from './secret';
 import { readSessionCookie } from './session';
 
-import { cameFrom } from './return-path';
+import { cameFrom, keptReturnPath } from './return-path';
 
 export { safeReturnPath } from './return-path';
 
@@ -122,9 +122,19 @@ export async function readerCameFrom(): Promise<string | null> {
 }
 
 /**
- * For /signin and /register reached by the masthead's link, which names no page: the address they
- * are sent on to, naming the page the reader came from (null when the address names one, or the
- * reader came from nowhere on the blog). A form sent without JavaScript and refused is drawn again
+ * The page a sign-in through Auth.js set out from, as Auth.js keeps it in its callback cookie
+ * (`__Secure-` on https). A refused OAuth sign-in comes back from the provider's site, whose
+ * Referer names no page here; this cookie still does.
+ */
+async function signInSetOutFrom(): Promise<string | null> {
+  const jar = await cookies();
+  return keptReturnPath(jar.get('__Secure-authjs.callback-url')?.value ?? jar.get('authjs.callback-url')?.value);
+}
+
+/**
+ * For /signin and /register reached by the masthead's link, which names no page, or by Auth.js
+ * sending a refused sign-in back: the address they are sent on to, naming the page the reader came
+ * from (null when the address names one, or the reader came from nowhere on the blog). A form sent without JavaScript and refused is drawn again
  * from a POST to the form's own address, whose Referer is the form: only the address still knows
  * where the reader was.
  */
@@ -133,7 +143,8 @@ export async function withReturnToInAddress(
   query: Record<string, string | string[] | undefined>,
 ): Promise<string | null> {
   if (query.returnTo !== undefined || query.callbackUrl !== undefined) return null;
-  const came = await readerCameFrom();
+  // Sent back refused (`?error=`), the reader comes from Auth.js, not from the page they were on.
+  const came = (await readerCameFrom()) ?? (query.error !== undefined ? await signInSetOutFrom() : null);
   if (!came) return null;
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) if (typeof value === 'string') params.set(key, value);

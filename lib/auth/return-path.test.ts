@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cameFrom, safeReturnPath } from './return-path';
+import { cameFrom, keptReturnPath, safeReturnPath } from './return-path';
 
 describe('safeReturnPath', () => {
   it('keeps a path on this blog, with its query and comment anchor', () => {
@@ -65,5 +65,21 @@ describe('cameFrom', () => {
     expect(cameFrom('not a url', 'blog.example')).toBeNull();
     expect(cameFrom(null, 'blog.example')).toBeNull();
     expect(cameFrom('https://blog.example/x', null)).toBeNull();
+  });
+});
+
+describe('keptReturnPath', () => {
+  it('is the path of the page Auth.js kept, whatever host it wrote', () => {
+    expect(keptReturnPath('http://localhost:3000/2016/09/from-russia-with-love?comments=2')).toBe('/2016/09/from-russia-with-love?comments=2');
+    expect(keptReturnPath('https://blog.example/label/China')).toBe('/label/China');
+    // What Auth.js keeps before any sign-in names a page: the blog itself.
+    expect(keptReturnPath('https://blog.example')).toBe('/');
+  });
+
+  it('is nothing for the account pages, or no address', () => {
+    expect(keptReturnPath('https://blog.example/signin?error=x')).toBeNull();
+    expect(keptReturnPath('https://blog.example/register')).toBeNull();
+    expect(keptReturnPath(undefined)).toBeNull();
+    expect(keptReturnPath('not an address')).toBeNull();
   });
 });

@@ -43,3 +43,18 @@ export function cameFrom(referer: string | null | undefined, host: string | null
   const path = safeReturnPath(`${url.pathname}${url.search}`, '');
   return path === '' ? null : path;
 }
+
+/**
+ * The page an address Auth.js kept (its callback cookie: absolute, on this blog, as its redirect
+ * check allows only this blog) names, to come back to; null for the account pages or no address.
+ * Only its path is taken, so the host Auth.js wrote need not match the request's: Next calls
+ * 127.0.0.1 "localhost".
+ */
+export function keptReturnPath(kept: string | null | undefined): string | null {
+  if (!kept) return null;
+  try {
+    return cameFrom(kept, new URL(kept).host);
+  } catch {
+    return null;
+  }
+}
