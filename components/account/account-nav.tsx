@@ -3,7 +3,8 @@ import { SignOutForm } from './sign-out-form';
 import type { Viewer } from '@/lib/users/accounts';
 
 /**
- * Who is signed in, in the masthead; sign-out is a form so it works without JavaScript. Admins
+ * Who is signed in, in the masthead, their name leading to their account page; sign-out is a form
+ * so it works without JavaScript. Admins
  * also get the way to the console, with how many comments wait ("Admin (3)").
  */
 export function AccountNav({ viewer, pendingCount = null }: { viewer: Viewer | null; pendingCount?: number | null }) {
@@ -12,7 +13,10 @@ export function AccountNav({ viewer, pendingCount = null }: { viewer: Viewer | n
       {viewer ? (
         <>
           <span>
-            Signed in as <strong>{viewer.name}</strong>
+            Signed in as{' '}
+            <SiteLink href="/account" className="account-name-link">
+              <strong>{viewer.name}</strong>
+            </SiteLink>
           </span>
           {viewer.role === 'admin' && (
             <SiteLink href="/admin" className="admin-link">

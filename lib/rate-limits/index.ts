@@ -5,7 +5,14 @@ import { isIPv6 } from 'node:net';
 import { signWithBlogKey } from '@/lib/auth/secret';
 import { countHit, refundHit } from '@/lib/db/counters';
 
-export type LimitName = 'comment-account' | 'comment-address' | 'edit-account' | 'register-address' | 'signin-address' | 'signin-email';
+export type LimitName =
+  | 'comment-account'
+  | 'comment-address'
+  | 'edit-account'
+  | 'rename-account'
+  | 'register-address'
+  | 'signin-address'
+  | 'signin-email';
 
 export interface Limit {
   /** How many hits a window allows. */
@@ -19,6 +26,8 @@ export const defaultLimits: Record<LimitName, Limit> = {
   'comment-address': { max: 20, windowSeconds: 10 * 60 },
   // Each edit is rendered and judged again like a new comment; mending a typo takes a few.
   'edit-account': { max: 10, windowSeconds: 10 * 60 },
+  // A new name is shown on every page they commented on, which is then drawn again.
+  'rename-account': { max: 5, windowSeconds: 60 * 60 },
   'register-address': { max: 5, windowSeconds: 60 * 60 },
   'signin-address': { max: 20, windowSeconds: 15 * 60 },
   'signin-email': { max: 10, windowSeconds: 15 * 60 },
@@ -145,6 +154,7 @@ const WHAT: Record<LimitName, string> = {
   'comment-account': 'You are commenting faster than this blog allows.',
   'comment-address': 'Many comments came from your network just now.',
   'edit-account': 'You are editing comments faster than this blog allows.',
+  'rename-account': 'You have changed your name several times just now.',
   'register-address': 'Many accounts were created from your network just now.',
   'signin-address': 'There were too many sign-in attempts from your network.',
   'signin-email': 'There were too many sign-in attempts for this account.',
@@ -166,6 +176,11 @@ export function limitCommenting(accountId: string | null | undefined, address: s
 /** Before an edit is saved: per account (only the author edits). */
 export function limitEditing(accountId: string) {
   return takeRateLimit([{ limit: 'edit-account', subject: accountId }]);
+}
+
+/** Before a new display name is saved: per account. */
+export function limitRenaming(accountId: string) {
+  return takeRateLimit([{ limit: 'rename-account', subject: accountId }]);
 }
 
 /**

@@ -37,6 +37,9 @@ export const registerSchema = z.strictObject({
 
 export type Registration = z.infer<typeof registerSchema>;
 
+/** A reader's new display name, from their account page. */
+export const renameSchema = z.strictObject({ name: displayNameSchema });
+
 export const signInSchema = z.object({
   email: emailSchema,
   password: z.string().min(1, 'Enter your password.').max(200),

@@ -1,0 +1,73 @@
+// Journey: a reader changes the name their comments show, from their account page, with and
+// without JavaScript; readers see the new name on comments written before, cached pages included.
+import AxeBuilder from '@axe-core/playwright';
+import { postComment, signInWithApi, uniqueSuffix, uniqueText } from '../support/api';
+import { commentById, openPost } from '../support/post-page';
+import { expect, test } from '../support/journeys';
+
+for (const javaScriptEnabled of [true, false]) {
+  test.describe(javaScriptEnabled ? 'with JavaScript' : 'without JavaScript', () => {
+    test.use({ javaScriptEnabled });
+
+    test('a reader renames themself from the masthead; a blank name is refused and kept as typed; every comment shows the new one', async ({
+      page,
+      browser,
+      accounts,
+    }) => {
+      const reader = await accounts.create('renamer');
+      const comment = await postComment(await accounts.apiAs(reader), uniqueText('Signed with the old name'));
+      // A visitor reads the post first, so the page is kept whole for readers who are not signed in.
+      const visitor = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+      await openPost(visitor);
+      await expect(commentById(visitor, comment.id)).toContainText(reader.name);
+
+      await signInWithApi(page.request, reader);
+      await openPost(page);
+      await page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: reader.name }).click();
+      await expect(page).toHaveURL((url) => url.pathname === '/account');
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your account');
+      const box = page.getByLabel('Display name');
+      await expect(box).toHaveValue(reader.name);
+
+      await box.fill('   ');
+      await page.getByRole('button', { name: 'Save name' }).click();
+      await expect(box).toHaveAccessibleDescription(/Enter the name to show with your comments\./);
+      await expect(box).toHaveAttribute('aria-invalid', 'true');
+      await expect(box).toHaveValue('   ');
+      // The page and its refusal read as they look, to everyone (axe runs as a script in the page).
+      if (javaScriptEnabled)
+        expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+
+      const newName = `Renamed ${uniqueSuffix().slice(-6)}`;
+      await box.fill(newName);
+      await page.getByRole('button', { name: 'Save name' }).click();
+      await expect(page.getByRole('main').getByRole('status')).toHaveText(
+        `Saved. Your comments now show “${newName}”.`,
+      );
+      await expect(box).toHaveValue(newName);
+      await expect(page.getByRole('navigation', { name: 'Account' })).toContainText(`Signed in as ${newName}`);
+
+      // The comment written under the old name, on the author's page and the visitor's kept one.
+      await openPost(page);
+      await expect(commentById(page, comment.id)).toContainText(newName);
+      await visitor.reload();
+      await expect(commentById(visitor, comment.id)).toContainText(newName);
+      await expect(commentById(visitor, comment.id)).not.toContainText(reader.name);
+      await visitor.context().close();
+    });
+  });
+}
+
+test('the account page asks a reader who is not signed in to sign in, and comes back to it', async ({
+  page,
+  accounts,
+}) => {
+  const reader = await accounts.create('accountpage');
+  await page.goto('/account');
+  await expect(page).toHaveURL((url) => url.pathname === '/signin' && url.searchParams.get('returnTo') === '/account');
+  await page.getByLabel('Email').fill(reader.email);
+  await page.getByLabel('Password').fill(reader.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL((url) => url.pathname === '/account');
+  await expect(page.getByLabel('Display name')).toHaveValue(reader.name);
+});
