@@ -212,22 +212,25 @@ for (const [provider, enabled] of providers) {
         fs.cpSync(path.join(migrationsDirFor(provider), name), path.join(before, name), { recursive: true });
       }
       await applyMigrations({ url: database.url, migrationsDir: before, log: () => {} });
-      // Published; hidden by a ban after readers saw it; deleted after readers saw it; and three
-      // readers never saw: held, marked spam while held, deleted while held.
-      const comments: [number, string, number | null, string | null][] = [
-        [1, 'published', null, null],
-        [2, 'spam', 7, null],
-        [3, 'deleted', null, 'published'],
-        [4, 'pending', null, null],
-        [5, 'spam', null, null],
-        [6, 'deleted', null, 'pending'],
+      // Readers saw: published; hidden by a ban; deleted while shown; marked spam by a moderator
+      // (no hold reason: it was approved, or never held); held again after an edit. Readers never
+      // saw: held, caught as spam by the rules, deleted while held.
+      const comments: [number, string, number | null, string | null, string | null][] = [
+        [1, 'published', null, null, null],
+        [2, 'spam', 7, null, 'first comment'],
+        [3, 'deleted', null, 'published', null],
+        [4, 'spam', null, null, null],
+        [5, 'pending', null, null, 'edited: links'],
+        [6, 'pending', null, null, 'first comment'],
+        [7, 'spam', null, null, 'blocked word: casino'],
+        [8, 'deleted', null, 'pending', 'guest'],
       ];
       const writtenAt = new Date('2026-11-30T12:00:00.000Z');
       const sql = (text: string) => (provider === 'sqlite' ? text.replace(/\$\d+/g, '?') : text);
-      for (const [id, status, hiddenByBanId, deletedFrom] of comments) {
+      for (const [id, status, hiddenByBanId, deletedFrom, heldReason] of comments) {
         await client().$executeRawUnsafe(
-          sql('INSERT INTO "Comment" ("id", "postId", "body", "html", "status", "hiddenByBanId", "deletedFrom", "createdAt") VALUES ($1, $2, $3, $4, $5, $6, $7, $8)'),
-          id, 'p', 'x', '<p>x</p>', status, hiddenByBanId, deletedFrom, writtenAt,
+          sql('INSERT INTO "Comment" ("id", "postId", "body", "html", "status", "hiddenByBanId", "deletedFrom", "heldReason", "createdAt") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)'),
+          id, 'p', 'x', '<p>x</p>', status, hiddenByBanId, deletedFrom, heldReason, writtenAt,
         );
       }
       await applyMigrations({ url: database.url, log: () => {} });
@@ -236,9 +239,11 @@ for (const [provider, enabled] of providers) {
         { id: 1, publishedAt: writtenAt },
         { id: 2, publishedAt: writtenAt },
         { id: 3, publishedAt: writtenAt },
-        { id: 4, publishedAt: null },
-        { id: 5, publishedAt: null },
+        { id: 4, publishedAt: writtenAt },
+        { id: 5, publishedAt: writtenAt },
         { id: 6, publishedAt: null },
+        { id: 7, publishedAt: null },
+        { id: 8, publishedAt: null },
       ]);
     });
 
