@@ -19,7 +19,7 @@ const FROM_COMMAND_LINE = 'npm run admin';
  * The first admin comes from the environment: ADMIN_EMAIL is made an admin on start, and with
  * ADMIN_PASSWORD the account is created when it does not exist yet (or, when it exists with a
  * password, promoted only if that password is ADMIN_PASSWORD; never without ADMIN_PASSWORD). ADMIN_NAME, if set, is the
- * name the account shows, given on creation and on any start where it differs. `env` is a plain record so
+ * name the account shows, given when it is created (later the admin changes it at /account). `env` is a plain record so
  * both process.env and `{ ADMIN_EMAIL: … }` fit (a type with only optional keys refuses process.env).
  */
 export async function ensureAdminFromEnv(env: Readonly<Record<string, string | undefined>> = process.env): Promise<string | null> {
@@ -61,10 +61,8 @@ export async function ensureAdminFromEnv(env: Readonly<Record<string, string | u
     if (existing.role !== 'admin') {
       await db.$transaction([db.user.update({ where: { id: existing.id }, data: { role: 'admin' } }), roleChange(existing.id, existing.role, 'admin', FROM_ENV)]);
     }
-    if (name && name !== existing.name) {
-      await db.user.update({ where: { id: existing.id }, data: { name }, select: { id: true } });
-      return `admin: ${email}, now named ${name}`;
-    }
+    // ADMIN_NAME named the account when it was made; since then the admin names themself at
+    // /account, and a start putting the old name back would undo that.
     return `admin: ${email}`;
   }
   const password = env.ADMIN_PASSWORD;
