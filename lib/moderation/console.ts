@@ -39,8 +39,8 @@ export async function getUserProfile(id: string) {
       const flat = comment.body.replace(/\s+/g, ' ').trim();
       return {
         ...comment,
-        // Only while it sits in Spam: a moderator may delete one since, and it keeps the ban's id so
-        // that restoring it puts it back under the ban, but it is then deleted, not hidden.
+        // Only while it sits in Spam: a moderator may delete one since, which keeps the ban's id
+        // (only a move to another status clears it), but it is then deleted, not hidden.
         hiddenByBan: comment.status === 'spam' && comment.hiddenByBanId !== null,
         excerpt: flat.length > 160 ? `${flat.slice(0, 159)}…` : flat,
         postTitle: post?.title ?? comment.postId,
