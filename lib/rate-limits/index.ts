@@ -202,6 +202,12 @@ export async function editRefused(accountId: string): Promise<void> {
   await refundAll([counterKey('edit-account', accountId)]);
 }
 
+/** After `limitRenaming` allowed a new name that was then not saved (the database failed): nothing changed. */
+export async function renameRefused(accountId: string): Promise<void> {
+  if (!parseLimits(process.env.RATE_LIMITS)) return;
+  await refundAll([counterKey('rename-account', accountId)]);
+}
+
 /** Before an account is created. */
 export function limitRegistering(address: string | null | undefined) {
   return takeRateLimit([{ limit: 'register-address', subject: address }]);

@@ -7,6 +7,7 @@ import { defaultCommentSettings, type CommentSettings } from '@/lib/comments/set
 import { buildPost, insertReader } from '@/lib/comments/test-builders';
 import { getDb } from '@/lib/db';
 import { TEST_PROVIDERS, useTestDatabase } from '@/lib/db/test-suite';
+import { banUser } from '@/lib/moderation/moderate';
 import { renameReader } from './rename';
 
 const holdNobody: CommentSettings = { ...defaultCommentSettings, holdFor: 'nobody' };
@@ -46,6 +47,27 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
         orderBy: { postId: 'asc' },
       });
       expect(counts.map((t) => t.publishedCount)).toEqual([2, 1, 1]);
+    });
+
+    it('writes the old name and the new in the log, so comments written under the old one can still be traced', async () => {
+      const eve = await insertReader('Eve');
+      await renameReader({ name: 'Eve Adams' }, eve);
+      const logged = await getDb().auditEntry.findMany({ where: { targetType: 'user', targetId: eve.id } });
+      expect(logged).toMatchObject([{ actorId: eve.id, action: 'rename', before: 'Eve', after: 'Eve Adams' }]);
+    });
+
+    it('refuses a banned reader, saying why, and counts it against no limit', async () => {
+      const fay = await insertReader('Fay');
+      const admin = { ...(await insertReader('Moderator')), role: 'admin' as const };
+      await banUser({ userId: fay.id, reason: 'abuse', endsAt: null, hideComments: false, actor: admin });
+      for (let i = 0; i < 4; i++) {
+        expect(await renameReader({ name: 'Someone Else' }, fay)).toEqual({
+          ok: false,
+          status: 403,
+          errors: { request: 'Your account may no longer comment on this blog.' },
+        });
+      }
+      expect((await getDb().user.findUniqueOrThrow({ where: { id: fay.id } })).name).toBe('Fay');
     });
 
     it('changes nothing for the same name, and counts it against no limit', async () => {

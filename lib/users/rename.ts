@@ -2,21 +2,25 @@ import { fieldErrors } from '@/lib/comments/schemas';
 import { bumpThread } from '@/lib/comments/mutations';
 import { getDb, type DbTransaction } from '@/lib/db';
 import { unlessDatabaseDown } from '@/lib/db/health';
-import { limitRenaming, rateLimitMessage } from '@/lib/rate-limits';
+import { auditEntryData } from '@/lib/moderation/audit';
+import { banMessage, getActiveBan } from '@/lib/moderation/bans';
+import { limitRenaming, rateLimitMessage, renameRefused } from '@/lib/rate-limits';
 import type { Viewer } from './accounts';
 import { renameSchema } from './schemas';
 
-const RENAMING_UNAVAILABLE = 'Your name cannot be changed right now. Please try again in a minute.';
+export const RENAMING_UNAVAILABLE = 'Your name cannot be changed right now. Please try again in a minute.';
 
 export type RenameResult =
   | { ok: true; name: string; changed: boolean }
-  | { ok: false; status: 400 | 429 | 503; errors: Record<string, string>; retryAfterSeconds?: number };
+  | { ok: false; status: 400 | 403 | 429 | 503; errors: Record<string, string>; retryAfterSeconds?: number };
 
 /**
  * A reader's new display name. Comments carry their author's name by reference, so every comment
- * shows the new one at once; but pages of comments are kept whole by their thread's version (the
- * page cache, on every instance), so each thread the reader wrote in moves on in the same
- * transaction. The same name again changes nothing and counts against no limit.
+ * shows the new one; but pages of comments are kept whole by their thread's version (the page
+ * cache, on every instance), so each thread the reader wrote in moves on in the same transaction.
+ * The log keeps the old name, so what was written under it can still be traced to the account. A
+ * banned reader keeps the name they were banned under, as they keep their comments' words. The
+ * same name again changes nothing and counts against no limit.
  */
 export async function renameReader(input: unknown, viewer: Viewer): Promise<RenameResult> {
   const parsed = renameSchema.safeParse(input);
@@ -24,6 +28,8 @@ export async function renameReader(input: unknown, viewer: Viewer): Promise<Rena
   const { name } = parsed.data;
   if (name === viewer.name) return { ok: true, name, changed: false };
   return unlessDatabaseDown(async (): Promise<RenameResult> => {
+    const ban = await getActiveBan(viewer.id);
+    if (ban) return { ok: false, status: 403, errors: { request: banMessage(ban) } };
     const limited = await limitRenaming(viewer.id);
     if (!limited.ok) {
       return {
@@ -33,16 +39,34 @@ export async function renameReader(input: unknown, viewer: Viewer): Promise<Rena
         retryAfterSeconds: limited.retryAfterSeconds,
       };
     }
-    await getDb().$transaction(async (tx: DbTransaction) => {
-      await tx.user.update({ where: { id: viewer.id }, data: { name }, select: { id: true } });
-      const threads = await tx.comment.findMany({
-        where: { authorId: viewer.id },
-        distinct: ['postId'],
-        select: { postId: true },
-        orderBy: { postId: 'asc' }, // locks taken in one order, as every writer takes them
+    try {
+      await getDb().$transaction(async (tx: DbTransaction) => {
+        const before = await tx.user.findUniqueOrThrow({ where: { id: viewer.id }, select: { name: true } });
+        await tx.user.update({ where: { id: viewer.id }, data: { name }, select: { id: true } });
+        await tx.auditEntry.create({
+          data: auditEntryData({
+            actorId: viewer.id,
+            action: 'rename',
+            targetType: 'user',
+            targetId: viewer.id,
+            before: before.name,
+            after: name,
+          }),
+        });
+        const threads = await tx.comment.findMany({
+          where: { authorId: viewer.id },
+          distinct: ['postId'],
+          select: { postId: true },
+        });
+        // In the order every writer takes the threads' rows (sorted as strings, here, not by the
+        // database's collation), so two writers never wait on each other.
+        for (const postId of threads.map((thread) => thread.postId).sort())
+          await bumpThread(postId, { published: 0, topLevel: 0 }, tx);
       });
-      for (const { postId } of threads) await bumpThread(postId, { published: 0, topLevel: 0 }, tx);
-    });
+    } catch (error) {
+      await renameRefused(viewer.id).catch(() => {}); // nothing was saved; the counters may be down too
+      throw error;
+    }
     return { ok: true, name, changed: true };
   }, RENAMING_UNAVAILABLE);
 }
