@@ -53,7 +53,7 @@ export function QueueRow({
         {row.fullText !== null && (
           <details className="queue-full-text">
             <summary>
-              Read the whole comment<span className="visually-hidden"> {row.id}</span>
+              Read the whole comment<span className="visually-hidden"> ({label})</span>
             </summary>
             <p>{row.fullText}</p>
           </details>
