@@ -143,8 +143,9 @@ export async function withReturnToInAddress(
   query: Record<string, string | string[] | undefined>,
 ): Promise<string | null> {
   if (query.returnTo !== undefined || query.callbackUrl !== undefined) return null;
-  // Sent back refused (`?error=`), the reader comes from Auth.js, not from the page they were on.
-  const came = (await readerCameFrom()) ?? (query.error !== undefined ? await signInSetOutFrom() : null);
+  // Sent back refused (`?error=`), the reader comes from Auth.js by way of the provider's site:
+  // the Referer is at most the blog's bare address, and Auth.js's cookie knows the page.
+  const came = query.error !== undefined ? ((await signInSetOutFrom()) ?? (await readerCameFrom())) : await readerCameFrom();
   if (!came) return null;
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) if (typeof value === 'string') params.set(key, value);
