@@ -90,6 +90,10 @@ function refusal(text: string, field: 'body' | 'name'): string | null {
   if (value === '') return 'empty';
   if (value.length > LIMITS[field]) return `longer than ${LIMITS[field]}`;
   if (CONTROL_CHARACTERS.test(value)) return 'control characters';
+  // A name is one visible line: no line breaks or tabs, no marks that turn text around, not only invisible characters.
+  if (field === 'name' && /\p{Cc}/u.test(value)) return 'line breaks or tabs in a name';
+  if (field === 'name' && /[\u202a-\u202e\u2066-\u2069]/.test(value)) return 'marks that change the direction of text';
+  if (field === 'name' && !/[^\p{Z}\p{C}]/u.test(value)) return 'nothing visible';
   // Deep nesting costs the Markdown renderer dearly: no line may open more than 20 quotes.
   if (field === 'body' && /^ {0,3}>{21,}/m.test(value)) return 'quotes nested more than 20 deep';
   return null;

@@ -118,7 +118,7 @@ describe('newCommentSchema', () => {
       name: 'Name must be at most 80 characters.',
     });
     expect(errorsFor(newCommentSchema, { body: 'x', name: 'a\u0007b' })).toEqual({
-      name: 'Name must not contain control characters.',
+      name: 'Name must not contain control characters or line breaks.',
     });
     expect(errorsFor(newCommentSchema, { body: 'x', email: 'not-an-email' })).toEqual({
       email: 'Enter a valid email address, like name@example.com.',

@@ -2,6 +2,7 @@ import { fieldErrors } from '@/lib/comments/schemas';
 import { unlessDatabaseDown } from '@/lib/db/health';
 import { limitRegistering, rateLimitMessage } from '@/lib/rate-limits';
 import { registerUser, type Viewer } from './accounts';
+import { nameRefusal } from './names';
 import { type Registration, registerSchema } from './schemas';
 
 const REGISTERING_UNAVAILABLE = 'Registering is not possible right now. Please try again in a minute.';
@@ -19,6 +20,8 @@ export async function registerReader(input: unknown, address: string | null): Pr
   const parsed = registerSchema.safeParse(input);
   if (!parsed.success) return { ok: false, status: 400, errors: fieldErrors(parsed.error) };
   return unlessDatabaseDown(async (): Promise<RegistrationResult> => {
+    const refused = await nameRefusal(parsed.data.name, null);
+    if (refused) return { ok: false, status: 400, errors: { name: refused } };
     const limited = await limitRegistering(address);
     if (!limited.ok) {
       return {

@@ -99,7 +99,7 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
       });
       expect(await renameReader({ name: 'Di\u0007' }, di)).toMatchObject({
         ok: false,
-        errors: { name: 'Name must not contain control characters.' },
+        errors: { name: 'Name must not contain control characters or line breaks.' },
       });
       expect(await renameReader({ name: 'Di', role: 'admin' }, di)).toMatchObject({ ok: false, status: 400 });
       expect((await getDb().user.findUniqueOrThrow({ where: { id: di.id } })).name).toBe('Di');

@@ -6,6 +6,7 @@ import { auditEntryData } from '@/lib/moderation/audit';
 import { banMessage, getActiveBan } from '@/lib/moderation/bans';
 import { limitRenaming, rateLimitMessage, renameRefused } from '@/lib/rate-limits';
 import type { Viewer } from './accounts';
+import { nameRefusal } from './names';
 import { renameSchema } from './schemas';
 
 export const RENAMING_UNAVAILABLE = 'Your name cannot be changed right now. Please try again in a minute.';
@@ -30,6 +31,8 @@ export async function renameReader(input: unknown, viewer: Viewer): Promise<Rena
   return unlessDatabaseDown(async (): Promise<RenameResult> => {
     const ban = await getActiveBan(viewer.id);
     if (ban) return { ok: false, status: 403, errors: { request: banMessage(ban) } };
+    const refused = await nameRefusal(name, viewer.id);
+    if (refused) return { ok: false, status: 400, errors: { name: refused } };
     const limited = await limitRenaming(viewer.id);
     if (!limited.ok) {
       return {

@@ -42,6 +42,12 @@ describe('registerSchema', () => {
     ['name', '   ', /name/i],
     ['name', 'n'.repeat(81), /name must be at most 80/i],
     ['name', 'Ada\u0000', /name must not contain control characters/i],
+    ['name', 'Eve\nSecond line', /name must not contain control characters or line breaks/i],
+    ['name', 'Ada\tLovelace', /name must not contain control characters/i],
+    ['name', '\u202eevE', /name must not contain marks that change the direction of text/i],
+    ['name', 'Eve \u2067x\u2069', /direction of text/i],
+    ['name', '\u200b', /enter the name to show with your comments/i],
+    ['name', '\u00a0\u200b\u2060', /enter the name to show with your comments/i],
     ['password', '', /password/i],
     ['password', '1234567', /password must be at least 8/i],
     ['password', 'p'.repeat(73), /password must be at most 72 characters/i],
@@ -70,8 +76,11 @@ describe('the field schemas', () => {
     expect(emailSchema.parse(' GRACE@Navy.MIL ')).toBe('grace@navy.mil');
   });
 
-  it('trim display names', () => {
+  it('trim display names, and take names in any script, emoji sequences included', () => {
     expect(displayNameSchema.parse('\tGrace Hopper ')).toBe('Grace Hopper');
+    expect(displayNameSchema.parse('مريم')).toBe('مريم');
+    expect(displayNameSchema.parse('मीरा')).toBe('मीरा');
+    expect(displayNameSchema.parse('Ana 👩\u200d💻')).toBe('Ana 👩\u200d💻');
   });
 
   it('do not trim passwords', () => {

@@ -1,8 +1,5 @@
 import { z } from 'zod';
 
-// Control characters other than tab/newline never belong in what a person types.
-const noControl = (value: string) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value);
-
 export const emailSchema = z
   .string({ error: 'Enter your email address.' })
   .trim()
@@ -11,12 +8,21 @@ export const emailSchema = z
   .max(254, 'Email must be at most 254 characters.')
   .pipe(z.email('Enter a valid email address, like name@example.com.'));
 
+const NAME_MISSING = 'Enter the name to show with your comments.';
+
+/**
+ * A name is one line of text readers can see: a comment's byline, the masthead. Marks that turn
+ * text around (U+202A–U+202E, U+2066–U+2069) would show "Eve" for what is stored as "evE" and
+ * carry on into the words beside it; a name of only spaces or invisible characters shows nothing.
+ */
 export const displayNameSchema = z
-  .string({ error: 'Enter the name to show with your comments.' })
+  .string({ error: NAME_MISSING })
   .trim()
-  .min(1, 'Enter the name to show with your comments.')
+  .min(1, NAME_MISSING)
   .max(80, 'Name must be at most 80 characters.')
-  .refine(noControl, 'Name must not contain control characters.');
+  .refine((value) => !/\p{Cc}/u.test(value), 'Name must not contain control characters or line breaks.')
+  .refine((value) => !/[\u202a-\u202e\u2066-\u2069]/.test(value), 'Name must not contain marks that change the direction of text.')
+  .refine((value) => /[^\p{Z}\p{C}]/u.test(value), NAME_MISSING);
 
 /** bcrypt reads a password's first 72 bytes only: anything after them would be ignored, unsaid. */
 export const PASSWORD_MAX_BYTES = 72;

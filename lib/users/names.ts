@@ -1,0 +1,26 @@
+import { getCommentSettings } from '@/lib/comments/settings';
+import { getDb } from '@/lib/db';
+import { findListedWord } from '@/lib/moderation/hold-rules';
+
+/** Two names a reader would take for one: the same letters, whatever their case or accents' encoding. */
+function sameName(a: string, b: string): boolean {
+  return a.normalize('NFKC').localeCompare(b.normalize('NFKC'), undefined, { sensitivity: 'accent' }) === 0;
+}
+
+/**
+ * Why a reader may not take `name` (a display name the schema already accepted), or null. A name
+ * shows on every comment its holder wrote, published ones included, so it answers to the words the
+ * blog blocks in comments; and nobody but an admin may take an admin's name, which readers trust
+ * when it answers them. `selfId` is the reader renaming (null while registering).
+ */
+export async function nameRefusal(name: string, selfId: string | null): Promise<string | null> {
+  const [settings, admins] = await Promise.all([
+    getCommentSettings(),
+    getDb().user.findMany({ where: { role: 'admin' }, select: { id: true, name: true } }),
+  ]);
+  const blocked = findListedWord(name, settings.blockWords);
+  if (blocked) return `Names may not contain “${blocked}” on this blog. Choose another.`;
+  if (admins.some((admin) => admin.id !== selfId && sameName(admin.name, name)))
+    return 'That is the name of one of this blog’s admins. Choose another.';
+  return null;
+}
