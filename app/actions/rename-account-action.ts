@@ -13,7 +13,11 @@ export async function renameAccountAction(_previous: AccountFormState, formData:
   const values = { name: String(formData.get('name') ?? '').slice(0, 300) };
   const viewer = await unlessDatabaseDown(() => getViewer(), RENAMING_UNAVAILABLE);
   if (isUnavailable(viewer)) return { errors: viewer.errors, values };
-  if (!viewer) return { errors: { request: SIGNED_OUT_OF_ACCOUNT }, values };
+  if (!viewer) {
+    // The page is drawn again as they now are (the masthead offers Sign in); the form keeps the name.
+    refresh();
+    return { errors: { request: SIGNED_OUT_OF_ACCOUNT }, values, signedOut: true };
+  }
   const result = await renameReader({ name: formData.get('name') ?? '' }, viewer);
   if (!result.ok) return { errors: result.errors, values };
   // The masthead names the reader too: drawn again with the new name.

@@ -3,20 +3,34 @@
 import { useActionState } from 'react';
 import { renameAccountAction } from '@/app/actions/rename-account-action';
 import { FieldError } from '@/components/comments/field-error';
+import { SiteLink } from '@/components/site-link';
 import { useFocusOnError } from '@/components/use-focus-on-error';
 import { idleAccountForm } from '@/lib/users/form-state';
 
-/** The name shown with a reader's comments, changed in place; a refusal keeps what was typed. */
-export function AccountNameForm({ name }: { name: string }) {
+const SIGN_IN = '/signin?returnTo=%2Faccount';
+
+/**
+ * The name shown with a reader's comments, changed in place; a refusal keeps what was typed.
+ * `name` is null for a reader who is not signed in: they are offered Sign in, unless they just
+ * sent the form (signed out elsewhere meanwhile), which then stays with its name and says why.
+ */
+export function AccountNameForm({ name }: { name: string | null }) {
   const [state, formAction, pending] = useActionState(renameAccountAction, idleAccountForm);
   const { errors } = state;
   const formRef = useFocusOnError(state);
   const describedBy = ['account-name-hint', errors.name ? 'account-name-error' : undefined].filter(Boolean).join(' ');
+  if (name === null && !state.signedOut) {
+    return (
+      <p>
+        <SiteLink href={SIGN_IN}>Sign in</SiteLink> to change the name your comments show.
+      </p>
+    );
+  }
   return (
     <form ref={formRef} action={formAction} className="account-form" aria-labelledby="account-name-heading" noValidate>
       {errors.request && (
         <p className="form-error" role="alert">
-          {errors.request}
+          {errors.request} {state.signedOut && <SiteLink href={SIGN_IN}>Sign in</SiteLink>}
         </p>
       )}
       <label htmlFor="account-name">Display name</label>
@@ -26,7 +40,7 @@ export function AccountNameForm({ name }: { name: string }) {
         autoComplete="nickname"
         maxLength={80}
         required
-        defaultValue={state.values.name ?? name}
+        defaultValue={state.values.name ?? name ?? ''}
         aria-invalid={errors.name ? true : undefined}
         aria-describedby={describedBy}
       />

@@ -58,12 +58,32 @@ for (const javaScriptEnabled of [true, false]) {
   });
 }
 
+test('a name of one long word wraps in the masthead of a phone’s screen, leaving Sign out on it', async ({
+  page,
+  accounts,
+}) => {
+  const reader = await accounts.create('longname');
+  await page.setViewportSize({ width: 390, height: 800 });
+  await signInWithApi(page.request, reader);
+  await page.goto('/account');
+  await page.getByLabel('Display name').fill('W'.repeat(80));
+  await page.getByRole('button', { name: 'Save name' }).click();
+  const masthead = page.getByRole('navigation', { name: 'Account' });
+  await expect(masthead).toContainText('W'.repeat(80));
+  await openPost(page);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await expect(masthead.getByRole('button', { name: 'Sign out' })).toBeInViewport();
+});
+
 test('the account page asks a reader who is not signed in to sign in, and comes back to it', async ({
   page,
   accounts,
 }) => {
   const reader = await accounts.create('accountpage');
   await page.goto('/account');
+  await expect(page.getByRole('main')).toContainText('You are not signed in.');
+  await expect(page.getByLabel('Display name')).toHaveCount(0);
+  await page.getByRole('main').getByRole('link', { name: 'Sign in' }).click();
   await expect(page).toHaveURL((url) => url.pathname === '/signin' && url.searchParams.get('returnTo') === '/account');
   await page.getByLabel('Email').fill(reader.email);
   await page.getByLabel('Password').fill(reader.password);
@@ -71,3 +91,43 @@ test('the account page asks a reader who is not signed in to sign in, and comes 
   await expect(page).toHaveURL((url) => url.pathname === '/account');
   await expect(page.getByLabel('Display name')).toHaveValue(reader.name);
 });
+
+for (const javaScriptEnabled of [true, false]) {
+  test(`signed out in another tab ${javaScriptEnabled ? 'with' : 'without'} JavaScript, the form says so, keeps the new name, and offers Sign in`, async ({
+    browser,
+    accounts,
+  }) => {
+    const reader = await accounts.create('signedout');
+    const context = await browser.newContext({ javaScriptEnabled });
+    try {
+      await signInWithApi(context.request, reader);
+      const page = await context.newPage();
+      await page.goto('/account');
+      const box = page.getByLabel('Display name');
+      await expect(box).toHaveValue(reader.name);
+
+      const otherTab = await context.newPage();
+      await openPost(otherTab);
+      await otherTab.getByRole('navigation', { name: 'Account' }).getByRole('button', { name: 'Sign out' }).click();
+      await expect(
+        otherTab.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Sign in' }),
+      ).toBeVisible();
+
+      const typed = `Kept ${uniqueSuffix().slice(-6)}`;
+      await box.fill(typed);
+      await page.getByRole('button', { name: 'Save name' }).click();
+      const alert = page.getByRole('main').getByRole('alert');
+      await expect(alert).toContainText('You were signed out. Sign in again to change your name.');
+      await expect(box).toHaveValue(typed);
+      await expect(
+        page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Sign in' }),
+      ).toBeVisible();
+      await alert.getByRole('link', { name: 'Sign in' }).click();
+      await expect(page).toHaveURL(
+        (url) => url.pathname === '/signin' && url.searchParams.get('returnTo') === '/account',
+      );
+    } finally {
+      await context.close();
+    }
+  });
+}

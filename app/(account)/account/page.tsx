@@ -1,11 +1,14 @@
-import { redirect } from 'next/navigation';
 import { AccountNameForm } from '@/components/account/account-name-form';
 import { getViewer } from '@/lib/auth';
 import { isUnavailable, unlessDatabaseDown } from '@/lib/db/health';
 
 export const metadata = { title: 'Your account', robots: { index: false } };
 
-/** `/account`: the signed-in reader's own page, where they change the name their comments show. */
+/**
+ * `/account`: the signed-in reader's own page, where they change the name their comments show.
+ * Signed out, it says so and offers Sign in, rather than redirecting: a form sent after signing
+ * out in another tab is answered here, with what was typed, and a redirect would re-send it.
+ */
 export default async function AccountPage() {
   const viewer = await unlessDatabaseDown(
     () => getViewer(),
@@ -21,15 +24,20 @@ export default async function AccountPage() {
       </main>
     );
   }
-  if (!viewer) redirect('/signin?returnTo=%2Faccount');
   return (
     <main id="content" className="account-page">
       <h1>Your account</h1>
       <p>
-        Signed in with <strong>{viewer.email}</strong>.
+        {viewer ? (
+          <>
+            Signed in with <strong>{viewer.email}</strong>.
+          </>
+        ) : (
+          'You are not signed in.'
+        )}
       </p>
       <h2 id="account-name-heading">Your name</h2>
-      <AccountNameForm name={viewer.name} />
+      <AccountNameForm name={viewer?.name ?? null} />
     </main>
   );
 }
