@@ -161,6 +161,8 @@ test('a long comment in Spam is read whole in its row, line breaks and all, with
     await expect(whole.getByText(ending)).toBeHidden();
     await row.getByText('Read the whole comment').click();
     await expect(whole.getByText(ending)).toBeVisible();
+    // Open, the whole text takes the excerpt's place, so its opening is not read twice.
+    await expect(row.locator('.queue-excerpt')).toBeHidden();
     // As its author wrote it: the paragraphs keep their own lines.
     expect(await whole.locator('p').evaluate((text) => (text as HTMLElement).innerText)).toBe(body);
   }

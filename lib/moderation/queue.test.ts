@@ -8,7 +8,7 @@ import { getDb } from '@/lib/db';
 import { TEST_PROVIDERS, useTestDatabase } from '@/lib/db/test-suite';
 import type { Viewer } from '@/lib/users/accounts';
 import { banUser, moderateComments } from './moderate';
-import { countByStatus, countPending, countTabUpTo, listModerationQueue, listQueuePage, listTabStep, newestInTab } from './queue';
+import { countByStatus, countPending, excerptOf, countTabUpTo, listModerationQueue, listQueuePage, listTabStep, newestInTab } from './queue';
 
 const SEED_ID = 'from-russia-with-love';
 const SEED_TITLE = 'From Russia with love: Moscow and Beijing pledge closer support amid tensions with West';
@@ -216,3 +216,15 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
     });
   });
 }
+
+describe('excerptOf', () => {
+  it('cuts between characters, never inside an emoji', () => {
+    const { excerpt, fullText } = excerptOf(`${'x'.repeat(238)}😀😀 and more`);
+    expect(excerpt).toBe(`${'x'.repeat(238)}😀…`);
+    expect(fullText).toBe(`${'x'.repeat(238)}😀😀 and more`);
+  });
+
+  it('gives no whole text beside a comment the excerpt holds', () => {
+    expect(excerptOf('Short and\n\nsweet.')).toEqual({ excerpt: 'Short and sweet.', fullText: null });
+  });
+});

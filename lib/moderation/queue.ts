@@ -24,10 +24,11 @@ export interface QueueRow {
 const EXCERPT_LENGTH = 240;
 
 /** The row's line of text, and the whole comment too when that line cannot hold it. */
-function excerpt(body: string): { excerpt: string; fullText: string | null } {
-  const flat = body.replace(/\s+/g, ' ').trim();
-  if (flat.length <= EXCERPT_LENGTH) return { excerpt: flat, fullText: null };
-  return { excerpt: `${flat.slice(0, EXCERPT_LENGTH - 1)}…`, fullText: body.trim() };
+export function excerptOf(body: string): { excerpt: string; fullText: string | null } {
+  // Cut between code points, not UTF-16 units: half an emoji shows as "�".
+  const characters = Array.from(body.replace(/\s+/g, ' ').trim());
+  if (characters.length <= EXCERPT_LENGTH) return { excerpt: characters.join(''), fullText: null };
+  return { excerpt: `${characters.slice(0, EXCERPT_LENGTH - 1).join('')}…`, fullText: body.trim() };
 }
 
 /** How many comments wait in each tab of the console. */
@@ -92,7 +93,7 @@ export async function listModerationQueue(options: { status: CommentStatus; curs
       postTitle: post?.title ?? row.postId,
       postPath: post?.path ?? null,
       status: row.status,
-      ...excerpt(row.body),
+      ...excerptOf(row.body),
       heldReason: row.heldReason,
       createdAt: row.createdAt,
       deletedBy: row.deletedBy === 'author' || row.deletedBy === 'moderator' ? row.deletedBy : null,
