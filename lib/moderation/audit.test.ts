@@ -113,6 +113,9 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
         { id: ann.id, name: 'Ann', role: 'admin' },
         { id: zoe.id, name: 'Zoe', role: 'admin' },
       ]);
+      // A reader whose only line is renaming themself moderated nothing: not offered.
+      const reader = await insertUser('Rae', 'reader');
+      await auditEntry({ actorId: reader.id, action: 'rename', targetType: 'user', targetId: reader.id, before: 'Rae', after: 'Ray' });
       const dee = await insertUser('Dee', 'admin');
       await setPostClosed({ postId: 'audited-post', closed: false, actor: dee });
       await setRoleByEmail(dee.email, 'reader');

@@ -58,7 +58,12 @@ export async function listAuditEntries(filter: { commentId?: number; actorId?: s
  */
 export async function listLogActors(): Promise<{ id: string; name: string; role: string }[]> {
   const db = getDb();
-  const acted = await db.auditEntry.findMany({ where: { actorId: { not: null } }, distinct: ['actorId'], select: { actorId: true } });
+  // A reader renaming themself is logged (so old names can be traced) but moderated nothing.
+  const acted = await db.auditEntry.findMany({
+    where: { actorId: { not: null }, action: { not: 'rename' } },
+    distinct: ['actorId'],
+    select: { actorId: true },
+  });
   const ids = acted.map((entry) => entry.actorId).filter((id): id is string => id !== null);
   return db.user.findMany({
     where: { OR: [{ role: 'admin' }, { id: { in: ids } }] },
