@@ -1,5 +1,5 @@
 import { getPostById } from '@/lib/content/posts';
-import { editRefused, limitEditing, rateLimitMessage } from '@/lib/rate-limits';
+import { editRefused, limitEditing, tooFast } from '@/lib/rate-limits';
 import type { Viewer } from '@/lib/users/accounts';
 import { CommentError } from './errors';
 import { deleteComment, editComment, type WrittenComment } from './mutations';
@@ -24,7 +24,7 @@ export async function changeCommentText(options: { id: unknown; viewer: Viewer; 
   if (!parsed.success) return { ok: false, status: 400, errors: fieldErrors(parsed.error) };
   const limited = await limitEditing(options.viewer.id);
   if (!limited.ok) {
-    return { ok: false, status: 429, errors: { request: rateLimitMessage(limited) }, retryAfterSeconds: limited.retryAfterSeconds };
+    return tooFast(limited);
   }
   const settings = await getCommentSettings();
   try {

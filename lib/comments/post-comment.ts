@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { signWithBlogKey } from '@/lib/auth/secret';
 import { getPostById, type Post } from '@/lib/content/posts';
-import { commentRefused, limitCommenting, rateLimitMessage } from '@/lib/rate-limits';
+import { commentRefused, limitCommenting, tooFast } from '@/lib/rate-limits';
 import { type FormSignals, judgeForm } from '@/lib/spam';
 import type { Viewer } from '@/lib/users/accounts';
 import { CommentError } from './errors';
@@ -49,7 +49,7 @@ export async function postComment(options: {
     if (verdict.kind === 'refused') return { ok: false, status: 400, errors: { request: verdict.message }, freshStamp: verdict.freshStamp };
     const limited = await limitCommenting(options.viewer?.id, options.ip);
     if (!limited.ok) {
-      return { ok: false, status: 429, errors: { request: rateLimitMessage(limited) }, retryAfterSeconds: limited.retryAfterSeconds };
+      return tooFast(limited);
     }
     counted = true;
     const comment = await writeComment({

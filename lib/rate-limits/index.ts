@@ -165,6 +165,11 @@ export function rateLimitMessage(result: { limit: LimitName; retryAfterSeconds: 
   return `${WHAT[result.limit]} Please wait ${waitText(result.retryAfterSeconds)} and try again.`;
 }
 
+/** A limit's refusal as every door answers it: 429, the message on the form's top line, and when to try again. */
+export function tooFast(result: { limit: LimitName; retryAfterSeconds: number }) {
+  return { ok: false as const, status: 429 as const, errors: { request: rateLimitMessage(result) }, retryAfterSeconds: result.retryAfterSeconds };
+}
+
 /** Before a comment is written: per account, and per address (which is all a guest has). */
 export function limitCommenting(accountId: string | null | undefined, address: string | null | undefined) {
   return takeRateLimit([

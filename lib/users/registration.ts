@@ -1,6 +1,6 @@
 import { fieldErrors } from '@/lib/comments/schemas';
 import { unlessDatabaseDown } from '@/lib/db/health';
-import { limitRegistering, rateLimitMessage } from '@/lib/rate-limits';
+import { limitRegistering, tooFast } from '@/lib/rate-limits';
 import { registerUser, type Viewer } from './accounts';
 import { nameRefusal } from './names';
 import { type Registration, registerSchema } from './schemas';
@@ -23,14 +23,7 @@ export async function registerReader(input: unknown, address: string | null): Pr
     const refused = await nameRefusal(parsed.data.name, null);
     if (refused) return { ok: false, status: 400, errors: { name: refused } };
     const limited = await limitRegistering(address);
-    if (!limited.ok) {
-      return {
-        ok: false,
-        status: 429,
-        errors: { request: rateLimitMessage(limited) },
-        retryAfterSeconds: limited.retryAfterSeconds,
-      };
-    }
+    if (!limited.ok) return tooFast(limited);
     const created = await registerUser(parsed.data);
     if (!created.ok)
       return {

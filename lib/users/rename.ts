@@ -4,7 +4,7 @@ import { getDb, type DbTransaction } from '@/lib/db';
 import { unlessDatabaseDown } from '@/lib/db/health';
 import { auditEntryData } from '@/lib/moderation/audit';
 import { banMessage, getActiveBan } from '@/lib/moderation/bans';
-import { limitRenaming, rateLimitMessage, renameRefused } from '@/lib/rate-limits';
+import { limitRenaming, renameRefused, tooFast } from '@/lib/rate-limits';
 import type { Viewer } from './accounts';
 import { nameRefusal } from './names';
 import { renameSchema } from './schemas';
@@ -34,14 +34,7 @@ export async function renameReader(input: unknown, viewer: Viewer): Promise<Rena
     const refused = await nameRefusal(name, viewer.id);
     if (refused) return { ok: false, status: 400, errors: { name: refused } };
     const limited = await limitRenaming(viewer.id);
-    if (!limited.ok) {
-      return {
-        ok: false,
-        status: 429,
-        errors: { request: rateLimitMessage(limited) },
-        retryAfterSeconds: limited.retryAfterSeconds,
-      };
-    }
+    if (!limited.ok) return tooFast(limited);
     try {
       await getDb().$transaction(async (tx: DbTransaction) => {
         const before = await tx.user.findUniqueOrThrow({ where: { id: viewer.id }, select: { name: true } });
