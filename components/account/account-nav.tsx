@@ -4,8 +4,8 @@ import type { Viewer } from '@/lib/users/accounts';
 
 /**
  * Who is signed in, in the masthead, their name leading to their account page; sign-out is a form
- * so it works without JavaScript. Admins
- * also get the way to the console, with how many comments wait ("Admin (3)").
+ * so it works without JavaScript. Admins also get the way to the console, with how many comments
+ * wait ("Admin (3)").
  */
 export function AccountNav({ viewer, pendingCount = null }: { viewer: Viewer | null; pendingCount?: number | null }) {
   return (

@@ -55,7 +55,7 @@ export async function renameReader(input: unknown, viewer: Viewer): Promise<Rena
           select: { postId: true },
         });
         // In the order every writer takes the threads' rows (sorted as strings, here, not by the
-        // database's collation), so two writers never wait on each other.
+        // database's collation, which may differ), so two writers never deadlock.
         for (const postId of threads.map((thread) => thread.postId).sort())
           await bumpThread(postId, { published: 0, topLevel: 0 }, tx);
       });
