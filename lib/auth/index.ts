@@ -134,9 +134,9 @@ async function signInSetOutFrom(): Promise<string | null> {
 /**
  * For /signin and /register reached by the masthead's link, which names no page, or by Auth.js
  * sending a refused sign-in back: the address they are sent on to, naming the page the reader came
- * from (null when the address names one, or the reader came from nowhere on the blog). A form sent without JavaScript and refused is drawn again
- * from a POST to the form's own address, whose Referer is the form: only the address still knows
- * where the reader was.
+ * from (null when the address names one, or the reader came from nowhere on the blog). A form
+ * sent without JavaScript and refused is drawn again from a POST to the form's own address, whose
+ * Referer is the form: only the address still knows where the reader was.
  */
 export async function withReturnToInAddress(
   pathname: '/signin' | '/register',
