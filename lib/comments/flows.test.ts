@@ -224,6 +224,24 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
         expect(await getDb().comment.count({ where: { postId: p.id } })).toBe(0);
       });
 
+      it('refuses a guest an admin’s name or a blocked word in theirs, on the name field, writing nothing', async () => {
+        await setCommentSettings({ whoMayComment: 'anyone', holdGuestComments: false, blockWords: ['casino'] });
+        const editor = await insertReader('The Editor');
+        await getDb().user.update({ where: { id: editor.id }, data: { role: 'admin' } });
+        const p = publish();
+        expect(await postComment({ postId: p.id, viewer: null, input: { body: 'Trust me.', name: 'the editor' } })).toMatchObject({
+          ok: false,
+          status: 400,
+          errors: { name: 'That is the name of one of this blog’s admins. Choose another.' },
+        });
+        expect(await postComment({ postId: p.id, viewer: null, input: { body: 'Hello.', name: 'Casino Bonus' } })).toMatchObject({
+          ok: false,
+          status: 400,
+          errors: { name: 'Names may not contain “casino” on this blog. Choose another.' },
+        });
+        expect(await getDb().comment.count({ where: { postId: p.id } })).toBe(0);
+      });
+
       it('publishes guests directly when the blog does not hold them', async () => {
         await setCommentSettings({ whoMayComment: 'anyone', holdGuestComments: false });
         const p = publish();

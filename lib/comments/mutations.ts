@@ -4,6 +4,7 @@ import type { Post } from '@/lib/content/posts';
 import { banMessage, getActiveBan } from '@/lib/moderation/bans';
 import { decideHold, decideHoldAfterEdit, isAutoClosed } from '@/lib/moderation/hold-rules';
 import type { Viewer } from '@/lib/users/accounts';
+import { nameRefusal } from '@/lib/users/names';
 import { CommentError } from './errors';
 import { getThreadState } from './queries';
 import { renderCommentMarkdown } from './render';
@@ -159,6 +160,9 @@ export async function assertMayComment(
   await assertCommentsOpen(post, settings);
   if (!viewer && settings.whoMayComment === 'users') throw new CommentError(401, 'Sign in to comment.', 'request');
   if (!viewer && !input.name) throw new CommentError(400, GUEST_NAME_MISSING, 'name');
+  // A guest's name shows on the comment as an account's does, so it answers to the same rules.
+  const refused = !viewer && input.name ? await nameRefusal(input.name, null) : null;
+  if (refused) throw new CommentError(400, refused, 'name');
   if (viewer) {
     const ban = await getActiveBan(viewer.id);
     if (ban) throw new CommentError(403, banMessage(ban), 'request');
