@@ -1,5 +1,6 @@
 import { getDb, isUniqueViolation } from '@/lib/db';
 import { hashForUnknownUser, hashPassword, verifyPassword } from '@/lib/auth/passwords';
+import { nameForNewAccount } from './names';
 import type { Registration } from './schemas';
 
 export interface Viewer {
@@ -115,7 +116,7 @@ export async function findOrCreateOAuthUser(profile: {
   if (!user) {
     try {
       user = await db.user.create({
-        data: { email, name: profile.name.slice(0, 80) || email.split('@')[0] || 'Reader' },
+        data: { email, name: await nameForNewAccount(profile.name, email) },
         select: { id: true, name: true, email: true, role: true, passwordHash: true, accounts: { select: { provider: true } } },
       });
     } catch (error) {

@@ -4,7 +4,7 @@ import { defaultCommentSettings, setCommentSettings } from '@/lib/comments/setti
 import { insertReader } from '@/lib/comments/test-builders';
 import { getDb } from '@/lib/db';
 import { TEST_PROVIDERS, useTestDatabase } from '@/lib/db/test-suite';
-import { nameRefusal } from './names';
+import { nameForNewAccount, nameRefusal } from './names';
 import { registerReader } from './registration';
 import { renameReader } from './rename';
 
@@ -54,6 +54,17 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
         ok: true,
         changed: true,
       });
+    });
+
+    it('starts an account a provider made with the provider’s name only when a reader could take it', async () => {
+      await setCommentSettings({ blockWords: ['casino'] });
+      const admin = await insertReader('Chief Editor');
+      await getDb().user.update({ where: { id: admin.id }, data: { role: 'admin' } });
+      expect(await nameForNewAccount('  Grace Hopper ', 'grace@navy.example')).toBe('Grace Hopper');
+      expect(await nameForNewAccount(`${'😀'.repeat(79)}xyz`, 'long@example.com')).toBe(`${'😀'.repeat(79)}x`);
+      for (const offered of ['chief editor', 'Casino King', 'Line\nbreak', '\u202eevE', '   '])
+        expect(await nameForNewAccount(offered, 'someone@example.com')).toBe('someone');
+      expect(await nameForNewAccount('', 'casino@example.com')).toBe('Reader');
     });
   });
 }

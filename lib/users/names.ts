@@ -1,6 +1,7 @@
 import { getCommentSettings } from '@/lib/comments/settings';
 import { getDb } from '@/lib/db';
 import { findListedWord } from '@/lib/moderation/hold-rules';
+import { displayNameSchema } from './schemas';
 
 /** Two names a reader would take for one: the same letters, whatever their case or accents' encoding. */
 function sameName(a: string, b: string): boolean {
@@ -23,4 +24,17 @@ export async function nameRefusal(name: string, selfId: string | null): Promise<
   if (admins.some((admin) => admin.id !== selfId && sameName(admin.name, name)))
     return 'That is the name of one of this blog’s admins. Choose another.';
   return null;
+}
+
+/**
+ * The name an account a provider's sign-in makes starts with: the provider's (its first 80
+ * characters), when this blog would take it from a reader; else the address's part before the @;
+ * else "Reader". The reader can change it at /account.
+ */
+export async function nameForNewAccount(offered: string, email: string): Promise<string> {
+  for (const candidate of [Array.from(offered.trim()).slice(0, 80).join(''), email.split('@')[0] ?? '']) {
+    const parsed = displayNameSchema.safeParse(candidate);
+    if (parsed.success && !(await nameRefusal(parsed.data, null))) return parsed.data;
+  }
+  return 'Reader';
 }
