@@ -168,6 +168,35 @@ test('a long comment in Spam is read whole in its row, line breaks and all, with
   }
 });
 
+test('without JavaScript, an admin signed out in another tab who presses Approve is sent to sign in and back to the queue, and nothing moved', async ({
+  admin,
+  browse,
+  heldComment,
+  db,
+}) => {
+  const { id, writer } = await heldComment('waiting', 'Held while the admin signs out elsewhere');
+  const page = await browse(admin.user, { javaScriptEnabled: false });
+  await page.goto('/admin?status=pending');
+  const approve = page.locator(`li#q${id}`).getByRole('button', { name: `Approve comment ${id} by ${writer.name}` });
+  await expect(approve).toBeVisible();
+
+  const otherTab = await page.context().newPage();
+  await otherTab.goto('/admin');
+  await otherTab.getByRole('navigation', { name: 'Account' }).getByRole('button', { name: 'Sign out' }).click();
+  await expect(otherTab.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Sign in' })).toBeVisible();
+
+  await approve.click();
+  await expect(page).toHaveURL((url) => url.pathname === '/signin' && url.searchParams.get('returnTo') === '/admin?status=pending');
+  await expect(page.locator('body')).not.toContainText('Server Action');
+  expect((await db.comment.findUniqueOrThrow({ where: { id }, select: { status: true } })).status).toBe('pending');
+
+  await page.getByLabel('Email').fill(admin.user.email);
+  await page.getByLabel('Password').fill(admin.user.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL((url) => url.pathname === '/admin' && url.searchParams.get('status') === 'pending');
+  await expect(page.locator(`li#q${id}`)).toBeVisible();
+});
+
 test('three held comments are approved at once; "Select all" ticks every row', async ({ admin, accounts, commentSettings }) => {
   await commentSettings.set({ holdFor: 'everyone' });
   const writer = await accounts.create('prolific');

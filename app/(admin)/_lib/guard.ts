@@ -1,5 +1,6 @@
+import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
-import { NotAllowedError, requireAdmin, type Viewer } from '@/lib/auth';
+import { NotAllowedError, readerCameFrom, requireAdmin, type Viewer } from '@/lib/auth';
 import { MODERATION_UNAVAILABLE } from '@/lib/comments/unavailable';
 import { isDatabaseDown, isUnavailable, unlessDatabaseDown } from '@/lib/db/health';
 import type { AdminFormState } from './form-state';
@@ -35,9 +36,23 @@ export async function adminForAction(): Promise<{ ok: true; admin: Viewer } | { 
   try {
     return { ok: true, admin: await requireAdmin() };
   } catch (error) {
-    if (error instanceof NotAllowedError) return { ok: false, status: error.status, message: error.message };
-    throw error;
+    if (!(error instanceof NotAllowedError)) throw error;
+    if (error.status === 401) await signInAgainWithoutScript();
+    return { ok: false, status: error.status, message: error.message };
   }
+}
+
+/**
+ * An admin signed out meanwhile (in another tab) who sends a console form without JavaScript goes
+ * to sign in, and back to the page they were on. Answered in place, the page would be drawn again
+ * for someone signed out and redirect there itself, with a 307 that makes the browser send the
+ * form on to the sign-in page, which answers "Server Action unavailable". From the action, Next
+ * redirects with a 303: the browser asks for the sign-in page. With JavaScript (Next's own
+ * `next-action` header) the form says what happened instead, keeping what was typed.
+ */
+async function signInAgainWithoutScript(): Promise<void> {
+  if ((await headers()).has('next-action')) return;
+  redirect(`/signin?returnTo=${encodeURIComponent((await readerCameFrom()) ?? '/admin')}`);
 }
 
 /**
