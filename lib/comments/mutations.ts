@@ -161,7 +161,7 @@ export async function assertMayComment(
   if (!viewer && settings.whoMayComment === 'users') throw new CommentError(401, 'Sign in to comment.', 'request');
   if (!viewer && !input.name) throw new CommentError(400, GUEST_NAME_MISSING, 'name');
   // A guest's name shows on the comment as an account's does, so it answers to the same rules.
-  const refused = !viewer && input.name ? await nameRefusal(input.name, null) : null;
+  const refused = !viewer && input.name ? await nameRefusal(input.name, null, settings) : null;
   if (refused) throw new CommentError(400, refused, 'name');
   if (viewer) {
     const ban = await getActiveBan(viewer.id);

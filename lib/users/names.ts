@@ -1,4 +1,4 @@
-import { getCommentSettings } from '@/lib/comments/settings';
+import { getCommentSettings, type CommentSettings } from '@/lib/comments/settings';
 import { getDb } from '@/lib/db';
 import { findListedWord } from '@/lib/moderation/hold-rules';
 import { displayNameSchema } from './schemas';
@@ -14,9 +14,14 @@ function sameName(a: string, b: string): boolean {
  * blog blocks in comments; and nobody but an admin may take an admin's name, which readers trust
  * when it answers them. `selfId` is the reader renaming (null while registering).
  */
-export async function nameRefusal(name: string, selfId: string | null): Promise<string | null> {
+export async function nameRefusal(
+  name: string,
+  selfId: string | null,
+  /** The comment settings when the caller has read them already (a comment being written). */
+  known?: Pick<CommentSettings, 'blockWords'>,
+): Promise<string | null> {
   const [settings, admins] = await Promise.all([
-    getCommentSettings(),
+    known ?? getCommentSettings(),
     getDb().user.findMany({ where: { role: 'admin' }, select: { id: true, name: true } }),
   ]);
   const blocked = findListedWord(name, settings.blockWords);
