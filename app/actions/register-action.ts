@@ -1,7 +1,7 @@
 'use server';
 
 import { headers } from 'next/headers';
-import { safeReturnPath, signIn } from '@/lib/auth';
+import { goOnIfSignedIn, safeReturnPath, signIn } from '@/lib/auth';
 import { clientIp } from '@/lib/http/client-ip';
 import type { AccountFormState } from '@/lib/users/form-state';
 import { registerReader } from '@/lib/users/registration';
@@ -16,11 +16,15 @@ export async function registerAction(_previous: AccountFormState, formData: Form
     { email: formData.get('email') ?? '', name: formData.get('name') ?? '', password: formData.get('password') ?? '' },
     clientIp(await headers()),
   );
-  if (!result.ok) return { errors: result.errors, values };
+  const returnTo = safeReturnPath(formData.get('returnTo'));
+  if (!result.ok) {
+    await goOnIfSignedIn(returnTo);
+    return { errors: result.errors, values };
+  }
   await signIn('credentials', {
     email: result.registration.email,
     password: result.registration.password,
-    redirectTo: safeReturnPath(formData.get('returnTo')),
+    redirectTo: returnTo,
   });
   return { errors: {}, values };
 }

@@ -3,6 +3,7 @@ import Credentials from 'next-auth/providers/credentials';
 import GitHub from 'next-auth/providers/github';
 import Google from 'next-auth/providers/google';
 import { cookies, headers } from 'next/headers';
+import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { findOrCreateOAuthUser, mayUseOAuth, verifyCredentials, type Viewer } from '@/lib/users/accounts';
 import { endSession, SESSION_MAX_AGE_SECONDS, sessionViewer, startSession } from '@/lib/users/sessions';
@@ -114,6 +115,16 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   const claim = await readSessionCookie((await headers()).get('cookie'), resolveAuthSecret());
   return claim ? sessionViewer(claim) : null;
 });
+
+/**
+ * A sign-in or registration form was refused, but the reader has signed in meanwhile, in another
+ * tab: the form has nothing left to ask, so they go on to the page they set out from. Sent from the
+ * action (a 303); the form's page sending them on would answer the form's POST with a 307, and the
+ * browser would send the form again, to a page that has no action for it.
+ */
+export async function goOnIfSignedIn(returnTo: string): Promise<void> {
+  if (await getViewer().catch(() => null)) redirect(returnTo);
+}
 
 /** This request's same-blog referrer as a path to return to (`cameFrom`), or null. */
 export async function readerCameFrom(): Promise<string | null> {
