@@ -136,8 +136,9 @@ export async function assertCommentsOpen(post: Post, settings: Pick<CommentSetti
 }
 
 /**
- * What one account's new comments and a ban on that account take turns on (`serializeOn`), so a
- * comment is either written before the ban, and hidden with the rest, or refused by it.
+ * What one account's new comments, a ban on that account and its renames take turns on
+ * (`serializeOn`), so a comment is either written before the ban, and hidden with the rest, or
+ * refused by it; and a rename sees every thread the account has written in.
  */
 export function accountsTurn(userId: string): string {
   return `account:${userId}`;

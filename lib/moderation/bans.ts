@@ -13,6 +13,8 @@ export function banIsActive(ban: BanWindow, now: Date): boolean {
   return ban.endsAt === null || ban.endsAt.getTime() > now.getTime();
 }
 
+export type ActiveBan = NonNullable<Awaited<ReturnType<typeof getActiveBan>>>;
+
 export async function getActiveBan(userId: string, now: Date = new Date(), client: Pick<DbTransaction, 'ban'> = getDb()) {
   const bans = await client.ban.findMany({
     where: { userId, liftedAt: null },

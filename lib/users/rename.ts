@@ -1,9 +1,9 @@
 import { fieldErrors } from '@/lib/comments/schemas';
-import { bumpThread } from '@/lib/comments/mutations';
-import { getDb, type DbTransaction } from '@/lib/db';
+import { accountsTurn, bumpThread } from '@/lib/comments/mutations';
+import { getDb, serializeOn, type DbTransaction } from '@/lib/db';
 import { unlessDatabaseDown } from '@/lib/db/health';
 import { auditEntryData } from '@/lib/moderation/audit';
-import { banMessage, getActiveBan } from '@/lib/moderation/bans';
+import { banMessage, getActiveBan, type ActiveBan } from '@/lib/moderation/bans';
 import { limitRenaming, renameRefused, tooFast } from '@/lib/rate-limits';
 import type { Viewer } from './accounts';
 import { nameRefusal } from './names';
@@ -29,14 +29,23 @@ export async function renameReader(input: unknown, viewer: Viewer): Promise<Rena
   const { name } = parsed.data;
   if (name === viewer.name) return { ok: true, name, changed: false };
   return unlessDatabaseDown(async (): Promise<RenameResult> => {
+    // Asked before the limit is counted, so a banned reader retrying hears why, not "too fast"; and
+    // again in the transaction, for a ban that lands meanwhile.
     const ban = await getActiveBan(viewer.id);
     if (ban) return { ok: false, status: 403, errors: { request: banMessage(ban) } };
     const refused = await nameRefusal(name, viewer.id);
     if (refused) return { ok: false, status: 400, errors: { name: refused } };
     const limited = await limitRenaming(viewer.id);
     if (!limited.ok) return tooFast(limited);
+    let bannedMeanwhile: ActiveBan | null;
     try {
-      await getDb().$transaction(async (tx: DbTransaction) => {
+      bannedMeanwhile = await getDb().$transaction(async (tx: DbTransaction): Promise<ActiveBan | null> => {
+        // In turn with the account's new comments and a ban on it: a ban is seen here or comes
+        // after the new name, and a first comment on another post is among the threads read below
+        // or is written under the new name, so no kept page goes on showing the old one.
+        await serializeOn(tx, accountsTurn(viewer.id));
+        const ban = await getActiveBan(viewer.id, new Date(), tx);
+        if (ban) return ban;
         const before = await tx.user.findUniqueOrThrow({ where: { id: viewer.id }, select: { name: true } });
         await tx.user.update({ where: { id: viewer.id }, data: { name }, select: { id: true } });
         await tx.auditEntry.create({
@@ -58,10 +67,15 @@ export async function renameReader(input: unknown, viewer: Viewer): Promise<Rena
         // database's collation, which may differ), so two writers never deadlock.
         for (const postId of threads.map((thread) => thread.postId).sort())
           await bumpThread(postId, { published: 0, topLevel: 0 }, tx);
+        return null;
       });
     } catch (error) {
       await renameRefused(viewer.id).catch(() => {}); // nothing was saved; the counters may be down too
       throw error;
+    }
+    if (bannedMeanwhile) {
+      await renameRefused(viewer.id).catch(() => {});
+      return { ok: false, status: 403, errors: { request: banMessage(bannedMeanwhile) } };
     }
     return { ok: true, name, changed: true };
   }, RENAMING_UNAVAILABLE);
