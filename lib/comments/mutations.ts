@@ -2,7 +2,7 @@ import { signWithBlogKey } from '@/lib/auth/secret';
 import { getDb, lockComments, serializeOn, type DbTransaction } from '@/lib/db';
 import type { Post } from '@/lib/content/posts';
 import { banMessage, getActiveBan } from '@/lib/moderation/bans';
-import { decideHold, decideHoldAfterEdit, isAutoClosed } from '@/lib/moderation/hold-rules';
+import { closedRegardless, decideHold, decideHoldAfterEdit } from '@/lib/moderation/hold-rules';
 import type { Viewer } from '@/lib/users/accounts';
 import { nameRefusal } from '@/lib/users/names';
 import { CommentError } from './errors';
@@ -124,9 +124,12 @@ export function hashIp(ip: string | null | undefined): string | null {
   return signWithBlogKey(ip).toString('hex').slice(0, 32);
 }
 
-/** Closed by front matter, by an admin, or by age: the thread stays readable but takes no new comments. */
+/**
+ * Closed by front matter or by age (`closedRegardless`, as the comment section says it) or by an
+ * admin: the thread stays readable but takes no new comments.
+ */
 export async function commentsAreClosed(post: Post, settings: Pick<CommentSettings, 'autoCloseDays'>): Promise<boolean> {
-  return post.commentsClosed || isAutoClosed(post.date, settings.autoCloseDays, new Date()) || (await getThreadState(post.id)).closed;
+  return closedRegardless(post, settings.autoCloseDays, new Date()) !== null || (await getThreadState(post.id)).closed;
 }
 
 export async function assertCommentsOpen(post: Post, settings: Pick<CommentSettings, 'autoCloseDays'>): Promise<void> {
