@@ -175,7 +175,7 @@ export async function assertMayComment(
 
 export const GUEST_NAME_MISSING = 'Enter your name to comment as a guest.';
 
-type NewComment = {
+export type NewComment = {
   post: Post;
   viewer: Viewer | null;
   input: NewCommentInput;
@@ -259,12 +259,6 @@ export async function writeComment(options: NewComment): Promise<WrittenComment>
     return row;
   });
   return toWritten(created);
-}
-
-/** A new comment or reply on `post`: `assertMayComment`, then `writeComment`. */
-export async function createComment(options: NewComment): Promise<WrittenComment> {
-  await assertMayComment(options.post, options.viewer, options.input, options.settings);
-  return writeComment(options);
 }
 
 function isRecordNotFound(error: unknown): boolean {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  asCommentStatus,
   buildThread,
   canDeleteComment,
   canEditComment,
@@ -27,14 +26,6 @@ describe('commentCountLabel', () => {
     [1_000_000, '1,000,000 comments'],
   ])('%i → %s', (count, label) => {
     expect(commentCountLabel(count)).toBe(label);
-  });
-});
-
-describe('asCommentStatus', () => {
-  it('keeps known statuses and treats anything else as pending (never shown)', () => {
-    for (const status of ['published', 'pending', 'spam', 'deleted']) expect(asCommentStatus(status)).toBe(status);
-    expect(asCommentStatus('approved')).toBe('pending');
-    expect(asCommentStatus('')).toBe('pending');
   });
 });
 

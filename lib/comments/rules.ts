@@ -6,10 +6,6 @@
 export const COMMENT_STATUSES = ['published', 'pending', 'spam', 'deleted'] as const;
 export type CommentStatus = (typeof COMMENT_STATUSES)[number];
 
-export function asCommentStatus(value: string): CommentStatus {
-  return (COMMENT_STATUSES as readonly string[]).includes(value) ? (value as CommentStatus) : 'pending';
-}
-
 /** Blogger's heading words: "No comments", "1 comment", "12 comments". */
 export function commentCountLabel(count: number): string {
   if (count === 0) return 'No comments';

@@ -3,6 +3,7 @@
 import type { Post } from '@/lib/content/posts';
 import { getDb } from '@/lib/db';
 import type { Viewer } from '@/lib/users/accounts';
+import { assertMayComment, writeComment, type NewComment, type WrittenComment } from './mutations';
 import type { CommentOwnership, ThreadRow } from './rules';
 
 let sequence = 0;
@@ -72,4 +73,13 @@ export function buildCommentRow(
     authorId: 'user-author',
     ...overrides,
   };
+}
+
+/**
+ * A comment or reply written as a reader's would be, past the blog's rules (`assertMayComment`)
+ * but not its rate limits or spam checks, which `postComment` adds for the app's doors.
+ */
+export async function createComment(options: NewComment): Promise<WrittenComment> {
+  await assertMayComment(options.post, options.viewer, options.input, options.settings);
+  return writeComment(options);
 }

@@ -10,7 +10,6 @@ export const pageParamSchema = z
   .string()
   .regex(/^[1-9]\d{0,5}$/)
   .transform(Number);
-export const slugParamSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
 export const labelParamSchema = z
   .string()
   .transform((value, ctx) => {

@@ -1,8 +1,7 @@
 // Where the post page's moderation buttons land, on each provider. Comments hang on the real seed
 // post (content/posts), so the addresses come from the content layer as the post page's do.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createComment } from '@/lib/comments/mutations';
-import { buildPost, insertReader } from '@/lib/comments/test-builders';
+import { buildPost, createComment, insertReader } from '@/lib/comments/test-builders';
 import { commentAddress } from '@/lib/comments/post-comment';
 import { defaultCommentSettings, setCommentSettings, type CommentSettings } from '@/lib/comments/settings';
 import type { Post } from '@/lib/content/posts';

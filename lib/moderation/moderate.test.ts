@@ -3,8 +3,9 @@
 // and audit entries, closing a post, and bans.
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { CommentError } from '@/lib/comments/errors';
-import { createComment, deleteComment, editComment, writeComment, type WrittenComment } from '@/lib/comments/mutations';
+import { deleteComment, editComment, writeComment, type WrittenComment } from '@/lib/comments/mutations';
 import { getThreadState } from '@/lib/comments/queries';
+import { createComment } from '@/lib/comments/test-builders';
 import { defaultCommentSettings, type CommentSettings } from '@/lib/comments/settings';
 import type { Post } from '@/lib/content/posts';
 import { getDb } from '@/lib/db';

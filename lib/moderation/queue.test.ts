@@ -1,8 +1,9 @@
 // The moderation queue as the admin console lists it, on each provider. Comments hang on the real
 // seed post (content/posts), so the queue's post titles come from the content layer.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createComment, deleteComment, type WrittenComment } from '@/lib/comments/mutations';
+import { deleteComment, type WrittenComment } from '@/lib/comments/mutations';
 import { defaultCommentSettings, type CommentSettings } from '@/lib/comments/settings';
+import { createComment } from '@/lib/comments/test-builders';
 import type { Post } from '@/lib/content/posts';
 import { getDb } from '@/lib/db';
 import { TEST_PROVIDERS, useTestDatabase } from '@/lib/db/test-suite';

@@ -1,10 +1,10 @@
 // A reader's new display name, on each provider: what it changes, what it moves on (the cached
 // pages of each thread they wrote in), and what it refuses.
 import { describe, expect, it } from 'vitest';
-import { accountsTurn, bumpThread, createComment } from '@/lib/comments/mutations';
+import { accountsTurn, bumpThread } from '@/lib/comments/mutations';
 import { listRecentPublished } from '@/lib/comments/queries';
 import { defaultCommentSettings, type CommentSettings } from '@/lib/comments/settings';
-import { buildPost, insertReader } from '@/lib/comments/test-builders';
+import { buildPost, createComment, insertReader } from '@/lib/comments/test-builders';
 import type { Viewer } from '@/lib/users/accounts';
 import { getDb, serializeOn, type DbTransaction } from '@/lib/db';
 import { TEST_PROVIDERS, useTestDatabase } from '@/lib/db/test-suite';
