@@ -1,13 +1,14 @@
 'use client';
 
 import { SiteLink } from '@/components/site-link';
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId } from 'react';
 import { formBox } from '@/lib/comments/form-state';
 import { COMMENT_MAX_LENGTH } from '@/lib/comments/limits';
 import { useBoxAnswer } from './box-answers';
 import { SubmitButton } from './comment-form';
 import { FieldError } from './field-error';
 import { returnFocusTo } from './return-focus-link';
+import { useEditDraft } from './use-draft';
 import { useEnhanced } from './use-enhanced';
 import { useFocusOnError } from '@/components/use-focus-on-error';
 
@@ -31,9 +32,10 @@ export function EditCommentForm({
   const enhanced = useEnhanced();
   const id = useId();
   const formRef = useFocusOnError(state);
+  // What is rewritten is kept in this browser until saved or cancelled, as a new comment's text is.
+  const { box, save: saveDraft, discard: discardDraft } = useEditDraft(commentId, body);
   // Opened by its Edit link: the reader goes on in the box, not from the top of the page.
-  const box = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => box.current?.focus(), []);
+  useEffect(() => box.current?.focus(), [box]);
   // The text's own problem is told beside it; anything else (signed out, the database down) is
   // announced for the whole form, as the comment form does.
   const error = state.errors.body;
@@ -54,6 +56,7 @@ export function EditCommentForm({
         defaultValue={state.values.body ?? body}
         key={state.submittedAt ?? 0}
         ref={box}
+        onInput={(event) => saveDraft(event.currentTarget.value)}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
       />
@@ -65,7 +68,15 @@ export function EditCommentForm({
       )}
       <div className="form-buttons">
         <SubmitButton idle="Save" busy="Saving…" disabled={windowOver || sending} />
-        <SiteLink href={cancelHref} scroll={false} className="form-cancel" onClick={() => returnFocusTo(`edit-${commentId}`)}>
+        <SiteLink
+          href={cancelHref}
+          scroll={false}
+          className="form-cancel"
+          onClick={() => {
+            discardDraft();
+            returnFocusTo(`edit-${commentId}`);
+          }}
+        >
           Cancel
         </SiteLink>
       </div>

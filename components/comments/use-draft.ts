@@ -43,6 +43,42 @@ export function useDraft(key: string, published: number | undefined, onRestored?
   return { box, save, discard, stored };
 }
 
+/**
+ * The edit box's draft: the rewrite of comment `commentId`, kept with the text it started from
+ * (`body`). It comes back only over that same text: once saved (the box then closes), or rewritten
+ * from another device, the comment's text is another, and the draft is forgotten.
+ */
+export function useEditDraft(commentId: number, body: string) {
+  const key = `edit:${commentId}`;
+  const box = useRef<HTMLTextAreaElement | null>(null);
+  useEffect(() => {
+    const textarea = box.current;
+    const draft = parseEditDraft(read(key));
+    if (!draft || draft.from !== body) return forget(key);
+    if (textarea && textarea.value === body) textarea.value = draft.text;
+  }, [key, body]);
+  const save = useCallback(
+    (text: string) => (text === body ? forget(key) : write(key, JSON.stringify({ from: body, text }))),
+    [key, body],
+  );
+  const discard = useCallback(() => forget(key), [key]);
+  return { box, save, discard };
+}
+
+function parseEditDraft(stored: string | null): { from: string; text: string } | null {
+  if (!stored) return null;
+  try {
+    const draft: unknown = JSON.parse(stored);
+    if (typeof draft === 'object' && draft !== null && 'from' in draft && 'text' in draft) {
+      const { from, text } = draft;
+      if (typeof from === 'string' && typeof text === 'string') return { from, text };
+    }
+  } catch {
+    // Not a draft this blog wrote.
+  }
+  return null;
+}
+
 const storageKey = (key: string) => `quire:draft:${key}`;
 
 /** Drafts written in this tab are read again at its next render; other tabs' writes arrive as events. */

@@ -6,6 +6,7 @@ import { SEED_POST } from '../support/blog';
 import {
   commentActions,
   commentByText,
+  commentCard,
   openPost,
   pauseLiveUpdates,
   postCommentForm,
@@ -85,6 +86,43 @@ test('a reply keeps its own draft beside the new-comment box; Cancel throws it a
   await expect(replyBox).toHaveValue('');
   await page.reload();
   await expect(postCommentForm(page).getByRole('textbox', { name: 'Your comment' })).toHaveValue(topText);
+});
+
+test('a rewrite in the edit box comes back after a reload; Cancel throws it away, and once saved none is kept', async ({
+  page,
+  accounts,
+}) => {
+  await signInWithApi(page.request, await accounts.create('rewriter'));
+  const original = uniqueText('First thoughts');
+  const comment = await postComment(page.request, original);
+  await openPost(page);
+  await pauseLiveUpdates(page);
+  const editForm = page.getByRole('form', { name: 'Edit your comment' });
+  const editBox = editForm.getByRole('textbox', { name: 'Edit your comment' });
+  const openEdit = async () => {
+    await commentActions(page, comment.id).getByRole('link', { name: 'Edit' }).click();
+    await waitForEnhancedForm(editForm);
+  };
+
+  await openEdit();
+  const rewrite = uniqueText('Second thoughts, half typed');
+  await editBox.fill(rewrite);
+  await page.reload();
+  await waitForEnhancedForm(editForm);
+  await expect(editBox).toHaveValue(rewrite);
+
+  await editForm.getByRole('link', { name: 'Cancel' }).click();
+  await expect(editForm).toHaveCount(0);
+  await openEdit();
+  await expect(editBox).toHaveValue(original);
+
+  const saved = uniqueText('Third thoughts, saved');
+  await editBox.fill(saved);
+  await editForm.getByRole('button', { name: 'Save' }).click();
+  await expect(commentCard(page, comment.id).locator('.comment-body')).toHaveText(saved);
+  await openEdit();
+  await expect(editBox).toHaveValue(saved);
+  expect(await storedDrafts(page)).toEqual([]);
 });
 
 test('while one box is being sent the others wait for its answer', async ({ page, accounts }) => {
