@@ -231,7 +231,9 @@ async function expectOwnCommentDegrades(page: Page, commentId: number): Promise<
   await edit.getByRole('button', { name: 'Save' }).click();
   await expect(edit.getByRole('alert')).toContainText(UNAVAILABLE, { timeout: STEP_TIMEOUT_MS });
   await expect(edit.getByLabel('Edit your comment')).toHaveValue('Edited while the database is down');
-  await item.getByRole('button', { name: 'Delete' }).click();
+  const actions = item.locator(':scope > article .comment-actions');
+  await actions.locator('summary').filter({ hasText: /^Delete$/ }).click();
+  await actions.getByRole('button', { name: 'Yes, delete it' }).click();
   await expect(page.locator('#comments')).toContainText(UNAVAILABLE, { timeout: STEP_TIMEOUT_MS });
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 }

@@ -5,6 +5,8 @@ import {
   commentActions,
   commentById,
   commentCard,
+  deleteOwnComment,
+  deleteStep,
   expectCommentCount,
   openPost,
   pauseLiveUpdates,
@@ -100,10 +102,11 @@ test('Edit and Delete appear on one’s own comments only', async ({ page, accou
 
   await openPost(page);
   await expect(commentActions(page, mine.id).getByRole('link', { name: 'Edit' })).toBeVisible();
-  await expect(commentActions(page, mine.id).getByRole('button', { name: 'Delete' })).toBeVisible();
+  await expect(deleteStep(commentActions(page, mine.id))).toBeVisible();
   await expect(commentActions(page, theirs.id).getByRole('link', { name: 'Reply' })).toBeVisible();
   await expect(commentActions(page, theirs.id).getByRole('link', { name: 'Edit' })).toHaveCount(0);
-  await expect(commentActions(page, theirs.id).getByRole('button', { name: 'Delete' })).toHaveCount(0);
+  await expect(deleteStep(commentActions(page, theirs.id))).toHaveCount(0);
+  await expect(commentActions(page, theirs.id).getByRole('button')).toHaveCount(0);
 
   // Asking for the edit form by address does not open it on someone else's comment either.
   await page.goto(`${SEED_POST.path}?edit=${theirs.id}#c${theirs.id}`);
@@ -115,7 +118,10 @@ for (const javaScriptEnabled of [true, false]) {
   test.describe(javaScriptEnabled ? 'deleting with JavaScript' : 'deleting without JavaScript', () => {
     test.use({ javaScriptEnabled });
 
-    test('a comment without replies disappears and the count goes down', async ({ page, accounts }) => {
+    test('Delete asks once more; then a comment without replies disappears and the count goes down', async ({
+      page,
+      accounts,
+    }) => {
       const alice = await accounts.create('deleter');
       await signInWithApi(page.request, alice);
       const text = uniqueText('Regret this one');
@@ -126,7 +132,12 @@ for (const javaScriptEnabled of [true, false]) {
       await pauseLiveUpdates(page);
       const before = await readCommentCount(page);
       await expect(commentById(page, comment.id)).toBeVisible();
-      await commentActions(page, comment.id).getByRole('button', { name: 'Delete' }).click();
+      // An author's deletion cannot be undone: one press (a slip on a phone) deletes nothing.
+      const actions = commentActions(page, comment.id);
+      await deleteStep(actions).click();
+      await expect(actions).toContainText('Delete this comment for good?');
+      await expect(commentCard(page, comment.id).locator('.comment-body')).toHaveText(text);
+      await actions.getByRole('button', { name: 'Yes, delete it' }).click();
 
       await expect(commentById(page, comment.id)).toHaveCount(0);
       await expectCommentCount(page, before - 1);
@@ -149,7 +160,7 @@ for (const javaScriptEnabled of [true, false]) {
       await pauseLiveUpdates(page);
       const neighbour = page.locator(`ol.comment-list > li.comment:not(#c${comment.id})`).first();
       const neighbourId = await neighbour.getAttribute('id');
-      await commentActions(page, comment.id).getByRole('button', { name: 'Delete' }).click();
+      await deleteOwnComment(commentActions(page, comment.id));
 
       await expect(commentById(page, comment.id)).toHaveCount(0);
       await expect(page).toHaveURL((url) => url.searchParams.get('comments') === shown);
@@ -170,7 +181,7 @@ for (const javaScriptEnabled of [true, false]) {
       await openPost(page);
       await pauseLiveUpdates(page);
       const before = await readCommentCount(page);
-      await commentActions(page, parent.id).getByRole('button', { name: 'Delete' }).click();
+      await deleteOwnComment(commentActions(page, parent.id));
 
       const removed = commentById(page, parent.id);
       await expect(removed.locator(':scope > .comment-removed-note')).toHaveText(
@@ -193,7 +204,7 @@ for (const javaScriptEnabled of [true, false]) {
       const before = await readCommentCount(page);
       expect((await page.request.delete(`/api/comments/${comment.id}`)).status()).toBe(200);
 
-      await commentActions(page, comment.id).getByRole('button', { name: 'Delete' }).click();
+      await deleteOwnComment(commentActions(page, comment.id));
       await expect(page.getByRole('status').filter({ hasText: 'not deleted' })).toHaveText(
         'That comment was not deleted: it no longer exists.',
       );
@@ -213,7 +224,7 @@ for (const javaScriptEnabled of [true, false]) {
       await commentActions(page, mine.id)
         .locator('input[name="commentId"]')
         .evaluate((input, id) => ((input as HTMLInputElement).value = id), String(theirs.id));
-      await commentActions(page, mine.id).getByRole('button', { name: 'Delete' }).click();
+      await deleteOwnComment(commentActions(page, mine.id));
 
       await expect(page.getByRole('status').filter({ hasText: 'not deleted' })).toHaveText(
         'That comment was not deleted: you can only delete your own comments.',

@@ -60,6 +60,17 @@ export function commentActions(page: Page, id: number): Locator {
   return page.locator(`li#c${id} > article .comment-actions`);
 }
 
+/** Delete on one's own comment: a disclosure (`summary`), which opens its second step. */
+export function deleteStep(actions: Locator): Locator {
+  return actions.locator('summary').filter({ hasText: /^Delete$/ });
+}
+
+/** Deletes one's own comment from its actions (`commentActions`): Delete, then "Yes, delete it". */
+export async function deleteOwnComment(actions: Locator): Promise<void> {
+  await deleteStep(actions).click();
+  await actions.getByRole('button', { name: 'Yes, delete it' }).click();
+}
+
 export async function commentIdOf(item: Locator): Promise<number> {
   const id = await item.getAttribute('id');
   expect(id).toMatch(/^c\d+$/);
