@@ -9,6 +9,7 @@ import { COMMENT_MAX_LENGTH } from '@/lib/comments/limits';
 import { HONEYPOT_FIELD } from '@/lib/spam/honeypot';
 import { useBoxAnswer } from './box-answers';
 import { FieldError } from './field-error';
+import { focusFragmentTarget } from './focus-after-send';
 import { returnFocusTo } from './return-focus-link';
 import { useDraft } from './use-draft';
 import { useEnhanced } from './use-enhanced';
@@ -89,9 +90,13 @@ export function CommentForm({
   if (formStamp && !stamp) setStamp(formStamp);
   if (state.formStamp && state.formStamp !== stamp) setStamp(state.formStamp);
   useEffect(() => {
+    if (state.status !== 'ok' || !state.commentUrl) return;
+    // The author goes on from their new comment: Publish, disabled while it was sent, lost the focus.
+    if (focusFragmentTarget(`c${state.commentId}`)) return;
     // New comments go at the end of the thread, which may be a later page than the one open here:
-    // the author goes to where it is rather than reading "published" beside a thread without it.
-    if (state.status === 'ok' && state.commentUrl && !document.getElementById(`c${state.commentId}`)) router.push(state.commentUrl);
+    // the author goes to where it is rather than reading "published" beside a thread without it
+    // (FocusAfterSend gives it the focus there).
+    router.push(state.commentUrl);
   }, [state, router]);
   // A box holding text stays where a live update finds the post closed (or the reader banned)
   // meanwhile, and Publish then says why, instead of the text vanishing from the page mid-sentence.

@@ -8,6 +8,7 @@ import { commentCountLabel } from '@/lib/comments/rules';
 import type { Viewer } from '@/lib/users/accounts';
 import { CommentForm } from './comment-form';
 import { CommentItem, commentHref, type ThreadContext } from './comment-item';
+import { FocusAfterSend } from './focus-after-send';
 import { LiveComments } from './live-comments';
 import { ThreadForms } from './thread-forms';
 import { UnansweredBoundary } from './unanswered-boundary';
@@ -113,6 +114,7 @@ export function CommentSection({
             <a href={postCommentsFeedPath(post)}>Subscribe to: Post Comments (Atom)</a>
           </p>
           {data.available ? <LiveComments postId={post.id} version={data.version} /> : <PartialPageMark />}
+          {data.available && <FocusAfterSend version={data.version} />}
         </ThreadForms>
       </UnansweredBoundary>
     </section>

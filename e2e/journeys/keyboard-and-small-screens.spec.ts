@@ -5,7 +5,18 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { postComment, postComments, uniqueText } from '../support/api';
 import { SEED_POST } from '../support/blog';
-import { commentActions, commentById, openPost, postCommentForm, waitForEnhancedForm } from '../support/post-page';
+import {
+  commentActions,
+  commentByText,
+  commentById,
+  commentCard,
+  commentIdOf,
+  deleteStep,
+  openPost,
+  pauseLiveUpdates,
+  postCommentForm,
+  waitForEnhancedForm,
+} from '../support/post-page';
 import { expect, test } from '../moderation/fixtures';
 
 async function axeViolations(page: Page) {
@@ -96,6 +107,50 @@ test('Edit and Reply move the keyboard into their box, and Cancel brings it back
     .press('Enter');
   await expect(replyBox).toBeHidden();
   await expect(actions.getByRole('link', { name: 'Reply' })).toBeFocused();
+});
+
+test('after Publish, Save and Delete from the keyboard, the focus is on what they changed, not back at the top of the page', async ({
+  accounts,
+  browse,
+  commentSettings,
+}) => {
+  // One page holds the whole thread, so the new comment is drawn where it was written.
+  await commentSettings.set({ commentsPerPage: 500 });
+  const author = await accounts.create('focus');
+  const asked = await postComment(await accounts.apiAs(author), uniqueText('Something to answer'));
+  const page = await browse(author);
+  await openPost(page);
+  await pauseLiveUpdates(page);
+
+  await commentActions(page, asked.id).getByRole('link', { name: 'Reply' }).press('Enter');
+  const replyForm = page.getByRole('form', { name: `Reply to ${author.name}` });
+  await waitForEnhancedForm(replyForm);
+  const replyText = uniqueText('An answer sent from the keyboard');
+  await replyForm.getByRole('textbox', { name: `Reply to ${author.name}` }).fill(replyText);
+  await replyForm.getByRole('button', { name: 'Publish' }).press('Enter');
+  const reply = commentByText(page, replyText);
+  await expect(reply.locator(':scope > article')).toBeFocused();
+  const replyId = await commentIdOf(reply);
+
+  await commentActions(page, replyId).getByRole('link', { name: 'Edit' }).press('Enter');
+  const editForm = page.getByRole('form', { name: 'Edit your comment' });
+  await waitForEnhancedForm(editForm);
+  const edited = uniqueText('An answer thought over');
+  await editForm.getByRole('textbox', { name: 'Edit your comment' }).fill(edited);
+  await editForm.getByRole('button', { name: 'Save' }).press('Enter');
+  await expect(commentCard(page, replyId).locator('.comment-body')).toHaveText(edited);
+  await expect(commentCard(page, replyId)).toBeFocused();
+
+  await deleteStep(commentActions(page, replyId)).press('Enter');
+  await commentActions(page, replyId).getByRole('button', { name: 'Yes, delete it' }).press('Enter');
+  await expect(commentById(page, replyId)).toHaveCount(0);
+  await expect(page.locator('#comments')).toBeFocused();
+
+  const form = postCommentForm(page);
+  const text = uniqueText('A comment of my own, from the keyboard');
+  await form.getByRole('textbox', { name: 'Your comment' }).fill(text);
+  await form.getByRole('button', { name: 'Publish' }).press('Enter');
+  await expect(commentByText(page, text).locator(':scope > article')).toBeFocused();
 });
 
 test('signing in from a later page of comments comes back to that page', async ({
