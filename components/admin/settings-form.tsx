@@ -113,9 +113,9 @@ export function SettingsForm({ settings, saved }: { settings: CommentSettings; s
       {wordsField('moderationWords', SETTING_LABELS.moderationWords, 'One word or phrase per line. A comment containing one is held for approval.')}
       {wordsField('blockWords', SETTING_LABELS.blockWords, 'One word or phrase per line. A comment containing one goes straight to Spam.')}
       {numberField('autoCloseDays', SETTING_LABELS.autoCloseDays, '0 keeps comments open for good.')}
-      {numberField('editWindowMinutes', SETTING_LABELS.editWindowMinutes, 'How long authors may edit their comment.')}
-      {numberField('maxReplyDepth', SETTING_LABELS.maxReplyDepth, 'How deep replies nest.')}
-      {numberField('commentsPerPage', SETTING_LABELS.commentsPerPage, 'Longer threads get pages.')}
+      {numberField('editWindowMinutes', SETTING_LABELS.editWindowMinutes, 'How long after posting authors may edit their comment; 0: not at all.')}
+      {numberField('maxReplyDepth', SETTING_LABELS.maxReplyDepth, 'How deep replies nest, 1 to 10.')}
+      {numberField('commentsPerPage', SETTING_LABELS.commentsPerPage, 'Top-level comments on a page, 5 to 500; longer threads get more pages.')}
 
       <div className="form-buttons">
         <button type="submit" disabled={pending}>

@@ -8,7 +8,7 @@ import { nameRefusal } from '@/lib/users/names';
 import { CommentError } from './errors';
 import { getThreadState } from './queries';
 import { renderCommentMarkdown } from './render';
-import { canDeleteComment, counterDelta, editWindowClosed, firstPublishedAt, replyPlacement } from './rules';
+import { canDeleteComment, counterDelta, editWindowClosed, editWindowOverMessage, firstPublishedAt, replyPlacement } from './rules';
 import type { NewCommentInput } from './schemas';
 import type { CommentSettings } from './settings';
 
@@ -293,11 +293,7 @@ export async function editComment(options: {
 }): Promise<WrittenComment> {
   const comment = await findOwnComment(options.id, options.viewer);
   if (editWindowClosed(comment, options.now ?? new Date(), options.settings.editWindowMinutes)) {
-    throw new CommentError(
-      403,
-      `Comments can be edited for ${options.settings.editWindowMinutes} minutes after posting; this one can no longer be edited.`,
-      'request',
-    );
+    throw new CommentError(403, editWindowOverMessage(options.settings.editWindowMinutes), 'request');
   }
   const ban = await getActiveBan(options.viewer.id);
   if (ban) throw new CommentError(403, banMessage(ban), 'request');

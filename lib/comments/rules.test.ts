@@ -6,6 +6,7 @@ import {
   commentCountLabel,
   counterDelta,
   editWindowClosed,
+  editWindowOverMessage,
   holdsPlace,
   pageCount,
   pageOfPosition,
@@ -47,6 +48,13 @@ describe('canEditComment', () => {
     expect(canEditComment(comment, author, justAfter, WINDOW)).toBe(false);
     expect(editWindowClosed(comment, justAfter, WINDOW)).toBe(true);
     expect(canEditComment(comment, author, minutesAfterBase(60 * 24), WINDOW)).toBe(false);
+  });
+
+  it('says how long the window is when an edit comes too late, and that there is none at 0 minutes', () => {
+    expect(editWindowOverMessage(15)).toBe('Comments can be edited for 15 minutes after posting; this one can no longer be edited.');
+    expect(editWindowOverMessage(1)).toBe('Comments can be edited for 1 minute after posting; this one can no longer be edited.');
+    expect(editWindowOverMessage(10_080)).toMatch(/^Comments can be edited for 10,080 minutes after/);
+    expect(editWindowOverMessage(0)).toBe('Comments on this blog cannot be edited once they are posted.');
   });
 
   it('follows the configured window, including a window of zero minutes', () => {

@@ -35,6 +35,13 @@ export function editWindowClosed(comment: CommentOwnership, now: Date, windowMin
   return now.getTime() - comment.createdAt.getTime() > windowMinutes * 60_000;
 }
 
+/** Why an edit came too late, in the blog's own terms (a window of 0 minutes means no editing at all). */
+export function editWindowOverMessage(windowMinutes: number): string {
+  if (windowMinutes === 0) return 'Comments on this blog cannot be edited once they are posted.';
+  const span = windowMinutes === 1 ? '1 minute' : `${windowMinutes.toLocaleString('en-US')} minutes`;
+  return `Comments can be edited for ${span} after posting; this one can no longer be edited.`;
+}
+
 /** Authors delete their own comment at any time. */
 export function canDeleteComment(comment: CommentOwnership, viewer: ViewerRef | null): boolean {
   return Boolean(viewer && comment.authorId === viewer.id && comment.status !== 'deleted');
