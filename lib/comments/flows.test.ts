@@ -184,7 +184,7 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
           body: 'Guest here',
           name: ' Visitor ',
           email: 'Visitor@Example.com',
-          website: 'https://visitor.example',
+          website: 'visitor.example/about', // as people write it: taken as https
         });
         expect(comment).toMatchObject({ status: 'pending', authorName: 'Visitor' });
         const row = await getDb().comment.findUniqueOrThrow({ where: { id: comment.id } });
@@ -192,7 +192,7 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
           authorId: null,
           guestName: 'Visitor',
           guestEmail: 'visitor@example.com',
-          guestWebsite: 'https://visitor.example',
+          guestWebsite: 'https://visitor.example/about',
           heldReason: 'guest',
         });
         expect(await getThreadState(p.id)).toEqual({ publishedCount: 0, topLevelCount: 0, version: 1, closed: false });

@@ -135,12 +135,21 @@ describe('guestWebsiteSchema', () => {
   );
 
   it.each([
+    ['example.com', 'https://example.com'],
+    [' www.example.com/about ', 'https://www.example.com/about'],
+    ['example.com:8080/blog', 'https://example.com:8080/blog'],
+  ])('takes %j, written without a scheme, as %j', (website, taken) => {
+    expect(guestWebsiteSchema.parse(website)).toBe(taken);
+  });
+
+  it.each([
     ['javascript:alert(1)'],
+    ['JavaScript:alert(1)'],
     ['data:text/html,hi'],
     ['ftp://example.com'],
     ['mailto:a@example.com'],
-    ['example.com'],
     ['http://'],
+    ['exa mple.com'],
   ])('refuses %j: only http(s) addresses', (website) => {
     expect(errorsFor(newCommentSchema, { body: 'x', website })).toEqual({
       website: 'Website must be an http:// or https:// address.',

@@ -35,6 +35,9 @@ export const guestWebsiteSchema = z
   .string()
   .trim()
   .max(200, 'Website must be at most 200 characters.')
+  // Written as people say it, a host name and maybe a path ("example.com/about"), an address is
+  // taken as https. Anything else is left as typed, and refused below unless it is http(s).
+  .transform((website) => (/^[a-z0-9][a-z0-9-]*(\.[a-z0-9-]+)+(:\d+)?([/?#]|$)/i.test(website) ? `https://${website}` : website))
   .pipe(z.url({ protocol: /^https?$/, error: 'Website must be an http:// or https:// address.' }));
 
 /** A new comment or reply, as the form and the API both send it. */
