@@ -137,27 +137,34 @@ function drawnBoxes(data: CommentSectionData, ctx: ThreadContext): string[] {
   return boxes;
 }
 
-/** "« Older comments · Comments page 2 of 5 · Newer comments »", as links that work without JavaScript. */
+/**
+ * "« Oldest ‹ Older comments · Comments page 2 of 5 · Newer comments › Newest »", as links that work
+ * without JavaScript. The ends are offered where they are more than one step away: a long thread's
+ * newest comments are on its last page.
+ */
 function CommentPager({ page, ctx }: { page: CommentPage; ctx: ThreadContext }) {
+  const to = (number: number) => commentHref({ ...ctx, page: number }, {}, 'comments');
   return (
     <nav className="pager comment-pager" aria-label="More comments">
-      {page.page > 1 ? (
-        <SiteLink href={commentHref({ ...ctx, page: page.page - 1 }, {}, 'comments')} rel="prev">
-          « Older comments
-        </SiteLink>
-      ) : (
-        <span />
-      )}
+      <span className="pager-side">
+        {page.page > 2 && <SiteLink href={to(1)}>« Oldest</SiteLink>}
+        {page.page > 1 && (
+          <SiteLink href={to(page.page - 1)} rel="prev">
+            ‹ Older comments
+          </SiteLink>
+        )}
+      </span>
       <span className="pager-position">
         Comments page {page.page} of {page.pageCount}
       </span>
-      {page.page < page.pageCount ? (
-        <SiteLink href={commentHref({ ...ctx, page: page.page + 1 }, {}, 'comments')} rel="next">
-          Newer comments »
-        </SiteLink>
-      ) : (
-        <span />
-      )}
+      <span className="pager-side">
+        {page.page < page.pageCount && (
+          <SiteLink href={to(page.page + 1)} rel="next">
+            Newer comments ›
+          </SiteLink>
+        )}
+        {page.page < page.pageCount - 1 && <SiteLink href={to(page.pageCount)}>Newest »</SiteLink>}
+      </span>
     </nav>
   );
 }

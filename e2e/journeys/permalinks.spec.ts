@@ -107,6 +107,38 @@ test('a comment published from an earlier page of the thread takes its author to
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
+  test('Oldest and Newest reach the ends of a long thread, offered only where they are more than a step away', async ({
+    page,
+    accounts,
+    commentSettings,
+  }) => {
+    await commentSettings.set({ commentsPerPage: 5, holdFor: 'nobody' });
+    // Eleven more top-level comments: three pages at least.
+    await postComments(await accounts.apiAs(await accounts.create('longthread')), 11, 'Long thread');
+
+    await page.goto(`${SEED_POST.path}?comments=1`);
+    const pager = page.getByRole('navigation', { name: 'More comments' });
+    const position = pager.locator('.pager-position');
+    const pageCount = Number((await position.textContent())?.match(/of (\d+)/)?.[1]);
+    expect(pageCount).toBeGreaterThanOrEqual(3);
+    await expect(pager.getByRole('link', { name: /Oldest/ })).toHaveCount(0);
+
+    await pager.getByRole('link', { name: /Newest/ }).click();
+    await expect(page).toHaveURL((url) => url.searchParams.get('comments') === String(pageCount) && url.hash === '#comments');
+    await expect(position).toHaveText(`Comments page ${pageCount} of ${pageCount}`);
+    await expect(pager.getByRole('link', { name: /Newest|Newer comments/ })).toHaveCount(0);
+
+    await pager.getByRole('link', { name: /Oldest/ }).click();
+    await expect(position).toHaveText(`Comments page 1 of ${pageCount}`);
+
+    // One step from either end, Older or Newer is the way there.
+    await page.goto(`${SEED_POST.path}?comments=2`);
+    await expect(pager.getByRole('link', { name: /Oldest/ })).toHaveCount(0);
+    await expect(pager.getByRole('link', { name: /Older comments/ })).toHaveAttribute('href', `${SEED_POST.path}#comments`);
+    await page.goto(`${SEED_POST.path}?comments=${pageCount - 1}`);
+    await expect(pager.getByRole('link', { name: /Newest/ })).toHaveCount(0);
+  });
+
   test('Older and Newer comments page through the thread, and a permalink opens the page that holds its comment', async ({
     page,
     accounts,
