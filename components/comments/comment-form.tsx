@@ -198,20 +198,35 @@ export function CommentForm({
         {/* Every box waits while one is sent: their answers arrive in one place, one at a time. */}
         <SubmitButton idle="Publish" busy="Publishing…" disabled={sending} />
         {cancelHref && (
-          <SiteLink
+          <CancelLink
             href={cancelHref}
-            scroll={false}
-            className="form-cancel"
-            onClick={() => {
-              discardDraft();
-              if (opened && parentId !== undefined) returnFocusTo(`reply-${parentId}`);
-            }}
-          >
-            Cancel
-          </SiteLink>
+            discardDraft={discardDraft}
+            returnFocusTo={opened && parentId !== undefined ? `reply-${parentId}` : null}
+          />
         )}
       </div>
     </form>
+  );
+}
+
+/**
+ * A box's Cancel: "never mind", so its draft goes; the box closes by the address, staying where
+ * the reader is, and the link that opened it (`returnFocusTo`, a ReturnFocusLink key) takes the
+ * focus back.
+ */
+export function CancelLink({ href, discardDraft, returnFocusTo: focusKey }: { href: string; discardDraft: () => void; returnFocusTo: string | null }) {
+  return (
+    <SiteLink
+      href={href}
+      scroll={false}
+      className="form-cancel"
+      onClick={() => {
+        discardDraft();
+        if (focusKey) returnFocusTo(focusKey);
+      }}
+    >
+      Cancel
+    </SiteLink>
   );
 }
 

@@ -1,13 +1,11 @@
 'use client';
 
-import { SiteLink } from '@/components/site-link';
 import { useEffect, useId } from 'react';
 import { formBox } from '@/lib/comments/form-state';
 import { COMMENT_MAX_LENGTH } from '@/lib/comments/limits';
 import { useBoxAnswer } from './box-answers';
-import { SubmitButton } from './comment-form';
+import { CancelLink, SubmitButton } from './comment-form';
 import { FieldError } from './field-error';
-import { returnFocusTo } from './return-focus-link';
 import { useEditDraft } from './use-draft';
 import { useEnhanced } from './use-enhanced';
 import { useFocusOnError } from '@/components/use-focus-on-error';
@@ -68,17 +66,7 @@ export function EditCommentForm({
       )}
       <div className="form-buttons">
         <SubmitButton idle="Save" busy="Saving…" disabled={windowOver || sending} />
-        <SiteLink
-          href={cancelHref}
-          scroll={false}
-          className="form-cancel"
-          onClick={() => {
-            discardDraft();
-            returnFocusTo(`edit-${commentId}`);
-          }}
-        >
-          Cancel
-        </SiteLink>
+        <CancelLink href={cancelHref} discardDraft={discardDraft} returnFocusTo={`edit-${commentId}`} />
       </div>
     </form>
   );
