@@ -9,7 +9,7 @@ import { COMMENT_MAX_LENGTH } from '@/lib/comments/limits';
 import { HONEYPOT_FIELD } from '@/lib/spam/honeypot';
 import { useBoxAnswer } from './box-answers';
 import { FieldError } from './field-error';
-import { focusFragmentTarget } from './focus-after-send';
+import { focusAfterSend, focusById } from './focus-after-send';
 import { returnFocusTo } from './return-focus-link';
 import { useDraft } from './use-draft';
 import { useEnhanced } from './use-enhanced';
@@ -92,10 +92,10 @@ export function CommentForm({
   useEffect(() => {
     if (state.status !== 'ok' || !state.commentUrl) return;
     // The author goes on from their new comment: Publish, disabled while it was sent, lost the focus.
-    if (focusFragmentTarget(`c${state.commentId}`)) return;
+    if (focusById(`c${state.commentId}`)) return;
     // New comments go at the end of the thread, which may be a later page than the one open here:
-    // the author goes to where it is rather than reading "published" beside a thread without it
-    // (FocusAfterSend gives it the focus there).
+    // the author goes to where it is rather than reading "published" beside a thread without it.
+    focusAfterSend(`c${state.commentId}`);
     router.push(state.commentUrl);
   }, [state, router]);
   // A box holding text stays where a live update finds the post closed (or the reader banned)

@@ -1,15 +1,23 @@
+'use client';
+
 import { deleteCommentAction } from '@/app/actions/delete-comment-action';
+import { focusAfterSend } from './focus-after-send';
 
 /**
  * Delete, one step away: an author's deletion cannot be undone, not even by an admin, so a slip
  * of the finger on a phone must not be enough. A disclosure, so the step works without JavaScript.
- * `returnTo` is the page it is on.
+ * `returnTo` is the page it is on; the focus goes on from what is left of the comment (its place,
+ * where it has replies) or the comment section.
  */
 export function DeleteCommentButton({ commentId, returnTo }: { commentId: number; returnTo: string }) {
   return (
     <details className="delete-confirm">
       <summary className="link-button">Delete</summary>
-      <form action={deleteCommentAction} className="inline-form">
+      <form
+        action={deleteCommentAction}
+        onSubmit={() => focusAfterSend(`c${commentId}`, 'comments')}
+        className="inline-form"
+      >
         <input type="hidden" name="commentId" value={commentId} />
         <input type="hidden" name="returnTo" value={returnTo} />
         Delete this comment for good?{' '}

@@ -6,6 +6,7 @@ import { COMMENT_MAX_LENGTH } from '@/lib/comments/limits';
 import { useBoxAnswer } from './box-answers';
 import { CancelLink, SubmitButton } from './comment-form';
 import { FieldError } from './field-error';
+import { focusAfterSend, forgetFocusAfterSend } from './focus-after-send';
 import { useEditDraft } from './use-draft';
 import { useEnhanced } from './use-enhanced';
 import { useFocusOnError } from '@/components/use-focus-on-error';
@@ -22,7 +23,8 @@ export function EditCommentForm({
   cancelHref,
 }: {
   commentId: number;
-  body: string;
+  /** The comment's text; null where the box is drawn without its comment (ThreadForms). */
+  body: string | null;
   windowOver: boolean;
   cancelHref: string;
 }) {
@@ -32,6 +34,10 @@ export function EditCommentForm({
   const formRef = useFocusOnError(state);
   // What is rewritten is kept in this browser until saved or cancelled, as a new comment's text is.
   const { box, save: saveDraft, discard: discardDraft } = useEditDraft(commentId, body);
+  // Refused, the box stays and its field takes the focus; saved, the focus goes to the comment.
+  useEffect(() => {
+    if (state.status === 'error') forgetFocusAfterSend();
+  }, [state]);
   // Opened by its Edit link: the reader goes on in the box, not from the top of the page.
   useEffect(() => box.current?.focus(), [box]);
   // The text's own problem is told beside it; anything else (signed out, the database down) is
@@ -41,7 +47,14 @@ export function EditCommentForm({
     state.errors.request ??
     (windowOver && !error ? 'The time for editing this comment has passed, so it can no longer be saved. Copy your text if you want to keep it.' : undefined);
   return (
-    <form ref={formRef} action={formAction} className="comment-form edit-form" aria-label="Edit your comment" noValidate>
+    <form
+      ref={formRef}
+      action={formAction}
+      onSubmit={() => focusAfterSend(`c${commentId}`)}
+      className="comment-form edit-form"
+      aria-label="Edit your comment"
+      noValidate
+    >
       <input type="hidden" name="commentId" value={commentId} />
       {/* Saving always redirects; js=1 only tells the server (and tests) the form is hydrated. */}
       {enhanced && <input type="hidden" name="js" value="1" />}
@@ -51,7 +64,7 @@ export function EditCommentForm({
         name="body"
         rows={4}
         maxLength={COMMENT_MAX_LENGTH}
-        defaultValue={state.values.body ?? body}
+        defaultValue={state.values.body ?? body ?? ''}
         key={state.submittedAt ?? 0}
         ref={box}
         onInput={(event) => saveDraft(event.currentTarget.value)}

@@ -99,7 +99,7 @@ export function ThreadForms({
         <div className="stray-form">
           <EditCommentForm
             commentId={Number(strayEdit.slice('edit-'.length))}
-            body=""
+            body={null}
             windowOver={false}
             cancelHref={cancelHref}
           />

@@ -45,20 +45,28 @@ export function useDraft(key: string, published: number | undefined, onRestored?
 
 /**
  * The edit box's draft: the rewrite of comment `commentId`, kept with the text it started from
- * (`body`). It comes back only over that same text: once saved (the box then closes), or rewritten
- * from another device, the comment's text is another, and the draft is forgotten.
+ * (`body`). It comes back only over that same text: once saved, or rewritten from another device,
+ * the comment's text is another, and the draft is forgotten when its box next opens (or at sign
+ * out). `body` is null where the box is drawn without its comment (a refused save, the thread not
+ * drawn): the draft is then kept as it is, and what is typed goes on over the text it started from.
  */
-export function useEditDraft(commentId: number, body: string) {
+export function useEditDraft(commentId: number, body: string | null) {
   const key = `edit:${commentId}`;
   const box = useRef<HTMLTextAreaElement | null>(null);
   useEffect(() => {
+    if (body === null) return;
     const textarea = box.current;
     const draft = parseEditDraft(read(key));
     if (!draft || draft.from !== body) return forget(key);
     if (textarea && textarea.value === body) textarea.value = draft.text;
   }, [key, body]);
   const save = useCallback(
-    (text: string) => (text === body ? forget(key) : write(key, JSON.stringify({ from: body, text }))),
+    (text: string) => {
+      const from = body ?? parseEditDraft(read(key))?.from;
+      if (from === undefined) return; // nothing to start from: the box itself still holds the text
+      if (text === from) forget(key);
+      else write(key, JSON.stringify({ from, text }));
+    },
     [key, body],
   );
   const discard = useCallback(() => forget(key), [key]);

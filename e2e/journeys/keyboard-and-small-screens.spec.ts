@@ -153,6 +153,34 @@ test('after Publish, Save and Delete from the keyboard, the focus is on what the
   await expect(commentByText(page, text).locator(':scope > article')).toBeFocused();
 });
 
+test('a live update after a reply is published in place moves neither the focus nor the page', async ({
+  accounts,
+  browse,
+  commentSettings,
+}) => {
+  await commentSettings.set({ commentsPerPage: 500 });
+  const [author, other] = await Promise.all([accounts.create('stays'), accounts.create('meanwhile')]);
+  const asked = await postComment(await accounts.apiAs(author), uniqueText('Something to answer'));
+  const page = await browse(author);
+  await openPost(page);
+
+  // The address now names the reply box (#reply-…), which a live update must not send the focus to.
+  await commentActions(page, asked.id).getByRole('link', { name: 'Reply' }).press('Enter');
+  const replyForm = page.getByRole('form', { name: `Reply to ${author.name}` });
+  await waitForEnhancedForm(replyForm);
+  await replyForm.getByRole('textbox', { name: `Reply to ${author.name}` }).fill(uniqueText('Answered in place'));
+  await replyForm.getByRole('button', { name: 'Publish' }).press('Enter');
+  await expect(page.locator('li.comment > article:focus')).toHaveCount(1);
+
+  // The reader reads on, the focus nowhere in particular, while someone else comments.
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  const scrolled = await page.evaluate(() => window.scrollY);
+  const arriving = await postComment(await accounts.apiAs(other), uniqueText('Arrives by a live update'));
+  await expect(commentById(page, arriving.id)).toBeVisible({ timeout: 15_000 });
+  expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+  expect(await page.evaluate(() => window.scrollY)).toBe(scrolled);
+});
+
 test('signing in from a later page of comments comes back to that page', async ({
   accounts,
   commentSettings,
