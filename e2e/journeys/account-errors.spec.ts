@@ -130,43 +130,50 @@ test.describe('without JavaScript', () => {
     await expect(page.getByRole('navigation', { name: 'Account' })).toContainText(`Signed in as ${fields.name}`);
   });
 
-  // Signed in meanwhile in another tab, a refused form has nothing left to ask: the reader goes on to
-  // the page they set out from, signed in. The form's page must not send them on itself: its
-  // redirect answers the form's POST with a 307, and the browser sends the form again to that page.
-  test('a refused sign-in, sent after signing in in another tab, goes on to the page the reader set out from', async ({
-    page,
-    accounts,
-  }) => {
-    const reader = await accounts.create('signedinelsewhere');
-    await page.goto('/signin?returnTo=%2Flabel%2FChina');
-    await page.getByLabel('Email').fill(reader.email);
-    await page.getByLabel('Password').fill('not the password at all');
-    await signInWithApi(page.context().request, reader);
-
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(page).toHaveURL((url) => url.pathname === '/label/China');
-    await expect(page.locator('body')).not.toContainText('Server Action');
-    await expect(page.getByRole('navigation', { name: 'Account' })).toContainText(`Signed in as ${reader.name}`);
-  });
-
-  test('a refused registration, sent after signing in in another tab, goes on to the page the reader set out from', async ({
-    page,
-    accounts,
-  }) => {
-    const reader = await accounts.create('registeredelsewhere');
-    const fields = newUserFields('refusedwhilesignedin');
-    await page.goto('/register?returnTo=%2Flabel%2FChina');
-    await page.getByLabel('Email').fill(fields.email);
-    await page.getByLabel('Display name').fill(fields.name);
-    await page.getByLabel('Password').fill('short');
-    await signInWithApi(page.context().request, reader);
-
-    await page.getByRole('button', { name: 'Register' }).click();
-    await expect(page).toHaveURL((url) => url.pathname === '/label/China');
-    await expect(page.locator('body')).not.toContainText('Server Action');
-    await expect(page.getByRole('navigation', { name: 'Account' })).toContainText(`Signed in as ${reader.name}`);
-  });
 });
+
+for (const javaScriptEnabled of [true, false]) {
+  test.describe(javaScriptEnabled ? 'signed in meanwhile, with JavaScript' : 'signed in meanwhile, without JavaScript', () => {
+    test.use({ javaScriptEnabled });
+
+    // Signed in meanwhile in another tab, a refused form has nothing left to ask: the reader goes on to
+    // the page they set out from, signed in. The form's page must not send them on itself: its
+    // redirect answers the form's POST with a 307, and the browser sends the form again to that page.
+    test('a refused sign-in, sent after signing in in another tab, goes on to the page the reader set out from', async ({
+      page,
+      accounts,
+    }) => {
+      const reader = await accounts.create('signedinelsewhere');
+      await page.goto('/signin?returnTo=%2Flabel%2FChina');
+      await page.getByLabel('Email').fill(reader.email);
+      await page.getByLabel('Password').fill('not the password at all');
+      await signInWithApi(page.context().request, reader);
+
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await expect(page).toHaveURL((url) => url.pathname === '/label/China');
+      await expect(page.locator('body')).not.toContainText('Server Action');
+      await expect(page.getByRole('navigation', { name: 'Account' })).toContainText(`Signed in as ${reader.name}`);
+    });
+
+    test('a refused registration, sent after signing in in another tab, goes on to the page the reader set out from', async ({
+      page,
+      accounts,
+    }) => {
+      const reader = await accounts.create('registeredelsewhere');
+      const fields = newUserFields('refusedwhilesignedin');
+      await page.goto('/register?returnTo=%2Flabel%2FChina');
+      await page.getByLabel('Email').fill(fields.email);
+      await page.getByLabel('Display name').fill(fields.name);
+      await page.getByLabel('Password').fill('short');
+      await signInWithApi(page.context().request, reader);
+
+      await page.getByRole('button', { name: 'Register' }).click();
+      await expect(page).toHaveURL((url) => url.pathname === '/label/China');
+      await expect(page.locator('body')).not.toContainText('Server Action');
+      await expect(page.getByRole('navigation', { name: 'Account' })).toContainText(`Signed in as ${reader.name}`);
+    });
+  });
+}
 
 test.describe('registration errors', () => {
   async function register(page: Page, fields: { email: string; name: string; password: string }) {

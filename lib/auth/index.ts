@@ -3,6 +3,7 @@ import Credentials from 'next-auth/providers/credentials';
 import GitHub from 'next-auth/providers/github';
 import Google from 'next-auth/providers/google';
 import { cookies, headers } from 'next/headers';
+import { refresh } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { findOrCreateOAuthUser, mayUseOAuth, verifyCredentials, type Viewer } from '@/lib/users/accounts';
@@ -120,10 +121,13 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
  * A sign-in or registration form was refused, but the reader has signed in meanwhile, in another
  * tab: the form has nothing left to ask, so they go on to the page they set out from. Sent from the
  * action (a 303); the form's page sending them on would answer the form's POST with a 307, and the
- * browser would send the form again, to a page that has no action for it.
+ * browser would send the form again, to a page that has no action for it. With JavaScript the
+ * masthead, kept by the router from before, is drawn again too: it still said "Sign in".
  */
 export async function goOnIfSignedIn(returnTo: string): Promise<void> {
-  if (await getViewer().catch(() => null)) redirect(returnTo);
+  if (!(await getViewer().catch(() => null))) return;
+  refresh();
+  redirect(returnTo);
 }
 
 /** This request's same-blog referrer as a path to return to (`cameFrom`), or null. */
