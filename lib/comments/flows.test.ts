@@ -273,7 +273,7 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
             viewer: null,
             input: { body: 'hi', name: 'G', website: 'javascript:alert(1)' },
           }),
-        ).toEqual({ ok: false, status: 400, errors: { website: 'Website must be an http:// or https:// address.' } });
+        ).toEqual({ ok: false, status: 400, errors: { website: 'Website must be a web address, like example.com or https://example.com/about.' } });
         expect(await getDb().comment.count({ where: { postId: p.id } })).toBe(0);
       });
 

@@ -150,9 +150,11 @@ describe('guestWebsiteSchema', () => {
     ['mailto:a@example.com'],
     ['http://'],
     ['exa mple.com'],
-  ])('refuses %j: only http(s) addresses', (website) => {
+    ['localhost:3000'],
+    ['user@example.com'],
+  ])('refuses %j: only web addresses', (website) => {
     expect(errorsFor(newCommentSchema, { body: 'x', website })).toEqual({
-      website: 'Website must be an http:// or https:// address.',
+      website: 'Website must be a web address, like example.com or https://example.com/about.',
     });
   });
 
@@ -175,7 +177,7 @@ describe('fieldErrors', () => {
   it('maps every failing field to its first message, unknown fields by name', () => {
     expect(errorsFor(newCommentSchema, { body: '', website: 'ftp://x', extra: 1, other: 2 })).toEqual({
       body: 'Write a comment before publishing.',
-      website: 'Website must be an http:// or https:// address.',
+      website: 'Website must be a web address, like example.com or https://example.com/about.',
       extra: 'Unknown field "extra".',
       other: 'Unknown field "other".',
     });

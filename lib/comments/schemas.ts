@@ -38,7 +38,7 @@ export const guestWebsiteSchema = z
   // Written as people say it, a host name and maybe a path ("example.com/about"), an address is
   // taken as https. Anything else is left as typed, and refused below unless it is http(s).
   .transform((website) => (/^[a-z0-9][a-z0-9-]*(\.[a-z0-9-]+)+(:\d+)?([/?#]|$)/i.test(website) ? `https://${website}` : website))
-  .pipe(z.url({ protocol: /^https?$/, error: 'Website must be an http:// or https:// address.' }));
+  .pipe(z.url({ protocol: /^https?$/, error: 'Website must be a web address, like example.com or https://example.com/about.' }));
 
 /** A new comment or reply, as the form and the API both send it. */
 export const newCommentSchema = z.strictObject({
