@@ -109,7 +109,14 @@ export function CommentItem({ comment, ctx }: { comment: ThreadNode<CommentRow>;
                 Edit
               </ReturnFocusLink>
             )}
-            {own && <DeleteCommentButton commentId={comment.id} returnTo={commentHref(ctx, {}, 'comments')} />}
+            {/* Drawn afresh (closed) when the edit box opens or closes: Delete's question under Save reads as Save's. */}
+            {own && (
+              <DeleteCommentButton
+                key={ctx.editing?.id === comment.id ? 'editing' : 'reading'}
+                commentId={comment.id}
+                returnTo={commentHref(ctx, {}, 'comments')}
+              />
+            )}
             {/* On their own comments admins already have Delete; the rest would make no sense there. */}
             {ctx.moderation && !own && (
               <CommentModerationButtons commentId={comment.id} status={comment.status} deletedBy={comment.deletedBy} returnTo={ctx.moderation.returnTo} />

@@ -38,8 +38,14 @@ export function EditCommentForm({
   useEffect(() => {
     if (state.status === 'error') forgetFocusAfterSend();
   }, [state]);
-  // Opened by its Edit link: the reader goes on in the box, not from the top of the page.
-  useEffect(() => box.current?.focus(), [box]);
+  // Opened by its Edit link: the reader goes on in the box, not from the top of the page, and at
+  // the end of the text, where more is usually added (the caret would stand before the first word).
+  useEffect(() => {
+    const textarea = box.current;
+    if (!textarea) return;
+    textarea.focus();
+    textarea.setSelectionRange(textarea.value.length, textarea.value.length);
+  }, [box]);
   // The text's own problem is told beside it; anything else (signed out, the database down) is
   // announced for the whole form, as the comment form does.
   const error = state.errors.body;

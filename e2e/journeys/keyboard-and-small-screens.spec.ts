@@ -90,6 +90,13 @@ test('Edit and Reply move the keyboard into their box, and Cancel brings it back
   await actions.getByRole('link', { name: 'Edit' }).press('Enter');
   const editBox = commentById(page, comment.id).getByRole('textbox', { name: 'Edit your comment' });
   await expect(editBox).toBeFocused();
+  // At the end of the text, where a reader goes on writing.
+  const { caret, length } = await editBox.evaluate((box: HTMLTextAreaElement) => ({
+    caret: box.selectionStart,
+    length: box.value.length,
+  }));
+  expect(length).toBeGreaterThan(0);
+  expect(caret).toBe(length);
   await page.keyboard.press('Tab');
   await expect(commentById(page, comment.id).getByRole('button', { name: 'Save' })).toBeFocused();
   await page.keyboard.press('Tab');

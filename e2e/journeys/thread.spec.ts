@@ -135,8 +135,15 @@ for (const javaScriptEnabled of [true, false]) {
       // An author's deletion cannot be undone: one press (a slip on a phone) deletes nothing.
       const actions = commentActions(page, comment.id);
       await deleteStep(actions).click();
-      await expect(actions).toContainText('Delete this comment for good?');
+      await expect(actions.getByText('Delete this comment for good?')).toBeVisible();
       await expect(commentCard(page, comment.id).locator('.comment-body')).toHaveText(text);
+      // Edit opened meanwhile closes the question: under the edit box it would read as Save's.
+      await actions.getByRole('link', { name: 'Edit' }).click();
+      await expect(page.getByRole('form', { name: 'Edit your comment' })).toBeVisible();
+      await expect(actions.getByText('Delete this comment for good?')).toBeHidden();
+      await page.getByRole('form', { name: 'Edit your comment' }).getByRole('link', { name: 'Cancel' }).click();
+      await expect(page.getByRole('form', { name: 'Edit your comment' })).toHaveCount(0);
+      await deleteStep(actions).click();
       await actions.getByRole('button', { name: 'Yes, delete it' }).click();
 
       await expect(commentById(page, comment.id)).toHaveCount(0);
