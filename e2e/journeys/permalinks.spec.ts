@@ -113,14 +113,14 @@ test.describe('without JavaScript', () => {
     commentSettings,
   }) => {
     await commentSettings.set({ commentsPerPage: 5, holdFor: 'nobody' });
-    // Eleven more top-level comments: three pages at least.
-    await postComments(await accounts.apiAs(await accounts.create('longthread')), 11, 'Long thread');
+    // Twenty-one more top-level comments: five pages at least.
+    await postComments(await accounts.apiAs(await accounts.create('longthread')), 21, 'Long thread');
 
     await page.goto(`${SEED_POST.path}?comments=1`);
     const pager = page.getByRole('navigation', { name: 'More comments' });
     const position = pager.locator('.pager-position');
     const pageCount = Number((await position.textContent())?.match(/of (\d+)/)?.[1]);
-    expect(pageCount).toBeGreaterThanOrEqual(3);
+    expect(pageCount).toBeGreaterThanOrEqual(5);
     await expect(pager.getByRole('link', { name: /Oldest/ })).toHaveCount(0);
 
     await pager.getByRole('link', { name: /Newest/ }).click();
@@ -137,6 +137,16 @@ test.describe('without JavaScript', () => {
     await expect(pager.getByRole('link', { name: /Older comments/ })).toHaveAttribute('href', `${SEED_POST.path}#comments`);
     await page.goto(`${SEED_POST.path}?comments=${pageCount - 1}`);
     await expect(pager.getByRole('link', { name: /Newest/ })).toHaveCount(0);
+
+    // On a phone, each of the four links stays on one line (a "›" alone on a line reads as nothing).
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.goto(`${SEED_POST.path}?comments=3`);
+    const links = pager.getByRole('link');
+    await expect(links).toHaveCount(4);
+    for (const link of await links.all()) {
+      const lines = await link.evaluate((a) => a.getBoundingClientRect().height / parseFloat(getComputedStyle(a).lineHeight));
+      expect(Math.round(lines), await link.innerText()).toBe(1);
+    }
   });
 
   test('Older and Newer comments page through the thread, and a permalink opens the page that holds its comment', async ({
