@@ -193,7 +193,8 @@ const BODY_MARKUP: Record<string, string[]> = {
 const CARD_MARKUP: Record<string, string[]> = {
   ol: ['class'],
   li: ['class', 'id'],
-  article: ['class', 'aria-labelledby'],
+  // tabindex="-1": a card the reader's own comment just gave the focus (focus-after-send.tsx).
+  article: ['class', 'aria-labelledby', 'tabindex'],
   header: ['class'],
   span: ['class', 'id', 'aria-hidden', 'style'],
   a: ['class', 'href', 'rel'],
@@ -224,6 +225,8 @@ function auditCommentList(page: Page): Promise<string[]> {
         for (const attribute of element.getAttributeNames()) {
           if (!allowed.includes(attribute)) problems.push(`${describe(element)} has attribute ${attribute}`);
         }
+        const tabindex = element.getAttribute('tabindex');
+        if (tabindex !== null && tabindex !== '-1') problems.push(`${describe(element)} has tabindex="${tabindex}"`);
         const style = element.getAttribute('style');
         if (style !== null && !(element.classList.contains('avatar') && /^--avatar-hue:\s*\d{1,3};?$/.test(style))) {
           problems.push(`${describe(element)} has style="${style}"`);
