@@ -32,6 +32,8 @@ export async function adminModerateCommentAction(formData: FormData): Promise<vo
     if (outcome.missing.length > 0) return notModeratedUrl(returnTo, '404');
     if (outcome.deletedByAuthor.length > 0) return notModeratedUrl(returnTo, '409');
     if (outcome.changedMeanwhile.length > 0) return notModeratedUrl(returnTo, '412');
+    // No button offers Restore on a comment awaiting moderation: a form made by hand lands on the page as it is.
+    if (outcome.awaitingModeration.length > 0) return returnTo;
     return landingAfterModeration(returnTo, commentId, action, access.admin);
   });
   // The address often differs from the page's only by its #fragment, which the client router treats

@@ -14,6 +14,7 @@ import type { Viewer } from '@/lib/users/accounts';
 import { listAuditEntries } from './audit';
 import { banMessage, getActiveBan, getBanStanding } from './bans';
 import {
+  AWAITING_MODERATION,
   banUser,
   moderateComments,
   ModerationRefused,
@@ -115,6 +116,7 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
           missing: [],
           deletedByAuthor: [],
           changedMeanwhile: [],
+          awaitingModeration: [],
         });
         expect(await row(first.id)).toMatchObject({ status: 'published', heldReason: null });
 
@@ -246,7 +248,7 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
             actor: admin,
             reason: `step ${index}`,
           });
-          expect(result, step.action).toEqual({ changed: [comment.id], missing: [], deletedByAuthor: [], changedMeanwhile: [] });
+          expect(result, step.action).toEqual({ changed: [comment.id], missing: [], deletedByAuthor: [], changedMeanwhile: [], awaitingModeration: [] });
           expect((await row(comment.id)).status, step.action).toBe(step.after);
           expect(await getThreadState(post.id), step.action).toEqual({ ...step.state, closed: false });
           const entries = await auditFor(comment.id);
@@ -303,14 +305,14 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
         const entries = await auditFor(comment.id);
         expect(entries).toHaveLength(1);
 
-        expect(await moderateComments({ ids: [comment.id], action: 'approve', actor: admin })).toEqual({ changed: [], missing: [], deletedByAuthor: [], changedMeanwhile: [] });
-        expect(await moderateComments({ ids: [comment.id], action: 'restore', actor: admin })).toEqual({ changed: [], missing: [], deletedByAuthor: [], changedMeanwhile: [] });
+        expect(await moderateComments({ ids: [comment.id], action: 'approve', actor: admin })).toEqual({ changed: [], missing: [], deletedByAuthor: [], changedMeanwhile: [], awaitingModeration: [] });
+        expect(await moderateComments({ ids: [comment.id], action: 'restore', actor: admin })).toEqual({ changed: [], missing: [], deletedByAuthor: [], changedMeanwhile: [], awaitingModeration: [] });
         expect(await getThreadState(post.id)).toEqual(state);
         expect(await auditFor(comment.id)).toEqual(entries);
 
         await moderateComments({ ids: [comment.id], action: 'spam', actor: admin });
         const afterSpam = await getThreadState(post.id);
-        expect(await moderateComments({ ids: [comment.id], action: 'spam', actor: admin })).toEqual({ changed: [], missing: [], deletedByAuthor: [], changedMeanwhile: [] });
+        expect(await moderateComments({ ids: [comment.id], action: 'spam', actor: admin })).toEqual({ changed: [], missing: [], deletedByAuthor: [], changedMeanwhile: [], awaitingModeration: [] });
         expect(await getThreadState(post.id)).toEqual(afterSpam);
         expect(await auditFor(comment.id)).toHaveLength(2);
       });
@@ -371,6 +373,7 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
           missing: [],
           deletedByAuthor: [takenBack.id],
           changedMeanwhile: [],
+          awaitingModeration: [],
         });
         expect(await row(removed.id)).toMatchObject({ status: 'published', deletedBy: null });
         expect(await row(takenBack.id)).toMatchObject({ status: 'deleted', deletedBy: 'author' });
@@ -379,7 +382,7 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
 
         // Nor is it marked spam: that would take its place in the pages, and deleting it again from
         // there must not turn it into the moderator's removal, which Restore undoes.
-        const refused = { changed: [], missing: [], deletedByAuthor: [takenBack.id], changedMeanwhile: [] };
+        const refused = { changed: [], missing: [], deletedByAuthor: [takenBack.id], changedMeanwhile: [], awaitingModeration: [] };
         expect(await moderateComments({ ids: [takenBack.id], action: 'spam', actor: admin, from: 'deleted' })).toEqual(refused);
         expect(await row(takenBack.id)).toMatchObject({ status: 'deleted', deletedBy: 'author', deletedFrom: 'published' });
         // One marked spam before this rule stays its author's deletion through a Delete, and is never published.
@@ -390,6 +393,45 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
           expect(await moderateComments({ ids: [takenBack.id], action, actor: admin }), action).toEqual(refused);
         }
         expect(await row(takenBack.id)).toMatchObject({ status: 'deleted', deletedBy: 'author' });
+      });
+
+      it('leaves a comment awaiting moderation to Approve when asked to restore it, alone or among removed ones, naming it', async () => {
+        const post = buildPost();
+        const newcomer = await insertUser('Waiting');
+        const regular = await insertUser('Regular');
+        const held = await write(post, newcomer, 'My first comment, held.');
+        const removed = await write(post, regular, 'Deleted by a moderator.', holdNobody);
+        const spammed = await write(post, regular, 'Marked as spam.', holdNobody);
+        await moderateComments({ ids: [removed.id], action: 'delete', actor: admin });
+        await moderateComments({ ids: [spammed.id], action: 'spam', actor: admin });
+        const before = await getThreadState(post.id);
+        const leftAlone = { changed: [], missing: [], deletedByAuthor: [], changedMeanwhile: [], awaitingModeration: [held.id] };
+
+        // Alone, with or without the status the caller saw: published by Restore it would be on
+        // record as brought back, though nobody had removed it and nobody approved it.
+        expect(await moderateComments({ ids: [held.id], action: 'restore', actor: admin })).toEqual(leftAlone);
+        expect(await moderateComments({ ids: [held.id], action: 'restore', actor: admin, from: 'pending' })).toEqual(leftAlone);
+        expect(await row(held.id)).toMatchObject({ status: 'pending', heldReason: 'first comment', publishedAt: null });
+        expect(await auditFor(held.id)).toEqual([]);
+        expect(await getThreadState(post.id)).toEqual(before);
+        expect(AWAITING_MODERATION).toMatch(/awaiting moderation is approved, not restored/);
+
+        // Among removed ones in a bulk step: those come back, it stays in the queue and is not counted.
+        expect(await moderateComments({ ids: [held.id, removed.id, spammed.id], action: 'restore', actor: admin })).toEqual({
+          changed: [removed.id, spammed.id],
+          missing: [],
+          deletedByAuthor: [],
+          changedMeanwhile: [],
+          awaitingModeration: [held.id],
+        });
+        expect((await row(held.id)).status).toBe('pending');
+        for (const id of [removed.id, spammed.id]) expect((await row(id)).status).toBe('published');
+        expect(await getThreadState(post.id)).toMatchObject({ publishedCount: before.publishedCount + 2 });
+        expect(await auditFor(held.id)).toEqual([]);
+
+        // Approve is its way out, logged as an approval.
+        expect(await moderateComments({ ids: [held.id], action: 'approve', actor: admin, from: 'pending' })).toMatchObject({ changed: [held.id] });
+        expect(await auditFor(held.id)).toEqual([expect.objectContaining({ action: 'approve', before: 'pending', after: 'published' })]);
       });
 
       it('leaves a comment another moderator changed since the page was drawn, and says so', async () => {
@@ -409,6 +451,7 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
           missing: [],
           deletedByAuthor: [],
           changedMeanwhile: [contested.id],
+          awaitingModeration: [],
         });
         expect((await row(contested.id)).status).toBe('spam');
         expect(await auditFor(contested.id)).toEqual(entries);

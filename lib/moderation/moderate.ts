@@ -84,14 +84,16 @@ export class ModerationRefused extends Error {
 
 /**
  * What a moderation step did: the comments it changed, the ids that name no comment at all, the
- * comments it left because their own authors deleted them, and those it left because someone
- * changed them since the admin saw them (no longer in the status the step was asked to move from).
+ * comments it left because their own authors deleted them, those it left because someone changed
+ * them since the admin saw them (no longer in the status the step was asked to move from), and
+ * those a Restore left because they await moderation (nobody removed them; they are approved).
  */
 export interface ModerationOutcome {
   changed: number[];
   missing: number[];
   deletedByAuthor: number[];
   changedMeanwhile: number[];
+  awaitingModeration: number[];
 }
 
 /**
@@ -108,6 +110,14 @@ export function moderatorMay(action: ModerationAction, deletedBy: string | null)
 /** Why a comment its author deleted is left alone; the doors show it as it is. */
 export const DELETED_BY_AUTHOR =
   'Its author deleted this comment, so it stays deleted: a moderator can restore or mark as spam only what a moderator removed.';
+
+/**
+ * Why Restore leaves a comment awaiting moderation; the doors show it as it is. Restored, it would
+ * be published with nobody's approval on record: the log would read "restore" for a comment no one
+ * had removed.
+ */
+export const AWAITING_MODERATION =
+  'This comment is awaiting moderation, so it was left as it is: a comment awaiting moderation is approved, not restored. Restore brings back only what was deleted or marked as spam.';
 
 /** Why a moderator's button on the post page changed nothing, as `?not-moderated=` asks the page to say. */
 export const NOT_MODERATED = {
@@ -146,7 +156,9 @@ export async function postPageLanding(pageAddress: string, work: () => Promise<s
  * read, so a comment is counted and logged once. Ids with no comment come back as `missing`, so
  * the doors can tell "nothing to do" from "no such comment". A comment its author deleted is never
  * published again or marked spam by a moderator (`moderatorMay`): taking it back was the author's
- * choice, so it comes back in `deletedByAuthor` and the rest of a bulk step goes ahead.
+ * choice, so it comes back in `deletedByAuthor` and the rest of a bulk step goes ahead. Restore
+ * brings back only what was removed (deleted or marked spam): a comment awaiting moderation is
+ * approved, so Restore leaves it and it comes back in `awaitingModeration`.
  *
  * `from` is the status the admin saw the comments in (the queue's tab, the status a post page
  * drew). Only comments still in it move: one another moderator (or its author) changed since is
@@ -180,11 +192,16 @@ export async function moderateComments(options: {
     const changed: number[] = [];
     const deletedByAuthor: number[] = [];
     const changedMeanwhile: number[] = [];
+    const awaitingModeration: number[] = [];
     const audit: ReturnType<typeof auditEntryData>[] = [];
     for (const row of rows) {
       if (row.status === target) continue;
       if (options.from !== undefined && row.status !== options.from) {
         changedMeanwhile.push(row.id);
+        continue;
+      }
+      if (options.action === 'restore' && row.status === 'pending') {
+        awaitingModeration.push(row.id);
         continue;
       }
       if (!moderatorMay(options.action, row.deletedBy)) {
@@ -220,7 +237,7 @@ export async function moderateComments(options: {
     }
     if (audit.length > 0) await tx.auditEntry.createMany({ data: audit });
     await deltas.apply(tx);
-    return { changed, missing, deletedByAuthor, changedMeanwhile };
+    return { changed, missing, deletedByAuthor, changedMeanwhile, awaitingModeration };
   });
 }
 

@@ -2,7 +2,7 @@
 import { commentIdSchema } from '@/lib/comments/schemas';
 import { adminRoute } from '@/lib/http/admin-guard';
 import { jsonError } from '@/lib/http/json';
-import { DELETED_BY_AUTHOR, moderateComments } from '@/lib/moderation/moderate';
+import { AWAITING_MODERATION, DELETED_BY_AUTHOR, moderateComments } from '@/lib/moderation/moderate';
 import { fromStatusSchema, moderationActionSchema } from '@/lib/moderation/schemas';
 
 export const POST = adminRoute(async (admin, request, { params }: { params: Promise<{ id: string; action: string }> }) => {
@@ -14,7 +14,7 @@ export const POST = adminRoute(async (admin, request, { params }: { params: Prom
   // Optional: a caller that says which status it saw moves the comment only if it is still in it.
   const from = fromStatusSchema.optional().safeParse(new URL(request.url).searchParams.get('from') ?? undefined);
   if (!from.success) return jsonError(400, { from: from.error.issues[0]?.message ?? 'Unknown status.' });
-  const { changed, missing, deletedByAuthor, changedMeanwhile } = await moderateComments({
+  const { changed, missing, deletedByAuthor, changedMeanwhile, awaitingModeration } = await moderateComments({
     ids: [parsedId.data],
     action: parsedAction.data,
     actor: admin,
@@ -23,5 +23,6 @@ export const POST = adminRoute(async (admin, request, { params }: { params: Prom
   if (missing.length > 0) return jsonError(404, { id: 'There is no comment with that id.' });
   if (deletedByAuthor.length > 0) return jsonError(409, { id: DELETED_BY_AUTHOR });
   if (changedMeanwhile.length > 0) return jsonError(409, { from: 'Someone changed that comment since you saw it, so it was left as it is.' });
+  if (awaitingModeration.length > 0) return jsonError(409, { action: AWAITING_MODERATION });
   return Response.json({ changed });
 });
