@@ -8,7 +8,7 @@ import { getThreadState } from '@/lib/comments/queries';
 import { createComment } from '@/lib/comments/test-builders';
 import { defaultCommentSettings, type CommentSettings } from '@/lib/comments/settings';
 import type { Post } from '@/lib/content/posts';
-import { getDb } from '@/lib/db';
+import { getDb, type DbTransaction } from '@/lib/db';
 import { TEST_PROVIDERS, useTestDatabase } from '@/lib/db/test-suite';
 import type { Viewer } from '@/lib/users/accounts';
 import { listAuditEntries } from './audit';
@@ -79,6 +79,29 @@ function auditFor(commentId: number) {
     where: { targetType: 'comment', targetId: String(commentId) },
     orderBy: { id: 'asc' },
   });
+}
+
+/**
+ * The post's closings and reopenings in the log, each from the state the one before it left (a
+ * post starts open), and the post as the last one left it.
+ */
+async function expectClosingsFollowOn(postId: string, count: number) {
+  const entries = await getDb().auditEntry.findMany({ where: { targetType: 'post', targetId: postId }, orderBy: { id: 'asc' } });
+  expect(entries).toHaveLength(count);
+  expect(entries.map((entry) => entry.before)).toEqual(['open', ...entries.slice(0, -1).map((entry) => entry.after)]);
+  expect((await getThreadState(postId)).closed).toBe(entries.at(-1)?.after === 'closed');
+}
+
+/** Until `count` requests in this suite's PostgreSQL database wait for a lock another holds. */
+async function untilWaiting(count: number): Promise<void> {
+  for (let tries = 0; tries < 200; tries++) {
+    const [row] = await getDb().$queryRaw<{ waiting: number }[]>`
+      SELECT count(*)::int AS waiting FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+      WHERE NOT l.granted AND a.datname = current_database()`;
+    if ((row?.waiting ?? 0) >= count) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`fewer than ${count} requests ever waited for a lock`);
 }
 
 /** Readers whose first comment was approved long ago: the first-time rule no longer holds them. */
@@ -551,6 +574,38 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
           message: 'Comments are closed on this post.',
         });
       });
+
+      it('logs each closing and reopening from the state the one before left, also when several arrive at once', async () => {
+        const post = buildPost();
+        const steps = [true, false, true, true, false, false, true];
+        await Promise.all(steps.map((closed) => setPostClosed({ postId: post.id, closed, actor: admin })));
+        await expectClosingsFollowOn(post.id, steps.length);
+      });
+
+      // SQLite writes one transaction at a time; on PostgreSQL each takes the post's turn.
+      if (provider === 'postgresql') {
+        it('logs the second of two closings as from closed when it was sent before the first was written', async () => {
+          const post = buildPost();
+          await write(post, admin, 'Gives the post its thread row.');
+          // The row is held as a comment being written holds it; both closings are sent meanwhile and
+          // the second must wait for the first before it reads what it closes from.
+          let closings: Promise<void[]> | undefined;
+          await getDb().$transaction(
+            async (tx: DbTransaction) => {
+              await tx.$executeRaw`SELECT 1 FROM "PostThread" WHERE "postId" = ${post.id} FOR UPDATE`;
+              const first = setPostClosed({ postId: post.id, closed: true, actor: admin });
+              await untilWaiting(1);
+              const second = setPostClosed({ postId: post.id, closed: true, actor: admin });
+              await untilWaiting(2);
+              closings = Promise.all([first, second]);
+            },
+            { timeout: 20_000 },
+          );
+          await closings;
+          await expectClosingsFollowOn(post.id, 2);
+          expect(await getThreadState(post.id)).toMatchObject({ version: 3, closed: true });
+        });
+      }
 
       it('refuses comments on a post older than autoCloseDays', async () => {
         const old = buildPost({ date: new Date(Date.now() - 31 * 86_400_000) });

@@ -7,7 +7,7 @@ import { getPostById } from '@/lib/content/posts';
 import { getDb, lockComments, serializeOn, type DbTransaction } from '@/lib/db';
 import { isUnavailable, unlessDatabaseDown } from '@/lib/db/health';
 import type { Viewer } from '@/lib/users/accounts';
-import { auditEntry, auditEntryData } from './audit';
+import { auditEntryData } from './audit';
 import { closedRegardless } from './hold-rules';
 import { banIsActive } from './bans';
 
@@ -241,6 +241,16 @@ export async function moderateComments(options: {
   });
 }
 
+/**
+ * What closing and reopening one post's comments take turns on (`serializeOn`): each reads the
+ * state the one before it left, so the log's before and after follow on from each other when two
+ * admins press at once. A lock on the thread's row would not do: a post nobody has commented on or
+ * closed has no row yet.
+ */
+function closingTurn(postId: string): string {
+  return `post-closed:${postId}`;
+}
+
 /** Close or reopen comments on a post; closed threads stay readable. */
 export async function setPostClosed(options: { postId: string; closed: boolean; actor: Viewer; now?: Date }): Promise<void> {
   const { postId } = options;
@@ -252,23 +262,25 @@ export async function setPostClosed(options: { postId: string; closed: boolean; 
     const reason = closedRegardless(post, autoCloseDays, options.now ?? new Date());
     if (reason) throw new ModerationRefused(`${reason} Reopening here cannot open them.`);
   }
-  const db = getDb();
-  const before = await db.postThread.findUnique({ where: { postId }, select: { closed: true } });
-  await db.$transaction([
-    db.postThread.upsert({
+  await getDb().$transaction(async (tx: DbTransaction) => {
+    await serializeOn(tx, closingTurn(postId));
+    const before = await tx.postThread.findUnique({ where: { postId }, select: { closed: true } });
+    await tx.postThread.upsert({
       where: { postId },
       create: { postId, closed: options.closed, version: 1 },
       update: { closed: options.closed, version: { increment: 1 } },
-    }),
-    auditEntry({
-      actorId: options.actor.id,
-      action: options.closed ? 'close' : 'reopen',
-      targetType: 'post',
-      targetId: postId,
-      before: before?.closed ? 'closed' : 'open',
-      after: options.closed ? 'closed' : 'open',
-    }),
-  ]);
+    });
+    await tx.auditEntry.create({
+      data: auditEntryData({
+        actorId: options.actor.id,
+        action: options.closed ? 'close' : 'reopen',
+        targetType: 'post',
+        targetId: postId,
+        before: before?.closed ? 'closed' : 'open',
+        after: options.closed ? 'closed' : 'open',
+      }),
+    });
+  });
 }
 
 /**
