@@ -67,12 +67,14 @@ export async function createCommentAction(_previous: CommentFormState, formData:
   // Where the author sees it: a held comment only a signed-in author sees in place (a guest's is
   // seen by no one yet), and spam by no one.
   const seen = result.comment.status === 'published' || (result.comment.status === 'pending' && viewer !== null);
+  const commentUrl = seen ? await address() : undefined;
   return {
     status: 'ok',
     errors: {},
     values: {},
     commentId: result.comment.id,
-    commentUrl: seen ? await address() : undefined,
+    commentUrl,
+    closesTo: box === formBox('comment') ? undefined : commentUrl,
     submittedAt: Date.now(),
     // The next comment from this box is timed from now, as it would be on a freshly drawn page.
     formStamp: issueFormStamp(),

@@ -92,7 +92,11 @@ export function CommentForm({
   useEffect(() => {
     if (state.status !== 'ok' || !state.commentUrl) return;
     // The author goes on from their new comment: Publish, disabled while it was sent, lost the focus.
-    if (focusById(`c${state.commentId}`)) return;
+    if (focusById(`c${state.commentId}`)) {
+      // A reply's box closes, as it does without JavaScript: left open, it sat empty under the reply.
+      if (state.closesTo) router.replace(state.closesTo, { scroll: false });
+      return;
+    }
     // New comments go at the end of the thread, which may be a later page than the one open here:
     // the author goes to where it is rather than reading "published" beside a thread without it.
     focusAfterSend(`c${state.commentId}`);

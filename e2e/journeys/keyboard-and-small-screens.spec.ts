@@ -171,7 +171,8 @@ test('a live update after a reply is published in place moves neither the focus 
   const page = await browse(author);
   await openPost(page);
 
-  // The address now names the reply box (#reply-…), which a live update must not send the focus to.
+  // The address names the reply box (#reply-…), then the reply (#c…): a live update must send the
+  // focus to neither.
   await commentActions(page, asked.id).getByRole('link', { name: 'Reply' }).press('Enter');
   const replyForm = page.getByRole('form', { name: `Reply to ${author.name}` });
   await waitForEnhancedForm(replyForm);

@@ -44,6 +44,12 @@ test('Reply under a comment opens a reply form; the published reply is nested un
   const nested = page.locator(`li#c${parent.id} > ol.comment-replies > li.comment`).filter({ hasText: replyText });
   await expect(nested).toBeVisible();
   await expect(nested.locator('.comment-author').first()).toHaveText(alice.name);
+  // The box closes with the address that opened it, as the form's redirect closes it without
+  // JavaScript, and the reader goes on from their reply.
+  const replyAnchor = await nested.getAttribute('id');
+  await expect(page).toHaveURL((url) => !url.searchParams.has('reply') && url.hash === `#${replyAnchor}`);
+  await expect(replyForm).toHaveCount(0);
+  await expect(nested.locator(':scope > article')).toBeFocused();
   // Not also at the top level.
   await expect(
     page
@@ -51,6 +57,12 @@ test('Reply under a comment opens a reply form; the published reply is nested un
       .filter({ has: page.locator(':scope > article', { hasText: replyText }) }),
   ).toHaveCount(0);
   await expectCommentCount(page, before + 1);
+
+  // Reply again: a fresh, empty box, not the last one's answer.
+  await commentActions(page, parent.id).getByRole('link', { name: 'Reply' }).click();
+  await expect(replyForm.getByRole('textbox', { name: `Reply to ${bob.name}` })).toHaveValue('');
+  await expect(replyForm.getByRole('status')).toHaveCount(0);
+  await expect(replyForm.getByRole('textbox', { name: `Reply to ${bob.name}` })).toBeFocused();
 
   // The same nesting for a reader who loads the page afresh.
   await page.reload();

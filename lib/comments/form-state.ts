@@ -7,6 +7,11 @@ export interface CommentFormState {
   commentId?: number;
   /** The page of the thread that shows the new comment, which may not be the one open. */
   commentUrl?: string;
+  /**
+   * For a reply box, opened by the address (`?reply=`), whose reply its author can see: the
+   * reply's address, which closes the box as the form's redirect does without JavaScript.
+   */
+  closesTo?: string;
   /** Changes on every successful submission so the form knows to clear itself. */
   submittedAt?: number;
   /** A new signed render time, when the form's own could not be accepted (lib/spam). */
