@@ -3,8 +3,7 @@
 import { refresh } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getViewer, safeReturnPath } from '@/lib/auth';
-import { removeComment } from '@/lib/comments/change-comment';
-import { notDeletedUrl } from '@/lib/comments/change-comment';
+import { deletedNoticeUrl, notDeletedUrl, removeComment } from '@/lib/comments/change-comment';
 import { unlessCommentsDown } from '@/lib/comments/unavailable';
 
 /**
@@ -22,6 +21,7 @@ export async function deleteCommentAction(formData: FormData): Promise<void> {
   // The thread's address differs from the page's only by its #fragment, which the client router
   // would treat as a scroll; refreshing makes it render the thread again without the comment.
   refresh();
-  // Done, the reader stays on the page of the thread they deleted from (a later one, say).
-  redirect(result.ok ? (formData.has('returnTo') ? returnTo : result.url) : notDeletedUrl(returnTo, result.status));
+  // Done, the reader stays on the page of the thread they deleted from (a later one, say), told so.
+  if (!result.ok) redirect(notDeletedUrl(returnTo, result.status));
+  redirect(deletedNoticeUrl(formData.has('returnTo') ? returnTo : result.url, result.value.id));
 }

@@ -27,7 +27,7 @@ export type CommentSectionData =
       banned: string | null;
     };
 
-/** A word about what the reader just did: their comment is held, or their Delete did nothing. */
+/** A word about what the reader just did: their comment is held or deleted, or their Delete did nothing. */
 export type SectionNotice = { tone: 'done' | 'refused'; text: string };
 
 /**

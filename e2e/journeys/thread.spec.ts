@@ -161,6 +161,17 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(commentById(page, comment.id)).toHaveCount(0);
       await expectCommentCount(page, before - 1);
       await expect(page.locator('#comments')).not.toContainText(text);
+      // Said, not only seen: a comment that vanishes tells a screen reader nothing.
+      await expect(page.locator('#comments').getByRole('status')).toHaveText('Your comment is deleted.');
+
+      // The receipt is the deleter's: an address merely saying so shows nothing.
+      const deleted = new URL(page.url()).searchParams.get('deleted') ?? '';
+      expect(deleted).toMatch(new RegExp(`^${comment.id}\\.`));
+      for (const madeUp of ['1', `${comment.id}.AAAAAAAAAAAAAAAA`]) {
+        await page.goto(`${SEED_POST.path}?deleted=${madeUp}`);
+        await expect(page.locator('#comments h2')).toBeVisible();
+        await expect(page.locator('#comments .form-success')).toHaveCount(0);
+      }
     });
 
     test('Delete on a later page of the thread stays on that page', async ({ page, accounts, commentSettings }) => {

@@ -5,7 +5,7 @@ import { CommentError } from './errors';
 import { deleteComment, editComment, type WrittenComment } from './mutations';
 import { commentIdSchema, editCommentSchema, fieldErrors } from './schemas';
 import { getCommentSettings } from './settings';
-import { locateComment, noticeText, withNotice } from './post-comment';
+import { isSignedNotice, locateComment, noticeText, signedNotice, withNotice } from './post-comment';
 
 export type ChangeResult<T> =
   | { ok: true; value: T; url: string }
@@ -52,6 +52,22 @@ export async function removeComment(options: { id: unknown; viewer: Viewer }): P
   } catch (error) {
     return refusal(error);
   }
+}
+
+/** What the author of a Delete is told: a receipt, true on the page left open or reloaded. */
+export const DELETED_RECEIPT = 'Your comment is deleted.';
+
+/**
+ * The page the reader deleted from, saying it is done: the comment, gone from the thread (or left
+ * as its replies' placeholder), said nothing itself. Signed (`signedNotice`), as the held notice is.
+ */
+export function deletedNoticeUrl(pageAddress: string, commentId: number): string {
+  return withNotice(pageAddress, 'deleted', signedNotice('deleted', commentId));
+}
+
+/** Whether `?deleted=` is one deletedNoticeUrl wrote. */
+export function isDeletedNotice(value: string | undefined): boolean {
+  return isSignedNotice('deleted', value);
 }
 
 /** Why a Delete did nothing, keyed by the refusal's status, as `?not-deleted=409` asks the page to say. */

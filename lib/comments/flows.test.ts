@@ -5,7 +5,7 @@ import type { Post } from '@/lib/content/posts';
 import { getDb } from '@/lib/db';
 import { TEST_PROVIDERS, useTestDatabase } from '@/lib/db/test-suite';
 import type { Viewer } from '@/lib/users/accounts';
-import { changeCommentText, notDeletedMessage, notDeletedUrl, removeComment } from './change-comment';
+import { changeCommentText, deletedNoticeUrl, isDeletedNotice, notDeletedMessage, notDeletedUrl, removeComment } from './change-comment';
 import { CommentError } from './errors';
 import { deleteComment, editComment } from './mutations';
 import {
@@ -167,6 +167,12 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
         for (const made of [undefined, '', '1', `${comment.id}`, `${comment.id + 1}.${signature}`, `${comment.id}.${signature}x`, `0${comment.id}.${signature}`]) {
           expect(isHeldNotice(made), String(made)).toBe(false);
         }
+        // A Delete's receipt is signed for what it says: a held notice's value does not say "deleted".
+        const deleted = new URL(deletedNoticeUrl(`${p.path}?comments=3#comments`, comment.id), 'http://blog.test');
+        expect([deleted.pathname, deleted.searchParams.get('comments'), deleted.hash]).toEqual([p.path, '3', '#comments']);
+        expect(isDeletedNotice(deleted.searchParams.get('deleted') ?? undefined)).toBe(true);
+        expect(isDeletedNotice(held.searchParams.get('held') ?? undefined)).toBe(false);
+        expect(isHeldNotice(deleted.searchParams.get('deleted') ?? undefined)).toBe(false);
       });
 
       it('refuses a guest while only signed-in readers may comment (401)', async () => {

@@ -121,25 +121,39 @@ export const HELD_RECEIPT = 'Thanks! Your comment was sent for moderation.';
 
 /**
  * Where to send the author of a comment that is held (or caught as spam): the same page of the
- * thread, with HELD_RECEIPT. The notice names the
- * comment, signed (`?held=42.<signature>`): the page says so to whoever was
- * sent there after writing one, not to anyone handed the address with `?held=1`.
+ * thread, with HELD_RECEIPT. The notice names the comment, signed (`?held=42.<signature>`): the
+ * page says so to whoever was sent there after writing one, not to anyone handed the address with
+ * `?held=1`.
  */
 export function heldNoticeUrl(commentAddress: string, commentId: number): string {
-  return withNotice(commentAddress, 'held', `${commentId}.${heldSignature(commentId)}`);
+  return withNotice(commentAddress, 'held', signedNotice('held', commentId));
 }
 
 /** Whether `?held=` is one heldNoticeUrl wrote. */
 export function isHeldNotice(value: string | undefined): boolean {
+  return isSignedNotice('held', value);
+}
+
+/**
+ * A receipt naming the comment it is about, signed with the blog's key (`42.<signature>`), for a
+ * notice only the reader who did something should read: an address anyone can write would let a
+ * link tell a reader that their comment waits, or was deleted, when they wrote nothing.
+ */
+export function signedNotice(kind: 'held' | 'deleted', commentId: number): string {
+  return `${commentId}.${noticeSignature(kind, commentId)}`;
+}
+
+/** Whether `value` is a signedNotice of `kind`. */
+export function isSignedNotice(kind: 'held' | 'deleted', value: string | undefined): boolean {
   const [id, given, ...rest] = (value ?? '').split('.');
   if (!id || !given || rest.length > 0 || !/^[1-9]\d{0,15}$/.test(id)) return false;
-  const expected = Buffer.from(heldSignature(Number(id)));
+  const expected = Buffer.from(noticeSignature(kind, Number(id)));
   const actual = Buffer.from(given);
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
-function heldSignature(commentId: number): string {
-  return signWithBlogKey(`held-notice:${commentId}`).toString('base64url').slice(0, 16);
+function noticeSignature(kind: 'held' | 'deleted', commentId: number): string {
+  return signWithBlogKey(`${kind}-notice:${commentId}`).toString('base64url').slice(0, 16);
 }
 
 /** The message `?name=value` stands for in a page's `messages`; null for a value nothing sends. */

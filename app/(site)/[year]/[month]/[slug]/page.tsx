@@ -20,7 +20,7 @@ import { notFoundOrAlias } from '../../../not-found-or-alias';
 import { issueFormStamp } from '@/lib/spam';
 import { PartialPageMark } from '@/components/partial-page-mark';
 import { commentIdSchema } from '@/lib/comments/schemas';
-import { notDeletedMessage } from '@/lib/comments/change-comment';
+import { DELETED_RECEIPT, isDeletedNotice, notDeletedMessage } from '@/lib/comments/change-comment';
 import { HELD_RECEIPT, isHeldNotice } from '@/lib/comments/post-comment';
 import { notModeratedMessage } from '@/lib/moderation/moderate';
 
@@ -33,6 +33,7 @@ const commentQuerySchema = z.object({
   reply: commentIdSchema.optional().catch(undefined),
   edit: commentIdSchema.optional().catch(undefined),
   held: z.string().optional().catch(undefined),
+  deleted: z.string().optional().catch(undefined),
   'not-deleted': z.string().optional().catch(undefined),
   'not-moderated': z.string().optional().catch(undefined),
 });
@@ -103,6 +104,7 @@ function blogPosting(post: Post, site: Site, count: number | null, comments: Com
 /** What the address asks the comment section to say after a form brought the reader here. */
 function sectionNotice(query: z.infer<typeof commentQuerySchema>): SectionNotice | null {
   if (isHeldNotice(query.held)) return { tone: 'done', text: HELD_RECEIPT };
+  if (isDeletedNotice(query.deleted)) return { tone: 'done', text: DELETED_RECEIPT };
   const refused = notDeletedMessage(query['not-deleted']) ?? notModeratedMessage(query['not-moderated']);
   return refused ? { tone: 'refused', text: refused } : null;
 }
