@@ -10,6 +10,7 @@ import { CommentForm } from './comment-form';
 import { CommentItem, commentHref, type ThreadContext } from './comment-item';
 import { FocusAfterSend } from './focus-after-send';
 import { LiveComments } from './live-comments';
+import { MissingCommentNotice } from './missing-comment-notice';
 import { ThreadForms } from './thread-forms';
 import { UnansweredBoundary } from './unanswered-boundary';
 import { postsShown } from '../posts-shown';
@@ -68,6 +69,7 @@ export function CommentSection({
               {notice.text}
             </p>
           )}
+          {data.available && <MissingCommentNotice postPath={post.path} />}
           {!data.available && (
             <p className="status-message" role="status">
               Comments are temporarily unavailable. The post is all here; please try the comments again in a little while.

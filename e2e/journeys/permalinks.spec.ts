@@ -3,6 +3,7 @@ import { postComment, postComments, signInWithApi, uniqueText } from '../support
 import { SEED_POST } from '../support/blog';
 import {
   COMMENT_TIME_FORMAT,
+  commentById,
   commentByText,
   commentCard,
   commentIdOf,
@@ -45,6 +46,36 @@ test('each comment’s time links to #c{id} and reads like “November 29, 2026 
   await commentCard(page, reply.id).locator('a.comment-permalink').click();
   await expect(page).toHaveURL((url) => url.pathname === SEED_POST.path && url.hash === `#c${reply.id}`);
   await expect(page.locator(`li#c${reply.id}`)).toBeInViewport();
+});
+
+test('a link to a comment that left its page follows it to its page now, and one to a removed comment says so', async ({
+  page,
+  accounts,
+  commentSettings,
+}) => {
+  const api = await accounts.apiAs(await accounts.create('moved'));
+  // A page's worth before it (from another account: each may write 5 a minute).
+  await postComments(await accounts.apiAs(await accounts.create('earlier')), 5, 'Before the linked one');
+  const linked = await postComment(api, uniqueText('Linked from a feed'));
+  const removed = await postComment(api, uniqueText('Linked, then taken back'));
+  expect((await api.delete(`/api/comments/${removed.id}`)).status()).toBe(200);
+
+  // Fewer comments a page since the link was made: page 1 no longer holds it.
+  await commentSettings.set({ commentsPerPage: 5 });
+  await page.goto(`${SEED_POST.path}#c${linked.id}`);
+  await expect(page).toHaveURL((url) => url.searchParams.get('comments') !== null && url.hash === `#c${linked.id}`);
+  await expect(page.locator(`li#c${linked.id}`)).toBeInViewport();
+  await expect(page.locator('#comments').getByText('The comment this link leads to')).toHaveCount(0);
+
+  // Removed without replies, it is drawn nowhere: the section says so, where the reader lands.
+  await page.goto(`${SEED_POST.path}#c${removed.id}`);
+  const notice = page.locator('#comments').getByRole('status');
+  await expect(notice).toHaveText(
+    'The comment this link leads to is not on this page: it has been removed, or is not shown yet.',
+  );
+  await expect(page.locator('#comments')).toBeFocused();
+  await expect(page).toHaveURL((url) => url.hash === `#c${removed.id}`);
+  await expect(commentById(page, removed.id)).toHaveCount(0);
 });
 
 test('the post’s JSON-LD lists a new comment as a Comment with its permalink, author and text', async ({

@@ -1,0 +1,56 @@
+'use client';
+
+import { useRouter, useSearchParams } from 'next/navigation';
+import { useEffect, useState } from 'react';
+import { focusById } from './focus-after-send';
+
+const COMMENT_FRAGMENT = /^#c([1-9]\d{0,15})$/;
+
+export const MISSING_COMMENT = 'The comment this link leads to is not on this page: it has been removed, or is not shown yet.';
+
+/**
+ * A link to one comment (`…?comments=2#c42`, from a feed, a mail or another page) whose comment
+ * this page does not draw. The browser would open the page at its top without a word. The comment's
+ * own address (`/comments/{id}`) knows where it is now: on another page of the thread (the number
+ * of comments a page holds changed since the link was made), it goes there; nowhere the reader may
+ * see, the comment section says so. Only a script sees an address's #fragment, so only with
+ * JavaScript; and only for the address the page was opened or moved to, not after live updates.
+ */
+export function MissingCommentNotice({ postPath }: { postPath: string }) {
+  const router = useRouter();
+  // Looked at again when the address moves on: to the page this sent the reader to, say.
+  const search = useSearchParams().toString();
+  const [missing, setMissing] = useState(false);
+  useEffect(() => {
+    let current = true;
+    const look = async () => {
+      const id = COMMENT_FRAGMENT.exec(window.location.hash)?.[1];
+      if (!id || document.getElementById(`c${id}`)) {
+        setMissing(false);
+        return;
+      }
+      const here = `${window.location.pathname}${window.location.search}`;
+      const found = await fetch(`/comments/${id}`, { method: 'HEAD' }).catch(() => null);
+      if (!current) return;
+      const there = found?.ok ? new URL(found.url) : null;
+      if (there && there.pathname === postPath && `${there.pathname}${there.search}` !== here) {
+        router.replace(`${there.pathname}${there.search}#c${id}`);
+        return;
+      }
+      setMissing(true);
+      focusById('comments');
+    };
+    void look();
+    window.addEventListener('hashchange', look);
+    return () => {
+      current = false;
+      window.removeEventListener('hashchange', look);
+    };
+  }, [postPath, router, search]);
+  if (!missing) return null;
+  return (
+    <p className="status-message" role="status">
+      {MISSING_COMMENT}
+    </p>
+  );
+}
