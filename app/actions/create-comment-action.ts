@@ -43,9 +43,10 @@ export async function createCommentAction(_previous: CommentFormState, formData:
     });
   });
   if (!result.ok) {
-    // With JavaScript the page is drawn again as a signed-out reader sees it: the box keeps the
-    // text and offers what is possible now (a guest's name, or the link to sign in).
-    if (result.errors.request === SIGNED_OUT) refresh();
+    // Refused for who the reader is now or what the post allows now (signed out, banned, comments
+    // closed meanwhile): with JavaScript the page is drawn again as it now is, and the box keeps
+    // the text and offers what is possible (a guest's name, the link to sign in), not "Commenting as".
+    if (result.status === 401 || result.status === 403) refresh();
     // The stamp goes back with the text, since the form it returns to may have been drawn without
     // one (where no comment could be written); a new one only when the old cannot succeed.
     const sent = formData.get('formStamp');

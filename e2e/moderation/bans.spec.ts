@@ -74,6 +74,10 @@ test('a ban with hidden comments refuses new ones with a clear message; unbannin
   await trollForm.getByRole('button', { name: 'Publish' }).click();
   await expect(trollForm.getByRole('alert')).toHaveText('Your account may no longer comment on this blog.');
   await expect(trollForm.getByRole('textbox', { name: 'Your comment' })).toHaveValue('Still here');
+  // The page is drawn again as it is now (live updates held): the ban's word, not "Commenting as".
+  await expect(trollPage.locator('#post-a-comment > .status-message')).toHaveText('Your account may no longer comment on this blog.');
+  await expect(trollPage.locator('#post-a-comment .commenting-as')).toHaveCount(0);
+  await expect(trollForm.getByRole('textbox', { name: 'Your comment' })).toHaveValue('Still here');
   // A page opened now says so where the comment box would be, and offers no Reply or Edit.
   await trollPage.reload();
   await expect(trollPage.locator('#post-a-comment')).toContainText('Your account may no longer comment on this blog.');
