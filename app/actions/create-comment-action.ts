@@ -75,7 +75,8 @@ export async function createCommentAction(_previous: CommentFormState, formData:
     values: {},
     commentId: result.comment.id,
     commentUrl,
-    closesTo: box === formBox('comment') ? undefined : commentUrl,
+    // Held, the receipt goes with the box: the address that closes it says it at the section's top.
+    closesTo: box === formBox('comment') || !commentUrl ? undefined : held ? heldNoticeUrl(commentUrl, result.comment.id) : commentUrl,
     submittedAt: Date.now(),
     // The next comment from this box is timed from now, as it would be on a freshly drawn page.
     formStamp: issueFormStamp(),

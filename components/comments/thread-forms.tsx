@@ -61,7 +61,8 @@ export function ThreadForms({
   if (spent.asked !== asked) setSpent({ asked, comment: comment[0], edit: edit[0] });
   const commentAnswer = comment[0] === spent.comment ? idleCommentForm : comment[0];
   const editAnswer = edit[0] === spent.edit ? idleCommentForm : edit[0];
-  // A stray reply stays after it is published too: it says so, and forgets the reply's draft.
+  // A stray reply stays after it is published too, until the address moves on (to the reply, on
+  // another page or this one): it says so, and forgets the reply's draft.
   const strayReply =
     commentAnswer.status !== 'idle' && commentAnswer.box && !drawn.includes(commentAnswer.box) ? commentAnswer.box : null;
   // The reply the address asks for, when its comment was removed while the reader wrote and a live

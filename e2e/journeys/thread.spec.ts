@@ -71,6 +71,34 @@ test('Reply under a comment opens a reply form; the published reply is nested un
   ).toBeVisible();
 });
 
+test('a reply held for moderation closes its box too, and the section says it waits', async ({
+  page,
+  accounts,
+  commentSettings,
+}) => {
+  const [asker, answerer] = await Promise.all([accounts.create('asker'), accounts.create('held-replier')]);
+  const parent = await postComment(await accounts.apiAs(asker), uniqueText('Held replies welcome'));
+  await commentSettings.set({ holdFor: 'everyone' });
+  await signInWithApi(page.request, answerer);
+  await openPost(page);
+  await pauseLiveUpdates(page);
+
+  await commentActions(page, parent.id).getByRole('link', { name: 'Reply' }).click();
+  const replyForm = page.getByRole('form', { name: `Reply to ${asker.name}` });
+  await waitForEnhancedForm(replyForm);
+  const replyText = uniqueText('An answer that waits');
+  await replyForm.getByRole('textbox', { name: `Reply to ${asker.name}` }).fill(replyText);
+  await replyForm.getByRole('button', { name: 'Publish' }).click();
+
+  // Its author sees it in place, marked; the receipt the box gave is said where the box's answer lands.
+  const nested = page.locator(`li#c${parent.id} > ol.comment-replies > li.comment`).filter({ hasText: replyText });
+  await expect(nested.locator('.comment-pending')).toHaveText('Your comment is awaiting moderation.');
+  await expect(replyForm).toHaveCount(0);
+  await expect(page).toHaveURL((url) => !url.searchParams.has('reply') && url.searchParams.has('held'));
+  await expect(page.locator('#comments').getByRole('status')).toHaveText('Thanks! Your comment was sent for moderation.');
+  await expect(nested.locator(':scope > article')).toBeFocused();
+});
+
 for (const javaScriptEnabled of [true, false]) {
   test.describe(javaScriptEnabled ? 'editing with JavaScript' : 'editing without JavaScript', () => {
     test.use({ javaScriptEnabled });

@@ -8,8 +8,8 @@ export interface CommentFormState {
   /** The page of the thread that shows the new comment, which may not be the one open. */
   commentUrl?: string;
   /**
-   * For a reply box, opened by the address (`?reply=`), whose reply its author can see: the
-   * reply's address, which closes the box as the form's redirect does without JavaScript.
+   * For a reply box, opened by the address (`?reply=`), whose reply its author can see: where the
+   * form's redirect sends them without JavaScript (the reply, or its held notice), which closes the box.
    */
   closesTo?: string;
   /** Changes on every successful submission so the form knows to clear itself. */
