@@ -2,11 +2,11 @@
 
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useEffect, useState } from 'react';
-import { focusById } from './focus-after-send';
+import { focusAfterSend, focusById } from './focus-after-send';
 
 const COMMENT_FRAGMENT = /^#c([1-9]\d{0,15})$/;
 
-export const MISSING_COMMENT = 'The comment this link leads to is not on this page: it has been removed, or is not shown yet.';
+const MISSING_COMMENT = 'The comment this link leads to is not on this page: it has been removed, or is not shown yet.';
 
 /**
  * A link to one comment (`…?comments=2#c42`, from a feed, a mail or another page) whose comment
@@ -22,8 +22,10 @@ export function MissingCommentNotice({ postPath }: { postPath: string }) {
   const search = useSearchParams().toString();
   const [missing, setMissing] = useState(false);
   useEffect(() => {
-    let current = true;
+    // Only the newest look acts: a reader may follow another link before an answer comes.
+    let latest = 0;
     const look = async () => {
+      const mine = ++latest;
       const id = COMMENT_FRAGMENT.exec(window.location.hash)?.[1];
       if (!id || document.getElementById(`c${id}`)) {
         setMissing(false);
@@ -31,19 +33,25 @@ export function MissingCommentNotice({ postPath }: { postPath: string }) {
       }
       const here = `${window.location.pathname}${window.location.search}`;
       const found = await fetch(`/comments/${id}`, { method: 'HEAD' }).catch(() => null);
-      if (!current) return;
+      if (mine !== latest) return;
       const there = found?.ok ? new URL(found.url) : null;
-      if (there && there.pathname === postPath && `${there.pathname}${there.search}` !== here) {
+      if (there?.pathname === postPath && `${there.pathname}${there.search}` !== here) {
+        // Drawn there, the comment takes the focus, as after any form that sends the reader on.
+        focusAfterSend(`c${id}`);
         router.replace(`${there.pathname}${there.search}#c${id}`);
         return;
       }
+      // Removed, or its place on this very page drawn without it. Not when the lookup itself
+      // failed (the database or the network down): that says nothing about the comment.
+      if (found?.status !== 404 && there?.pathname !== postPath) return;
       setMissing(true);
-      focusById('comments');
+      // The reader lands on the word, unless they have gone on to something else meanwhile.
+      if (!document.activeElement || document.activeElement === document.body) focusById('comments');
     };
     void look();
     window.addEventListener('hashchange', look);
     return () => {
-      current = false;
+      latest = -1;
       window.removeEventListener('hashchange', look);
     };
   }, [postPath, router, search]);

@@ -134,17 +134,20 @@ export function isHeldNotice(value: string | undefined): boolean {
   return isSignedNotice('held', value);
 }
 
+/** What a signed notice tells its reader: their comment waits for a moderator, or is deleted. */
+export type SignedNoticeKind = 'held' | 'deleted';
+
 /**
  * A receipt naming the comment it is about, signed with the blog's key (`42.<signature>`), for a
  * notice only the reader who did something should read: an address anyone can write would let a
  * link tell a reader that their comment waits, or was deleted, when they wrote nothing.
  */
-export function signedNotice(kind: 'held' | 'deleted', commentId: number): string {
+export function signedNotice(kind: SignedNoticeKind, commentId: number): string {
   return `${commentId}.${noticeSignature(kind, commentId)}`;
 }
 
 /** Whether `value` is a signedNotice of `kind`. */
-export function isSignedNotice(kind: 'held' | 'deleted', value: string | undefined): boolean {
+export function isSignedNotice(kind: SignedNoticeKind, value: string | undefined): boolean {
   const [id, given, ...rest] = (value ?? '').split('.');
   if (!id || !given || rest.length > 0 || !/^[1-9]\d{0,15}$/.test(id)) return false;
   const expected = Buffer.from(noticeSignature(kind, Number(id)));
@@ -152,7 +155,7 @@ export function isSignedNotice(kind: 'held' | 'deleted', value: string | undefin
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
-function noticeSignature(kind: 'held' | 'deleted', commentId: number): string {
+function noticeSignature(kind: SignedNoticeKind, commentId: number): string {
   return signWithBlogKey(`${kind}-notice:${commentId}`).toString('base64url').slice(0, 16);
 }
 
