@@ -8,7 +8,7 @@ import { commentCountLabel } from '@/lib/comments/rules';
 import type { Viewer } from '@/lib/users/accounts';
 import { CommentForm } from './comment-form';
 import { CommentItem, commentHref, type ThreadContext } from './comment-item';
-import { FocusAfterSend } from './focus-after-send';
+import { FocusAfterSend, SECTION_NOTICE_ID } from './focus-after-send';
 import { LiveComments } from './live-comments';
 import { MissingCommentNotice } from './missing-comment-notice';
 import { ThreadForms } from './thread-forms';
@@ -65,7 +65,7 @@ export function CommentSection({
         <ThreadForms postId={post.id} guest={!viewer} asked={ctx.boxesAsked} drawn={drawnBoxes(data, ctx)} cancelHref={commentHref(ctx, {}, 'comments')} formStamp={mayWrite ? ctx.formStamp : ''} replyGone={ctx.replyGone}>
           {data.available && adminControls}
           {notice && (
-            <p className={notice.tone === 'done' ? 'form-success' : 'form-error'} role="status">
+            <p className={notice.tone === 'done' ? 'form-success' : 'form-error'} role="status" id={SECTION_NOTICE_ID}>
               {notice.text}
             </p>
           )}

@@ -1,13 +1,13 @@
 'use client';
 
 import { deleteCommentAction } from '@/app/actions/delete-comment-action';
-import { focusAfterSend } from './focus-after-send';
+import { focusAfterSend, SECTION_NOTICE_ID } from './focus-after-send';
 
 /**
  * Delete, one step away: an author's deletion cannot be undone, not even by an admin, so a slip
  * of the finger on a phone must not be enough. A disclosure, so the step works without JavaScript.
  * `returnTo` is the page it is on; the focus goes on from what is left of the comment (its place,
- * where it has replies) or the comment section.
+ * where it has replies), or the section's word that it is deleted, which a screen reader then reads.
  */
 export function DeleteCommentButton({ commentId, returnTo }: { commentId: number; returnTo: string }) {
   return (
@@ -15,7 +15,7 @@ export function DeleteCommentButton({ commentId, returnTo }: { commentId: number
       <summary className="link-button">Delete</summary>
       <form
         action={deleteCommentAction}
-        onSubmit={() => focusAfterSend(`c${commentId}`, 'comments')}
+        onSubmit={() => focusAfterSend(`c${commentId}`, SECTION_NOTICE_ID, 'comments')}
         className="inline-form"
       >
         <input type="hidden" name="commentId" value={commentId} />

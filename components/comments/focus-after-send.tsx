@@ -10,6 +10,9 @@ import { useEffect } from 'react';
  * or after a while, so that nothing but that answer moves the focus.
  */
 let expected: { targets: string[]; until: number } | null = null;
+
+/** The comment section's word about what the reader just did (a held comment, a Delete). */
+export const SECTION_NOTICE_ID = 'comments-notice';
 const ANSWER_WITHIN_MS = 15_000;
 
 export function focusAfterSend(...targets: string[]): void {

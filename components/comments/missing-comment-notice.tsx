@@ -6,6 +6,7 @@ import { focusAfterSend, focusById } from './focus-after-send';
 
 const COMMENT_FRAGMENT = /^#c([1-9]\d{0,15})$/;
 
+const MISSING_COMMENT_ID = 'missing-comment';
 const MISSING_COMMENT = 'The comment this link leads to is not on this page: it has been removed, or is not shown yet.';
 
 /**
@@ -45,8 +46,6 @@ export function MissingCommentNotice({ postPath }: { postPath: string }) {
       // failed (the database or the network down): that says nothing about the comment.
       if (found?.status !== 404 && there?.pathname !== postPath) return;
       setMissing(true);
-      // The reader lands on the word, unless they have gone on to something else meanwhile.
-      if (!document.activeElement || document.activeElement === document.body) focusById('comments');
     };
     void look();
     window.addEventListener('hashchange', look);
@@ -55,9 +54,14 @@ export function MissingCommentNotice({ postPath }: { postPath: string }) {
       window.removeEventListener('hashchange', look);
     };
   }, [postPath, router, search]);
+  // The reader lands on the word, which a screen reader then reads, unless they have gone on to
+  // something else meanwhile.
+  useEffect(() => {
+    if (missing && (!document.activeElement || document.activeElement === document.body)) focusById(MISSING_COMMENT_ID);
+  }, [missing]);
   if (!missing) return null;
   return (
-    <p className="status-message" role="status">
+    <p className="status-message" role="status" id={MISSING_COMMENT_ID}>
       {MISSING_COMMENT}
     </p>
   );

@@ -151,7 +151,9 @@ test('after Publish, Save and Delete from the keyboard, the focus is on what the
   await deleteStep(commentActions(page, replyId)).press('Enter');
   await commentActions(page, replyId).getByRole('button', { name: 'Yes, delete it' }).press('Enter');
   await expect(commentById(page, replyId)).toHaveCount(0);
-  await expect(page.locator('#comments')).toBeFocused();
+  // On the word that it is deleted, which a screen reader reads, the comment being gone.
+  await expect(page.locator('#comments').getByRole('status')).toBeFocused();
+  await expect(page.locator('#comments').getByRole('status')).toHaveText('Your comment is deleted.');
 
   const form = postCommentForm(page);
   const text = uniqueText('A comment of my own, from the keyboard');

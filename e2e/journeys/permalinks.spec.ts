@@ -73,7 +73,7 @@ test('a link to a comment that left its page follows it to its page now, and one
   await expect(notice).toHaveText(
     'The comment this link leads to is not on this page: it has been removed, or is not shown yet.',
   );
-  await expect(page.locator('#comments')).toBeFocused();
+  await expect(notice).toBeFocused();
   await expect(page).toHaveURL((url) => url.hash === `#c${removed.id}`);
   await expect(commentById(page, removed.id)).toHaveCount(0);
 });
