@@ -5,10 +5,10 @@ import { redirect } from 'next/navigation';
 import type { AdminFormState } from '@/app/(admin)/_lib/form-state';
 import { adminForAction, adminFormWork } from '@/app/(admin)/_lib/guard';
 import { queueHref } from '@/app/(admin)/_lib/queue-href';
-import { goOnThroughTab, moderationDoneMessage, TAB_ACTIONS } from '@/app/(admin)/_lib/wording';
+import { goOnThroughTab, moderationDoneMessage } from '@/app/(admin)/_lib/wording';
 import { commentIdSchema } from '@/lib/comments/schemas';
 import { moderateComments, type ModerationAction } from '@/lib/moderation/moderate';
-import { countTabUpTo, listTabStep, WHOLE_TAB_STEP } from '@/lib/moderation/queue';
+import { countTabUpTo, listTabStep, TAB_ACTIONS, WHOLE_TAB_STEP } from '@/lib/moderation/queue';
 import { bulkModerationSchema, queueButtonSchema, queuePlaceSchema } from '@/lib/moderation/schemas';
 
 /** The newest comment of the tab the page showed (`upTo`): the whole-tab step stops there. */

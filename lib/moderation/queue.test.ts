@@ -2,14 +2,15 @@
 // seed post (content/posts), so the queue's post titles come from the content layer.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { deleteComment, type WrittenComment } from '@/lib/comments/mutations';
+import type { CommentStatus } from '@/lib/comments/rules';
 import { defaultCommentSettings, type CommentSettings } from '@/lib/comments/settings';
 import { createComment } from '@/lib/comments/test-builders';
 import type { Post } from '@/lib/content/posts';
 import { getDb } from '@/lib/db';
 import { TEST_PROVIDERS, useTestDatabase } from '@/lib/db/test-suite';
 import type { Viewer } from '@/lib/users/accounts';
-import { banUser, moderateComments } from './moderate';
-import { countByStatus, countPending, excerptOf, countTabUpTo, listModerationQueue, listQueuePage, listTabStep, newestInTab } from './queue';
+import { banUser, moderateComments, type ModerationAction } from './moderate';
+import { countByStatus, countPending, excerptOf, countTabUpTo, listModerationQueue, listQueuePage, listTabStep, newestInTab, TAB_ACTIONS } from './queue';
 
 const SEED_ID = 'from-russia-with-love';
 const SEED_TITLE = 'From Russia with love: Moscow and Beijing pledge closer support amid tensions with West';
@@ -229,3 +230,31 @@ describe('excerptOf', () => {
     expect(excerptOf('Short and\n\nsweet.')).toEqual({ excerpt: 'Short and sweet.', fullText: null });
   });
 });
+
+for (const { provider, enabled } of TEST_PROVIDERS) {
+  describe.skipIf(!enabled)(`what each queue tab offers, on ${provider}`, () => {
+    useTestDatabase(provider);
+
+    it('moves every comment in a tab with each action that tab offers, and with nothing the rules would leave', async () => {
+      const admin = await insertUser('Tab Admin', 'admin');
+      const reader = await insertUser('Tab Reader');
+      const post = buildPost('tab-actions');
+      let n = 0;
+      /** A comment in `status` as the queue finds it there: held, published, or removed by a moderator. */
+      const inTab = async (status: CommentStatus): Promise<number> => {
+        const settings = status === 'pending' ? { ...defaultCommentSettings, holdFor: 'everyone' as const } : holdNobody;
+        const { id } = await createComment({ post, viewer: reader, input: { body: `In the ${status} tab, ${(n += 1)}` }, settings });
+        if (status === 'spam' || status === 'deleted')
+          await moderateComments({ ids: [id], action: status === 'spam' ? 'spam' : 'delete', actor: admin });
+        return id;
+      };
+      for (const [tab, actions] of Object.entries(TAB_ACTIONS) as [CommentStatus, readonly ModerationAction[]][]) {
+        for (const action of actions) {
+          const id = await inTab(tab);
+          const outcome = await moderateComments({ ids: [id], action, actor: admin, from: tab });
+          expect(outcome.changed, `${action} in the ${tab} tab`).toEqual([id]);
+        }
+      }
+    });
+  });
+}

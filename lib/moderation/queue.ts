@@ -131,6 +131,17 @@ export async function listQueuePage(options: { status: CommentStatus; cursor?: n
 /** How many comments one press of "every comment in this tab" moves: each step a short transaction. */
 export const WHOLE_TAB_STEP = 500;
 
+/**
+ * What each tab of the queue offers, the console's buttons and its action alike: Restore brings
+ * back what was removed (spam, deleted) as published; a comment awaiting moderation is approved.
+ */
+export const TAB_ACTIONS = {
+  pending: ['approve', 'spam', 'delete'],
+  published: ['spam', 'delete'],
+  spam: ['restore', 'delete'],
+  deleted: ['restore', 'spam'],
+} as const satisfies Record<CommentStatus, readonly ModerationAction[]>;
+
 /** The newest comment in a tab: where "every comment in this tab" stops, as the admin saw the tab. */
 export async function newestInTab(status: CommentStatus): Promise<number | null> {
   const row = await getDb().comment.findFirst({ where: { status }, orderBy: { id: 'desc' }, select: { id: true } });

@@ -49,14 +49,6 @@ export function goOnThroughTab(action: ModerationAction, upTo: number, left: num
   return { value: `${action}:tab:${upTo}:${tab}`, label };
 }
 
-/** What each tab of the queue offers; Restore brings spam and deleted comments back as published. */
-export const TAB_ACTIONS = {
-  pending: ['approve', 'spam', 'delete'],
-  published: ['spam', 'delete'],
-  spam: ['restore', 'delete'],
-  deleted: ['restore', 'spam'],
-} as const satisfies Record<string, readonly ModerationAction[]>;
-
 export const ACTION_LABELS: Record<ModerationAction, string> = {
   approve: 'Approve',
   spam: 'Spam',

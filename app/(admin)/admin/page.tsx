@@ -3,14 +3,14 @@ import { SiteLink } from '@/components/site-link';
 import { z } from 'zod';
 import { adminForPage } from '../_lib/guard';
 import { queueHref } from '../_lib/queue-href';
-import { goOnThroughTab, moderationDoneMessage, plural, TAB_ACTIONS } from '../_lib/wording';
+import { goOnThroughTab, moderationDoneMessage, plural } from '../_lib/wording';
 import { AdminNav } from '@/components/admin/admin-nav';
 import { QueueForm } from '@/components/admin/queue-form';
 import { QueueRow } from '@/components/admin/queue-row';
 import type { CommentStatus } from '@/lib/comments/rules';
 import { getSite } from '@/lib/content/site';
 import { MODERATION_ACTIONS } from '@/lib/moderation/moderate';
-import { countByStatus, listQueuePage, WHOLE_TAB_STEP } from '@/lib/moderation/queue';
+import { countByStatus, listQueuePage, TAB_ACTIONS, WHOLE_TAB_STEP } from '@/lib/moderation/queue';
 import { commentIdSchema } from '@/lib/comments/schemas';
 import { queuePlaceSchema } from '@/lib/moderation/schemas';
 
