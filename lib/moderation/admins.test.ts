@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { hashPassword, verifyPassword } from '@/lib/auth/passwords';
 import { getDb } from '@/lib/db';
 import { TEST_PROVIDERS, useTestDatabase } from '@/lib/db/test-suite';
+import { setCommentSettings } from '@/lib/comments/settings';
 import { ensureAdminFromEnv, setRoleByEmail } from './admins';
 
 /** Creating and migrating a database can be slow on a busy machine or a cold PostgreSQL. */
@@ -58,6 +59,18 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
           `admin: ADMIN_NAME "${'x'.repeat(81)}" is not usable: Name must be at most 80 characters. Nothing was changed.`,
         );
         expect(await nameOf()).toBe('Ada');
+        // A name no reader could take: another admin's, or one with a word the blog blocks.
+        expect(
+          await ensureAdminFromEnv({ ADMIN_EMAIL: 'second@example.com', ADMIN_PASSWORD: 'correct horse battery', ADMIN_NAME: 'ada' }),
+        ).toBe(
+          'admin: second@example.com has no account yet, and ADMIN_NAME "ada" cannot name it: That is the name of one of this blog’s admins. Choose another. Set another, or leave ADMIN_NAME unset. Nothing was changed.',
+        );
+        await setCommentSettings({ blockWords: ['scoundrel'] });
+        expect(
+          await ensureAdminFromEnv({ ADMIN_EMAIL: 'second@example.com', ADMIN_PASSWORD: 'correct horse battery', ADMIN_NAME: 'Scoundrel Sam' }),
+        ).toMatch(/^admin: second@example\.com has no account yet, and ADMIN_NAME "Scoundrel Sam" cannot name it: Names may not contain “scoundrel”/);
+        await setCommentSettings({ blockWords: [] });
+        expect(await getDb().user.count({ where: { email: 'second@example.com' } })).toBe(0);
         // Without it, the part of the address before the @.
         await ensureAdminFromEnv({ ADMIN_EMAIL: 'plain.owner@example.com', ADMIN_PASSWORD: 'correct horse battery' });
         expect((await getDb().user.findUniqueOrThrow({ where: { email: 'plain.owner@example.com' }, select: { name: true } })).name).toBe(

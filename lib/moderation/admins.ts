@@ -1,6 +1,7 @@
 import { getDb } from '@/lib/db';
 import { hashPassword, verifyPassword } from '@/lib/auth/passwords';
 import { emailProvenBy } from '@/lib/users/accounts';
+import { nameRefusal } from '@/lib/users/names';
 import { displayNameSchema, emailSchema, passwordSchema } from '@/lib/users/schemas';
 import { auditEntry, auditEntryData } from './audit';
 
@@ -73,6 +74,12 @@ export async function ensureAdminFromEnv(env: Readonly<Record<string, string | u
   const usable = passwordSchema.safeParse(password);
   if (!usable.success) {
     return `admin: ${email} has no account yet, and ADMIN_PASSWORD cannot make it: ${usable.error.issues[0]?.message ?? 'not a usable password.'} Set another, or register it and run npm run admin -- promote ${email}`;
+  }
+  // The rules any reader's name answers to: the words the blog blocks, and no other admin's name
+  // (two admins of one name and readers cannot tell who answered them).
+  const refused = name ? await nameRefusal(name, null) : null;
+  if (refused) {
+    return `admin: ${email} has no account yet, and ADMIN_NAME "${name}" cannot name it: ${refused} Set another, or leave ADMIN_NAME unset. Nothing was changed.`;
   }
   const passwordHash = await hashPassword(password);
   await db.$transaction(async (tx) => {
