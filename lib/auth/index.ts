@@ -13,6 +13,7 @@ import { signInSucceeded } from '@/lib/rate-limits';
 import { signInSchema } from '@/lib/users/schemas';
 import { oauthProviders } from './providers';
 import { resolveAuthSecret } from './secret';
+import { logAuthError } from './log';
 import { readSessionCookie } from './session';
 
 import { cameFrom, keptReturnPath } from './return-path';
@@ -52,6 +53,7 @@ export const { handlers, signIn, signOut } = NextAuth(() => ({
   trustHost: process.env.AUTH_TRUST_HOST !== 'false',
   session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: '/signin', error: '/signin' },
+  logger: { error: logAuthError },
   providers: providers(),
   callbacks: {
     async signIn({ account, profile }) {
