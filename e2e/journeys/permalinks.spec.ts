@@ -177,7 +177,11 @@ test.describe('without JavaScript', () => {
     for (const link of await links.all()) {
       const lines = await link.evaluate((a) => a.getBoundingClientRect().height / parseFloat(getComputedStyle(a).lineHeight));
       expect(Math.round(lines), await link.innerText()).toBe(1);
+      // And all of it on the screen: the pager's three columns pushed "Newest »" off its right edge.
+      const box = await link.boundingBox();
+      expect(box && box.x >= 0 && box.x + box.width <= 375, await link.innerText()).toBe(true);
     }
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
   });
 
   test('Older and Newer comments page through the thread, and a permalink opens the page that holds its comment', async ({

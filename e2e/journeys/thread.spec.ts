@@ -13,6 +13,7 @@ import {
   readCommentCount,
   waitForEnhancedForm,
 } from '../support/post-page';
+import type { Locator } from '@playwright/test';
 import { expect, test } from '../support/journeys';
 
 test('Reply under a comment opens a reply form; the published reply is nested under its parent', async ({
@@ -174,8 +175,19 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(commentById(page, comment.id)).toBeVisible();
       // An author's deletion cannot be undone: one press (a slip on a phone) deletes nothing.
       const actions = commentActions(page, comment.id);
+      // Where Delete and the question stand in the comment's line of actions.
+      const inActions = (locator: Locator) =>
+        locator.evaluate((element) => {
+          const own = element.getBoundingClientRect();
+          const line = element.closest('.comment-actions')!.getBoundingClientRect();
+          return { left: own.left - line.left, top: own.top - line.top, bottom: own.bottom - line.top };
+        });
+      const pressedAt = await inActions(deleteStep(actions));
       await deleteStep(actions).click();
       await expect(actions.getByText('Delete this comment for good?')).toBeVisible();
+      // Delete stays where it was pressed (beside Reply and Edit); the question opens below it.
+      expect(await inActions(deleteStep(actions))).toEqual(pressedAt);
+      expect((await inActions(actions.getByText('Delete this comment for good?'))).top).toBeGreaterThanOrEqual(pressedAt.bottom);
       await expect(commentCard(page, comment.id).locator('.comment-body')).toHaveText(text);
       // Edit opened meanwhile closes the question: under the edit box it would read as Save's.
       await actions.getByRole('link', { name: 'Edit' }).click();
