@@ -4,7 +4,7 @@ import type { Post } from '@/lib/content/posts';
 import type { CommentPage } from '@/lib/comments/queries';
 import { postCommentsFeedPath } from '@/lib/comments/feed';
 import { formBox } from '@/lib/comments/form-state';
-import { commentCountLabel } from '@/lib/comments/rules';
+import { commentCountLabel, threadIds } from '@/lib/comments/rules';
 import type { Viewer } from '@/lib/users/accounts';
 import { CommentForm } from './comment-form';
 import { CommentItem, commentHref, type ThreadContext } from './comment-item';
@@ -125,14 +125,7 @@ export function CommentSection({
 
 /** The comment boxes this render draws (`formBox` names): the new-comment box, and the reply or edit box of a comment the thread shows. */
 function drawnBoxes(data: CommentSectionData, ctx: ThreadContext): string[] {
-  const shown = new Set<number>();
-  const visit = (nodes: CommentPage['thread']) => {
-    for (const node of nodes) {
-      shown.add(node.id);
-      visit(node.replies);
-    }
-  };
-  if (data.available) visit(data.page.thread);
+  const shown = data.available ? threadIds(data.page.thread) : new Set<number>();
   const boxes = [formBox('comment')];
   if (ctx.replyTo !== null && shown.has(ctx.replyTo)) boxes.push(formBox('reply', ctx.replyTo));
   if (ctx.editing && shown.has(ctx.editing.id)) boxes.push(formBox('edit', ctx.editing.id));

@@ -2,7 +2,7 @@
 
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useEffect, useState } from 'react';
-import { focusAfterSend, focusById } from './focus-after-send';
+import { focusAfterSend, focusById, SECTION_NOTICE_ID } from './focus-after-send';
 
 const COMMENT_FRAGMENT = /^#c([1-9]\d{0,15})$/;
 
@@ -37,9 +37,11 @@ export function MissingCommentNotice({ postPath }: { postPath: string }) {
       if (mine !== latest) return;
       const there = found?.ok ? new URL(found.url) : null;
       if (there?.pathname === postPath && `${there.pathname}${there.search}` !== here) {
-        // Drawn there, the comment takes the focus, as after any form that sends the reader on.
-        focusAfterSend(`c${id}`);
-        router.replace(`${there.pathname}${there.search}#c${id}`);
+        // Drawn there, the comment takes the focus, as after any form that sends the reader on;
+        // removed, the page there says so (`?removed=`), and its word takes it.
+        const removed = there.searchParams.get('removed') === id;
+        focusAfterSend(removed ? SECTION_NOTICE_ID : `c${id}`);
+        router.replace(`${there.pathname}${there.search}${removed ? '#comments' : `#c${id}`}`);
         return;
       }
       // Removed, or its place on this very page drawn without it. Not when the lookup itself

@@ -1,5 +1,5 @@
 // Journey: a reader links to one comment; search engines read the comments from the post's JSON-LD.
-import { postComment, postComments, signInWithApi, uniqueText } from '../support/api';
+import { postComment, postComments, sendComment, signInWithApi, uniqueText } from '../support/api';
 import { SEED_POST } from '../support/blog';
 import {
   COMMENT_TIME_FORMAT,
@@ -70,12 +70,21 @@ test('a link to a comment that left its page follows it to its page now, and one
   // Removed without replies, it is drawn nowhere: the section says so, where the reader lands.
   await page.goto(`${SEED_POST.path}#c${removed.id}`);
   const notice = page.locator('#comments').getByRole('status');
-  await expect(notice).toHaveText(
-    'The comment this link leads to is not on this page: it has been removed, or is not shown yet.',
-  );
+  await expect(notice).toHaveText('The comment this link leads to has been removed.');
   await expect(notice).toBeFocused();
-  await expect(page).toHaveURL((url) => url.hash === `#c${removed.id}`);
+  await expect(page).toHaveURL((url) => url.searchParams.get('removed') === String(removed.id) && url.hash === '#comments');
   await expect(commentById(page, removed.id)).toHaveCount(0);
+
+  // One that never had a place (deleted while it waited for a moderator): the page itself says so.
+  await commentSettings.set({ holdFor: 'everyone' });
+  const sent = await sendComment(api, { body: uniqueText('Held, then taken back') });
+  expect(sent.status()).toBe(202);
+  const held = ((await sent.json()) as { comment: { id: number } }).comment;
+  expect((await api.delete(`/api/comments/${held.id}`)).status()).toBe(200);
+  await page.goto(`${SEED_POST.path}#c${held.id}`);
+  await expect(notice).toHaveText('The comment this link leads to is not on this page: it has been removed, or is not shown yet.');
+  await expect(notice).toBeFocused();
+  await expect(page).toHaveURL((url) => url.hash === `#c${held.id}`);
 });
 
 test('the post’s JSON-LD lists a new comment as a Comment with its permalink, author and text', async ({
@@ -182,6 +191,28 @@ test.describe('without JavaScript', () => {
       expect(box && box.x >= 0 && box.x + box.width <= 375, await link.innerText()).toBe(true);
     }
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  });
+
+  test('a removed comment’s own address says on its page that it was removed; an address merely saying so does not', async ({
+    page,
+    accounts,
+  }) => {
+    const api = await accounts.apiAs(await accounts.create('gone'));
+    const removed = await postComment(api, uniqueText('Soon gone'));
+    const kept = await postComment(api, uniqueText('Staying'));
+    expect((await api.delete(`/api/comments/${removed.id}`)).status()).toBe(200);
+
+    await page.goto(`/comments/${removed.id}`);
+    await expect(page.locator('#comments').getByRole('status')).toHaveText('The comment this link leads to has been removed.');
+    await expect(commentById(page, removed.id)).toHaveCount(0);
+
+    // The comment it names is on the page: nothing to say.
+    await page.goto(`/comments/${kept.id}`);
+    const shown = new URL(page.url());
+    await expect(commentById(page, kept.id)).toBeVisible();
+    await page.goto(`${shown.pathname}${shown.search}${shown.search ? '&' : '?'}removed=${kept.id}`);
+    await expect(commentById(page, kept.id)).toBeVisible();
+    await expect(page.locator('#comments').getByRole('status')).toHaveCount(0);
   });
 
   test('Older and Newer comments page through the thread, and a permalink opens the page that holds its comment', async ({

@@ -1145,9 +1145,15 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
         expect(await found(held.id, bob)).toBe(false);
         // Its author is sent to it, on the page where they see it.
         expect(await commentAddress(held.id, ada)).toBe(`${p.path}#c${held.id}`);
-        // Admins reach every comment, as the moderation queue's links need.
-        for (const id of [shown.id, held.id, spam.id, deletedWhileHeld.id, deletedAfterShown.id, parent.id, reply.id, unanswered.id]) {
+        // Where only its place is left, the address has the page say it was removed: #c… would name nothing.
+        expect(await commentAddress(deletedAfterShown.id, null)).toBe(`${p.path}?removed=${deletedAfterShown.id}#comments`);
+        // Admins reach every comment, as the moderation queue's links need: to it where their page
+        // draws it (held ones too), else to the word that it was removed.
+        for (const id of [shown.id, held.id, parent.id, reply.id]) {
           expect(await commentAddress(id, admin), `c${id}`).toBe(`${p.path}#c${id}`);
+        }
+        for (const id of [spam.id, deletedWhileHeld.id, deletedAfterShown.id, unanswered.id]) {
+          expect(await commentAddress(id, admin), `c${id}`).toBe(`${p.path}?removed=${id}#comments`);
         }
         expect(await commentAddress(999_999, admin)).toBeNull();
       });

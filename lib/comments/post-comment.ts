@@ -6,7 +6,7 @@ import { type FormSignals, judgeForm } from '@/lib/spam';
 import type { Viewer } from '@/lib/users/accounts';
 import { CommentError } from './errors';
 import { assertMayComment, GUEST_NAME_MISSING, writeComment, type WrittenComment } from './mutations';
-import { findCommentPage, mayFindComment } from './queries';
+import { findCommentFor, findCommentPage } from './queries';
 import { fieldErrors, newCommentSchema } from './schemas';
 import { getCommentSettings } from './settings';
 
@@ -100,16 +100,20 @@ export async function locateComment(
 /**
  * Where `viewer` reads comment `id`, from its id alone: its post's page of comments that holds it
  * (`/2016/09/slug?comments=2#c42`). Null when there is no such comment, its post is not
- * published, or the thread does not show it or its place to `viewer` (`mayFindComment`), so an
- * id a reader may not see answers as one that does not exist. Links that know only the id (the
- * moderation queue, the log) go through this.
+ * published, or the thread does not show it or its place to `viewer` (`findCommentFor`), so an
+ * id a reader may not see answers as one that does not exist. Where only its place is left (it
+ * was removed), the address asks the page to say so (`?removed=42#comments`), which a #fragment
+ * naming nothing cannot. Links that know only the id (the moderation queue, the log) go through this.
  */
 export async function commentAddress(id: number, viewer: Viewer | null): Promise<string | null> {
-  if (!(await mayFindComment(id, viewer))) return null;
+  const found = await findCommentFor(id, viewer);
+  if (!found) return null;
   const { commentsPerPage } = await getCommentSettings();
   const located = await findCommentPage(id, commentsPerPage, viewer);
   const post = located && (await getPostById(located.postId));
-  return post ? commentUrl(post, id, located.page) : null;
+  if (!post) return null;
+  const address = commentUrl(post, id, located.page);
+  return found === 'drawn' ? address : withNotice(address, 'removed', String(id));
 }
 
 /**
@@ -158,6 +162,12 @@ export function isSignedNotice(kind: SignedNoticeKind, value: string | undefined
 function noticeSignature(kind: SignedNoticeKind, commentId: number): string {
   return signWithBlogKey(`${kind}-notice:${commentId}`).toString('base64url').slice(0, 16);
 }
+
+/**
+ * What the page says at a comment's address (`?removed=42`, from `commentAddress`) when its thread
+ * does not draw that comment. Checked against the thread, not signed: it is true of the page.
+ */
+export const REMOVED_COMMENT = 'The comment this link leads to has been removed.';
 
 /** The message `?name=value` stands for in a page's `messages`; null for a value nothing sends. */
 export function noticeText(messages: Readonly<Record<string, string>>, value: string | undefined): string | null {

@@ -237,22 +237,25 @@ export async function isReplyable(postId: string, id: number): Promise<boolean> 
 }
 
 /**
- * Whether `viewer` may be sent to comment `id` by its id alone (`/comments/{id}`): only to what the
- * thread shows them, the comment or its place (rules.ts `holdsPlace`). Otherwise walking ids would
- * tell anyone which held, spam and deleted comments exist, on which post and where. Admins reach
- * every comment (the moderation queue links here); an author reaches their own held comment.
+ * Whether `viewer` may be sent to comment `id` by its id alone (`/comments/{id}`), and what they
+ * find there: `drawn`, the comment (published, their own held one, any held one for an admin) or
+ * its placeholder over published replies; `removed`, only its place in the thread's pages (deleted
+ * after readers saw it, and no replies to hold). Null where the thread shows them neither
+ * (`holdsPlace`): otherwise walking ids would tell anyone which held, spam and deleted comments
+ * exist, on which post and where. Admins reach every comment (the moderation queue links here).
  */
-export async function mayFindComment(id: number, viewer: Viewer | null): Promise<boolean> {
+export async function findCommentFor(id: number, viewer: Viewer | null): Promise<'drawn' | 'removed' | null> {
   const comment = await getDb().comment.findUnique({
     where: { id },
     select: { parentId: true, status: true, authorId: true, publishedReplies: true, deletedFrom: true },
   });
-  if (!comment) return false;
-  if (viewer?.role === 'admin' || readableBy(viewer)(comment) || holdsPlace(comment.status, 0, comment.deletedFrom)) return true;
+  if (!comment) return null;
+  if (readableBy(viewer)(comment) || (viewer?.role === 'admin' && comment.status === 'pending')) return 'drawn';
   // A hidden comment shows as a placeholder while readers see replies under it. A top-level one
   // counts its conversation's; a reply's are looked for.
   const publishedUnder = comment.parentId === null ? comment.publishedReplies : (await hasPublishedReplyUnder(id)) ? 1 : 0;
-  return holdsPlace(comment.status, publishedUnder, comment.deletedFrom);
+  if (publishedUnder > 0) return 'drawn';
+  return viewer?.role === 'admin' || holdsPlace(comment.status, 0, comment.deletedFrom) ? 'removed' : null;
 }
 
 /** Whether any reply under comment `id`, however deep, is published: one query a level, and replies nest ten levels at most (maxReplyDepth). */

@@ -143,6 +143,25 @@ export function buildThread<T extends ThreadRow>(rows: T[], isRemoved: (row: T) 
   return prune(roots);
 }
 
+/** A comment as a thread draws it, with the replies drawn under it. */
+interface DrawnComment {
+  id: number;
+  replies: readonly DrawnComment[];
+}
+
+/** The ids of every comment a thread (`buildThread`) draws, placeholders and replies included. */
+export function threadIds(nodes: readonly DrawnComment[]): Set<number> {
+  const ids = new Set<number>();
+  const visit = (list: readonly DrawnComment[]) => {
+    for (const node of list) {
+      ids.add(node.id);
+      visit(node.replies);
+    }
+  };
+  visit(nodes);
+  return ids;
+}
+
 /** Which page of top-level comments holds the comment at `position` (0-based, oldest first). */
 export function pageOfPosition(position: number, perPage: number): number {
   return Math.floor(position / perPage) + 1;

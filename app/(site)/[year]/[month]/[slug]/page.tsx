@@ -8,7 +8,7 @@ import { JsonLd } from '@/components/json-ld';
 import { PostArticle } from '@/components/post-article';
 import { getViewer } from '@/lib/auth';
 import { getThreadState, isReplyable, listRecentPublished, type CommentRow } from '@/lib/comments/queries';
-import { commentCountLabel, strayCommentsPage } from '@/lib/comments/rules';
+import { commentCountLabel, strayCommentsPage, threadIds } from '@/lib/comments/rules';
 import { commentText } from '@/lib/comments/render';
 import { loadCommentSection } from '@/lib/comments/section';
 import { getPostByPath, type Post } from '@/lib/content/posts';
@@ -21,7 +21,7 @@ import { issueFormStamp } from '@/lib/spam';
 import { PartialPageMark } from '@/components/partial-page-mark';
 import { commentIdSchema } from '@/lib/comments/schemas';
 import { DELETED_RECEIPT, isDeletedNotice, notDeletedMessage } from '@/lib/comments/change-comment';
-import { HELD_RECEIPT, isHeldNotice } from '@/lib/comments/post-comment';
+import { HELD_RECEIPT, isHeldNotice, REMOVED_COMMENT } from '@/lib/comments/post-comment';
 import { notModeratedMessage } from '@/lib/moderation/moderate';
 
 type Params = Promise<{ year: string; month: string; slug: string }>;
@@ -34,6 +34,7 @@ const commentQuerySchema = z.object({
   edit: commentIdSchema.optional().catch(undefined),
   held: z.string().optional().catch(undefined),
   deleted: z.string().optional().catch(undefined),
+  removed: commentIdSchema.optional().catch(undefined),
   'not-deleted': z.string().optional().catch(undefined),
   'not-moderated': z.string().optional().catch(undefined),
 });
@@ -101,8 +102,12 @@ function blogPosting(post: Post, site: Site, count: number | null, comments: Com
   };
 }
 
-/** What the address asks the comment section to say after a form brought the reader here. */
-function sectionNotice(query: z.infer<typeof commentQuerySchema>): SectionNotice | null {
+/**
+ * What the address asks the comment section to say after a form (or a comment's address) brought
+ * the reader here; `shown`, the comments this page of the thread draws.
+ */
+function sectionNotice(query: z.infer<typeof commentQuerySchema>, shown: Set<number> | null): SectionNotice | null {
+  if (query.removed !== undefined && shown && !shown.has(query.removed)) return { tone: 'refused', text: REMOVED_COMMENT };
   if (isHeldNotice(query.held)) return { tone: 'done', text: HELD_RECEIPT };
   if (isDeletedNotice(query.deleted)) return { tone: 'done', text: DELETED_RECEIPT };
   const refused = notDeletedMessage(query['not-deleted']) ?? notModeratedMessage(query['not-moderated']);
@@ -172,7 +177,7 @@ export default async function PostPage({ params, searchParams }: { params: Param
           data={section}
           viewer={viewer}
           ctx={ctx}
-          notice={sectionNotice(query)}
+          notice={sectionNotice(query, section.available ? threadIds(section.page.thread) : null)}
           adminControls={
             admin && section.available ? (
               <PostModerationControls
