@@ -69,8 +69,12 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
         expect(
           await ensureAdminFromEnv({ ADMIN_EMAIL: 'second@example.com', ADMIN_PASSWORD: 'correct horse battery', ADMIN_NAME: 'Scoundrel Sam' }),
         ).toMatch(/^admin: second@example\.com has no account yet, and ADMIN_NAME "Scoundrel Sam" cannot name it: Names may not contain “scoundrel”/);
+        // Unnamed, the address's part before the @ answers to the same rules.
+        expect(await ensureAdminFromEnv({ ADMIN_EMAIL: 'scoundrel@example.com', ADMIN_PASSWORD: 'correct horse battery' })).toMatch(
+          /^admin: scoundrel@example\.com has no account yet, and "scoundrel" \(its part before the @\) cannot name it: Names may not contain “scoundrel”.* Set ADMIN_NAME/,
+        );
         await setCommentSettings({ blockWords: [] });
-        expect(await getDb().user.count({ where: { email: 'second@example.com' } })).toBe(0);
+        expect(await getDb().user.count({ where: { email: { in: ['second@example.com', 'scoundrel@example.com'] } } })).toBe(0);
         // Without it, the part of the address before the @.
         await ensureAdminFromEnv({ ADMIN_EMAIL: 'plain.owner@example.com', ADMIN_PASSWORD: 'correct horse battery' });
         expect((await getDb().user.findUniqueOrThrow({ where: { email: 'plain.owner@example.com' }, select: { name: true } })).name).toBe(

@@ -76,14 +76,18 @@ export async function ensureAdminFromEnv(env: Readonly<Record<string, string | u
     return `admin: ${email} has no account yet, and ADMIN_PASSWORD cannot make it: ${usable.error.issues[0]?.message ?? 'not a usable password.'} Set another, or register it and run npm run admin -- promote ${email}`;
   }
   // The rules any reader's name answers to: the words the blog blocks, and no other admin's name
-  // (two admins of one name and readers cannot tell who answered them).
-  const refused = name ? await nameRefusal(name, null) : null;
+  // (two admins of one name and readers cannot tell who answered them). The address's part before
+  // the @ too, when it stands in for ADMIN_NAME.
+  const shown = name ?? email.split('@')[0] ?? 'Admin';
+  const refused = await nameRefusal(shown, null);
   if (refused) {
-    return `admin: ${email} has no account yet, and ADMIN_NAME "${name}" cannot name it: ${refused} Set another, or leave ADMIN_NAME unset. Nothing was changed.`;
+    return name
+      ? `admin: ${email} has no account yet, and ADMIN_NAME "${name}" cannot name it: ${refused} Set another, or leave ADMIN_NAME unset. Nothing was changed.`
+      : `admin: ${email} has no account yet, and "${shown}" (its part before the @) cannot name it: ${refused} Set ADMIN_NAME to the name it should show. Nothing was changed.`;
   }
   const passwordHash = await hashPassword(password);
   await db.$transaction(async (tx) => {
-    const user = await tx.user.create({ data: { email, name: name ?? email.split('@')[0] ?? 'Admin', role: 'admin', passwordHash }, select: { id: true } });
+    const user = await tx.user.create({ data: { email, name: shown, role: 'admin', passwordHash }, select: { id: true } });
     // A new account made an admin: no role before.
     await tx.auditEntry.create({
       data: auditEntryData({ actorId: null, action: 'promote', targetType: 'user', targetId: user.id, before: null, after: 'admin', reason: FROM_ENV }),
