@@ -24,6 +24,7 @@ import {
   getCommentEpoch,
   getThreadState,
   getThreadVersions,
+  isRemovedFrom,
   isReplyable,
   listCommentPage,
   listPublishedComments,
@@ -1156,6 +1157,22 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
           expect(await commentAddress(id, admin), `c${id}`).toBe(`${p.path}?removed=${id}#comments`);
         }
         expect(await commentAddress(999_999, admin)).toBeNull();
+
+        // A removed comment over a held reply: admins, whose page draws its placeholder over the held
+        // reply, are sent to it; readers, who see neither, find no such comment.
+        const over = (await post(p, bob, { body: 'Over a held reply.' })).comment;
+        const heldUnder = (await post(p, cy, { body: 'Held under it: https://c.example', parentId: over.id })).comment;
+        expect(heldUnder.status).toBe('pending');
+        await moderateComments({ ids: [over.id], action: 'spam', actor: admin });
+        expect(await commentAddress(over.id, admin)).toBe(`${p.path}#c${over.id}`);
+        expect(await commentAddress(over.id, null)).toBeNull();
+
+        // `?removed=` is said only of a comment of this post that was removed.
+        expect(await isRemovedFrom(p.id, deletedAfterShown.id, null)).toBe(true);
+        expect(await isRemovedFrom('another-post', deletedAfterShown.id, null)).toBe(false);
+        expect(await isRemovedFrom(p.id, shown.id, null)).toBe(false);
+        expect(await isRemovedFrom(p.id, spam.id, null)).toBe(false);
+        expect(await isRemovedFrom(p.id, 999_999, null)).toBe(false);
       });
     });
 

@@ -239,7 +239,7 @@ export async function isReplyable(postId: string, id: number): Promise<boolean> 
 /**
  * Whether `viewer` may be sent to comment `id` by its id alone (`/comments/{id}`), and what they
  * find there: `drawn`, the comment (published, their own held one, any held one for an admin) or
- * its placeholder over published replies; `removed`, only its place in the thread's pages (deleted
+ * its placeholder over replies they see; `removed`, only its place in the thread's pages (deleted
  * after readers saw it, and no replies to hold). Null where the thread shows them neither
  * (`holdsPlace`): otherwise walking ids would tell anyone which held, spam and deleted comments
  * exist, on which post and where. Admins reach every comment (the moderation queue links here).
@@ -250,23 +250,35 @@ export async function findCommentFor(id: number, viewer: Viewer | null): Promise
     select: { parentId: true, status: true, authorId: true, publishedReplies: true, deletedFrom: true },
   });
   if (!comment) return null;
-  if (readableBy(viewer)(comment) || (viewer?.role === 'admin' && comment.status === 'pending')) return 'drawn';
-  // A hidden comment shows as a placeholder while readers see replies under it. A top-level one
-  // counts its conversation's; a reply's are looked for.
-  const publishedUnder = comment.parentId === null ? comment.publishedReplies : (await hasPublishedReplyUnder(id)) ? 1 : 0;
-  if (publishedUnder > 0) return 'drawn';
+  const seen = (row: { status: string; authorId: string | null }) =>
+    readableBy(viewer)(row) || (viewer?.role === 'admin' && row.status === 'pending');
+  if (seen(comment)) return 'drawn';
+  // A hidden comment shows as a placeholder while the viewer sees replies under it: a top-level
+  // one's published ones are counted; held ones (the viewer's own, or any for an admin) looked for.
+  const under = (comment.parentId === null && comment.publishedReplies > 0) || (await hasReplyUnder(id, seen));
+  if (under) return 'drawn';
   return viewer?.role === 'admin' || holdsPlace(comment.status, 0, comment.deletedFrom) ? 'removed' : null;
 }
 
-/** Whether any reply under comment `id`, however deep, is published: one query a level, and replies nest ten levels at most (maxReplyDepth). */
-async function hasPublishedReplyUnder(id: number): Promise<boolean> {
+/** Whether any reply under comment `id`, however deep, is one `seen` takes: one query a level, and replies nest ten levels at most (maxReplyDepth). */
+async function hasReplyUnder(id: number, seen: (reply: { status: string; authorId: string | null }) => boolean): Promise<boolean> {
   let parents = [id];
   while (parents.length > 0) {
-    const replies = await getDb().comment.findMany({ where: { parentId: { in: parents } }, select: { id: true, status: true } });
-    if (replies.some((reply) => reply.status === 'published')) return true;
+    const replies = await getDb().comment.findMany({ where: { parentId: { in: parents } }, select: { id: true, status: true, authorId: true } });
+    if (replies.some(seen)) return true;
     parents = replies.map((reply) => reply.id);
   }
   return false;
+}
+
+/**
+ * Whether `?removed=` on post `postId`'s page may say comment `id` was removed: it is this post's,
+ * and where `viewer` finds it is only its place (`findCommentFor`). Unsigned, so asked of the
+ * database: an address naming a comment shown on another page of the thread must not say it.
+ */
+export async function isRemovedFrom(postId: string, id: number, viewer: Viewer | null): Promise<boolean> {
+  const row = await getDb().comment.findUnique({ where: { id }, select: { postId: true } });
+  return row?.postId === postId && (await findCommentFor(id, viewer)) === 'removed';
 }
 
 /**

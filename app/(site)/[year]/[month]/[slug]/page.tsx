@@ -7,7 +7,7 @@ import { CommentSection, type SectionNotice } from '@/components/comments/commen
 import { JsonLd } from '@/components/json-ld';
 import { PostArticle } from '@/components/post-article';
 import { getViewer } from '@/lib/auth';
-import { getThreadState, isReplyable, listRecentPublished, type CommentRow } from '@/lib/comments/queries';
+import { getThreadState, isRemovedFrom, isReplyable, listRecentPublished, type CommentRow } from '@/lib/comments/queries';
 import { commentCountLabel, strayCommentsPage, threadIds } from '@/lib/comments/rules';
 import { commentText } from '@/lib/comments/render';
 import { loadCommentSection } from '@/lib/comments/section';
@@ -104,10 +104,10 @@ function blogPosting(post: Post, site: Site, count: number | null, comments: Com
 
 /**
  * What the address asks the comment section to say after a form (or a comment's address) brought
- * the reader here; `shown`, the comments this page of the thread draws.
+ * the reader here; `removedHere`, whether the comment `?removed=` names was removed from this post.
  */
-function sectionNotice(query: z.infer<typeof commentQuerySchema>, shown: Set<number> | null): SectionNotice | null {
-  if (query.removed !== undefined && shown && !shown.has(query.removed)) return { tone: 'refused', text: REMOVED_COMMENT };
+function sectionNotice(query: z.infer<typeof commentQuerySchema>, removedHere: boolean): SectionNotice | null {
+  if (removedHere) return { tone: 'refused', text: REMOVED_COMMENT };
   if (isHeldNotice(query.held)) return { tone: 'done', text: HELD_RECEIPT };
   if (isDeletedNotice(query.deleted)) return { tone: 'done', text: DELETED_RECEIPT };
   const refused = notDeletedMessage(query['not-deleted']) ?? notModeratedMessage(query['not-moderated']);
@@ -140,6 +140,11 @@ export default async function PostPage({ params, searchParams }: { params: Param
   // A reply the address asks for whose comment can no longer be answered (removed while the reader
   // wrote): its box, which went with the comment, comes back as a new comment (ThreadForms). Not
   // knowing (the database failing now) is not "gone": a reply is never misfiled as a new comment.
+  // A comment's address (`/comments/{id}`) found only its place: said if this page does not draw it.
+  const removedHere =
+    section.available && query.removed !== undefined && !threadIds(section.page.thread).has(query.removed)
+      ? await isRemovedFrom(post.id, query.removed, viewer).catch(() => false)
+      : false;
   const replyGone =
     section.available && query.reply !== undefined ? !(await isReplyable(post.id, query.reply).catch(() => true)) : false;
   // Where an admin's buttons bring them back: the page of the thread they are on.
@@ -177,7 +182,7 @@ export default async function PostPage({ params, searchParams }: { params: Param
           data={section}
           viewer={viewer}
           ctx={ctx}
-          notice={sectionNotice(query, section.available ? threadIds(section.page.thread) : null)}
+          notice={sectionNotice(query, removedHere)}
           adminControls={
             admin && section.available ? (
               <PostModerationControls
