@@ -18,13 +18,13 @@ import {
   type PostCommentResult,
 } from './post-comment';
 import {
+  findCommentFor,
   findCommentPage,
   getComment,
   getCommentCounts,
   getCommentEpoch,
   getThreadState,
   getThreadVersions,
-  isRemovedFrom,
   isReplyable,
   listCommentPage,
   listPublishedComments,
@@ -1168,11 +1168,12 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
         expect(await commentAddress(over.id, null)).toBeNull();
 
         // `?removed=` is said only of a comment of this post that was removed.
-        expect(await isRemovedFrom(p.id, deletedAfterShown.id, null)).toBe(true);
-        expect(await isRemovedFrom('another-post', deletedAfterShown.id, null)).toBe(false);
-        expect(await isRemovedFrom(p.id, shown.id, null)).toBe(false);
-        expect(await isRemovedFrom(p.id, spam.id, null)).toBe(false);
-        expect(await isRemovedFrom(p.id, 999_999, null)).toBe(false);
+        const removedFrom = async (postId: string, id: number) => (await findCommentFor(id, null, postId)) === 'removed';
+        expect(await removedFrom(p.id, deletedAfterShown.id)).toBe(true);
+        expect(await removedFrom('another-post', deletedAfterShown.id)).toBe(false);
+        expect(await removedFrom(p.id, shown.id)).toBe(false);
+        expect(await removedFrom(p.id, spam.id)).toBe(false);
+        expect(await removedFrom(p.id, 999_999)).toBe(false);
       });
     });
 

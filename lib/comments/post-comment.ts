@@ -165,7 +165,8 @@ function noticeSignature(kind: SignedNoticeKind, commentId: number): string {
 
 /**
  * What the page says at a comment's address (`?removed=42`, from `commentAddress`) when its thread
- * does not draw that comment. Checked against the thread, not signed: it is true of the page.
+ * does not draw that comment. Unsigned, so the page asks the database (`findCommentFor`): an
+ * address naming a comment shown elsewhere in the thread, or on another post, says nothing.
  */
 export const REMOVED_COMMENT = 'The comment this link leads to has been removed.';
 

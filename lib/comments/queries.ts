@@ -244,12 +244,17 @@ export async function isReplyable(postId: string, id: number): Promise<boolean> 
  * (`holdsPlace`): otherwise walking ids would tell anyone which held, spam and deleted comments
  * exist, on which post and where. Admins reach every comment (the moderation queue links here).
  */
-export async function findCommentFor(id: number, viewer: Viewer | null): Promise<'drawn' | 'removed' | null> {
+export async function findCommentFor(
+  id: number,
+  viewer: Viewer | null,
+  /** Only a comment on this post, when the caller is that post's page (`?removed=`). */
+  onPost?: string,
+): Promise<'drawn' | 'removed' | null> {
   const comment = await getDb().comment.findUnique({
     where: { id },
-    select: { parentId: true, status: true, authorId: true, publishedReplies: true, deletedFrom: true },
+    select: { postId: true, parentId: true, status: true, authorId: true, publishedReplies: true, deletedFrom: true },
   });
-  if (!comment) return null;
+  if (!comment || (onPost !== undefined && comment.postId !== onPost)) return null;
   const seen = (row: { status: string; authorId: string | null }) =>
     readableBy(viewer)(row) || (viewer?.role === 'admin' && row.status === 'pending');
   if (seen(comment)) return 'drawn';
@@ -269,16 +274,6 @@ async function hasReplyUnder(id: number, seen: (reply: { status: string; authorI
     parents = replies.map((reply) => reply.id);
   }
   return false;
-}
-
-/**
- * Whether `?removed=` on post `postId`'s page may say comment `id` was removed: it is this post's,
- * and where `viewer` finds it is only its place (`findCommentFor`). Unsigned, so asked of the
- * database: an address naming a comment shown on another page of the thread must not say it.
- */
-export async function isRemovedFrom(postId: string, id: number, viewer: Viewer | null): Promise<boolean> {
-  const row = await getDb().comment.findUnique({ where: { id }, select: { postId: true } });
-  return row?.postId === postId && (await findCommentFor(id, viewer)) === 'removed';
 }
 
 /**

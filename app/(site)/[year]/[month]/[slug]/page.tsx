@@ -7,7 +7,7 @@ import { CommentSection, type SectionNotice } from '@/components/comments/commen
 import { JsonLd } from '@/components/json-ld';
 import { PostArticle } from '@/components/post-article';
 import { getViewer } from '@/lib/auth';
-import { getThreadState, isRemovedFrom, isReplyable, listRecentPublished, type CommentRow } from '@/lib/comments/queries';
+import { findCommentFor, getThreadState, isReplyable, listRecentPublished, type CommentRow } from '@/lib/comments/queries';
 import { commentCountLabel, strayCommentsPage, threadIds } from '@/lib/comments/rules';
 import { commentText } from '@/lib/comments/render';
 import { loadCommentSection } from '@/lib/comments/section';
@@ -137,14 +137,14 @@ export default async function PostPage({ params, searchParams }: { params: Param
   const stray = section.available ? strayCommentsPage(post.path, asked, section.page.page) : null;
   if (stray) redirect(stray);
   const recent = section.available ? await listRecentPublished(post.id).catch(() => null) : [];
-  // A reply the address asks for whose comment can no longer be answered (removed while the reader
-  // wrote): its box, which went with the comment, comes back as a new comment (ThreadForms). Not
-  // knowing (the database failing now) is not "gone": a reply is never misfiled as a new comment.
   // A comment's address (`/comments/{id}`) found only its place: said if this page does not draw it.
   const removedHere =
     section.available && query.removed !== undefined && !threadIds(section.page.thread).has(query.removed)
-      ? await isRemovedFrom(post.id, query.removed, viewer).catch(() => false)
+      ? (await findCommentFor(query.removed, viewer, post.id).catch(() => null)) === 'removed'
       : false;
+  // A reply the address asks for whose comment can no longer be answered (removed while the reader
+  // wrote): its box, which went with the comment, comes back as a new comment (ThreadForms). Not
+  // knowing (the database failing now) is not "gone": a reply is never misfiled as a new comment.
   const replyGone =
     section.available && query.reply !== undefined ? !(await isReplyable(post.id, query.reply).catch(() => true)) : false;
   // Where an admin's buttons bring them back: the page of the thread they are on.
