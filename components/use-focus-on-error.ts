@@ -22,3 +22,20 @@ export function useFocusOnError(state: { errors: Record<string, string> }) {
   }, [state]);
   return form;
 }
+
+/**
+ * Where a form's answer should take the focus when it arrives as a new page (a form sent without
+ * JavaScript): that page opens at its top, far above a comment box, and the reader would have to
+ * find the reason or the preview. The element named gets `autoFocus`, which the browser honours
+ * as the page loads (the focus, and the view with it), as `useFocusOnError` moves it with JavaScript.
+ * `fields` are the form's fields in the order they are drawn; `alert` is the form's own message
+ * (a refusal naming no field), `preview` the preview.
+ */
+export function answerFocus(
+  state: { status: string; errors: Record<string, string> },
+  fields: readonly string[],
+): string | 'alert' | 'preview' | null {
+  if (state.status === 'preview') return 'preview';
+  if (state.status !== 'error') return null;
+  return fields.find((field) => state.errors[field] !== undefined) ?? (Object.keys(state.errors).length > 0 ? 'alert' : null);
+}

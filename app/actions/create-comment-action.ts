@@ -6,6 +6,7 @@ import { redirect } from 'next/navigation';
 import { getViewer } from '@/lib/auth';
 import { type CommentFormState, formBox, typedValues } from '@/lib/comments/form-state';
 import { HELD_RECEIPT, heldNoticeUrl, locateComment, postComment } from '@/lib/comments/post-comment';
+import { previewComment } from '@/lib/comments/preview';
 import { unlessCommentsDown } from '@/lib/comments/unavailable';
 import { clientIp } from '@/lib/http/client-ip';
 import { HONEYPOT_FIELD, issueFormStamp } from '@/lib/spam';
@@ -23,6 +24,15 @@ export async function createCommentAction(_previous: CommentFormState, formData:
   const values = typedValues(formData, [...FIELDS, 'repliedTo']);
   // A reply whose comment was removed is sent again without its parent, naming its box instead.
   const box = formBox('reply', formData.get('parentId') ?? formData.get('repliedTo'));
+  const sent = formData.get('formStamp');
+  // The box goes on with the stamp it was drawn with: a preview does not restart its clock (lib/spam).
+  const keptStamp = typeof sent === 'string' && sent !== '' ? sent : undefined;
+  // Preview (the box's second button) shows the comment and sends nothing to the thread.
+  if (formData.get('intent') === 'preview') {
+    const preview = await previewComment(formData.get('body') ?? undefined);
+    if (!preview.ok) return { status: 'error', errors: preview.errors, values, formStamp: keptStamp, box };
+    return { status: 'preview', errors: {}, values, preview: preview.html, formStamp: keptStamp, box };
+  }
   const input = Object.fromEntries(
     [...FIELDS, 'parentId'].flatMap((field) => {
       const value = formData.get(field);
@@ -49,8 +59,7 @@ export async function createCommentAction(_previous: CommentFormState, formData:
     if (result.status === 401 || result.status === 403) refresh();
     // The stamp goes back with the text, since the form it returns to may have been drawn without
     // one (where no comment could be written); a new one only when the old cannot succeed.
-    const sent = formData.get('formStamp');
-    const formStamp = ('freshStamp' in result ? result.freshStamp : undefined) ?? (typeof sent === 'string' && sent !== '' ? sent : issueFormStamp());
+    const formStamp = ('freshStamp' in result ? result.freshStamp : undefined) ?? keptStamp ?? issueFormStamp();
     return { status: 'error', errors: result.errors, values, formStamp, box };
   }
 

@@ -6,12 +6,19 @@ import { getViewer } from '@/lib/auth';
 import { changeCommentText } from '@/lib/comments/change-comment';
 import { heldNoticeUrl } from '@/lib/comments/post-comment';
 import { type CommentFormState, formBox, typedValues } from '@/lib/comments/form-state';
+import { previewComment } from '@/lib/comments/preview';
 import { unlessCommentsDown } from '@/lib/comments/unavailable';
 
 /** Save an edit to one's own comment, then show it in its thread. */
 export async function editCommentAction(_previous: CommentFormState, formData: FormData): Promise<CommentFormState> {
   const values = typedValues(formData, ['body']);
   const box = formBox('edit', formData.get('commentId'));
+  // Preview shows the rewritten text as it would read and saves nothing (lib/comments/preview).
+  if (formData.get('intent') === 'preview') {
+    const preview = await previewComment(formData.get('body') ?? undefined);
+    if (!preview.ok) return { status: 'error', errors: preview.errors, values, box };
+    return { status: 'preview', errors: {}, values, preview: preview.html, box };
+  }
   // The database down (here or while saving): the edit box keeps the new text and says why.
   const result = await unlessCommentsDown(async () => {
     const viewer = await getViewer();

@@ -8,12 +8,13 @@ import { formBox } from '@/lib/comments/form-state';
 import { COMMENT_MAX_LENGTH } from '@/lib/comments/limits';
 import { HONEYPOT_FIELD } from '@/lib/spam/honeypot';
 import { useBoxAnswer } from './box-answers';
+import { CommentPreview, PreviewButton, usePreviewing } from './comment-preview';
 import { FieldError } from './field-error';
 import { focusAfterSend, focusById } from './focus-after-send';
 import { returnFocusTo } from './return-focus-link';
 import { useDraft } from './use-draft';
 import { useEnhanced } from './use-enhanced';
-import { useFocusOnError } from '@/components/use-focus-on-error';
+import { answerFocus, useFocusOnError } from '@/components/use-focus-on-error';
 
 /**
  * Blogger's "Post a Comment" box, and the reply box under a comment. Works as a plain form POST
@@ -77,6 +78,7 @@ export function CommentForm({
   const [kept, setKept] = useState(false);
   if (keepIfDrafted && draft && !kept) setKept(true);
   const formRef = useFocusOnError(state);
+  const focusOnLoad = answerFocus(state, guest ? ['name', 'email', 'website', 'body'] : ['body']);
   useEffect(() => {
     if (opened) draftBox.current?.focus();
   }, [opened, draftBox]);
@@ -105,7 +107,7 @@ export function CommentForm({
   // A box holding text stays where a live update finds the post closed (or the reader banned)
   // meanwhile, and Publish then says why, instead of the text vanishing from the page mid-sentence.
   if (onlyIfRefused && state.status === 'ok') return state.message ? <p className="form-success" role="status">{state.message}</p> : null;
-  if (onlyIfRefused && state.status !== 'error' && typedIn !== generation && !kept) return null;
+  if (onlyIfRefused && state.status !== 'error' && state.status !== 'preview' && typedIn !== generation && !kept) return null;
   return (
     <form ref={formRef} action={formAction} className="comment-form" aria-label={label} noValidate>
       <input type="hidden" name="postId" value={postId} />
@@ -131,6 +133,7 @@ export function CommentForm({
             required
             defaultValue={state.values.name ?? ''}
             key={`name-${generation}`}
+            autoFocus={focusOnLoad === 'name'}
             aria-invalid={errors.name ? true : undefined}
             aria-describedby={errors.name ? `${id}-name-error` : undefined}
           />
@@ -143,6 +146,7 @@ export function CommentForm({
             autoComplete="email"
             defaultValue={state.values.email ?? ''}
             key={`email-${generation}`}
+            autoFocus={focusOnLoad === 'email'}
             aria-invalid={errors.email ? true : undefined}
             aria-describedby={errors.email ? `${id}-email-error` : undefined}
           />
@@ -155,6 +159,7 @@ export function CommentForm({
             autoComplete="url"
             defaultValue={state.values.website ?? ''}
             key={`website-${generation}`}
+            autoFocus={focusOnLoad === 'website'}
             aria-invalid={errors.website ? true : undefined}
             aria-describedby={errors.website ? `${id}-website-error` : undefined}
           />
@@ -170,6 +175,7 @@ export function CommentForm({
         required
         defaultValue={state.values.body ?? (keepIfDrafted ? draft : null) ?? ''}
         key={`body-${generation}`}
+        autoFocus={focusOnLoad === 'body'}
         ref={draftBox}
         onInput={(event) => {
           saveDraft(event.currentTarget.value);
@@ -182,8 +188,13 @@ export function CommentForm({
         You can use *emphasis*, **strong**, [links](https://example.com), `code`, &gt; quotes and lists.
       </p>
       <FieldError id={`${id}-body-error`} message={errors.body} />
-      {otherErrors.map(([field, message]) => (
-        <p key={field} className="form-error" role="alert">
+      {otherErrors.map(([field, message], index) => (
+        <p
+          key={field}
+          className="form-error"
+          role="alert"
+          {...(focusOnLoad === 'alert' && index === 0 ? { tabIndex: -1, autoFocus: true } : {})}
+        >
           {message}
         </p>
       ))}
@@ -198,9 +209,11 @@ export function CommentForm({
           {state.message}
         </p>
       )}
+      <CommentPreview id={id} state={state} focus={focusOnLoad === 'preview'} />
       <div className="form-buttons">
         {/* Every box waits while one is sent: their answers arrive in one place, one at a time. */}
         <SubmitButton idle="Publish" busy="Publishing…" disabled={sending} />
+        <PreviewButton disabled={sending} />
         {cancelHref && (
           <CancelLink
             href={cancelHref}
@@ -234,12 +247,16 @@ export function CancelLink({ href, discardDraft, returnFocusTo: focusKey }: { hr
   );
 }
 
-/** The form's button, busy while this form (not another box on the page) is being sent. */
+/**
+ * The form's button, busy while this form (not another box on the page) is being sent, and saying
+ * so unless what is being sent is a Preview.
+ */
 export function SubmitButton({ idle, busy, disabled = false }: { idle: string; busy: string; disabled?: boolean }) {
   const { pending } = useFormStatus();
+  const previewing = usePreviewing();
   return (
     <button type="submit" disabled={pending || disabled}>
-      {pending ? busy : idle}
+      {pending && !previewing ? busy : idle}
     </button>
   );
 }

@@ -5,11 +5,12 @@ import { formBox } from '@/lib/comments/form-state';
 import { COMMENT_MAX_LENGTH } from '@/lib/comments/limits';
 import { useBoxAnswer } from './box-answers';
 import { CancelLink, SubmitButton } from './comment-form';
+import { CommentPreview, PREVIEW_INTENT, PreviewButton } from './comment-preview';
 import { FieldError } from './field-error';
 import { focusAfterSend, forgetFocusAfterSend } from './focus-after-send';
 import { useEditDraft } from './use-draft';
 import { useEnhanced } from './use-enhanced';
-import { useFocusOnError } from '@/components/use-focus-on-error';
+import { answerFocus, useFocusOnError } from '@/components/use-focus-on-error';
 
 /**
  * The author's edit box, in place of the comment's text. Once the edit window has passed
@@ -32,11 +33,13 @@ export function EditCommentForm({
   const enhanced = useEnhanced();
   const id = useId();
   const formRef = useFocusOnError(state);
+  const focusOnLoad = answerFocus(state, ['body']);
   // What is rewritten is kept in this browser until saved or cancelled, as a new comment's text is.
   const { box, save: saveDraft, discard: discardDraft } = useEditDraft(commentId, body);
-  // Refused, the box stays and its field takes the focus; saved, the focus goes to the comment.
+  // Refused or previewed, the box stays (and a refused field takes the focus); saved, the focus goes
+  // to the comment.
   useEffect(() => {
-    if (state.status === 'error') forgetFocusAfterSend();
+    if (state.status === 'error' || state.status === 'preview') forgetFocusAfterSend();
   }, [state]);
   // Opened by its Edit link: the reader goes on in the box, not from the top of the page, and at
   // the end of the text, where more is usually added (the caret would stand before the first word).
@@ -56,7 +59,11 @@ export function EditCommentForm({
     <form
       ref={formRef}
       action={formAction}
-      onSubmit={() => focusAfterSend(`c${commentId}`)}
+      onSubmit={(event) => {
+        // Saving goes to the comment; a Preview stays in the box.
+        const submitter = (event.nativeEvent as SubmitEvent).submitter;
+        if (submitter?.getAttribute('name') !== PREVIEW_INTENT.name) focusAfterSend(`c${commentId}`);
+      }}
       className="comment-form edit-form"
       aria-label="Edit your comment"
       noValidate
@@ -72,6 +79,7 @@ export function EditCommentForm({
         maxLength={COMMENT_MAX_LENGTH}
         defaultValue={state.values.body ?? body ?? ''}
         key={state.submittedAt ?? 0}
+        autoFocus={focusOnLoad === 'body'}
         ref={box}
         onInput={(event) => saveDraft(event.currentTarget.value)}
         aria-invalid={error ? true : undefined}
@@ -79,12 +87,14 @@ export function EditCommentForm({
       />
       <FieldError id={`${id}-error`} message={error} />
       {formError && (
-        <p className="form-error" role="alert">
+        <p className="form-error" role="alert" {...(focusOnLoad === 'alert' ? { tabIndex: -1, autoFocus: true } : {})}>
           {formError}
         </p>
       )}
+      <CommentPreview id={id} state={state} focus={focusOnLoad === 'preview'} />
       <div className="form-buttons">
         <SubmitButton idle="Save" busy="Saving…" disabled={windowOver || sending} />
+        <PreviewButton disabled={sending} />
         <CancelLink href={cancelHref} discardDraft={discardDraft} returnFocusTo={`edit-${commentId}`} />
       </div>
     </form>

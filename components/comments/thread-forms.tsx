@@ -28,6 +28,7 @@ export function ThreadForms({
   cancelHref,
   formStamp,
   replyGone,
+  address,
   children,
 }: {
   postId: string;
@@ -43,10 +44,12 @@ export function ThreadForms({
   formStamp: string;
   /** The reply the address asks for answers a comment that can no longer be answered (removed meanwhile). */
   replyGone: boolean;
+  /** The page's address without its fragment, where the boxes are sent without JavaScript (ThreadContext.formAddress). */
+  address: string;
   children: ReactNode;
 }) {
-  const comment = useActionState(createCommentAction, idleCommentForm);
-  const edit = useActionState(editCommentAction, idleCommentForm);
+  const comment = useActionState(createCommentAction, idleCommentForm, address);
+  const edit = useActionState(editCommentAction, idleCommentForm, address);
   // The answers as they stood when the address last changed (none at first): a refused reply
   // cancelled, or left for another comment's Reply, is not drawn again.
   const [spent, setSpent] = useState<{
@@ -77,7 +80,9 @@ export function ThreadForms({
   // comment's draft), so that it keeps its state, focus and text from one to the other.
   const lonelyReply = strayReply ?? (keptReply === null ? null : formBox('reply', keptReply));
   const strayEdit =
-    editAnswer.status === 'error' && editAnswer.box && !drawn.includes(editAnswer.box) ? editAnswer.box : null;
+    (editAnswer.status === 'error' || editAnswer.status === 'preview') && editAnswer.box && !drawn.includes(editAnswer.box)
+      ? editAnswer.box
+      : null;
   return (
     <BoxAnswers.Provider
       value={{ comment: [commentAnswer, comment[1], comment[2]], edit: [editAnswer, edit[1], edit[2]] }}

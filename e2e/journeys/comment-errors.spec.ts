@@ -47,6 +47,9 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(refused).toHaveAttribute('aria-invalid', 'true');
       await expect(refused).toHaveAccessibleDescription(/Comment must be at most 10,000 characters\./);
       await expect(refused).toHaveValue(text);
+      // The reader is taken to the refused box, also when the answer is a new page (no JavaScript).
+      await expect(refused).toBeFocused();
+      await expect(refused).toBeInViewport();
       await expect(page.locator('.comment-body').filter({ hasText: text.slice(0, 40) })).toHaveCount(0);
       await expectCommentCount(page, before);
     });

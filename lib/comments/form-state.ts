@@ -1,9 +1,12 @@
 /** What a comment form shows after a submission: errors by field and everything the person typed. */
 export interface CommentFormState {
-  status: 'idle' | 'ok' | 'error';
+  /** `preview`: nothing was sent to the thread; the box shows `preview` beside the text kept as typed. */
+  status: 'idle' | 'ok' | 'error' | 'preview';
   errors: Record<string, string>;
   values: Record<string, string>;
   message?: string;
+  /** The comment as readers would see it (safe HTML from the comment renderer), after Preview. */
+  preview?: string;
   commentId?: number;
   /** The page of the thread that shows the new comment, which may not be the one open. */
   commentUrl?: string;

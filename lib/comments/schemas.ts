@@ -28,6 +28,9 @@ const commentBody = (empty: string) =>
 
 export const commentBodySchema = commentBody('Write a comment before publishing.');
 
+/** The same text rules as publishing, asked before a preview, which has nothing to show when empty. */
+export const commentPreviewSchema = commentBody('Write a comment to see its preview.');
+
 const optionalText = <T extends z.ZodType<string>>(schema: T) =>
   z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema.optional());
 
