@@ -6,13 +6,9 @@ import type { AdminFormState } from '@/app/(admin)/_lib/form-state';
 import { adminForAction, adminFormWork } from '@/app/(admin)/_lib/guard';
 import { queueHref } from '@/app/(admin)/_lib/queue-href';
 import { goOnThroughTab, moderationDoneMessage } from '@/app/(admin)/_lib/wording';
-import { commentIdSchema } from '@/lib/comments/schemas';
 import { moderateComments, type ModerationAction } from '@/lib/moderation/moderate';
 import { countTabUpTo, listTabStep, TAB_ACTIONS, WHOLE_TAB_STEP } from '@/lib/moderation/queue';
-import { bulkModerationSchema, queueButtonSchema, queuePlaceSchema } from '@/lib/moderation/schemas';
-
-/** The newest comment of the tab the page showed (`upTo`): the whole-tab step stops there. */
-const wholeTabSchema = commentIdSchema;
+import { bulkModerationSchema, cutOffText, queueButtonSchema, queuePlaceSchema, tabCutOffSchema } from '@/lib/moderation/schemas';
 
 /**
  * Approve, spam, delete or restore from the moderation queue. Without JavaScript the browser is
@@ -42,7 +38,7 @@ export async function adminModerateQueueAction(_previous: AdminFormState, formDa
       button.data.upTo !== undefined
         ? { success: true as const, data: button.data.upTo }
         : one === undefined && formData.get('scope') === 'tab'
-          ? wholeTabSchema.safeParse(formData.get('upTo'))
+          ? tabCutOffSchema.safeParse(formData.get('upTo'))
           : null;
     if (wholeTab && !wholeTab.success) {
       const message = 'The queue changed since this page was drawn: reload it and try again.';
@@ -65,14 +61,14 @@ export async function adminModerateQueueAction(_previous: AdminFormState, formDa
           status: place.status,
           cursor: place.cursor,
           // A later page keeps the first page's cut-off; the first page draws its own again.
-          upTo: place.cursor === undefined ? undefined : place.upTo,
+          upTo: place.cursor === undefined || place.upTo === undefined ? undefined : cutOffText(place.upTo),
           done: action,
           count: changed.length,
           missing: some(missing.length),
           byAuthor: some(deletedByAuthor.length),
           meanwhile: some(changedMeanwhile.length),
           left: some(stillInTab),
-          leftUpTo: stillInTab > 0 && wholeTab ? wholeTab.data : undefined,
+          leftUpTo: stillInTab > 0 && wholeTab ? cutOffText(wholeTab.data) : undefined,
         }),
       );
     }
@@ -84,7 +80,7 @@ export async function adminModerateQueueAction(_previous: AdminFormState, formDa
       changedMeanwhile: changedMeanwhile.length,
       stillInTab,
     });
-    const next = stillInTab > 0 && wholeTab ? goOnThroughTab(action, wholeTab.data, stillInTab, WHOLE_TAB_STEP, place.status) : undefined;
+    const next = stillInTab > 0 && wholeTab ? goOnThroughTab(action, cutOffText(wholeTab.data), stillInTab, WHOLE_TAB_STEP, place.status) : undefined;
     return { status: 'ok', message, errors: {}, values: {}, submittedAt: Date.now(), next };
   });
 }

@@ -30,7 +30,8 @@ export function QueueForm({
   /** The page of the tab being moderated, so a plain POST comes back to it rather than to the first. */
   cursor: number | undefined;
   /** The newest comment the tab's first page showed: where acting on the whole tab stops, and what a later page's address carries. */
-  upTo: number | undefined;
+  /** The tab as the page shows it (lib/moderation/schemas `cutOffText`), where a whole-tab step stops. */
+  upTo: string | undefined;
   actions: readonly ModerationAction[];
   /** The result of the last submission when it came back through a redirect (no JavaScript). */
   notice: string | null;

@@ -252,6 +252,7 @@ export async function writeComment(options: NewComment): Promise<WrittenComment>
         heldReason: reason,
         ipHash,
         publishedAt: firstPublishedAt(status, null, options.now ?? new Date()),
+        changedAt: options.now ?? new Date(),
       },
       select: writtenSelect,
     });
@@ -316,6 +317,7 @@ export async function editComment(options: {
           body: options.body,
           html,
           editedAt: options.now ?? new Date(),
+          changedAt: options.now ?? new Date(),
           status,
           heldReason: reason,
           publishedAt: firstPublishedAt(status, comment.publishedAt, options.now ?? new Date()),
@@ -344,7 +346,13 @@ export async function deleteComment(options: { id: number; viewer: Viewer; now?:
       await lockComments(tx, [comment.id, comment.rootId]);
       await tx.comment.update({
         where: { id: comment.id, status: comment.status },
-        data: { status: 'deleted', deletedAt: options.now ?? new Date(), deletedBy: 'author', deletedFrom: comment.status },
+        data: {
+          status: 'deleted',
+          deletedAt: options.now ?? new Date(),
+          changedAt: options.now ?? new Date(),
+          deletedBy: 'author',
+          deletedFrom: comment.status,
+        },
       });
       await bumpThread(comment.postId, await countStatusChange(tx, comment, comment.status, 'deleted'), tx);
     })

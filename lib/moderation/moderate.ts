@@ -54,7 +54,7 @@ async function moveEach(
   for (const row of rows) {
     const { count } = await tx.comment.updateMany({
       where: { id: row.id, status: move.from, ...move.where },
-      data: { status: move.to, publishedAt: firstPublishedAt(move.to, row.publishedAt, now), ...move.data },
+      data: { status: move.to, publishedAt: firstPublishedAt(move.to, row.publishedAt, now), changedAt: now, ...move.data },
     });
     if (count === 0) continue;
     moved += 1;
@@ -213,6 +213,7 @@ export async function moderateComments(options: {
         data: {
           status: target,
           publishedAt: firstPublishedAt(target, row.publishedAt, now),
+          changedAt: now,
           ...(target === 'deleted' ? { deletedAt: now, deletedBy: row.deletedBy === 'author' ? 'author' : 'moderator', deletedFrom: row.status } : { hiddenByBanId: null }),
           ...(target === 'published' ? { deletedAt: null, deletedBy: null, heldReason: null } : {}),
         },

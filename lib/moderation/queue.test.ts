@@ -47,6 +47,9 @@ async function insertUser(name: string, role: Viewer['role'] = 'reader'): Promis
   return { ...user, role };
 }
 
+/** A tab as a page drawn now, after everything the tests wrote, shows it up to comment `upTo`. */
+const seenNow = (upTo: number) => ({ upTo, seenAt: Date.now() + 1 });
+
 const holdNobody: CommentSettings = { ...defaultCommentSettings, holdFor: 'nobody' };
 
 for (const { provider, enabled } of TEST_PROVIDERS) {
@@ -194,27 +197,27 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
 
     it('stops "every comment in this tab" on a later page where the first page did, not at what came since', async () => {
       // The first page's cut-off is its own first row.
-      expect(await listQueuePage({ status: 'pending' })).toMatchObject({ upTo: c.guest!.id, upToCount: 4 });
+      expect(await listQueuePage({ status: 'pending' })).toMatchObject({ upTo: { upTo: c.guest!.id }, upToCount: 4 });
       // A later page, reached from a first page drawn before the guest wrote, keeps that page's
       // cut-off, and offers only the comments up to it: the guest's is not among them.
-      const later = await listQueuePage({ status: 'pending', cursor: c.cyHeld!.id, upTo: c.cyHeld!.id });
+      const later = await listQueuePage({ status: 'pending', cursor: c.cyHeld!.id, upTo: seenNow(c.cyHeld!.id) });
       expect(later.items.map((item) => item.id)).toEqual([c.bobHeld!.id, c.adaHeld!.id]);
-      expect(later).toMatchObject({ upTo: c.cyHeld!.id, upToCount: 3 });
+      expect(later).toMatchObject({ upTo: { upTo: c.cyHeld!.id }, upToCount: 3 });
       // An address typed in without one stops at the newest there is.
-      expect(await listQueuePage({ status: 'pending', cursor: c.cyHeld!.id })).toMatchObject({ upTo: c.guest!.id, upToCount: 4 });
-      expect(await listQueuePage({ status: 'spam' })).toMatchObject({ upTo: c.spam!.id, upToCount: 1 });
+      expect(await listQueuePage({ status: 'pending', cursor: c.cyHeld!.id })).toMatchObject({ upTo: { upTo: c.guest!.id }, upToCount: 4 });
+      expect(await listQueuePage({ status: 'spam' })).toMatchObject({ upTo: { upTo: c.spam!.id }, upToCount: 1 });
     });
 
     it('steps through a whole tab up to the newest comment the page knew, leaving what an action cannot move', async () => {
       expect(await newestInTab('pending')).toBe(c.guest!.id);
       expect(await newestInTab('published')).not.toBeNull();
       // Drawn when Cy's comment was the newest: the guest's, which came after, is left for the admin to see.
-      expect(await listTabStep('pending', c.cyHeld!.id, 'spam')).toEqual([c.cyHeld!.id, c.bobHeld!.id, c.adaHeld!.id]);
-      expect(await countTabUpTo('pending', c.bobHeld!.id, 'approve')).toBe(2);
+      expect(await listTabStep('pending', seenNow(c.cyHeld!.id), 'spam')).toEqual([c.cyHeld!.id, c.bobHeld!.id, c.adaHeld!.id]);
+      expect(await countTabUpTo('pending', seenNow(c.bobHeld!.id), 'approve')).toBe(2);
       // Restore and Spam leave what Ada took back herself.
-      expect(await listTabStep('deleted', c.takenBack!.id, 'restore')).toEqual([c.deleted!.id]);
-      expect(await listTabStep('deleted', c.takenBack!.id, 'spam')).toEqual([c.deleted!.id]);
-      expect(await countTabUpTo('deleted', c.takenBack!.id, 'restore')).toBe(1);
+      expect(await listTabStep('deleted', seenNow(c.takenBack!.id), 'restore')).toEqual([c.deleted!.id]);
+      expect(await listTabStep('deleted', seenNow(c.takenBack!.id), 'spam')).toEqual([c.deleted!.id]);
+      expect(await countTabUpTo('deleted', seenNow(c.takenBack!.id), 'restore')).toBe(1);
     });
   });
 }

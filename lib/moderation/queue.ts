@@ -2,6 +2,7 @@ import { getDb } from '@/lib/db';
 import { getAllPosts } from '@/lib/content/posts';
 import { COMMENT_STATUSES, type CommentStatus } from '@/lib/comments/rules';
 import { moderatorMay, type ModerationAction } from './moderate';
+import type { TabCutOff } from './schemas';
 
 export interface QueueRow {
   id: number;
@@ -121,10 +122,14 @@ export async function listModerationQueue(options: { status: CommentStatus; curs
  * newest in the tab as it is drawn. `upToCount` is how many comments that reaches, the number the
  * whole-tab box offers.
  */
-export async function listQueuePage(options: { status: CommentStatus; cursor?: number; upTo?: number }) {
+export async function listQueuePage(options: { status: CommentStatus; cursor?: number; upTo?: TabCutOff }) {
+  // Taken before the rows are read: a comment that changes while they are read is left out, not in.
+  const drawnAt = Date.now();
   const queue = await listModerationQueue({ status: options.status, cursor: options.cursor });
-  const upTo = options.cursor === undefined ? (queue.items[0]?.id ?? null) : (options.upTo ?? (await newestInTab(options.status)));
-  const upToCount = upTo === null ? 0 : await getDb().comment.count({ where: { status: options.status, id: { lte: upTo } } });
+  const carried = options.cursor === undefined ? undefined : options.upTo;
+  const newest = carried ? carried.upTo : options.cursor === undefined ? (queue.items[0]?.id ?? null) : await newestInTab(options.status);
+  const upTo: TabCutOff | null = newest === null ? null : { upTo: newest, seenAt: carried?.seenAt ?? drawnAt };
+  const upToCount = upTo === null ? 0 : await getDb().comment.count({ where: tabUpTo(options.status, upTo) });
   return { ...queue, upTo, upToCount };
 }
 
@@ -149,11 +154,11 @@ export async function newestInTab(status: CommentStatus): Promise<number | null>
 }
 
 /**
- * One step through a whole tab: the ids of up to WHOLE_TAB_STEP of its comments, newest first, up
- * to `upTo`, the newest the admin's page knew of. What arrived after the page was drawn stays for
- * the admin to see: "approve every pending comment" never approves one nobody has looked at.
+ * One step through a whole tab: the ids of up to WHOLE_TAB_STEP of its comments, newest first, as
+ * the admin's page showed the tab (`upTo`). What arrived after the page was drawn stays for the
+ * admin to see: "approve every pending comment" never approves one nobody has looked at.
  */
-export async function listTabStep(status: CommentStatus, upTo: number, action: ModerationAction): Promise<number[]> {
+export async function listTabStep(status: CommentStatus, upTo: TabCutOff, action: ModerationAction): Promise<number[]> {
   const rows = await getDb().comment.findMany({
     where: tabUpTo(status, upTo, action),
     orderBy: { id: 'desc' },
@@ -164,19 +169,26 @@ export async function listTabStep(status: CommentStatus, upTo: number, action: M
 }
 
 /** How many of a tab's comments up to `upTo` the same action could still move, after a step. */
-export async function countTabUpTo(status: CommentStatus, upTo: number, action: ModerationAction): Promise<number> {
+export async function countTabUpTo(status: CommentStatus, upTo: TabCutOff, action: ModerationAction): Promise<number> {
   return getDb().comment.count({ where: tabUpTo(status, upTo, action) });
 }
 
 /**
- * A tab's comments up to `upTo` that `action` can move. Restore, Approve and Spam leave what its
- * own author deleted (moderateComments refuses them), so the steps would otherwise never get past them.
+ * A tab's comments as the admin's page showed it (`upTo`) that `action` can move (any, without
+ * one). Not newer than its newest, and not changed since it was drawn: a comment that entered the
+ * tab meanwhile, though older (a banned reader's comments hidden into Spam, another moderator's
+ * step, an author's edit sending one back to Pending), or was rewritten there, was not what the
+ * admin saw. Restore, Approve and Spam leave what its own author deleted (moderateComments refuses
+ * them), so the steps would otherwise never get past them.
  */
-function tabUpTo(status: CommentStatus, upTo: number, action: ModerationAction) {
-  const leaveAuthorDeleted = !moderatorMay(action, 'author');
+function tabUpTo(status: CommentStatus, upTo: TabCutOff, action?: ModerationAction) {
+  const leaveAuthorDeleted = action !== undefined && !moderatorMay(action, 'author');
   return {
     status,
-    id: { lte: upTo },
-    ...(leaveAuthorDeleted ? { OR: [{ deletedBy: null }, { deletedBy: { not: 'author' } }] } : {}),
+    id: { lte: upTo.upTo },
+    AND: [
+      { OR: [{ changedAt: null }, { changedAt: { lt: new Date(upTo.seenAt) } }] },
+      ...(leaveAuthorDeleted ? [{ OR: [{ deletedBy: null }, { deletedBy: { not: 'author' } }] }] : []),
+    ],
   };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fieldErrors } from '@/lib/comments/schemas';
 import { calendarDateInZone } from '@/lib/content/dates';
-import { banSchema, queueButtonSchema, queuePlaceSchema, typedCommentIdSchema } from './schemas';
+import { banSchema, cutOffText, queueButtonSchema, queuePlaceSchema, typedCommentIdSchema } from './schemas';
 
 const DAY = 86_400_000;
 
@@ -70,8 +70,16 @@ describe('a place in the moderation queue', () => {
   });
 
   it('keeps where "every comment in this tab" stops, as a later page’s address carries it', () => {
-    expect(queuePlaceSchema.parse({ status: 'spam', cursor: '120', upTo: '180' })).toEqual({ status: 'spam', cursor: 120, upTo: 180 });
-    expect(queuePlaceSchema.parse({ status: 'spam', cursor: '120', upTo: 'latest' }).upTo).toBeUndefined();
+    expect(queuePlaceSchema.parse({ status: 'spam', cursor: '120', upTo: '180@1764780000000' })).toEqual({
+      status: 'spam',
+      cursor: 120,
+      upTo: { upTo: 180, seenAt: 1764780000000 },
+    });
+    expect(cutOffText({ upTo: 180, seenAt: 1764780000000 })).toBe('180@1764780000000');
+    // A cut-off without the time its page was drawn (or malformed) is no cut-off.
+    for (const upTo of ['latest', '180', '180@', '@1764780000000', '0@1764780000000', '99999999999@1', '180@-5']) {
+      expect(queuePlaceSchema.parse({ status: 'spam', cursor: '120', upTo }).upTo, upTo).toBeUndefined();
+    }
   });
 });
 
@@ -79,9 +87,10 @@ describe('a button of the queue’s form', () => {
   it('acts on the ticked rows, on one row, or goes on through the whole tab up to the step’s cut-off', () => {
     expect(queueButtonSchema.parse('approve')).toEqual({ action: 'approve' });
     expect(queueButtonSchema.parse('spam:12')).toEqual({ action: 'spam', id: 12 });
-    expect(queueButtonSchema.parse('delete:tab:340:spam')).toEqual({ action: 'delete', upTo: 340, tab: 'spam' });
-    // A going-on button names the tab it was drawn in.
-    expect(queueButtonSchema.safeParse('delete:tab:340').success).toBe(false);
+    expect(queueButtonSchema.parse('delete:tab:340@1764780000000:spam')).toEqual({ action: 'delete', upTo: { upTo: 340, seenAt: 1764780000000 }, tab: 'spam' });
+    // A going-on button names the tab it was drawn in, and when.
+    expect(queueButtonSchema.safeParse('delete:tab:340@1764780000000').success).toBe(false);
+    expect(queueButtonSchema.safeParse('delete:tab:340:spam').success).toBe(false);
   });
 
   it('refuses a button that says nothing sensible, rather than acting on something else', () => {

@@ -18,22 +18,46 @@ export const fromStatusSchema = z.enum(COMMENT_STATUSES, {
 });
 
 /**
+ * A tab as the admin's page showed it, where "every comment in this tab" stops: its newest comment
+ * (`upTo`) and when the page was drawn (`seenAt`, milliseconds). A step moves only comments that
+ * were in the tab, as they are, by then (lib/moderation/queue). Written `340@1764780000000`.
+ */
+export interface TabCutOff {
+  upTo: number;
+  seenAt: number;
+}
+
+export function cutOffText(cutOff: TabCutOff): string {
+  return `${cutOff.upTo}@${cutOff.seenAt}`;
+}
+
+export const tabCutOffSchema = z
+  .string()
+  .regex(/^\d{1,10}@\d{1,15}$/, 'The queue changed since this page was drawn: reload it and try again.')
+  .transform((value) => {
+    const [upTo, seenAt] = value.split('@').map(Number);
+    return { upTo, seenAt };
+  })
+  // The newest comment is one the id column can hold (as commentIdSchema asks); the time is past 1970.
+  .pipe(z.object({ upTo: z.number().int().positive().max(2_147_483_647), seenAt: z.number().int().positive() }));
+
+/**
  * Where in the moderation queue a moderator is: a tab, the page of it that starts below a comment
- * id, and on a later page `upTo`, the newest comment the tab's first page showed (where "every
- * comment in this tab" stops). The queue's address and its form both carry it; anything malformed
- * falls back to the tab's first page rather than failing.
+ * id, and on a later page `upTo`, the tab as its first page showed it (where "every comment in
+ * this tab" stops). The queue's address and its form both carry it; anything malformed falls back
+ * to the tab's first page rather than failing.
  */
 export const queuePlaceSchema = z.object({
   status: z.enum(COMMENT_STATUSES).catch('pending'),
   cursor: commentIdSchema.optional().catch(undefined),
-  upTo: commentIdSchema.optional().catch(undefined),
+  upTo: tabCutOffSchema.optional().catch(undefined),
 });
 
 /**
  * The queue form's pressed button, as its value says: `approve` acts on the ticked rows (or the
- * whole tab, with its box ticked), `approve:12` on row 12 alone, and `approve:tab:340` goes on
- * through the whole tab up to comment 340, the cut-off of the step before, which left some
- * (`approve:tab:340:pending`, naming the tab it was drawn in). One
+ * whole tab, with its box ticked), `approve:12` on row 12 alone, and `approve:tab:340@…` goes on
+ * through the whole tab up to the cut-off of the step before, which left some
+ * (`approve:tab:340@1764780000000:pending`, naming the tab it was drawn in). One
  * form holds every row so the queue works as a plain HTML form, and a button can only send its
  * own value, so the value carries all the step needs.
  */
@@ -47,7 +71,7 @@ export const queueButtonSchema = z.preprocess(
     {
       action: moderationActionSchema,
       id: commentIdSchema.optional(),
-      upTo: commentIdSchema.optional(),
+      upTo: tabCutOffSchema.optional(),
       /** The tab a going-on button was drawn in: pressed in another, it must move nothing. */
       tab: z.enum(COMMENT_STATUSES).optional(),
     },

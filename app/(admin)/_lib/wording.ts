@@ -41,10 +41,10 @@ export function moderationDoneMessage(
 
 /**
  * The button that goes on through a whole tab after a step that left `left` comments: it carries
- * the action and the step's cut-off `upTo`, so it moves no comment the admin was not shown, and
+ * the action and the step's cut-off `upTo` (as written by cutOffText), so it moves no comment the admin was not shown, and
  * needs no box ticked again ("Approve the next 500", "Spam the remaining 12").
  */
-export function goOnThroughTab(action: ModerationAction, upTo: number, left: number, step: number, tab: string): GoOn {
+export function goOnThroughTab(action: ModerationAction, upTo: string, left: number, step: number, tab: string): GoOn {
   const label = left > step ? `${ACTION_LABELS[action]} the next ${step.toLocaleString('en-US')}` : `${ACTION_LABELS[action]} the remaining ${left.toLocaleString('en-US')}`;
   return { value: `${action}:tab:${upTo}:${tab}`, label };
 }

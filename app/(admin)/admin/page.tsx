@@ -11,8 +11,7 @@ import type { CommentStatus } from '@/lib/comments/rules';
 import { getSite } from '@/lib/content/site';
 import { MODERATION_ACTIONS } from '@/lib/moderation/moderate';
 import { countByStatus, listQueuePage, TAB_ACTIONS, WHOLE_TAB_STEP } from '@/lib/moderation/queue';
-import { commentIdSchema } from '@/lib/comments/schemas';
-import { queuePlaceSchema } from '@/lib/moderation/schemas';
+import { cutOffText, queuePlaceSchema, tabCutOffSchema } from '@/lib/moderation/schemas';
 
 export const metadata: Metadata = { title: 'Moderation queue', robots: { index: false, follow: false } };
 
@@ -26,7 +25,7 @@ const querySchema = queuePlaceSchema.extend({
   meanwhile: z.coerce.number().int().min(0).max(10_000).default(0).catch(0),
   left: z.coerce.number().int().min(0).default(0).catch(0),
   /** The cut-off of the whole-tab step that left `left`: going on stops there too. */
-  leftUpTo: commentIdSchema.optional().catch(undefined),
+  leftUpTo: tabCutOffSchema.optional().catch(undefined),
 });
 
 const TABS: { status: CommentStatus; label: string }[] = [
@@ -40,14 +39,14 @@ export default async function ModerationQueuePage({ searchParams }: { searchPara
   const query = querySchema.parse(await searchParams);
   await adminForPage(queueHref({ status: query.status }));
   const [counts, queue] = await Promise.all([countByStatus(), listQueuePage({ status: query.status, cursor: query.cursor, upTo: query.upTo })]);
-  // Where "every comment in this tab" stops, page 1's newest: its later pages' addresses carry it.
-  const upTo = queue.upTo ?? undefined;
+  // Where "every comment in this tab" stops, the tab as page 1 showed it: its later pages' addresses carry it.
+  const upTo = queue.upTo ? cutOffText(queue.upTo) : undefined;
   const carriedUpTo = query.cursor === undefined ? undefined : upTo;
   const actions = TAB_ACTIONS[query.status];
   // After a whole-tab step that left some (no JavaScript): the button that goes on from there.
   const goOn =
     query.done !== undefined && query.left > 0 && query.leftUpTo !== undefined && (actions as readonly string[]).includes(query.done)
-      ? goOnThroughTab(query.done, query.leftUpTo, query.left, WHOLE_TAB_STEP, query.status)
+      ? goOnThroughTab(query.done, cutOffText(query.leftUpTo), query.left, WHOLE_TAB_STEP, query.status)
       : null;
   const site = getSite();
   const now = new Date();
