@@ -46,6 +46,10 @@ async function expectDegraded(app: App, reader: Reader, provider: string): Promi
     .poll(() => readFileSync(app.logFile, 'utf8'), { message: 'the server log says why', timeout: STEP_TIMEOUT_MS })
     .toMatch(/quire: \/api\/health: database unavailable: \S.{3,}/);
   expect((await ask(`${app.url}/api/posts/${postId}/comments`)).status, 'the comment API says 503').toBe(503);
+  // A comment's link says it cannot be looked up now, in a page the page cache does not keep.
+  const permalink = await (await ask(`${app.url}/comments/1`)).text();
+  expect(permalink).toMatch(/The comment cannot be looked up right now/);
+  expect(permalink, 'the permalink page is marked partial').toContain('data-quire-partial');
   for (const feed of [`/feeds/${postId}/comments/default`, '/feeds/comments/default']) {
     const response = await ask(`${app.url}${feed}`);
     expect(response.status, `${feed} says 503`).toBe(503);

@@ -4,6 +4,7 @@ import { commentAddress } from '@/lib/comments/post-comment';
 import { commentIdSchema } from '@/lib/comments/schemas';
 import { unlessCommentsDown } from '@/lib/comments/unavailable';
 import { isUnavailable } from '@/lib/db/health';
+import { PartialPageMark } from '@/components/partial-page-mark';
 
 export const metadata = { title: 'Comment', robots: { index: false } };
 
@@ -26,6 +27,8 @@ export default async function CommentPermalink({ params }: { params: Promise<{ i
         <p className="status-message" role="status">
           The comment cannot be looked up right now. Please try this link again in a little while.
         </p>
+        {/* Not kept by the page cache: once the database answers, the link leads to the comment again. */}
+        <PartialPageMark />
       </div>
     );
   }
