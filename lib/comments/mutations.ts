@@ -190,19 +190,24 @@ export type NewComment = {
  * held or marked spam is the hold rules' call (lib/moderation/hold-rules), unless the form already
  * caught a script (`spamReason`); replies to missing comments and double posts are refused.
  */
+/**
+ * Where a reply goes, asked in the transaction that writes it with its comment and conversation
+ * locked (lockComments, in id order as moderation locks them): a moderator removing the comment
+ * meanwhile either lands first, and the reply is refused, or waits for the reply to be written.
+ */
+async function placeReply(tx: DbTransaction, options: { parentId: number; postId: string; maxDepth: number }) {
+  const where = { id: options.parentId, postId: options.postId, status: 'published' };
+  const select = { id: true, parentId: true, depth: true, rootId: true };
+  const seen = await tx.comment.findFirst({ where, select });
+  if (seen) await lockComments(tx, [seen.id, seen.rootId]);
+  const parent = seen && (await tx.comment.findFirst({ where, select }));
+  if (!parent) throw new CommentError(404, 'The comment you are replying to does not exist or was removed.', 'parentId');
+  return replyPlacement(parent, options.maxDepth);
+}
+
 export async function writeComment(options: NewComment): Promise<WrittenComment> {
   const { post, viewer, input, settings } = options;
   const db = getDb();
-  let placement = { parentId: null as number | null, depth: 0, rootId: null as number | null };
-  if (input.parentId !== undefined) {
-    const parent = await db.comment.findFirst({
-      where: { id: input.parentId, postId: post.id, status: 'published' },
-      select: { id: true, parentId: true, depth: true, rootId: true },
-    });
-    if (!parent) throw new CommentError(404, 'The comment you are replying to does not exist or was removed.', 'parentId');
-    placement = replyPlacement(parent, settings.maxReplyDepth);
-  }
-
   const ipHash = hashIp(options.ip);
   // A guest is known by name and address; two guests called Anna on one network are rare.
   const sameAuthor = viewer ? { authorId: viewer.id } : { authorId: null, guestName: input.name ?? null, ipHash };
@@ -238,6 +243,10 @@ export async function writeComment(options: NewComment): Promise<WrittenComment>
     // between the first check and this write and miss the comment when it hides the rest.
     const ban = viewer && (await getActiveBan(viewer.id, new Date(), tx));
     if (ban) throw new CommentError(403, banMessage(ban), 'request');
+    const placement =
+      input.parentId === undefined
+        ? { parentId: null, depth: 0, rootId: null }
+        : await placeReply(tx, { parentId: input.parentId, postId: post.id, maxDepth: settings.maxReplyDepth });
     const row = await tx.comment.create({
       data: {
         postId: post.id,
