@@ -218,6 +218,30 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
     });
 
     describe('moderateComments', () => {
+      // On PostgreSQL writes run side by side; SQLite writes one transaction at a time.
+      if (provider === 'postgresql') {
+        it('refuses a reply sent while its comment was being removed, once the removal lands', async () => {
+          const post = buildPost();
+          const [writer, replier] = [await insertUser('Removed Soon'), await insertUser('Too Late')];
+          const parent = await write(post, writer, 'About to be marked spam.', holdNobody);
+          let reply: Promise<unknown> | undefined;
+          // A moderator's step holds the comment (as moderateComments locks it) while the reply is sent.
+          await getDb().$transaction(
+            async (tx: DbTransaction) => {
+              await tx.$executeRaw`SELECT 1 FROM "Comment" WHERE "id" = ${parent.id} FOR UPDATE`;
+              reply = write(post, replier, 'A reply to a comment on its way out.', holdNobody, { parentId: parent.id }).catch((error: unknown) => error);
+              await untilWaiting(1);
+              await tx.comment.update({ where: { id: parent.id }, data: { status: 'spam' } });
+            },
+            { timeout: 20_000 },
+          );
+          const refused = await reply;
+          expect(refused).toBeInstanceOf(CommentError);
+          expect(refused).toMatchObject({ status: 404, field: 'parentId' });
+          expect(await getDb().comment.count({ where: { parentId: parent.id } })).toBe(0);
+        });
+      }
+
       it('moves the counters and writes one audit entry for each change', async () => {
         const post = buildPost();
         const reader = await insertUser('Walker');
@@ -665,6 +689,30 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
     });
 
     describe('bans', () => {
+      if (provider === 'postgresql') {
+        it('hides a reader’s comments while a bulk step holds the older of them, without a deadlock', async () => {
+          const post = buildPost();
+          const reader = await insertUser('Locked out');
+          // The held comment is older than the published one: a bulk step locks it first, in id order.
+          const held = await write(post, reader, 'Held for a word: casino.', { ...holdNobody, moderationWords: ['casino'] });
+          const shown = await write(post, reader, 'Published after it.', holdNobody);
+          let ban: Promise<unknown> | undefined;
+          await getDb().$transaction(
+            async (tx: DbTransaction) => {
+              await tx.$executeRaw`SELECT 1 FROM "Comment" WHERE "id" = ${held.id} FOR UPDATE`;
+              ban = banUser({ userId: reader.id, reason: 'spam', endsAt: null, hideComments: true, actor: admin });
+              await untilWaiting(1);
+              // The bulk step goes on to the newer comment, as lockComments takes them in one statement.
+              await tx.$executeRaw`SELECT 1 FROM "Comment" WHERE "id" = ${shown.id} FOR UPDATE`;
+            },
+            { timeout: 20_000 },
+          );
+          await expect(ban).resolves.toMatchObject({ hidden: 1 });
+          expect((await row(held.id)).status).toBe('spam');
+          expect((await row(shown.id)).status).toBe('spam');
+        });
+      }
+
       it('a ban that leaves the comments up still stops their author editing them', async () => {
         const post = buildPost();
         const reader = await insertUser('Quiet troll');

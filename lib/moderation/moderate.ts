@@ -320,6 +320,9 @@ export async function banUser(options: {
           orderBy: { id: 'asc' },
         })
       : [];
+    // Every row both moves touch, locked at once in id order (lockComments): locked in two batches,
+    // a bulk step holding a held comment and waiting for a newer published one would deadlock with this.
+    await lockComments(tx, [...visible, ...held].flatMap((row) => [row.id, row.rootId]));
     const deltas = new ThreadDeltas();
     const logged = { actorId: options.actor.id, action: 'ban' as const, reason: `its author was banned: ${options.reason}` };
     const hidden = await moveEach(tx, visible, { from: 'published', to: 'spam', data: { hiddenByBanId: ban.id } }, deltas, logged);
