@@ -221,7 +221,11 @@ export async function writeComment(options: NewComment): Promise<WrittenComment>
 
   const approved =
     viewer && viewer.role !== 'admin' && settings.holdFor === 'first-time'
-      ? await db.comment.findFirst({ where: { authorId: viewer.id, status: 'published' }, select: { id: true } })
+      ? await db.comment.findFirst({
+          // Approved once is approved: taking one's own published comment back does not make the next one a first.
+          where: { authorId: viewer.id, OR: [{ status: 'published' }, { status: 'deleted', deletedBy: 'author', deletedFrom: 'published' }] },
+          select: { id: true },
+        })
       : null;
   const html = await renderCommentMarkdown(input.body);
   const { status, reason } = options.spamReason

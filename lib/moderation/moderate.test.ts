@@ -149,6 +149,20 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
         expect(await getThreadState(post.id)).toMatchObject({ publishedCount: 2, topLevelCount: 2 });
       });
 
+      it('keeps a reader approved after they delete their only approved comment; a moderator’s removal does not count as approval', async () => {
+        const post = buildPost();
+        const [reader, removed] = [await insertUser('Tidy'), await insertUser('Removed')];
+        const first = await write(post, reader, 'Approved, then taken back.');
+        await moderateComments({ ids: [first.id], action: 'approve', actor: admin });
+        await deleteComment({ id: first.id, viewer: reader });
+        expect((await write(post, reader, 'Back again.')).status).toBe('published');
+
+        const theirs = await write(post, removed, 'Approved, then removed by a moderator.');
+        await moderateComments({ ids: [theirs.id], action: 'approve', actor: admin });
+        await moderateComments({ ids: [theirs.id], action: 'delete', actor: admin });
+        expect(await row((await write(post, removed, 'Trying again.')).id)).toMatchObject({ status: 'pending', heldReason: 'first comment' });
+      });
+
       it('publishes an admin’s comment under the strictest rules', async () => {
         const post = buildPost();
         const strict: CommentSettings = {
