@@ -283,4 +283,9 @@ test('GET …/comments/version: 204 while nothing changed, 200 with the new vers
     expect((await request.get(`${url}?since=${next.version}`)).status()).toBe(204);
     known = next;
   }
+
+  // An id that is no published post has no thread to follow, as the comments API says of it.
+  const unknown = await request.get(`${commentsUrl('no-such-post')}/version?since=0`);
+  expect(unknown.status()).toBe(404);
+  expect(await unknown.json()).toMatchObject({ errors: { id: 'There is no post with that id.' } });
 });

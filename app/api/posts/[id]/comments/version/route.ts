@@ -1,6 +1,8 @@
-// GET /api/posts/{id}/comments/version?since=N — the live check: 204 when nothing changed, else 200 {version, count}.
+// GET /api/posts/{id}/comments/version?since=N — the live check: 204 when nothing changed, else 200
+// {version, count}; 404 for an id that is no published post (a draft, a typo), as the comments API says.
 import { z } from 'zod';
 import { getThreadState } from '@/lib/comments/queries';
+import { getPostById } from '@/lib/content/posts';
 import { jsonError } from '@/lib/http/json';
 
 const querySchema = z.object({ since: z.coerce.number().int().min(0).default(0) });
@@ -8,9 +10,11 @@ const querySchema = z.object({ since: z.coerce.number().int().min(0).default(0) 
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   const query = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) return jsonError(400, { since: 'since must be a version number.' });
+  const post = await getPostById((await params).id);
+  if (!post) return jsonError(404, { id: 'There is no post with that id.' });
   let thread;
   try {
-    thread = await getThreadState((await params).id);
+    thread = await getThreadState(post.id);
   } catch {
     return jsonError(503, { request: 'Comments are temporarily unavailable.' });
   }
