@@ -19,6 +19,8 @@ export interface ThreadContext {
   replyTo: number | null;
   /** `replyTo` names a comment that can no longer be answered (removed meanwhile). */
   replyGone: boolean;
+  /** The edit the address asks for (`?edit=`) is of a comment no longer the viewer's to rewrite (removed meanwhile). */
+  editGone: boolean;
   /**
    * What the address asks of the comment boxes (`?reply=`, `?edit=`), whether or not it can be
    * drawn: answers given before the address last changed (a Cancel, another Reply) are done with.

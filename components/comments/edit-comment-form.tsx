@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useId } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { formBox } from '@/lib/comments/form-state';
 import { COMMENT_MAX_LENGTH } from '@/lib/comments/limits';
 import { useBoxAnswer } from './box-answers';
@@ -22,12 +22,18 @@ export function EditCommentForm({
   body,
   windowOver,
   cancelHref,
+  keepIfDrafted = false,
 }: {
   commentId: number;
   /** The comment's text; null where the box is drawn without its comment (ThreadForms). */
   body: string | null;
   windowOver: boolean;
   cancelHref: string;
+  /**
+   * The comment was removed (by a moderator, or from another tab) while its author rewrote it: the
+   * box is drawn, without its comment, if this browser holds the rewrite, so the text stays in sight.
+   */
+  keepIfDrafted?: boolean;
 }) {
   const [state, formAction, sending] = useBoxAnswer('edit', formBox('edit', commentId));
   const enhanced = useEnhanced();
@@ -35,7 +41,10 @@ export function EditCommentForm({
   const formRef = useFocusOnError(state);
   const focusOnLoad = answerFocus(state, ['body']);
   // What is rewritten is kept in this browser until saved or cancelled, as a new comment's text is.
-  const { box, save: saveDraft, discard: discardDraft } = useEditDraft(commentId, body);
+  const { box, save: saveDraft, discard: discardDraft, stored: draft } = useEditDraft(commentId, body);
+  // Once drawn, a kept box stays even if its reader empties it.
+  const [kept, setKept] = useState(false);
+  if (keepIfDrafted && draft !== null && !kept) setKept(true);
   // Refused or previewed, the box stays (and a refused field takes the focus); saved, the focus goes
   // to the comment.
   useEffect(() => {
@@ -52,9 +61,12 @@ export function EditCommentForm({
   // The text's own problem is told beside it; anything else (signed out, the database down) is
   // announced for the whole form, as the comment form does.
   const error = state.errors.body;
+  const removed = keepIfDrafted && state.status !== 'error';
   const formError =
     state.errors.request ??
+    (removed ? 'This comment was removed while you were rewriting it, so it can no longer be saved. Copy your text if you want to keep it.' : undefined) ??
     (windowOver && !error ? 'The time for editing this comment has passed, so it can no longer be saved. Copy your text if you want to keep it.' : undefined);
+  if (keepIfDrafted && !kept) return null;
   return (
     <form
       ref={formRef}
@@ -77,7 +89,7 @@ export function EditCommentForm({
         name="body"
         rows={4}
         maxLength={COMMENT_MAX_LENGTH}
-        defaultValue={state.values.body ?? body ?? ''}
+        defaultValue={state.values.body ?? body ?? (keepIfDrafted ? draft : null) ?? ''}
         key={state.submittedAt ?? 0}
         autoFocus={focusOnLoad === 'body'}
         ref={box}
@@ -93,7 +105,7 @@ export function EditCommentForm({
       )}
       <CommentPreview id={id} state={state} focus={focusOnLoad === 'preview'} />
       <div className="form-buttons">
-        <SubmitButton idle="Save" busy="Saving…" disabled={windowOver || sending} />
+        <SubmitButton idle="Save" busy="Saving…" disabled={windowOver || removed || sending} />
         <PreviewButton disabled={sending} />
         <CancelLink href={cancelHref} discardDraft={discardDraft} returnFocusTo={`edit-${commentId}`} />
       </div>

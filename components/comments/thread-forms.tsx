@@ -28,6 +28,7 @@ export function ThreadForms({
   cancelHref,
   formStamp,
   replyGone,
+  editGone,
   address,
   children,
 }: {
@@ -44,6 +45,8 @@ export function ThreadForms({
   formStamp: string;
   /** The reply the address asks for answers a comment that can no longer be answered (removed meanwhile). */
   replyGone: boolean;
+  /** The edit the address asks for is of a comment no longer the reader's to rewrite (removed meanwhile). */
+  editGone: boolean;
   /** The page's address without its fragment, where the boxes are sent without JavaScript (ThreadContext.formAddress). */
   address: string;
   children: ReactNode;
@@ -83,6 +86,11 @@ export function ThreadForms({
     (editAnswer.status === 'error' || editAnswer.status === 'preview') && editAnswer.box && !drawn.includes(editAnswer.box)
       ? editAnswer.box
       : null;
+  // The edit the address asks for, when its comment was removed while the author rewrote it and a
+  // live update drew the thread without it: kept, as a removed comment's reply is.
+  const askedEdit = asked.split(':')[1];
+  const keptEdit = editGone && askedEdit && !drawn.includes(formBox('edit', askedEdit)) ? formBox('edit', askedEdit) : null;
+  const lonelyEdit = strayEdit ?? keptEdit;
   return (
     <BoxAnswers.Provider
       value={{ comment: [commentAnswer, comment[1], comment[2]], edit: [editAnswer, edit[1], edit[2]] }}
@@ -101,13 +109,14 @@ export function ThreadForms({
           />
         </div>
       )}
-      {strayEdit && (
+      {lonelyEdit && (
         <div className="stray-form">
           <EditCommentForm
-            commentId={Number(strayEdit.slice('edit-'.length))}
+            commentId={Number(lonelyEdit.slice('edit-'.length))}
             body={null}
             windowOver={false}
             cancelHref={cancelHref}
+            keepIfDrafted={strayEdit === null}
           />
         </div>
       )}

@@ -53,6 +53,13 @@ export function useDraft(key: string, published: number | undefined, onRestored?
 export function useEditDraft(commentId: number, body: string | null) {
   const key = `edit:${commentId}`;
   const box = useRef<HTMLTextAreaElement | null>(null);
+  // The rewrite this browser holds, for a box drawn without its comment only if there is one
+  // (EditCommentForm's keepIfDrafted); none on the server, which has no storage.
+  const stored = useSyncExternalStore(
+    subscribeToOtherTabs,
+    () => parseEditDraft(read(key))?.text ?? null,
+    () => null,
+  );
   useEffect(() => {
     if (body === null) return;
     const textarea = box.current;
@@ -70,7 +77,7 @@ export function useEditDraft(commentId: number, body: string | null) {
     [key, body],
   );
   const discard = useCallback(() => forget(key), [key]);
-  return { box, save, discard };
+  return { box, save, discard, stored };
 }
 
 function parseEditDraft(stored: string | null): { from: string; text: string } | null {

@@ -236,6 +236,11 @@ export async function isReplyable(postId: string, id: number): Promise<boolean> 
   return (await getDb().comment.count({ where: { id, postId, status: 'published' } })) > 0;
 }
 
+/** Whether comment `id` on post `postId` is still `viewer`'s to rewrite: theirs, and published or awaiting moderation. */
+export async function isOwnLiveComment(postId: string, id: number, viewer: Viewer): Promise<boolean> {
+  return (await getDb().comment.count({ where: { id, postId, authorId: viewer.id, status: { in: ['published', 'pending'] } } })) > 0;
+}
+
 /**
  * Whether `viewer` may be sent to comment `id` by its id alone (`/comments/{id}`), and what they
  * find there: `drawn`, the comment (published, their own held one, any held one for an admin) or

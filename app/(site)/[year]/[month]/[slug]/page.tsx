@@ -7,7 +7,7 @@ import { CommentSection, type SectionNotice } from '@/components/comments/commen
 import { JsonLd } from '@/components/json-ld';
 import { PostArticle } from '@/components/post-article';
 import { getViewer } from '@/lib/auth';
-import { findCommentFor, getThreadState, isReplyable, listRecentPublished, type CommentRow } from '@/lib/comments/queries';
+import { findCommentFor, getThreadState, isOwnLiveComment, isReplyable, listRecentPublished, type CommentRow } from '@/lib/comments/queries';
 import { commentCountLabel, strayCommentsPage, threadIds } from '@/lib/comments/rules';
 import { commentText } from '@/lib/comments/render';
 import { loadCommentSection } from '@/lib/comments/section';
@@ -157,6 +157,11 @@ export default async function PostPage({ params, searchParams }: { params: Param
   // knowing (the database failing now) is not "gone": a reply is never misfiled as a new comment.
   const replyGone =
     section.available && query.reply !== undefined ? !(await isReplyable(post.id, query.reply).catch(() => true)) : false;
+  // Likewise an edit box whose comment was removed while its author rewrote it (ThreadForms).
+  const editGone =
+    section.available && viewer !== null && query.edit !== undefined && section.editing === null
+      ? !(await isOwnLiveComment(post.id, query.edit, viewer).catch(() => true))
+      : false;
   // Where an admin's buttons bring them back: the page of the thread they are on.
   const threadPage = `${post.path}${query.comments > 1 ? `?comments=${query.comments}` : ''}`;
   const ctx = {
@@ -168,6 +173,7 @@ export default async function PostPage({ params, searchParams }: { params: Param
     canComment: section.available && !section.closed && !section.banned && (viewer !== null || section.guestsAllowed),
     replyTo: query.reply ?? null,
     replyGone,
+    editGone,
     boxesAsked: `${query.reply ?? ''}:${query.edit ?? ''}`,
     editing: section.available ? section.editing : null,
     editableIds: section.available ? section.editableIds : new Set<number>(),
