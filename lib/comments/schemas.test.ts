@@ -26,6 +26,18 @@ describe('commentBodySchema', () => {
     expect(errorsFor(newCommentSchema, { body })).toEqual({ body: 'Write a comment before publishing.' });
   });
 
+  it.each([['\u200b\u200b\u200b'], ['\u200d \u2060'], ['\u00a0\ufeff'], ['\u3000']])(
+    'refuses a body %j of only invisible characters as empty',
+    (body) => {
+      expect(errorsFor(newCommentSchema, { body })).toEqual({ body: 'Write a comment before publishing.' });
+    },
+  );
+
+  it('keeps invisible characters inside a comment with something to read', () => {
+    expect(commentBodySchema.parse('a\u200bb')).toBe('a\u200bb');
+    expect(commentBodySchema.parse('👍🏽')).toBe('👍🏽');
+  });
+
   it('refuses a missing or non-text body with the same words', () => {
     expect(errorsFor(newCommentSchema, {})).toEqual({ body: 'Write a comment before publishing.' });
     expect(errorsFor(newCommentSchema, { body: 42 })).toEqual({ body: 'Write a comment before publishing.' });

@@ -18,6 +18,8 @@ const commentBody = (empty: string) =>
       z
         .string()
         .min(1, empty)
+        // Only invisible characters (zero-width spaces, joiners, no-break spaces) would publish an empty card.
+        .refine((value) => /[^\p{Z}\p{C}]/u.test(value), empty)
         .max(COMMENT_MAX_LENGTH, `Comment must be at most ${COMMENT_MAX_LENGTH.toLocaleString('en-US')} characters.`)
         .refine((value) => !controlCharacters.test(value), 'Comment must not contain control characters.')
         .superRefine((value, context) => {
