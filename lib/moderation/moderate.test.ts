@@ -800,7 +800,7 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
             actorId: admin.id,
             action: 'ban',
             after: 'banned',
-            reason: 'trolling (hid 3 comments) (marked 1 held comments spam)',
+            reason: 'trolling (hid 3 comments) (marked 1 held comment spam)',
           }),
         ]);
 
@@ -871,7 +871,7 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
         expect((await getBanStanding(reader.id)).ended).toBeNull();
         expect(
           await getDb().auditEntry.findFirst({ where: { targetType: 'user', targetId: reader.id, action: 'unban' } }),
-        ).toMatchObject({ actorId: admin.id, before: 'ban ended', after: 'not banned', reason: 'restored 1 comments' });
+        ).toMatchObject({ actorId: admin.id, before: 'ban ended', after: 'not banned', reason: 'restored 1 comment' });
       });
 
       it('offers nothing to restore for an ended ban that hid nothing', async () => {

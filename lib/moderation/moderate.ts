@@ -74,6 +74,11 @@ async function moveEach(
   return moved;
 }
 
+/** "1 comment", "3 held comments": how the log counts what a ban moved. */
+function comments(count: number, kind = ''): string {
+  return `${count} ${kind}comment${count === 1 ? '' : 's'}`;
+}
+
 /** A moderation step the rules refuse; the doors show its message. */
 export class ModerationRefused extends Error {
   constructor(message: string) {
@@ -334,7 +339,7 @@ export async function banUser(options: {
         targetType: 'user',
         targetId: options.userId,
         after: options.endsAt ? `banned until ${options.endsAt.toISOString()}` : 'banned',
-        reason: `${options.reason}${hidden > 0 ? ` (hid ${hidden} comments)` : ''}${heldToSpam > 0 ? ` (marked ${heldToSpam} held comments spam)` : ''}`,
+        reason: `${options.reason}${hidden > 0 ? ` (hid ${comments(hidden)})` : ''}${heldToSpam > 0 ? ` (marked ${comments(heldToSpam, 'held ')} spam)` : ''}`,
       }),
     });
     await deltas.apply(tx);
@@ -375,7 +380,7 @@ export async function unbanUser(options: { userId: string; actor: Viewer }): Pro
         targetId: options.userId,
         before: bans.some((ban) => banIsActive(ban, now)) ? 'banned' : 'ban ended',
         after: 'not banned',
-        reason: restored > 0 ? `restored ${restored} comments` : null,
+        reason: restored > 0 ? `restored ${comments(restored)}` : null,
       }),
     });
     await deltas.apply(tx);
