@@ -85,6 +85,7 @@ test('the account page asks a reader who is not signed in to sign in, and comes 
   await expect(page.getByLabel('Display name')).toHaveCount(0);
   await page.getByRole('main').getByRole('link', { name: 'Sign in' }).click();
   await expect(page).toHaveURL((url) => url.pathname === '/signin' && url.searchParams.get('returnTo') === '/account');
+  await expect(page.getByRole('main')).toContainText('Sign in to change the name your comments show.');
   await page.getByLabel('Email').fill(reader.email);
   await page.getByLabel('Password').fill(reader.password);
   await page.getByRole('button', { name: 'Sign in' }).click();

@@ -65,6 +65,8 @@ test('a signed-out visitor is sent to sign in by every admin page, gets 401 from
   for (const path of [...PAGES, `/admin/users/${admin.user.id}`]) {
     await page.goto(path);
     await expect(page, path).toHaveURL((url) => url.pathname === '/signin' && url.searchParams.get('returnTo') === path);
+    await expect(page.locator('main'), path).toContainText('Sign in as an admin to moderate the blog.');
+    await expect(page.locator('main'), path).not.toContainText('post a comment');
     await expect(page.locator('body'), path).not.toContainText(admin.user.email);
   }
 

@@ -5,6 +5,14 @@ import { getViewer, oauthProviders, safeReturnPath, signIn, withReturnToInAddres
 
 export const metadata = { title: 'Sign in', robots: { index: false } };
 
+/** What signing in is for, by the page it returns to: the admin pages are not about commenting. */
+function whySignIn(returnTo: string): string {
+  const path = returnTo.split(/[?#]/)[0] ?? '';
+  if (path === '/admin' || path.startsWith('/admin/')) return 'Sign in as an admin to moderate the blog.';
+  if (path === '/account') return 'Sign in to change the name your comments show.';
+  return 'Sign in to post a comment.';
+}
+
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const query = await searchParams;
   // The masthead's Sign in names no page: back to the one the reader was reading, kept in the address.
@@ -16,7 +24,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   return (
     <main id="content" className="account-page">
       <h1>Sign in</h1>
-      <p>Sign in to post a comment.</p>
+      <p>{whySignIn(returnTo)}</p>
       {query.error && (
         <p className="form-error" role="alert">
           {query.error === 'OAuthAccountNotLinked'
