@@ -250,3 +250,23 @@ test.describe('without JavaScript', () => {
     await expect(page.locator(`li#c${newest.id}`)).toBeInViewport();
   });
 });
+
+test('with JavaScript, a page first opened at a fragment keeps one fragment in its address as the reader replies and cancels, so a reload opens at the comment', async ({
+  page,
+  accounts,
+}) => {
+  const api = await accounts.apiAs(await accounts.create('fragments'));
+  const comment = await postComment(api, uniqueText('Opened at its own fragment'));
+  await signInWithApi(page.request, await accounts.create('fragment-reader'));
+  // As a shared link or /comments/{id} opens it: at a fragment.
+  await page.goto(`${SEED_POST.path}#comments`);
+  await waitForEnhancedForm(postCommentForm(page));
+
+  await commentById(page, comment.id).getByRole('link', { name: 'Reply' }).first().click();
+  await expect(page).toHaveURL((url) => url.searchParams.get('reply') === String(comment.id) && url.hash === `#reply-${comment.id}`);
+  await page.getByRole('link', { name: 'Cancel' }).first().click();
+  await expect(page).toHaveURL((url) => !url.searchParams.has('reply') && url.hash === `#c${comment.id}`);
+
+  await page.reload();
+  await expect(commentCard(page, comment.id)).toBeInViewport();
+});
