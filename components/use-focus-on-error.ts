@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type RefObject } from 'react';
 
 /**
  * Moves focus to the first field the server refused, once per answer, or, when the refusal names
@@ -38,4 +38,48 @@ export function answerFocus(
   if (state.status === 'preview') return 'preview';
   if (state.status !== 'error') return null;
   return fields.find((field) => state.errors[field] !== undefined) ?? (Object.keys(state.errors).length > 0 ? 'alert' : null);
+}
+
+/**
+ * A form's buttons are disabled while it is sent, and the browser then drops the focus from the
+ * pressed one to the page itself: a keyboard or screen-reader user would go on from the top. Once
+ * the answer is in (`pending` over), the focus goes back to that button (or the one drawn in its
+ * place, when the answer drew the form again), or, where the answer took it away (the last rows of
+ * a queue moved), to the form's message; not where the answer or the reader has put it meanwhile
+ * (a refused field, useFocusOnError).
+ */
+export function useFocusBackAfterSend(form: RefObject<HTMLFormElement | null>, pending: boolean) {
+  const pressed = useRef<{ button: HTMLElement; name: string; value: string; label: string } | null>(null);
+  useEffect(() => {
+    const element = form.current;
+    if (!element) return;
+    const remember = (event: SubmitEvent) => {
+      const button = event.submitter;
+      pressed.current = button
+        ? { button, name: button.getAttribute('name') ?? '', value: button.getAttribute('value') ?? '', label: button.textContent ?? '' }
+        : null;
+    };
+    element.addEventListener('submit', remember);
+    return () => element.removeEventListener('submit', remember);
+  }, [form]);
+  useEffect(() => {
+    if (pending) return;
+    const was = pressed.current;
+    pressed.current = null;
+    if (!was || (document.activeElement !== null && document.activeElement !== document.body)) return;
+    const again = was.button.isConnected
+      ? was.button
+      : [...(form.current?.querySelectorAll<HTMLElement>('button[type="submit"]') ?? [])].find(
+          (button) =>
+            (button.getAttribute('name') ?? '') === was.name && (button.getAttribute('value') ?? '') === was.value && button.textContent === was.label,
+        );
+    if (again && !again.matches(':disabled')) {
+      again.focus();
+      return;
+    }
+    const message = form.current?.querySelector<HTMLElement>('[role="status"]');
+    if (!message || message.textContent?.trim() === '') return;
+    message.tabIndex = -1;
+    message.focus();
+  }, [pending, form]);
 }

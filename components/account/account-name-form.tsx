@@ -4,7 +4,7 @@ import { useActionState } from 'react';
 import { renameAccountAction } from '@/app/actions/rename-account-action';
 import { FieldError } from '@/components/comments/field-error';
 import { SiteLink } from '@/components/site-link';
-import { useFocusOnError } from '@/components/use-focus-on-error';
+import { useFocusBackAfterSend, useFocusOnError } from '@/components/use-focus-on-error';
 import { idleAccountForm } from '@/lib/users/form-state';
 
 const SIGN_IN = '/signin?returnTo=%2Faccount';
@@ -18,6 +18,7 @@ export function AccountNameForm({ name }: { name: string | null }) {
   const [state, formAction, pending] = useActionState(renameAccountAction, idleAccountForm);
   const { errors } = state;
   const formRef = useFocusOnError(state);
+  useFocusBackAfterSend(formRef, pending);
   const describedBy = ['account-name-hint', errors.name ? 'account-name-error' : undefined].filter(Boolean).join(' ');
   if (name === null && !state.signedOut) {
     return (

@@ -1,5 +1,6 @@
 import { adminModerateCommentAction } from '@/app/actions/admin-moderate-comment-action';
 import { moderatorMay, type ModerationAction } from '@/lib/moderation/moderate';
+import { FocusAfterSubmit } from './focus-after-submit';
 
 const BY_STATUS: Record<string, { action: ModerationAction; label: string }[]> = {
   pending: [
@@ -38,6 +39,8 @@ export function CommentModerationButtons({
       <input type="hidden" name="returnTo" value={returnTo} />
       {/* The status this page drew: if someone moderates the comment meanwhile, their decision stands. */}
       <input type="hidden" name="from" value={status} />
+      {/* The comment, where it now is (approved, it may be on another page), or the section. */}
+      <FocusAfterSubmit targets={`c${commentId} comments`} />
       {buttons.map(({ action, label }) => (
         <button key={action} type="submit" name="action" value={action} className="link-button">
           {label}

@@ -1,5 +1,9 @@
 import { SiteLink } from '@/components/site-link';
 import { adminSetPostClosedAction } from '@/app/actions/admin-set-post-closed-action';
+import { FocusAfterSubmit } from './focus-after-submit';
+
+/** The button that closes or reopens a post's comments: where the focus goes back once it has. */
+const CLOSING_BUTTON_ID = 'post-comments-closing';
 
 /**
  * For admins, above a post's thread: close or reopen its comments. A post closed by its front
@@ -26,7 +30,8 @@ export function PostModerationControls({
           <input type="hidden" name="postId" value={postId} />
           <input type="hidden" name="returnTo" value={returnTo} />
           <input type="hidden" name="closed" value={closedByAdmin ? '0' : '1'} />
-          <button type="submit" className="link-button">
+          <FocusAfterSubmit targets={`${CLOSING_BUTTON_ID} comments`} />
+          <button type="submit" className="link-button" id={CLOSING_BUTTON_ID}>
             {closedByAdmin ? 'Reopen comments' : 'Close comments'}
           </button>
         </form>

@@ -1,7 +1,8 @@
 'use client';
 
 import { SiteLink } from '@/components/site-link';
-import { useActionState, type ChangeEvent, type ReactNode } from 'react';
+import { useActionState, useRef, type ChangeEvent, type ReactNode } from 'react';
+import { useFocusBackAfterSend } from '@/components/use-focus-on-error';
 import { adminModerateQueueAction } from '@/app/actions/admin-moderate-queue-action';
 import { idleAdminForm, type GoOn } from '@/app/(admin)/_lib/form-state';
 import { ACTION_LABELS } from '@/app/(admin)/_lib/wording';
@@ -46,6 +47,8 @@ export function QueueForm({
 }) {
   const [state, formAction, pending] = useActionState(adminModerateQueueAction, idleAdminForm);
   const enhanced = useEnhanced();
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusBackAfterSend(formRef, pending);
   const message = state.message ?? notice;
   const next = state.status === 'idle' ? goOn : (state.next ?? null);
   const selectAll = (event: ChangeEvent<HTMLInputElement>) => {
@@ -53,7 +56,7 @@ export function QueueForm({
     for (const box of boxes) box.checked = event.currentTarget.checked;
   };
   return (
-    <form action={formAction} className="queue-form" aria-label="Moderate comments">
+    <form ref={formRef} action={formAction} className="queue-form" aria-label="Moderate comments">
       <input type="hidden" name="status" value={status} />
       {cursor !== undefined && <input type="hidden" name="cursor" value={cursor} />}
       {upTo !== undefined && <input type="hidden" name="upTo" value={upTo} />}

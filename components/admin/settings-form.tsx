@@ -6,7 +6,7 @@ import { idleAdminForm } from '@/app/(admin)/_lib/form-state';
 import { seenField, SETTING_LABELS, settingsAsFormValues, type Setting as Field } from '@/app/(admin)/_lib/settings-form-values';
 import { FieldError } from '@/components/comments/field-error';
 import { useEnhanced } from '@/components/comments/use-enhanced';
-import { useFocusOnError } from '@/components/use-focus-on-error';
+import { useFocusBackAfterSend, useFocusOnError } from '@/components/use-focus-on-error';
 import type { CommentSettings } from '@/lib/comments/settings';
 
 /**
@@ -18,6 +18,7 @@ export function SettingsForm({ settings, saved }: { settings: CommentSettings; s
   const enhanced = useEnhanced();
   const id = useId();
   const formRef = useFocusOnError(state);
+  useFocusBackAfterSend(formRef, pending);
   const { errors } = state;
   const drawn: Record<string, string> = settingsAsFormValues(settings);
   const values: Record<string, string> = state.status === 'error' ? state.values : drawn;

@@ -17,7 +17,7 @@ import {
   postCommentForm,
   waitForEnhancedForm,
 } from '../support/post-page';
-import { expect, test } from '../moderation/fixtures';
+import { expect, test, waitForEnhancedQueue } from '../moderation/fixtures';
 
 async function axeViolations(page: Page) {
   const results = await new AxeBuilder({ page }).include('#comments').analyze();
@@ -243,6 +243,58 @@ test('a refused form moves the keyboard to what it must put right, field or mess
   await waitForEnhancedForm(ban);
   await ban.getByRole('button', { name: 'Ban' }).click();
   await expect(ban.getByLabel('Reason')).toBeFocused();
+});
+
+test('after the console’s, the account’s and a post’s admin buttons from the keyboard, the focus stays with what was pressed, not the top of the page', async ({
+  accounts,
+  admin,
+  browse,
+  heldComment,
+}) => {
+  // The account's name.
+  const reader = await accounts.create('keyboard-name');
+  const page = await browse(reader);
+  await page.goto('/account');
+  await page.waitForLoadState('networkidle');
+  await page.getByLabel('Display name').fill(`Keys ${reader.name.slice(-6)}`);
+  await page.getByRole('button', { name: 'Save name' }).press('Enter');
+  await expect(page.getByRole('status')).toHaveText(/saved/i);
+  await expect(page.getByRole('button', { name: 'Save name' })).toBeFocused();
+
+  // The console's settings.
+  await admin.page.goto('/admin/settings');
+  const settings = admin.page.getByRole('form', { name: 'Comment settings' });
+  await waitForEnhancedForm(settings);
+  await settings.getByRole('button', { name: 'Save settings' }).press('Enter');
+  await expect(settings.getByRole('status')).toHaveText('Settings saved.');
+  await expect(settings.getByRole('button', { name: 'Save settings' })).toBeFocused();
+
+  // The queue's bulk buttons: the button, or the queue's word when nothing is left to press.
+  const held = await heldComment('keyboard-queue', 'Held for the keyboard');
+  await admin.page.goto('/admin');
+  await waitForEnhancedQueue(admin.page);
+  await admin.page.locator(`li.queue-row:has(input[name="ids"][value="${held.id}"]) input[name="ids"]`).check();
+  await admin.page.getByRole('button', { name: 'Approve selected' }).press('Enter');
+  const queue = admin.page.getByRole('form', { name: 'Moderate comments' });
+  await expect(queue.getByRole('status')).toContainText('Approved');
+  await expect
+    .poll(() => admin.page.evaluate(() => document.activeElement?.closest('form.queue-form') !== null && document.activeElement !== document.body))
+    .toBe(true);
+
+  // A post page's Close comments, and Approve under a held comment.
+  await admin.page.goto(SEED_POST.path);
+  await admin.page.waitForLoadState('networkidle');
+  await admin.page.getByRole('button', { name: 'Close comments' }).press('Enter');
+  await expect(admin.page.getByRole('button', { name: 'Reopen comments' })).toBeFocused();
+  await admin.page.getByRole('button', { name: 'Reopen comments' }).press('Enter');
+  await expect(admin.page.getByRole('button', { name: 'Close comments' })).toBeFocused();
+
+  const another = await heldComment('keyboard-post', 'Held under the post');
+  await admin.page.goto(`/comments/${another.id}`);
+  await admin.page.waitForLoadState('networkidle');
+  await admin.page.getByRole('form', { name: `Moderate comment ${another.id}` }).getByRole('button', { name: 'Approve' }).press('Enter');
+  await expect(admin.page.getByRole('form', { name: `Moderate comment ${another.id}` }).getByRole('button', { name: 'Approve' })).toHaveCount(0);
+  await expect(admin.page.locator(`li#c${another.id} > article`)).toBeFocused();
 });
 
 test('the console fits a phone’s screen: wide tables scroll in their own box', async ({ admin, accounts, db }) => {
