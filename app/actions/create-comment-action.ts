@@ -29,7 +29,7 @@ export async function createCommentAction(_previous: CommentFormState, formData:
   const keptStamp = typeof sent === 'string' && sent !== '' ? sent : undefined;
   // Preview (the box's second button) shows the comment and sends nothing to the thread.
   if (formData.get('intent') === 'preview') {
-    const preview = await previewComment(formData.get('body') ?? undefined);
+    const preview = await previewComment({ body: formData.get('body') ?? undefined, ip: clientIp(await headers()) });
     if (!preview.ok) return { status: 'error', errors: preview.errors, values, formStamp: keptStamp, box };
     return { status: 'preview', errors: {}, values, preview: preview.html, formStamp: keptStamp, box };
   }

@@ -1,6 +1,7 @@
 'use server';
 
 import { refresh } from 'next/cache';
+import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getViewer } from '@/lib/auth';
 import { changeCommentText } from '@/lib/comments/change-comment';
@@ -8,6 +9,7 @@ import { heldNoticeUrl } from '@/lib/comments/post-comment';
 import { type CommentFormState, formBox, typedValues } from '@/lib/comments/form-state';
 import { previewComment } from '@/lib/comments/preview';
 import { unlessCommentsDown } from '@/lib/comments/unavailable';
+import { clientIp } from '@/lib/http/client-ip';
 
 /** Save an edit to one's own comment, then show it in its thread. */
 export async function editCommentAction(_previous: CommentFormState, formData: FormData): Promise<CommentFormState> {
@@ -15,7 +17,7 @@ export async function editCommentAction(_previous: CommentFormState, formData: F
   const box = formBox('edit', formData.get('commentId'));
   // Preview shows the rewritten text as it would read and saves nothing (lib/comments/preview).
   if (formData.get('intent') === 'preview') {
-    const preview = await previewComment(formData.get('body') ?? undefined);
+    const preview = await previewComment({ body: formData.get('body') ?? undefined, ip: clientIp(await headers()) });
     if (!preview.ok) return { status: 'error', errors: preview.errors, values, box };
     return { status: 'preview', errors: {}, values, preview: preview.html, box };
   }

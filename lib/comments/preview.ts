@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { limitPreviewing, rateLimitMessage } from '@/lib/rate-limits';
 import { renderCommentMarkdown } from './render';
 import { commentPreviewSchema, fieldErrors } from './schemas';
 
@@ -6,11 +7,15 @@ export type CommentPreview = { ok: true; html: string } | { ok: false; errors: R
 
 /**
  * Blogger's Preview: the comment as readers would see it, rendered by the same pipeline and held to
- * the same rules as publishing, so what previews cleanly publishes the same. Nothing is stored and
- * nothing is asked of the database: a preview needs no account check and works while it is down.
+ * the same rules as publishing, so what previews cleanly publishes the same. Nothing is stored; a
+ * preview needs no account, and while the counters cannot be reached (the database down) it is
+ * allowed. Rendering the heaviest text the rules accept takes the server a second or two, so each
+ * address has a few a minute (`preview-address`), counted only for text that is rendered.
  */
-export async function previewComment(body: unknown): Promise<CommentPreview> {
-  const parsed = z.object({ body: commentPreviewSchema }).safeParse({ body });
+export async function previewComment(options: { body: unknown; ip: string | null }): Promise<CommentPreview> {
+  const parsed = z.object({ body: commentPreviewSchema }).safeParse({ body: options.body });
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
+  const limited = await limitPreviewing(options.ip);
+  if (!limited.ok) return { ok: false, errors: { request: rateLimitMessage(limited) } };
   return { ok: true, html: await renderCommentMarkdown(parsed.data.body) };
 }

@@ -186,3 +186,20 @@ describe('commentText', () => {
     expect(commentText('&amp; &lt; &#169; &#xA9; &unknown; &#0;')).toBe('& < © © &unknown; &#0;');
   });
 });
+
+describe('renderCommentMarkdown: a comment that would show nothing', () => {
+  it.each([['&#8203;'], ['**\u200b**'], ['[\u200b](https://example.com)'], ['`\u200b`'], ['_\u00ad_']])(
+    'shows %j as the text it was typed in, not an empty card',
+    async (markdown) => {
+      const html = await render(markdown);
+      expect(html).toMatch(/^<p>/);
+      expect(commentText(html).trim()).not.toBe('');
+      expect(commentText(html)).toContain(markdown.replace(/[\u200b\u00ad]/g, '').slice(0, 1));
+    },
+  );
+
+  it('keeps an emoji, even one newer than the runtime knows, and text with a zero-width space inside', async () => {
+    expect(await render('\u{1FAE9}')).toBe('<p>\u{1FAE9}</p>');
+    expect(await render('a\u200bb')).toBe('<p>a\u200bb</p>');
+  });
+});

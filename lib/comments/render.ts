@@ -42,7 +42,16 @@ const commentProcessor = unified()
  */
 export async function renderCommentMarkdown(markdown: string): Promise<string> {
   const tree = await commentProcessor.run(commentProcessor.parse(markdown));
-  return toString(tree).trim() === '' ? toHtml(asPlainText(markdown)) : toHtml(tree);
+  return showsNothing(toString(tree)) ? toHtml(asPlainText(markdown)) : toHtml(tree);
+}
+
+/**
+ * Text with nothing to see: spaces, and the characters that take no room (zero-width spaces and
+ * joiners, soft hyphens, control characters). Letters, digits, symbols and emoji, even ones newer
+ * than this runtime knows, are something.
+ */
+export function showsNothing(text: string): boolean {
+  return !/[^\p{Z}\p{Cc}\p{Cf}\s]/u.test(text);
 }
 
 /** The typed text, escaped, in paragraphs at blank lines and with its other line breaks kept. */

@@ -36,6 +36,9 @@ describe('commentBodySchema', () => {
   it('keeps invisible characters inside a comment with something to read', () => {
     expect(commentBodySchema.parse('a\u200bb')).toBe('a\u200bb');
     expect(commentBodySchema.parse('👍🏽')).toBe('👍🏽');
+    // An emoji newer than the runtime's Unicode tables, a private-use icon: something to see.
+    expect(commentBodySchema.parse('\u{1FAE9}')).toBe('\u{1FAE9}');
+    expect(commentBodySchema.parse('\ue000')).toBe('\ue000');
   });
 
   it('refuses a missing or non-text body with the same words', () => {

@@ -3,6 +3,7 @@ import { displayNameSchema, emailSchema } from '@/lib/users/schemas';
 
 import { COMMENT_MAX_LENGTH } from './limits';
 import { markdownTooHeavy } from './markdown-limits';
+import { showsNothing } from './render';
 
 export { COMMENT_MAX_LENGTH };
 
@@ -19,7 +20,7 @@ const commentBody = (empty: string) =>
         .string()
         .min(1, empty)
         // Only invisible characters (zero-width spaces, joiners, no-break spaces) would publish an empty card.
-        .refine((value) => /[^\p{Z}\p{C}]/u.test(value), empty)
+        .refine((value) => !showsNothing(value), empty)
         .max(COMMENT_MAX_LENGTH, `Comment must be at most ${COMMENT_MAX_LENGTH.toLocaleString('en-US')} characters.`)
         .refine((value) => !controlCharacters.test(value), 'Comment must not contain control characters.')
         .superRefine((value, context) => {

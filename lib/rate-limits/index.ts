@@ -9,6 +9,7 @@ export type LimitName =
   | 'comment-account'
   | 'comment-address'
   | 'edit-account'
+  | 'preview-address'
   | 'rename-account'
   | 'register-address'
   | 'signin-address'
@@ -26,6 +27,8 @@ export const defaultLimits: Record<LimitName, Limit> = {
   'comment-address': { max: 20, windowSeconds: 10 * 60 },
   // Each edit is rendered and judged again like a new comment; mending a typo takes a few.
   'edit-account': { max: 10, windowSeconds: 10 * 60 },
+  // A preview is rendered like a comment, and asks no account: a writer previews a few times a comment.
+  'preview-address': { max: 10, windowSeconds: 60 },
   // A new name is shown on every page they commented on, which is then drawn again.
   'rename-account': { max: 5, windowSeconds: 60 * 60 },
   'register-address': { max: 5, windowSeconds: 60 * 60 },
@@ -154,6 +157,7 @@ const WHAT: Record<LimitName, string> = {
   'comment-account': 'You are commenting faster than this blog allows.',
   'comment-address': 'Many comments came from your network just now.',
   'edit-account': 'You are editing comments faster than this blog allows.',
+  'preview-address': 'Many previews came from your network just now.',
   'rename-account': 'You have changed your name several times just now.',
   'register-address': 'Many accounts were created from your network just now.',
   'signin-address': 'There were too many sign-in attempts from your network.',
@@ -181,6 +185,11 @@ export function limitCommenting(accountId: string | null | undefined, address: s
 /** Before an edit is saved: per account (only the author edits). */
 export function limitEditing(accountId: string) {
   return takeRateLimit([{ limit: 'edit-account', subject: accountId }]);
+}
+
+/** Before a comment is previewed (rendered, not kept): per address, which is all a guest or a script has. */
+export function limitPreviewing(address: string | null | undefined) {
+  return takeRateLimit([{ limit: 'preview-address', subject: address }]);
 }
 
 /** Before a new display name is saved: per account. */
