@@ -1,6 +1,6 @@
 // The moderation queue as the admin console lists it, on each provider. Comments hang on the real
 // seed post (content/posts), so the queue's post titles come from the content layer.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { deleteComment, type WrittenComment } from '@/lib/comments/mutations';
 import type { CommentStatus } from '@/lib/comments/rules';
 import { defaultCommentSettings, type CommentSettings } from '@/lib/comments/settings';
@@ -10,7 +10,7 @@ import { getDb } from '@/lib/db';
 import { TEST_PROVIDERS, useTestDatabase } from '@/lib/db/test-suite';
 import type { Viewer } from '@/lib/users/accounts';
 import { banUser, moderateComments, type ModerationAction } from './moderate';
-import { countByStatus, countPending, excerptOf, countTabUpTo, listModerationQueue, listQueuePage, listTabStep, newestInTab, TAB_ACTIONS } from './queue';
+import { countByStatus, countPending, excerptOf, countTabUpTo, listModerationQueue, listQueuePage, listTabStep, newestInTab, TAB_ACTIONS, TAB_SETTLING_MS } from './queue';
 
 const SEED_ID = 'from-russia-with-love';
 const SEED_TITLE = 'From Russia with love: Moscow and Beijing pledge closer support amid tensions with West';
@@ -48,7 +48,7 @@ async function insertUser(name: string, role: Viewer['role'] = 'reader'): Promis
 }
 
 /** A tab as a page drawn now, after everything the tests wrote, shows it up to comment `upTo`. */
-const seenNow = (upTo: number) => ({ upTo, seenAt: Date.now() + 1 });
+const seenNow = (upTo: number) => ({ upTo, seenAt: Date.now() + TAB_SETTLING_MS + 1 });
 
 const holdNobody: CommentSettings = { ...defaultCommentSettings, holdFor: 'nobody' };
 
@@ -196,16 +196,23 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
     });
 
     it('stops "every comment in this tab" on a later page where the first page did, not at what came since', async () => {
-      // The first page's cut-off is its own first row.
-      expect(await listQueuePage({ status: 'pending' })).toMatchObject({ upTo: { upTo: c.guest!.id }, upToCount: 4 });
-      // A later page, reached from a first page drawn before the guest wrote, keeps that page's
-      // cut-off, and offers only the comments up to it: the guest's is not among them.
-      const later = await listQueuePage({ status: 'pending', cursor: c.cyHeld!.id, upTo: seenNow(c.cyHeld!.id) });
-      expect(later.items.map((item) => item.id)).toEqual([c.bobHeld!.id, c.adaHeld!.id]);
-      expect(later).toMatchObject({ upTo: { upTo: c.cyHeld!.id }, upToCount: 3 });
-      // An address typed in without one stops at the newest there is.
-      expect(await listQueuePage({ status: 'pending', cursor: c.cyHeld!.id })).toMatchObject({ upTo: { upTo: c.guest!.id }, upToCount: 4 });
-      expect(await listQueuePage({ status: 'spam' })).toMatchObject({ upTo: { upTo: c.spam!.id }, upToCount: 1 });
+      // Drawn well after the comments were written (TAB_SETTLING_MS), as a moderator's page is.
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(Date.now() + 2 * TAB_SETTLING_MS);
+      try {
+        // The first page's cut-off is its own first row.
+        expect(await listQueuePage({ status: 'pending' })).toMatchObject({ upTo: { upTo: c.guest!.id }, upToCount: 4 });
+        // A later page, reached from a first page drawn before the guest wrote, keeps that page's
+        // cut-off, and offers only the comments up to it: the guest's is not among them.
+        const later = await listQueuePage({ status: 'pending', cursor: c.cyHeld!.id, upTo: seenNow(c.cyHeld!.id) });
+        expect(later.items.map((item) => item.id)).toEqual([c.bobHeld!.id, c.adaHeld!.id]);
+        expect(later).toMatchObject({ upTo: { upTo: c.cyHeld!.id }, upToCount: 3 });
+        // An address typed in without one stops at the newest there is.
+        expect(await listQueuePage({ status: 'pending', cursor: c.cyHeld!.id })).toMatchObject({ upTo: { upTo: c.guest!.id }, upToCount: 4 });
+        expect(await listQueuePage({ status: 'spam' })).toMatchObject({ upTo: { upTo: c.spam!.id }, upToCount: 1 });
+      } finally {
+        vi.useRealTimers();
+      }
     });
 
     it('steps through a whole tab up to the newest comment the page knew, leaving what an action cannot move', async () => {

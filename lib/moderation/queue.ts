@@ -133,6 +133,13 @@ export async function listQueuePage(options: { status: CommentStatus; cursor?: n
   return { ...queue, upTo, upToCount };
 }
 
+/**
+ * How long before a page was drawn a comment's change may still have been on its way: a change is
+ * stamped when its transaction starts, and may commit (and show) only seconds later, after the page
+ * read the tab without it. Longer than any write transaction runs (Prisma ends them after 5 s).
+ */
+export const TAB_SETTLING_MS = 10_000;
+
 /** How many comments one press of "every comment in this tab" moves: each step a short transaction. */
 export const WHOLE_TAB_STEP = 500;
 
@@ -178,7 +185,8 @@ export async function countTabUpTo(status: CommentStatus, upTo: TabCutOff, actio
  * one). Not newer than its newest, and not changed since it was drawn: a comment that entered the
  * tab meanwhile, though older (a banned reader's comments hidden into Spam, another moderator's
  * step, an author's edit sending one back to Pending), or was rewritten there, was not what the
- * admin saw. Restore, Approve and Spam leave what its own author deleted (moderateComments refuses
+ * admin saw; nor, to be sure, what changed in the few seconds before (TAB_SETTLING_MS), which a
+ * step leaves for the next page drawn. Restore, Approve and Spam leave what its own author deleted (moderateComments refuses
  * them), so the steps would otherwise never get past them.
  */
 function tabUpTo(status: CommentStatus, upTo: TabCutOff, action?: ModerationAction) {
@@ -187,7 +195,7 @@ function tabUpTo(status: CommentStatus, upTo: TabCutOff, action?: ModerationActi
     status,
     id: { lte: upTo.upTo },
     AND: [
-      { OR: [{ changedAt: null }, { changedAt: { lt: new Date(upTo.seenAt) } }] },
+      { OR: [{ changedAt: null }, { changedAt: { lt: new Date(upTo.seenAt - TAB_SETTLING_MS) } }] },
       ...(leaveAuthorDeleted ? [{ OR: [{ deletedBy: null }, { deletedBy: { not: 'author' } }] }] : []),
     ],
   };

@@ -1,6 +1,7 @@
 // "Every comment in this tab" moves the tab as the admin's page showed it: not a comment that
-// entered it since, even one older than the newest shown, nor one rewritten there since.
-import { describe, expect, it } from 'vitest';
+// entered it since, even one older than the newest shown, nor one rewritten there since, nor one
+// changed in the moments before the page was drawn, whose change may not have shown yet.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { editComment } from '@/lib/comments/mutations';
 import { defaultCommentSettings, type CommentSettings } from '@/lib/comments/settings';
 import { buildPost, createComment, insertReader } from '@/lib/comments/test-builders';
@@ -8,12 +9,12 @@ import { getDb } from '@/lib/db';
 import { TEST_PROVIDERS, useTestDatabase } from '@/lib/db/test-suite';
 import { getActiveBan } from './bans';
 import { banUser, moderateComments } from './moderate';
-import { countTabUpTo, listQueuePage, listTabStep } from './queue';
+import { countTabUpTo, listQueuePage, listTabStep, TAB_SETTLING_MS } from './queue';
 
 const settings: CommentSettings = { ...defaultCommentSettings, holdFor: 'nobody', blockWords: ['casino'], moderationWords: ['lottery'] };
 
-/** The clock moves on by a few milliseconds: what happens next is after what came before. */
-const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
+/** The clock (the app's: Date) moves on by `ms`; it stands still otherwise. */
+const wait = (ms: number) => vi.setSystemTime(Date.now() + ms);
 
 async function statusOf(id: number) {
   return getDb().comment.findUniqueOrThrow({ where: { id }, select: { status: true, hiddenByBanId: true, body: true } });
@@ -22,6 +23,12 @@ async function statusOf(id: number) {
 for (const { provider, enabled } of TEST_PROVIDERS) {
   describe.skipIf(!enabled)(`a whole-tab step on ${provider}`, () => {
     useTestDatabase(provider);
+    beforeEach(() => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+    });
+    afterEach(() => {
+      vi.useRealTimers();
+    });
 
     it('leaves the comments a ban hid into Spam after the page was drawn: restoring the tab does not lift the ban on them', async () => {
       const post = buildPost({ id: 'whole-tab-ban' });
@@ -33,12 +40,12 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
       const trolls = await createComment({ post, viewer: troll, input: { body: 'Abusive words.' }, settings });
       const spam = await createComment({ post, viewer: other, input: { body: 'Visit my casino.' }, settings });
       expect([trolls.status, spam.status]).toEqual(['published', 'spam']);
-      await tick();
+      wait(2 * TAB_SETTLING_MS);
 
       const drawn = await listQueuePage({ status: 'spam' });
       expect(drawn.items.map((row) => row.id)).toEqual([spam.id]);
       expect(drawn.upToCount).toBe(1);
-      await tick();
+      wait(1_000);
       // Meanwhile another admin bans the troll and hides his comment: into Spam, with an older id.
       await banUser({ userId: troll.id, reason: 'Abuse', endsAt: null, hideComments: true, actor: otherAdmin });
 
@@ -49,11 +56,29 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
       expect(await statusOf(spam.id)).toMatchObject({ status: 'published' });
       expect(await getActiveBan(troll.id)).not.toBeNull();
       expect(await countTabUpTo('spam', drawn.upTo!, 'restore')).toBe(0);
-      // Drawn again, the page shows the hidden comment, and a step from it reaches it.
+      // Drawn again once the ban has settled, the page shows the hidden comment, and a step from it reaches it.
+      wait(2 * TAB_SETTLING_MS);
       const again = await listQueuePage({ status: 'spam' });
       expect(again.items.map((row) => row.id)).toEqual([trolls.id]);
-      await tick();
       expect(await listTabStep('spam', again.upTo!, 'restore')).toEqual([trolls.id]);
+    });
+
+    it('leaves what changed in the moments before the page was drawn, whose change may not have shown on it', async () => {
+      const post = buildPost({ id: 'whole-tab-settling' });
+      const [writer, admin] = [await insertReader('Writer'), { ...(await insertReader('Settling Admin')), role: 'admin' as const }];
+      const early = await createComment({ post, viewer: writer, input: { body: 'Casino, long ago.' }, settings });
+      wait(2 * TAB_SETTLING_MS);
+      // Marked spam a moment before the page is drawn: its step may still be committing as the page reads the tab.
+      const late = await createComment({ post, viewer: writer, input: { body: 'Published, then marked.' }, settings });
+      wait(2 * TAB_SETTLING_MS);
+      await moderateComments({ ids: [late.id], action: 'spam', actor: admin });
+      wait(TAB_SETTLING_MS / 2);
+      const drawn = await listQueuePage({ status: 'spam' });
+      // (Of this test's comments: the tab holds the ones before it too.)
+      const ours = (ids: number[]) => ids.filter((id) => id === early.id || id === late.id);
+      expect(ours(await listTabStep('spam', drawn.upTo!, 'restore'))).toEqual([early.id]);
+      wait(TAB_SETTLING_MS);
+      expect(ours(await listTabStep('spam', (await listQueuePage({ status: 'spam' })).upTo!, 'restore'))).toEqual([late.id, early.id]);
     });
 
     it('leaves a comment its author rewrote into the Pending tab after the page was drawn: approving the tab approves only what was seen', async () => {
@@ -63,11 +88,11 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
       const held = await createComment({ post, viewer: bob, input: { body: 'Win the lottery.' }, settings });
       const bobsSecond = await createComment({ post, viewer: bob, input: { body: 'And the lottery again.' }, settings });
       expect([adas.status, held.status, bobsSecond.status]).toEqual(['published', 'pending', 'pending']);
-      await tick();
+      wait(2 * TAB_SETTLING_MS);
 
       const drawn = await listQueuePage({ status: 'pending' });
       expect(drawn.upToCount).toBe(2);
-      await tick();
+      wait(1_000);
       // Meanwhile Ada's edit sends her comment back to the queue (older than the newest shown),
       // and Bob rewrites his held one: neither is what the admin saw.
       await editComment({ id: adas.id, viewer: ada, body: 'A fair point, and the lottery.', settings });
