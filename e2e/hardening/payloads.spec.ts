@@ -94,6 +94,8 @@ function refusal(text: string, field: 'body' | 'name'): string | null {
   if (field === 'name' && /\p{Cc}/u.test(value)) return 'line breaks or tabs in a name';
   if (field === 'name' && /[\u202a-\u202e\u2066-\u2069]/.test(value)) return 'marks that change the direction of text';
   if (field === 'name' && !/[^\p{Z}\p{C}]/u.test(value)) return 'nothing visible';
+  // A comment is something to read: not only spaces and characters that take no room.
+  if (field === 'body' && !/[^\p{Z}\p{Cc}\p{Cf}\s]/u.test(value)) return 'nothing visible';
   // Deep nesting costs the Markdown renderer dearly: no line may open more than 20 quotes.
   if (field === 'body' && /^ {0,3}>{21,}/m.test(value)) return 'quotes nested more than 20 deep';
   return null;
