@@ -28,6 +28,10 @@ export function useFocusOnError(state: { errors: Record<string, string> }) {
  * JavaScript): that page opens at its top, far above a comment box, and the reader would have to
  * find the reason or the preview. The element named gets `autoFocus`, which the browser honours
  * as the page loads (the focus, and the view with it), as `useFocusOnError` moves it with JavaScript.
+ * A page sent from an address with a fragment (`#comments`, `#c12`) opens at that place instead,
+ * as browsers do: the form posts to its page's own address, fragment and all, and takes no other,
+ * since React hands the answer to the form by where it stands on that page, which survives the
+ * page's redirects (a page of the thread that no longer exists) where another address would not.
  * `fields` are the form's fields in the order they are drawn; `alert` is the form's own message
  * (a refusal naming no field), `preview` the preview.
  */
@@ -51,16 +55,18 @@ export function answerFocus(
 export function useFocusBackAfterSend(form: RefObject<HTMLFormElement | null>, pending: boolean) {
   const pressed = useRef<{ button: HTMLElement; name: string; value: string; label: string } | null>(null);
   useEffect(() => {
-    const element = form.current;
-    if (!element) return;
+    // Heard on the document, for whichever form element the ref holds then: an answer may draw
+    // the form anew (the settings form is keyed by its last save), and a listener on the old one
+    // would hear nothing of the next submission.
     const remember = (event: SubmitEvent) => {
+      if (event.target !== form.current) return;
       const button = event.submitter;
       pressed.current = button
         ? { button, name: button.getAttribute('name') ?? '', value: button.getAttribute('value') ?? '', label: button.textContent ?? '' }
         : null;
     };
-    element.addEventListener('submit', remember);
-    return () => element.removeEventListener('submit', remember);
+    document.addEventListener('submit', remember, true);
+    return () => document.removeEventListener('submit', remember, true);
   }, [form]);
   useEffect(() => {
     if (pending) return;

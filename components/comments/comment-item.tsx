@@ -30,12 +30,6 @@ export interface ThreadContext {
   editableIds: Set<number>;
   /** The comment forms' signed render time (lib/spam/form-stamp). */
   formStamp: string;
-  /**
-   * This page's address without its fragment: where a comment form sent without JavaScript goes,
-   * so that the answer opens where it takes the focus, not at the `#comments` or `#c{id}` the
-   * reader arrived with (a page opened at a fragment ignores `autofocus`).
-   */
-  formAddress: string;
   /** Set for admins only: why each held comment waits, and the page their buttons return to. */
   moderation?: { heldReasons: Map<number, string | null>; returnTo: string };
 }

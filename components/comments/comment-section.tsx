@@ -62,7 +62,7 @@ export function CommentSection({
     <section className="comments" id="comments" aria-labelledby="comments-heading" {...postsShown([post.id])}>
       <h2 id="comments-heading">{data.available ? <>{commentCountLabel(data.count)}:</> : 'Comments'}</h2>
       <UnansweredBoundary>
-        <ThreadForms postId={post.id} guest={!viewer} asked={ctx.boxesAsked} drawn={drawnBoxes(data, ctx)} cancelHref={commentHref(ctx, {}, 'comments')} formStamp={mayWrite ? ctx.formStamp : ''} replyGone={ctx.replyGone} editGone={ctx.editGone} address={ctx.formAddress}>
+        <ThreadForms postId={post.id} guest={!viewer} asked={ctx.boxesAsked} drawn={drawnBoxes(data, ctx)} cancelHref={commentHref(ctx, {}, 'comments')} formStamp={mayWrite ? ctx.formStamp : ''} replyGone={ctx.replyGone} editGone={ctx.editGone}>
           {data.available && adminControls}
           {notice && (
             <p className={notice.tone === 'done' ? 'form-success' : 'form-error'} role="status" id={SECTION_NOTICE_ID}>

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { formBox } from '@/lib/comments/form-state';
 import { COMMENT_MAX_LENGTH } from '@/lib/comments/limits';
 import { useBoxAnswer } from './box-answers';
@@ -52,9 +52,14 @@ export function EditCommentForm({
   }, [state]);
   // Opened by its Edit link: the reader goes on in the box, not from the top of the page, and at
   // the end of the text, where more is usually added (the caret would stand before the first word).
+  // A box drawn outside the thread (its comment removed, or its answer's comment not drawn) takes
+  // the focus only where it has fallen to the page, from the box it replaces: the reader may be
+  // writing elsewhere by now.
+  const drawnOutside = useRef(body === null);
   useEffect(() => {
     const textarea = box.current;
     if (!textarea) return;
+    if (drawnOutside.current && document.activeElement !== null && document.activeElement !== document.body) return;
     textarea.focus();
     textarea.setSelectionRange(textarea.value.length, textarea.value.length);
   }, [box]);

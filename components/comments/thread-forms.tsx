@@ -29,7 +29,6 @@ export function ThreadForms({
   formStamp,
   replyGone,
   editGone,
-  address,
   children,
 }: {
   postId: string;
@@ -47,12 +46,10 @@ export function ThreadForms({
   replyGone: boolean;
   /** The edit the address asks for is of a comment no longer the reader's to rewrite (removed meanwhile). */
   editGone: boolean;
-  /** The page's address without its fragment, where the boxes are sent without JavaScript (ThreadContext.formAddress). */
-  address: string;
   children: ReactNode;
 }) {
-  const comment = useActionState(createCommentAction, idleCommentForm, address);
-  const edit = useActionState(editCommentAction, idleCommentForm, address);
+  const comment = useActionState(createCommentAction, idleCommentForm);
+  const edit = useActionState(editCommentAction, idleCommentForm);
   // The answers as they stood when the address last changed (none at first): a refused reply
   // cancelled, or left for another comment's Reply, is not drawn again.
   const [spent, setSpent] = useState<{
@@ -116,7 +113,7 @@ export function ThreadForms({
             body={null}
             windowOver={false}
             cancelHref={cancelHref}
-            keepIfDrafted={strayEdit === null}
+            keepIfDrafted={keptEdit !== null}
           />
         </div>
       )}

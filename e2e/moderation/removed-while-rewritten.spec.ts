@@ -20,6 +20,10 @@ test('with JavaScript, the edit box of a comment a moderator removes keeps the t
   await waitForEnhancedForm(editForm);
   const typed = uniqueText('Half of a better version');
   await editForm.getByRole('textbox', { name: 'Edit your comment' }).fill(typed);
+  // Meanwhile the author has gone on to write a new comment: the kept box must not take the keyboard.
+  const newComment = page.locator('#post-a-comment').getByRole('textbox', { name: 'Your comment', exact: true });
+  await newComment.click();
+  await newComment.pressSequentially('Meanwhile');
 
   const removal = await admin.api.post(`/api/admin/comments/${comment.id}/delete`);
   expect(removal.status(), await removal.text()).toBe(200);
@@ -30,6 +34,13 @@ test('with JavaScript, the edit box of a comment a moderator removes keeps the t
     'This comment was removed while you were rewriting it, so it can no longer be saved. Copy your text if you want to keep it.',
   );
   await expect(editForm.getByRole('textbox', { name: 'Edit your comment' })).toHaveValue(typed);
+  await expect(editForm.getByRole('button', { name: 'Save' })).toBeDisabled();
+  await expect(newComment).toBeFocused();
+
+  // Previewed, it still cannot be saved, and still says why.
+  await editForm.getByRole('button', { name: 'Preview' }).click();
+  await expect(editForm.getByRole('region', { name: 'Preview (not published yet)' })).toContainText(typed);
+  await expect(editForm.getByRole('alert')).toContainText('This comment was removed while you were rewriting it');
   await expect(editForm.getByRole('button', { name: 'Save' })).toBeDisabled();
 
   // Cancel puts it away, text and all.

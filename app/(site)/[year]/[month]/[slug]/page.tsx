@@ -119,16 +119,6 @@ async function adminView(post: Post, page: Parameters<typeof withHeldComments>[1
   return { ...held, closedByAdmin: thread.closed };
 }
 
-/** The page's address, path and query as asked (no fragment: the server never sees one). */
-function addressOf(path: string, asked: Record<string, string | string[] | undefined>): string {
-  const query = new URLSearchParams();
-  for (const [name, value] of Object.entries(asked)) {
-    for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) query.append(name, one);
-  }
-  const search = query.toString();
-  return search ? `${path}?${search}` : path;
-}
-
 export default async function PostPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
   const post = await findPost(params);
   if (!post) {
@@ -178,7 +168,6 @@ export default async function PostPage({ params, searchParams }: { params: Param
     editing: section.available ? section.editing : null,
     editableIds: section.available ? section.editableIds : new Set<number>(),
     formStamp: issueFormStamp(),
-    formAddress: addressOf(post.path, asked),
     moderation: admin ? { heldReasons: admin.heldReasons, returnTo: threadPage } : undefined,
   };
   return (
