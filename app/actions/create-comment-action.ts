@@ -6,7 +6,7 @@ import { redirect } from 'next/navigation';
 import { getViewer } from '@/lib/auth';
 import { type CommentFormState, formBox, typedValues } from '@/lib/comments/form-state';
 import { HELD_RECEIPT, heldNoticeUrl, locateComment, postComment } from '@/lib/comments/post-comment';
-import { previewComment } from '@/lib/comments/preview';
+import { previewAnswer } from '@/lib/comments/preview';
 import { unlessCommentsDown } from '@/lib/comments/unavailable';
 import { clientIp } from '@/lib/http/client-ip';
 import { HONEYPOT_FIELD, issueFormStamp } from '@/lib/spam';
@@ -28,11 +28,7 @@ export async function createCommentAction(_previous: CommentFormState, formData:
   // The box goes on with the stamp it was drawn with: a preview does not restart its clock (lib/spam).
   const keptStamp = typeof sent === 'string' && sent !== '' ? sent : undefined;
   // Preview (the box's second button) shows the comment and sends nothing to the thread.
-  if (formData.get('intent') === 'preview') {
-    const preview = await previewComment({ body: formData.get('body') ?? undefined, ip: clientIp(await headers()) });
-    if (!preview.ok) return { status: 'error', errors: preview.errors, values, formStamp: keptStamp, box };
-    return { status: 'preview', errors: {}, values, preview: preview.html, formStamp: keptStamp, box };
-  }
+  if (formData.get('intent') === 'preview') return previewAnswer(formData, clientIp(await headers()), { values, box, formStamp: keptStamp });
   const input = Object.fromEntries(
     [...FIELDS, 'parentId'].flatMap((field) => {
       const value = formData.get(field);

@@ -7,7 +7,7 @@ import { getViewer } from '@/lib/auth';
 import { changeCommentText } from '@/lib/comments/change-comment';
 import { heldNoticeUrl } from '@/lib/comments/post-comment';
 import { type CommentFormState, formBox, typedValues } from '@/lib/comments/form-state';
-import { previewComment } from '@/lib/comments/preview';
+import { previewAnswer } from '@/lib/comments/preview';
 import { unlessCommentsDown } from '@/lib/comments/unavailable';
 import { clientIp } from '@/lib/http/client-ip';
 
@@ -16,11 +16,7 @@ export async function editCommentAction(_previous: CommentFormState, formData: F
   const values = typedValues(formData, ['body']);
   const box = formBox('edit', formData.get('commentId'));
   // Preview shows the rewritten text as it would read and saves nothing (lib/comments/preview).
-  if (formData.get('intent') === 'preview') {
-    const preview = await previewComment({ body: formData.get('body') ?? undefined, ip: clientIp(await headers()) });
-    if (!preview.ok) return { status: 'error', errors: preview.errors, values, box };
-    return { status: 'preview', errors: {}, values, preview: preview.html, box };
-  }
+  if (formData.get('intent') === 'preview') return previewAnswer(formData, clientIp(await headers()), { values, box });
   // The database down (here or while saving): the edit box keeps the new text and says why.
   const result = await unlessCommentsDown(async () => {
     const viewer = await getViewer();

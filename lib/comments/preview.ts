@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { limitPreviewing, rateLimitMessage } from '@/lib/rate-limits';
+import type { CommentFormState } from './form-state';
 import { renderCommentMarkdown } from './render';
 import { commentPreviewSchema, fieldErrors } from './schemas';
 
@@ -18,4 +19,17 @@ export async function previewComment(options: { body: unknown; ip: string | null
   const limited = await limitPreviewing(options.ip);
   if (!limited.ok) return { ok: false, errors: { request: rateLimitMessage(limited) } };
   return { ok: true, html: await renderCommentMarkdown(parsed.data.body) };
+}
+
+/**
+ * A box's answer to its Preview button (the comment and edit actions alike): the preview, or why
+ * there is none, with everything typed handed back to the box named in `kept`.
+ */
+export async function previewAnswer(
+  formData: FormData,
+  ip: string | null,
+  kept: Required<Pick<CommentFormState, 'values' | 'box'>> & Pick<CommentFormState, 'formStamp'>,
+): Promise<CommentFormState> {
+  const preview = await previewComment({ body: formData.get('body') ?? undefined, ip });
+  return preview.ok ? { status: 'preview', errors: {}, preview: preview.html, ...kept } : { status: 'error', errors: preview.errors, ...kept };
 }

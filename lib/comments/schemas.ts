@@ -18,8 +18,7 @@ const commentBody = (empty: string) =>
     .pipe(
       z
         .string()
-        .min(1, empty)
-        // Only invisible characters (zero-width spaces, joiners, no-break spaces) would publish an empty card.
+        // Nothing, or only invisible characters (zero-width spaces, joiners), would publish an empty card.
         .refine((value) => !showsNothing(value), empty)
         .max(COMMENT_MAX_LENGTH, `Comment must be at most ${COMMENT_MAX_LENGTH.toLocaleString('en-US')} characters.`)
         .refine((value) => !controlCharacters.test(value), 'Comment must not contain control characters.')
