@@ -186,11 +186,6 @@ export type NewComment = {
 };
 
 /**
- * A new comment or reply on `post`, once `assertMayComment` allowed it. Whether it is published,
- * held or marked spam is the hold rules' call (lib/moderation/hold-rules), unless the form already
- * caught a script (`spamReason`); replies to missing comments and double posts are refused.
- */
-/**
  * Where a reply goes, asked in the transaction that writes it with its comment and conversation
  * locked (lockComments, in id order as moderation locks them): a moderator removing the comment
  * meanwhile either lands first, and the reply is refused, or waits for the reply to be written.
@@ -205,6 +200,11 @@ async function placeReply(tx: DbTransaction, options: { parentId: number; postId
   return replyPlacement(parent, options.maxDepth);
 }
 
+/**
+ * A new comment or reply on `post`, once `assertMayComment` allowed it. Whether it is published,
+ * held or marked spam is the hold rules' call (lib/moderation/hold-rules), unless the form already
+ * caught a script (`spamReason`); replies to missing comments and double posts are refused.
+ */
 export async function writeComment(options: NewComment): Promise<WrittenComment> {
   const { post, viewer, input, settings } = options;
   const db = getDb();
