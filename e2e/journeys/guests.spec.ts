@@ -107,8 +107,10 @@ test.describe('when anyone may comment', () => {
     await form.getByRole('button', { name: 'Publish' }).click();
     await expect(form.getByRole('status')).toHaveText('Thanks! Your comment was sent for moderation.');
     // Nobody can see a guest's held reply yet, so there is nowhere to take the guest: the page stays,
-    // and so does the word that it waits.
-    await page.waitForLoadState('networkidle');
+    // and so does the word that it waits, past the page's next live check. (Not "network idle": while
+    // other journeys comment on this post, each check is followed by a refresh, and on a busy machine
+    // the quiet half-second between them may never come.)
+    await page.waitForResponse((response) => new URL(response.url()).pathname.endsWith('/comments/version'));
     await expect(page).toHaveURL((url) => url.searchParams.get('reply') === String(parent.id));
     await expect(form.getByRole('status')).toHaveText('Thanks! Your comment was sent for moderation.');
     await expect(page.locator('#comments')).not.toContainText(text);

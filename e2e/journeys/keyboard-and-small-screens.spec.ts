@@ -286,7 +286,9 @@ test('after the console’s, the account’s and a post’s admin buttons from t
 
   // A post page's Close comments, and Approve under a held comment.
   await admin.page.goto(SEED_POST.path);
-  await admin.page.waitForLoadState('networkidle');
+  // Hydrated. (Not "network idle": the post page's live checks, and the refreshes other journeys'
+  // comments set off, may leave no quiet half-second on a busy machine.)
+  await waitForEnhancedForm(postCommentForm(admin.page));
   await admin.page.getByRole('button', { name: 'Close comments' }).press('Enter');
   await expect(admin.page.getByRole('button', { name: 'Reopen comments' })).toBeFocused();
   await admin.page.getByRole('button', { name: 'Reopen comments' }).press('Enter');
@@ -294,7 +296,7 @@ test('after the console’s, the account’s and a post’s admin buttons from t
 
   const another = await heldComment('keyboard-post', 'Held under the post');
   await admin.page.goto(`/comments/${another.id}`);
-  await admin.page.waitForLoadState('networkidle');
+  await waitForEnhancedForm(postCommentForm(admin.page));
   await admin.page.getByRole('form', { name: `Moderate comment ${another.id}` }).getByRole('button', { name: 'Approve' }).press('Enter');
   await expect(admin.page.getByRole('form', { name: `Moderate comment ${another.id}` }).getByRole('button', { name: 'Approve' })).toHaveCount(0);
   await expect(admin.page.locator(`li#c${another.id} > article`)).toBeFocused();
