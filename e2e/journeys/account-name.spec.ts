@@ -6,7 +6,7 @@ import { commentById, openPost } from '../support/post-page';
 import { expect, test } from '../support/journeys';
 
 for (const javaScriptEnabled of [true, false]) {
-  test.describe(javaScriptEnabled ? 'with JavaScript' : 'without JavaScript', () => {
+  test.describe(javaScriptEnabled ? 'with JavaScript' : 'without JavaScript', { tag: javaScriptEnabled ? [] : '@one-database' }, () => {
     test.use({ javaScriptEnabled });
 
     test('a reader renames themself from the masthead; a blank name is refused and kept as typed; every comment shows the new one', async ({
@@ -58,7 +58,7 @@ for (const javaScriptEnabled of [true, false]) {
   });
 }
 
-test('a name of one long word wraps in the masthead of a phone’s screen, leaving Sign out on it', async ({
+test('a name of one long word wraps in the masthead of a phone’s screen, leaving Sign out on it', { tag: '@one-database' }, async ({
   page,
   accounts,
 }) => {
@@ -75,7 +75,7 @@ test('a name of one long word wraps in the masthead of a phone’s screen, leavi
   await expect(masthead.getByRole('button', { name: 'Sign out' })).toBeInViewport();
 });
 
-test('the account page asks a reader who is not signed in to sign in, and comes back to it', async ({
+test('the account page asks a reader who is not signed in to sign in, and comes back to it', { tag: '@one-database' }, async ({
   page,
   accounts,
 }) => {
@@ -94,7 +94,7 @@ test('the account page asks a reader who is not signed in to sign in, and comes 
 });
 
 for (const javaScriptEnabled of [true, false]) {
-  test(`signed out in another tab ${javaScriptEnabled ? 'with' : 'without'} JavaScript, the form says so, keeps the new name, and offers Sign in`, async ({
+  test(`signed out in another tab ${javaScriptEnabled ? 'with' : 'without'} JavaScript, the form says so, keeps the new name, and offers Sign in`, { tag: javaScriptEnabled ? [] : '@one-database' }, async ({
     browser,
     accounts,
   }) => {

@@ -12,7 +12,7 @@ import {
 } from '../support/post-page';
 import { expect, test } from '../support/journeys';
 
-test('by default a signed-out visitor gets sign-in and register links back to the post, and no comment box', async ({
+test('by default a signed-out visitor gets sign-in and register links back to the post, and no comment box', { tag: '@one-database' }, async ({
   page,
 }) => {
   await openPost(page);
@@ -68,7 +68,7 @@ test.describe('when anyone may comment', () => {
     expect(listed).not.toContain(text);
   });
 
-  test('a guest without a name gets a field error on Name and keeps the comment', async ({ page }) => {
+  test('a guest without a name gets a field error on Name and keeps the comment', { tag: '@one-database' }, async ({ page }) => {
     await openPost(page);
     const form = postCommentForm(page);
     await waitForEnhancedForm(form);

@@ -68,7 +68,7 @@ test('a comment published elsewhere shows up on an open page within 5 s; the dra
   }
 });
 
-test('an open post page asks whether the thread changed at most about once every 3–4 s', async ({ page }) => {
+test('an open post page asks whether the thread changed at most about once every 3–4 s', { tag: '@one-database' }, async ({ page }) => {
   const checks: { at: number; url: string }[] = [];
   page.on('request', (request) => {
     if (isVersionCheck(request)) checks.push({ at: Date.now(), url: request.url() });

@@ -87,7 +87,7 @@ test('a link to a comment that left its page follows it to its page now, and one
   await expect(page).toHaveURL((url) => url.hash === `#c${held.id}`);
 });
 
-test('the post’s JSON-LD lists a new comment as a Comment with its permalink, author and text', async ({
+test('the post’s JSON-LD lists a new comment as a Comment with its permalink, author and text', { tag: '@one-database' }, async ({
   page,
   accounts,
 }) => {
@@ -251,7 +251,7 @@ test.describe('without JavaScript', () => {
   });
 });
 
-test('with JavaScript, a page first opened at a fragment keeps one fragment in its address as the reader replies and cancels, so a reload opens at the comment', async ({
+test('with JavaScript, a page first opened at a fragment keeps one fragment in its address as the reader replies and cancels, so a reload opens at the comment', { tag: '@one-database' }, async ({
   page,
   accounts,
 }) => {

@@ -101,7 +101,7 @@ test('a reply held for moderation closes its box too, and the section says it wa
 });
 
 for (const javaScriptEnabled of [true, false]) {
-  test.describe(javaScriptEnabled ? 'editing with JavaScript' : 'editing without JavaScript', () => {
+  test.describe(javaScriptEnabled ? 'editing with JavaScript' : 'editing without JavaScript', { tag: javaScriptEnabled ? [] : '@one-database' }, () => {
     test.use({ javaScriptEnabled });
 
     test('an author edits their comment within the window: the new text shows, marked "edited"', async ({
@@ -135,7 +135,7 @@ for (const javaScriptEnabled of [true, false]) {
   });
 }
 
-test('Edit and Delete appear on one’s own comments only', async ({ page, accounts }) => {
+test('Edit and Delete appear on one’s own comments only', { tag: '@one-database' }, async ({ page, accounts }) => {
   const [alice, bob] = await Promise.all([accounts.create('own'), accounts.create('other')]);
   const theirs = await postComment(await accounts.apiAs(bob), uniqueText('Someone else wrote this'));
   await signInWithApi(page.request, alice);
@@ -156,7 +156,7 @@ test('Edit and Delete appear on one’s own comments only', async ({ page, accou
 });
 
 for (const javaScriptEnabled of [true, false]) {
-  test.describe(javaScriptEnabled ? 'deleting with JavaScript' : 'deleting without JavaScript', () => {
+  test.describe(javaScriptEnabled ? 'deleting with JavaScript' : 'deleting without JavaScript', { tag: javaScriptEnabled ? [] : '@one-database' }, () => {
     test.use({ javaScriptEnabled });
 
     test('Delete asks once more; then a comment without replies disappears and the count goes down', async ({
@@ -305,7 +305,7 @@ for (const javaScriptEnabled of [true, false]) {
   });
 }
 
-test('a comment card shows an avatar made here from its author’s name: its initials on a colour, no image', async ({
+test('a comment card shows an avatar made here from its author’s name: its initials on a colour, no image', { tag: '@one-database' }, async ({
   page,
   accounts,
   request,
