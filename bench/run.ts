@@ -13,6 +13,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { chromiumPath } from '../e2e/support/chromium';
 import { generateContent } from './content';
 import { createPostgresDatabase, insertUser, migrate, postgresServerUrl, seedThread, setCommentSettings } from './db';
 import {
@@ -120,7 +121,7 @@ async function postgresReachable(url: string): Promise<string | null> {
 const tools = {
   wrk: findProgram('wrk', ['/usr/bin/wrk']),
   nginx: findProgram('nginx', ['/usr/sbin/nginx']),
-  chromium: process.env.CHROMIUM_PATH ?? findProgram('chromium', ['/usr/bin/chromium']),
+  chromium: chromiumPath() ?? findProgram('chromium'),
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -775,7 +776,7 @@ async function jsScenario(): Promise<void> {
   const scenario = 'JavaScript on the post page';
   const target = '0 B needed to read/comment; ≤ 150 KB gzip';
   if (!tools.chromium) {
-    rows.push(skippedRow(scenario, target, 'no Chromium (apt-get install chromium, or set CHROMIUM_PATH)'));
+    rows.push(skippedRow(scenario, target, 'no Chromium (apt-get install chromium-headless-shell, or set CHROMIUM_PATH)'));
     return;
   }
   if (!servers.a) {
@@ -969,7 +970,7 @@ async function main(): Promise<number> {
     `machine: ${before.cores} cores, Debian ${before.debian}, Node ${before.node}, load average ${before.loadAverage.join(' ')}`,
   );
   say(
-    `wrk: ${tools.wrk ?? `missing (${INSTALL_HINT})`}; nginx: ${tools.nginx ?? `missing (${INSTALL_HINT})`}; chromium: ${tools.chromium ?? 'missing (apt-get install chromium)'}`,
+    `wrk: ${tools.wrk ?? `missing (${INSTALL_HINT})`}; nginx: ${tools.nginx ?? `missing (${INSTALL_HINT})`}; chromium: ${tools.chromium ?? 'missing (apt-get install chromium-headless-shell)'}`,
   );
   say(`temporary folder ${tmp}; server logs in ${logDir}`);
 

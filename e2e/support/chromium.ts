@@ -12,8 +12,16 @@ export const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
-/** Debian's chromium where there is one; CHROMIUM_PATH overrides; otherwise Playwright's own browser. */
-export const chromiumLaunchOptions = {
-  executablePath: process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined),
-  args: CHROMIUM_ARGS,
-};
+/**
+ * Debian's Chromium builds, best first. The headless shell (package chromium-headless-shell) is the
+ * same engine without the desktop browser around it, as Playwright itself runs headless: on two
+ * cores it takes the e2e run about a quarter less time than the full `chromium`.
+ */
+export const DEBIAN_CHROMIUMS = ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'];
+
+/** CHROMIUM_PATH when set, else the first of Debian's Chromium builds installed, else none (Playwright's own browser). */
+export function chromiumPath(): string | undefined {
+  return process.env.CHROMIUM_PATH || DEBIAN_CHROMIUMS.find((candidate) => existsSync(candidate));
+}
+
+export const chromiumLaunchOptions = { executablePath: chromiumPath(), args: CHROMIUM_ARGS };
