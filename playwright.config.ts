@@ -160,13 +160,10 @@ export default defineConfig<QuireTestOptions>({
         })),
         // The read-only journeys as an owner runs them against a deployed blog (E2E_BASE_URL), here
         // against the fixture blog, which has no seed post: they find their post in its feed. After
-        // the fixture blog's own journeys, which change its settings. Without axe's pass over every
-        // page (a minute of the run): the SQLite blog's run already checks the same pages' markup
-        // and colours, and here the read-only journeys need only show they find their way.
+        // the fixture blog's own journeys, which change its settings.
         {
           name: 'read-only-fixture-blog',
           grep: /@read-only/,
-          testIgnore: [/accessibility\.spec/],
           dependencies: ['fixture-blog'],
           use: {
             ...devices['Desktop Chrome'],
