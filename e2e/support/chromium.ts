@@ -15,7 +15,7 @@ export const CHROMIUM_ARGS = [
 /**
  * Debian's Chromium builds, best first. The headless shell (package chromium-headless-shell) is the
  * same engine without the desktop browser around it, as Playwright itself runs headless: on two
- * cores it takes the e2e run about a quarter less time than the full `chromium`.
+ * cores the e2e run takes about half the time it takes with the full `chromium`.
  */
 export const DEBIAN_CHROMIUMS = ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'];
 
