@@ -52,7 +52,7 @@ export async function adminModerateQueueAction(_previous: AdminFormState, formDa
       return { status: 'error', message, errors: { ids: message }, values: {} };
     }
     // Only what is still in the tab the admin saw moves: another moderator's decision meanwhile stands.
-    const { changed, missing, deletedByAuthor, changedMeanwhile } = await moderateComments({ ids: ids.data, action, actor: access.admin, from: place.status });
+    const { changed, missing, deletedByAuthor, changedMeanwhile, backInQueue } = await moderateComments({ ids: ids.data, action, actor: access.admin, from: place.status });
     const stillInTab = wholeTab ? await countTabUpTo(place.status, wholeTab.data, action) : 0;
     if (formData.get('js') !== '1') {
       const some = (count: number) => (count > 0 ? count : undefined);
@@ -64,6 +64,7 @@ export async function adminModerateQueueAction(_previous: AdminFormState, formDa
           upTo: place.cursor === undefined || place.upTo === undefined ? undefined : cutOffText(place.upTo),
           done: action,
           count: changed.length,
+          queued: some(backInQueue.length),
           missing: some(missing.length),
           byAuthor: some(deletedByAuthor.length),
           meanwhile: some(changedMeanwhile.length),
@@ -79,6 +80,7 @@ export async function adminModerateQueueAction(_previous: AdminFormState, formDa
       deletedByAuthor: deletedByAuthor.length,
       changedMeanwhile: changedMeanwhile.length,
       stillInTab,
+      backInQueue: backInQueue.length,
     });
     const next = stillInTab > 0 && wholeTab ? goOnThroughTab(action, cutOffText(wholeTab.data), stillInTab, WHOLE_TAB_STEP, place.status) : undefined;
     return { status: 'ok', message, errors: {}, values: {}, submittedAt: Date.now(), next };

@@ -136,6 +136,49 @@ test('spam, delete and restore move a comment between the tabs, each step logged
   await expect(logRows(page)).toHaveCount(0);
 });
 
+test('Restore brings a comment removed while it awaited moderation back to Pending, not to readers, with and without JavaScript', async ({
+  admin,
+  browse,
+  heldComment,
+  db,
+}) => {
+  const deleted = await heldComment('deleted-while-held', 'Held, then deleted by a slip of the hand');
+  const spammed = await heldComment('spammed-while-held', 'Held, then marked as spam by a slip of the hand');
+  expect((await admin.api.post(`/api/admin/comments/${deleted.id}/delete?from=pending`)).status()).toBe(200);
+  expect((await admin.api.post(`/api/admin/comments/${spammed.id}/spam?from=pending`)).status()).toBe(200);
+  const backInPending = 'Restored 1 comment. It was awaiting moderation when removed, so it is back in Pending: approve it to publish it.';
+
+  // With JavaScript, answered in place; without, on the page the form sends the admin back to.
+  const withScript = admin.page;
+  await withScript.goto('/admin?status=deleted');
+  await waitForEnhancedQueue(withScript);
+  await queueRow(withScript, deleted.text).getByRole('button', { name: `Restore comment ${deleted.id} by ${deleted.writer.name}` }).click();
+  await expect(queueStatus(withScript)).toHaveText(backInPending);
+  const withoutScript = await browse(admin.user, { javaScriptEnabled: false });
+  await withoutScript.goto('/admin?status=spam');
+  await queueRow(withoutScript, spammed.text).getByRole('button', { name: `Restore comment ${spammed.id} by ${spammed.writer.name}` }).click();
+  await expect(queueStatus(withoutScript)).toHaveText(backInPending);
+
+  // Both wait in Pending again, still saying why they were held; readers see neither.
+  for (const { id } of [deleted, spammed]) {
+    expect(await db.comment.findUniqueOrThrow({ where: { id }, select: { status: true, heldReason: true } })).toEqual({ status: 'pending', heldReason: 'first comment' });
+  }
+  await withoutScript.goto('/admin');
+  for (const { text } of [deleted, spammed]) await expect(queueRow(withoutScript, text)).toContainText('first comment');
+  const readers = await (await browse(null)).request.get(`/api/posts/${SEED_POST.id}/comments?limit=200`);
+  const shown = ((await readers.json()) as { comments: { id: number }[] }).comments.map((comment) => comment.id);
+  expect(shown).not.toContain(deleted.id);
+  expect(shown).not.toContain(spammed.id);
+
+  await withoutScript.goto(`/admin/log?comment=${spammed.id}`);
+  await expect(logRows(withoutScript).first()).toContainText('spam → pending');
+
+  // The admin API says so too.
+  expect((await admin.api.post(`/api/admin/comments/${deleted.id}/delete?from=pending`)).status()).toBe(200);
+  const restored = await admin.api.post(`/api/admin/comments/${deleted.id}/restore?from=deleted`);
+  expect(await restored.json()).toEqual({ changed: [deleted.id], backInQueue: [deleted.id] });
+});
+
 test('a long comment in Spam is read whole in its row, line breaks and all, with and without JavaScript', async ({
   admin,
   accounts,

@@ -664,8 +664,12 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
         await moderateComments({ ids: [shown.id], action: 'delete', actor: admin });
         expect(await getThreadState(p.id)).toMatchObject({ publishedCount: 1, topLevelCount: 2 });
         expect(await findCommentPage(later.id, 1)).toEqual({ postId: p.id, page: 2 });
-        // Restored, a deleted comment that was held takes a place like any published one.
+        // Restored, a deleted comment that was held goes back to the queue and still takes no place;
+        // approved, it takes one like any published comment.
         await moderateComments({ ids: [held[0]!.id, shown.id], action: 'restore', actor: admin });
+        expect(await getThreadState(p.id)).toMatchObject({ publishedCount: 2, topLevelCount: 2 });
+        await expectCountersMatchRows(p.id);
+        await moderateComments({ ids: [held[0]!.id], action: 'approve', actor: admin, from: 'pending' });
         expect(await getThreadState(p.id)).toMatchObject({ publishedCount: 3, topLevelCount: 3 });
         await expectCountersMatchRows(p.id);
       });

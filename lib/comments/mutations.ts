@@ -8,7 +8,7 @@ import { nameRefusal } from '@/lib/users/names';
 import { CommentError } from './errors';
 import { getThreadState } from './queries';
 import { renderCommentMarkdown } from './render';
-import { canDeleteComment, counterDelta, editWindowClosed, editWindowOverMessage, firstPublishedAt, replyPlacement } from './rules';
+import { canDeleteComment, counterDelta, editWindowClosed, editWindowOverMessage, firstPublishedAt, removedFromAfter, replyPlacement } from './rules';
 import type { NewCommentInput } from './schemas';
 import type { CommentSettings } from './settings';
 
@@ -334,6 +334,8 @@ export async function editComment(options: {
           status,
           heldReason: reason,
           publishedAt: firstPublishedAt(status, comment.publishedAt, options.now ?? new Date()),
+          // Caught as spam by what it now says: an admin's Restore brings it back where it was.
+          removedFrom: removedFromAfter(comment.status, status, null),
         },
         select: writtenSelect,
       });
@@ -365,6 +367,7 @@ export async function deleteComment(options: { id: number; viewer: Viewer; now?:
           changedAt: options.now ?? new Date(),
           deletedBy: 'author',
           deletedFrom: comment.status,
+          removedFrom: removedFromAfter(comment.status, 'deleted', null),
         },
       });
       await bumpThread(comment.postId, await countStatusChange(tx, comment, comment.status, 'deleted'), tx);

@@ -82,6 +82,15 @@ export function firstPublishedAt(status: string, publishedAt: Date | null, now: 
 }
 
 /**
+ * What a move to `to` from `from` leaves in `removedFrom` (see the schema): set when the comment
+ * leaves the thread or the queue, kept while it moves between Spam and Deleted, cleared once back.
+ */
+export function removedFromAfter(from: string, to: string, removedFrom: string | null): string | null {
+  if (to !== 'spam' && to !== 'deleted') return null;
+  return from === 'published' || from === 'pending' ? from : removedFrom;
+}
+
+/**
  * How one comment's status change moves the post's counters. `published` counts comments readers
  * see; `topLevel` counts the places pagination is built on. A top-level comment's own place
  * depends on its published replies (`conversation.publishedReplies`, unchanged by its own move)

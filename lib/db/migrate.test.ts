@@ -247,6 +247,55 @@ for (const [provider, enabled] of providers) {
       ]);
     });
 
+    it('remembers where removed comments came from when upgrading an older database, so Restore sends held ones back to the queue', async () => {
+      const before = fs.mkdtempSync(path.join(os.tmpdir(), 'quire-migrations-'));
+      tempDirs.push(before);
+      for (const name of committedMigrations(provider).filter((n) => n < '20261203230000')) {
+        fs.cpSync(path.join(migrationsDirFor(provider), name), path.join(before, name), { recursive: true });
+      }
+      await applyMigrations({ url: database.url, migrationsDir: before, log: () => {} });
+      // Held then marked spam, then deleted from Spam (the log knows); deleted while held (only
+      // deletedFrom knows: its author's); published then hidden by a ban; caught when written
+      // (nobody removed it); marked spam while held, then restored and published (the log's last
+      // removal was from Pending, but it is published now and keeps nothing).
+      const comments: [number, string, string | null][] = [
+        [1, 'deleted', 'spam'],
+        [2, 'deleted', 'pending'],
+        [3, 'spam', null],
+        [4, 'spam', null],
+        [5, 'published', null],
+      ];
+      const log: [number, string, string][] = [
+        [1, 'pending', 'spam'],
+        [1, 'spam', 'deleted'],
+        [3, 'published', 'spam'],
+        [5, 'pending', 'spam'],
+        [5, 'spam', 'published'],
+      ];
+      const sql = (text: string) => (provider === 'sqlite' ? text.replace(/\$\d+/g, '?') : text);
+      for (const [id, status, deletedFrom] of comments) {
+        await client().$executeRawUnsafe(
+          sql('INSERT INTO "Comment" ("id", "postId", "body", "html", "status", "deletedFrom") VALUES ($1, $2, $3, $4, $5, $6)'),
+          id, 'p', 'x', '<p>x</p>', status, deletedFrom,
+        );
+      }
+      for (const [id, from, to] of log) {
+        await client().$executeRawUnsafe(
+          sql('INSERT INTO "AuditEntry" ("action", "targetType", "targetId", "before", "after") VALUES ($1, $2, $3, $4, $5)'),
+          'moderate', 'comment', String(id), from, to,
+        );
+      }
+      await applyMigrations({ url: database.url, log: () => {} });
+      const rows = await client().comment.findMany({ select: { id: true, removedFrom: true }, orderBy: { id: 'asc' } });
+      expect(rows).toEqual([
+        { id: 1, removedFrom: 'pending' },
+        { id: 2, removedFrom: 'pending' },
+        { id: 3, removedFrom: 'published' },
+        { id: 4, removedFrom: null },
+        { id: 5, removedFrom: null },
+      ]);
+    });
+
     it('refuses to run when an applied migration was edited', async () => {
       await applyMigrations({ url: database.url, log: () => {} });
       await client().$executeRaw`UPDATE "_prisma_migrations" SET checksum = ${'0'.repeat(64)}`;

@@ -140,6 +140,7 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
           deletedByAuthor: [],
           changedMeanwhile: [],
           awaitingModeration: [],
+          backInQueue: [],
         });
         expect(await row(first.id)).toMatchObject({ status: 'published', heldReason: null });
 
@@ -309,7 +310,7 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
             actor: admin,
             reason: `step ${index}`,
           });
-          expect(result, step.action).toEqual({ changed: [comment.id], missing: [], deletedByAuthor: [], changedMeanwhile: [], awaitingModeration: [] });
+          expect(result, step.action).toEqual({ changed: [comment.id], missing: [], deletedByAuthor: [], changedMeanwhile: [], awaitingModeration: [], backInQueue: [] });
           expect((await row(comment.id)).status, step.action).toBe(step.after);
           expect(await getThreadState(post.id), step.action).toEqual({ ...step.state, closed: false });
           const entries = await auditFor(comment.id);
@@ -328,20 +329,27 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
         }
       });
 
-      it('stamps deletedAt and the moderator as remover on delete, and clears them and the held reason on restore', async () => {
+      it('stamps deletedAt and the moderator as remover on delete, and clears them, and the held reason of one it publishes, on restore', async () => {
         const post = buildPost();
         const reader = await insertUser('Stamper');
-        const comment = await write(post, reader, 'Held first.');
+        const comment = await write(post, reader, 'Published first.', holdNobody);
         await moderateComments({ ids: [comment.id], action: 'delete', actor: admin });
         const deleted = await row(comment.id);
         expect(deleted.status).toBe('deleted');
         expect(deleted.deletedAt).toBeInstanceOf(Date);
         expect(deleted.deletedBy).toBe('moderator');
-        expect(deleted.heldReason).toBe('first comment');
+        expect(deleted.removedFrom).toBe('published');
         await moderateComments({ ids: [comment.id], action: 'restore', actor: admin });
-        expect(await row(comment.id)).toMatchObject({ status: 'published', deletedAt: null, deletedBy: null, heldReason: null });
+        expect(await row(comment.id)).toMatchObject({ status: 'published', deletedAt: null, deletedBy: null, removedFrom: null });
         expect(await getThreadState(post.id)).toMatchObject({ publishedCount: 1, topLevelCount: 1 });
+
+        // Caught by the spam rules when written, it carries why; once an admin restores it, that no longer applies.
+        const caught = await write(post, reader, 'About a casino.', { ...holdNobody, blockWords: ['casino'] });
+        expect(await row(caught.id)).toMatchObject({ status: 'spam', heldReason: 'blocked word: casino', removedFrom: null });
+        await moderateComments({ ids: [caught.id], action: 'restore', actor: admin });
+        expect(await row(caught.id)).toMatchObject({ status: 'published', heldReason: null });
       });
+
 
       it('moves only the published count for a reply', async () => {
         const post = buildPost();
@@ -366,14 +374,14 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
         const entries = await auditFor(comment.id);
         expect(entries).toHaveLength(1);
 
-        expect(await moderateComments({ ids: [comment.id], action: 'approve', actor: admin })).toEqual({ changed: [], missing: [], deletedByAuthor: [], changedMeanwhile: [], awaitingModeration: [] });
-        expect(await moderateComments({ ids: [comment.id], action: 'restore', actor: admin })).toEqual({ changed: [], missing: [], deletedByAuthor: [], changedMeanwhile: [], awaitingModeration: [] });
+        expect(await moderateComments({ ids: [comment.id], action: 'approve', actor: admin })).toEqual({ changed: [], missing: [], deletedByAuthor: [], changedMeanwhile: [], awaitingModeration: [], backInQueue: [] });
+        expect(await moderateComments({ ids: [comment.id], action: 'restore', actor: admin })).toEqual({ changed: [], missing: [], deletedByAuthor: [], changedMeanwhile: [], awaitingModeration: [], backInQueue: [] });
         expect(await getThreadState(post.id)).toEqual(state);
         expect(await auditFor(comment.id)).toEqual(entries);
 
         await moderateComments({ ids: [comment.id], action: 'spam', actor: admin });
         const afterSpam = await getThreadState(post.id);
-        expect(await moderateComments({ ids: [comment.id], action: 'spam', actor: admin })).toEqual({ changed: [], missing: [], deletedByAuthor: [], changedMeanwhile: [], awaitingModeration: [] });
+        expect(await moderateComments({ ids: [comment.id], action: 'spam', actor: admin })).toEqual({ changed: [], missing: [], deletedByAuthor: [], changedMeanwhile: [], awaitingModeration: [], backInQueue: [] });
         expect(await getThreadState(post.id)).toEqual(afterSpam);
         expect(await auditFor(comment.id)).toHaveLength(2);
       });
@@ -435,6 +443,7 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
           deletedByAuthor: [takenBack.id],
           changedMeanwhile: [],
           awaitingModeration: [],
+          backInQueue: [],
         });
         expect(await row(removed.id)).toMatchObject({ status: 'published', deletedBy: null });
         expect(await row(takenBack.id)).toMatchObject({ status: 'deleted', deletedBy: 'author' });
@@ -443,7 +452,7 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
 
         // Nor is it marked spam: that would take its place in the pages, and deleting it again from
         // there must not turn it into the moderator's removal, which Restore undoes.
-        const refused = { changed: [], missing: [], deletedByAuthor: [takenBack.id], changedMeanwhile: [], awaitingModeration: [] };
+        const refused = { changed: [], missing: [], deletedByAuthor: [takenBack.id], changedMeanwhile: [], awaitingModeration: [], backInQueue: [] };
         expect(await moderateComments({ ids: [takenBack.id], action: 'spam', actor: admin, from: 'deleted' })).toEqual(refused);
         expect(await row(takenBack.id)).toMatchObject({ status: 'deleted', deletedBy: 'author', deletedFrom: 'published' });
         // One marked spam before this rule stays its author's deletion through a Delete, and is never published.
@@ -466,7 +475,7 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
         await moderateComments({ ids: [removed.id], action: 'delete', actor: admin });
         await moderateComments({ ids: [spammed.id], action: 'spam', actor: admin });
         const before = await getThreadState(post.id);
-        const leftAlone = { changed: [], missing: [], deletedByAuthor: [], changedMeanwhile: [], awaitingModeration: [held.id] };
+        const leftAlone = { changed: [], missing: [], deletedByAuthor: [], changedMeanwhile: [], awaitingModeration: [held.id], backInQueue: [] };
 
         // Alone, with or without the status the caller saw: published by Restore it would be on
         // record as brought back, though nobody had removed it and nobody approved it.
@@ -484,6 +493,7 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
           deletedByAuthor: [],
           changedMeanwhile: [],
           awaitingModeration: [held.id],
+          backInQueue: [],
         });
         expect((await row(held.id)).status).toBe('pending');
         for (const id of [removed.id, spammed.id]) expect((await row(id)).status).toBe('published');
@@ -493,6 +503,72 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
         // Approve is its way out, logged as an approval.
         expect(await moderateComments({ ids: [held.id], action: 'approve', actor: admin, from: 'pending' })).toMatchObject({ changed: [held.id] });
         expect(await auditFor(held.id)).toEqual([expect.objectContaining({ action: 'approve', before: 'pending', after: 'published' })]);
+      });
+
+      it('brings a comment removed while it awaited moderation back to the queue, not the thread, whoever removed it', async () => {
+        const post = buildPost();
+        const newcomer = await insertUser('Removed while waiting');
+        const regular = await insertUser('Removed while shown');
+        const deleted = await write(post, newcomer, 'Held, then deleted by a moderator.');
+        const spammed = await write(post, newcomer, 'Held, then marked as spam.');
+        const twice = await write(post, newcomer, 'Held, deleted, then marked as spam from Deleted.');
+        const shown = await write(post, regular, 'Published, then marked as spam.', holdNobody);
+        for (const held of [deleted, spammed, twice]) expect(held.status).toBe('pending');
+        await moderateComments({ ids: [deleted.id, twice.id], action: 'delete', actor: admin, from: 'pending' });
+        await moderateComments({ ids: [spammed.id], action: 'spam', actor: admin, from: 'pending' });
+        await moderateComments({ ids: [twice.id], action: 'spam', actor: admin, from: 'deleted' });
+        await moderateComments({ ids: [shown.id], action: 'spam', actor: admin, from: 'published' });
+        const before = await getThreadState(post.id);
+
+        expect(await moderateComments({ ids: [deleted.id, twice.id], action: 'restore', actor: admin })).toEqual({
+          changed: [deleted.id, twice.id],
+          missing: [],
+          deletedByAuthor: [],
+          changedMeanwhile: [],
+          awaitingModeration: [],
+          backInQueue: [deleted.id, twice.id],
+        });
+        expect(await moderateComments({ ids: [spammed.id, shown.id], action: 'restore', actor: admin, from: 'spam' })).toMatchObject({
+          changed: [spammed.id, shown.id],
+          backInQueue: [spammed.id],
+        });
+        // Back as they were: awaiting moderation, with why they were held, never seen by readers.
+        for (const held of [deleted, spammed, twice]) {
+          expect(await row(held.id)).toMatchObject({ status: 'pending', heldReason: 'first comment', publishedAt: null, deletedAt: null, deletedBy: null, removedFrom: null });
+        }
+        expect(await row(shown.id)).toMatchObject({ status: 'published', removedFrom: null });
+        expect(await getThreadState(post.id)).toMatchObject({ publishedCount: before.publishedCount + 1, topLevelCount: before.topLevelCount + 1 });
+        expect((await auditFor(twice.id)).map(({ action, before, after }) => [action, before, after])).toEqual([
+          ['delete', 'pending', 'deleted'],
+          ['spam', 'deleted', 'spam'],
+          ['restore', 'spam', 'pending'],
+        ]);
+        // Approving is still what publishes them.
+        expect(await moderateComments({ ids: [deleted.id], action: 'approve', actor: admin, from: 'pending' })).toMatchObject({ changed: [deleted.id], backInQueue: [] });
+        expect((await row(deleted.id)).status).toBe('published');
+      });
+
+      it('brings back where it was a comment the spam rules caught on an edit, and publishes one they caught when written', async () => {
+        const post = buildPost();
+        const settings = { ...defaultCommentSettings, blockWords: ['casino'] };
+        const newcomer = await insertUser('Edited while waiting');
+        const regular = await insertUser('Edited while shown');
+        const held = await write(post, newcomer, 'Held, then edited into spam.', settings);
+        const shown = await write(post, regular, 'Published, then edited into spam.', { ...settings, holdFor: 'nobody' });
+        const caught = await write(post, regular, 'Written with casino in it.', { ...settings, holdFor: 'nobody' });
+        expect([held.status, shown.status, caught.status]).toEqual(['pending', 'published', 'spam']);
+        await editComment({ id: held.id, viewer: newcomer, body: 'Now about a casino.', settings });
+        await editComment({ id: shown.id, viewer: regular, body: 'Now about a casino too.', settings: { ...settings, holdFor: 'nobody' } });
+        for (const edited of [held, shown]) expect((await row(edited.id)).status).toBe('spam');
+
+        expect(await moderateComments({ ids: [held.id, shown.id, caught.id], action: 'restore', actor: admin, from: 'spam' })).toMatchObject({
+          changed: [held.id, shown.id, caught.id],
+          backInQueue: [held.id],
+        });
+        expect((await row(held.id)).status).toBe('pending');
+        // The admin read it in Spam and restored it: that is their approval.
+        expect((await row(shown.id)).status).toBe('published');
+        expect((await row(caught.id)).status).toBe('published');
       });
 
       it('leaves a comment another moderator changed since the page was drawn, and says so', async () => {
@@ -513,6 +589,7 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
           deletedByAuthor: [],
           changedMeanwhile: [contested.id],
           awaitingModeration: [],
+          backInQueue: [],
         });
         expect((await row(contested.id)).status).toBe('spam');
         expect(await auditFor(contested.id)).toEqual(entries);
@@ -851,6 +928,10 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
           { action: 'ban', before: 'pending', after: 'spam', reason: 'its author was banned: trolling' },
         ]);
         expect(await historyOf(theirs.id)).toEqual([]);
+
+        // An admin who restores the held one from Spam sends it back to the queue it was in.
+        expect(await moderateComments({ ids: [pending.id], action: 'restore', actor: admin, from: 'spam' })).toMatchObject({ backInQueue: [pending.id] });
+        expect(await row(pending.id)).toMatchObject({ status: 'pending', heldReason: 'word: casino' });
       });
 
       it('keeps a temporary ban’s hidden comments offered for restoring after it ends, and lifting it brings them back', async () => {

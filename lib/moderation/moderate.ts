@@ -1,5 +1,5 @@
 import { accountsTurn, bumpThread, countStatusChange } from '@/lib/comments/mutations';
-import { firstPublishedAt, type CommentStatus } from '@/lib/comments/rules';
+import { firstPublishedAt, removedFromAfter, type CommentStatus } from '@/lib/comments/rules';
 import { getCommentSettings } from '@/lib/comments/settings';
 import { noticeText, withNotice } from '@/lib/comments/post-comment';
 import { MODERATION_UNAVAILABLE } from '@/lib/comments/unavailable';
@@ -14,12 +14,22 @@ import { banIsActive } from './bans';
 export const MODERATION_ACTIONS = ['approve', 'spam', 'delete', 'restore'] as const;
 export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
 
-const statusAfter: Record<ModerationAction, string> = {
+const statusAfter: Record<Exclude<ModerationAction, 'restore'>, string> = {
   approve: 'published',
   spam: 'spam',
   delete: 'deleted',
-  restore: 'published',
 };
+
+/**
+ * The status `action` moves a comment to. Restore undoes a removal, so it brings a comment back
+ * where it was removed from: to the thread, or to the queue if it was awaiting moderation then
+ * (publishing that would publish what nobody approved).
+ */
+function statusAfterAction(action: ModerationAction, removedFrom: string | null): string {
+  if (action === 'restore') return removedFrom === 'pending' ? 'pending' : 'published';
+  return statusAfter[action];
+}
+
 
 /** Sums each post's counter changes so one upsert per post carries them. */
 class ThreadDeltas {
@@ -54,7 +64,14 @@ async function moveEach(
   for (const row of rows) {
     const { count } = await tx.comment.updateMany({
       where: { id: row.id, status: move.from, ...move.where },
-      data: { status: move.to, publishedAt: firstPublishedAt(move.to, row.publishedAt, now), changedAt: now, ...move.data },
+      data: {
+        status: move.to,
+        publishedAt: firstPublishedAt(move.to, row.publishedAt, now),
+        changedAt: now,
+        // A ban moves comments out of the thread or the queue, and the unban back to the thread.
+        removedFrom: removedFromAfter(move.from, move.to, null),
+        ...move.data,
+      },
     });
     if (count === 0) continue;
     moved += 1;
@@ -92,6 +109,8 @@ export class ModerationRefused extends Error {
  * comments it left because their own authors deleted them, those it left because someone changed
  * them since the admin saw them (no longer in the status the step was asked to move from), and
  * those a Restore left because they await moderation (nobody removed them; they are approved).
+ * `backInQueue`: those of `changed` a Restore sent back to await moderation, where they were
+ * when removed.
  */
 export interface ModerationOutcome {
   changed: number[];
@@ -99,6 +118,7 @@ export interface ModerationOutcome {
   deletedByAuthor: number[];
   changedMeanwhile: number[];
   awaitingModeration: number[];
+  backInQueue: number[];
 }
 
 /**
@@ -163,7 +183,8 @@ export async function postPageLanding(pageAddress: string, work: () => Promise<s
  * published again or marked spam by a moderator (`moderatorMay`): taking it back was the author's
  * choice, so it comes back in `deletedByAuthor` and the rest of a bulk step goes ahead. Restore
  * brings back only what was removed (deleted or marked spam): a comment awaiting moderation is
- * approved, so Restore leaves it and it comes back in `awaitingModeration`.
+ * approved, so Restore leaves it and it comes back in `awaitingModeration`. And it brings it back
+ * where it was: one removed while awaiting moderation goes back to the queue (`backInQueue`).
  *
  * `from` is the status the admin saw the comments in (the queue's tab, the status a post page
  * drew). Only comments still in it move: one another moderator (or its author) changed since is
@@ -178,7 +199,6 @@ export async function moderateComments(options: {
   reason?: string | null;
   from?: CommentStatus;
 }): Promise<ModerationOutcome> {
-  const target = statusAfter[options.action];
   const now = new Date();
   return getDb().$transaction(async (tx: DbTransaction) => {
     // Every row this step may change (the comments and their conversations' top-level comments),
@@ -188,7 +208,7 @@ export async function moderateComments(options: {
     await lockComments(tx, asked.flatMap((row) => [row.id, row.rootId]));
     const rows = await tx.comment.findMany({
       where: { id: { in: options.ids } },
-      select: { id: true, postId: true, parentId: true, rootId: true, status: true, deletedBy: true, publishedAt: true },
+      select: { id: true, postId: true, parentId: true, rootId: true, status: true, deletedBy: true, publishedAt: true, removedFrom: true },
       orderBy: { id: 'asc' },
     });
     const found = new Set(rows.map((row) => row.id));
@@ -198,8 +218,10 @@ export async function moderateComments(options: {
     const deletedByAuthor: number[] = [];
     const changedMeanwhile: number[] = [];
     const awaitingModeration: number[] = [];
+    const backInQueue: number[] = [];
     const audit: ReturnType<typeof auditEntryData>[] = [];
     for (const row of rows) {
+      const target = statusAfterAction(options.action, row.removedFrom);
       if (row.status === target) continue;
       if (options.from !== undefined && row.status !== options.from) {
         changedMeanwhile.push(row.id);
@@ -219,8 +241,11 @@ export async function moderateComments(options: {
           status: target,
           publishedAt: firstPublishedAt(target, row.publishedAt, now),
           changedAt: now,
+          removedFrom: removedFromAfter(row.status, target, row.removedFrom),
           ...(target === 'deleted' ? { deletedAt: now, deletedBy: row.deletedBy === 'author' ? 'author' : 'moderator', deletedFrom: row.status } : { hiddenByBanId: null }),
           ...(target === 'published' ? { deletedAt: null, deletedBy: null, heldReason: null } : {}),
+          // Back in the queue it keeps why it was held, which the queue shows.
+          ...(target === 'pending' ? { deletedAt: null, deletedBy: null } : {}),
         },
       });
       if (count === 0) {
@@ -228,6 +253,7 @@ export async function moderateComments(options: {
         continue;
       }
       changed.push(row.id);
+      if (target === 'pending') backInQueue.push(row.id);
       audit.push(
         auditEntryData({
           actorId: options.actor.id,
@@ -243,7 +269,7 @@ export async function moderateComments(options: {
     }
     if (audit.length > 0) await tx.auditEntry.createMany({ data: audit });
     await deltas.apply(tx);
-    return { changed, missing, deletedByAuthor, changedMeanwhile, awaitingModeration };
+    return { changed, missing, deletedByAuthor, changedMeanwhile, awaitingModeration, backInQueue };
   });
 }
 

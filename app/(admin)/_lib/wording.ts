@@ -17,15 +17,19 @@ export function plural(count: number, one: string, many = `${one}s`): string {
 }
 
 /**
- * "Approved 3 comments.", with the ones left and why: changed by someone else since the page was
+ * "Approved 3 comments.", with where restored ones went when not to the thread (back to Pending,
+ * where they were when removed), the ones left and why: changed by someone else since the page was
  * drawn, no such comment (gone, or a stale page), or deleted by its own author; or why nothing
  * moved at all.
  */
 export function moderationDoneMessage(
   action: ModerationAction,
-  outcome: { changed: number; missing: number; deletedByAuthor: number; changedMeanwhile: number; stillInTab: number },
+  outcome: { changed: number; missing: number; deletedByAuthor: number; changedMeanwhile: number; stillInTab: number; backInQueue?: number },
 ): string {
+  const queued = outcome.backInQueue ?? 0;
   const left = [
+    queued > 0 &&
+      `${queued === outcome.changed ? (queued === 1 ? 'It' : 'They') : `${queued.toLocaleString('en-US')} of them`} ${queued === 1 ? 'was' : 'were'} awaiting moderation when removed, so ${queued === 1 ? 'it is' : 'they are'} back in Pending: approve ${queued === 1 ? 'it' : 'them'} to publish ${queued === 1 ? 'it' : 'them'}.`,
     outcome.changedMeanwhile > 0 &&
       `Left ${plural(outcome.changedMeanwhile, 'comment')} as ${outcome.changedMeanwhile === 1 ? 'it is' : 'they are'}: someone changed ${outcome.changedMeanwhile === 1 ? 'it' : 'them'} since this page was drawn.`,
     outcome.deletedByAuthor > 0 &&

@@ -23,6 +23,8 @@ const querySchema = queuePlaceSchema.extend({
   missing: z.coerce.number().int().min(0).max(10_000).default(0).catch(0),
   byAuthor: z.coerce.number().int().min(0).max(10_000).default(0).catch(0),
   meanwhile: z.coerce.number().int().min(0).max(10_000).default(0).catch(0),
+  /** Restored comments that went back to Pending, where they were when removed. */
+  queued: z.coerce.number().int().min(0).max(10_000).default(0).catch(0),
   left: z.coerce.number().int().min(0).default(0).catch(0),
   /** The cut-off of the whole-tab step that left `left`: going on stops there too. */
   leftUpTo: tabCutOffSchema.optional().catch(undefined),
@@ -69,7 +71,7 @@ export default async function ModerationQueuePage({ searchParams }: { searchPara
         cursor={query.cursor}
         upTo={upTo}
         actions={actions}
-        notice={query.done !== undefined && query.count !== undefined ? moderationDoneMessage(query.done, { changed: query.count, missing: query.missing, deletedByAuthor: query.byAuthor, changedMeanwhile: query.meanwhile, stillInTab: query.left }) : null}
+        notice={query.done !== undefined && query.count !== undefined ? moderationDoneMessage(query.done, { changed: query.count, missing: query.missing, deletedByAuthor: query.byAuthor, changedMeanwhile: query.meanwhile, stillInTab: query.left, backInQueue: query.queued }) : null}
         goOn={goOn}
         selectAllHref={queueHref({ status: query.status, cursor: query.cursor, upTo: carriedUpTo, select: allSelected ? undefined : 'all' })}
         allSelected={allSelected}

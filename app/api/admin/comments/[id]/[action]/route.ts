@@ -14,7 +14,7 @@ export const POST = adminRoute(async (admin, request, { params }: { params: Prom
   // Optional: a caller that says which status it saw moves the comment only if it is still in it.
   const from = fromStatusSchema.optional().safeParse(new URL(request.url).searchParams.get('from') ?? undefined);
   if (!from.success) return jsonError(400, { from: from.error.issues[0]?.message ?? 'Unknown status.' });
-  const { changed, missing, deletedByAuthor, changedMeanwhile, awaitingModeration } = await moderateComments({
+  const { changed, missing, deletedByAuthor, changedMeanwhile, awaitingModeration, backInQueue } = await moderateComments({
     ids: [parsedId.data],
     action: parsedAction.data,
     actor: admin,
@@ -24,5 +24,6 @@ export const POST = adminRoute(async (admin, request, { params }: { params: Prom
   if (deletedByAuthor.length > 0) return jsonError(409, { id: DELETED_BY_AUTHOR });
   if (changedMeanwhile.length > 0) return jsonError(409, { from: 'Someone changed that comment since you saw it, so it was left as it is.' });
   if (awaitingModeration.length > 0) return jsonError(409, { action: AWAITING_MODERATION });
-  return Response.json({ changed });
+  // `backInQueue`: a Restore brings one removed while it awaited moderation back to the queue, not the thread.
+  return Response.json({ changed, backInQueue });
 });
