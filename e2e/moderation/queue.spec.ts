@@ -349,6 +349,37 @@ test('the queue’s link opens the page of the thread that holds the comment, fo
   expect((await page.request.get('/comments/999999999')).status()).toBe(404);
 });
 
+test('a held reply whose comment was marked as spam is still found, under a placeholder, by its author and from the queue', async ({
+  admin,
+  accounts,
+  browse,
+  commentSettings,
+}) => {
+  await commentSettings.set({ holdFor: 'nobody' });
+  const answered = await postComment(await accounts.apiAs(await accounts.create('answered')), uniqueText('Soon marked as spam'));
+  await commentSettings.set({ holdFor: 'first-time' });
+  const replier = await accounts.create('stranded');
+  const replyText = uniqueText('A held reply to what became spam');
+  const sent = await sendComment(await accounts.apiAs(replier), { body: replyText, parentId: answered.id });
+  expect(sent.status(), await sent.text()).toBe(202);
+  const { comment: reply } = (await sent.json()) as { comment: { id: number } };
+  // Nothing published under it, the spam takes its conversation's place away: no page draws it.
+  expect((await admin.api.post(`/api/admin/comments/${answered.id}/spam?from=published`)).status()).toBe(200);
+
+  // Its author's link to it, and the admin's from the queue, lead to a page that shows it.
+  const authorPage = await browse(replier, { javaScriptEnabled: false });
+  await authorPage.goto(`/comments/${reply.id}`);
+  await expect(authorPage).toHaveURL((url) => url.pathname === SEED_POST.path && url.hash === `#c${reply.id}`);
+  await expect(authorPage.locator(`li#c${reply.id}`)).toContainText(replyText);
+  await expect(authorPage.locator(`li#c${reply.id}`)).toContainText('awaiting moderation');
+  await expect(authorPage.locator(`li#c${answered.id}`)).toContainText('removed');
+  const { page } = admin;
+  await page.goto('/admin?status=pending');
+  await page.locator(`li#q${reply.id}`).getByRole('link', { name: SEED_POST.title }).click();
+  await expect(page).toHaveURL((url) => url.pathname === SEED_POST.path && url.hash === `#c${reply.id}`);
+  await expect(page.locator(`li#c${reply.id}`)).toContainText(replyText);
+});
+
 test('a flood of held comments leaves the queue in one press: every comment in the tab, up to the newest the page showed', async ({
   admin,
   db,

@@ -854,6 +854,46 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
         for (const id of [underGone.id, underReheld.id]) expect(await commentAddress(id, admin)).toBe(`${p.path}#c${id}`);
       });
 
+      it('draws a held reply whose conversation lost its place on the last page, for its author and an admin, where its links lead', async () => {
+        await setCommentSettings({ commentsPerPage: 5 });
+        const admin = { ...(await insertReader('Moderator')), role: 'admin' as const };
+        const newcomer = await insertReader('Stranded newcomer');
+        const p = publish();
+        const earlier = [];
+        for (let n = 1; n <= 5; n += 1) earlier.push((await post(p, bob, { body: `Earlier comment ${n}.` })).comment);
+        const answered = (await post(p, ada, { body: 'Soon marked as spam.' })).comment;
+        const later = (await post(p, bob, { body: 'A later comment.' })).comment;
+        const reply = (await post(p, newcomer, { body: 'A first reply, held.', parentId: answered.id })).comment;
+        expect(reply.status).toBe('pending');
+        // Marked as spam with nothing published under it, Ada's comment has no place on any page now.
+        await moderateComments({ ids: [answered.id], action: 'spam', actor: admin });
+        const { topLevelCount } = await getThreadState(p.id);
+        expect(topLevelCount).toBe(6);
+        const pageOf = (viewer: Viewer | null, number: number) => listCommentPage({ postId: p.id, page: number, perPage: 5, topLevelCount, viewer });
+
+        // Its author finds their reply on the last page, under a placeholder for what it answers.
+        expect(shape((await pageOf(newcomer, 2)).thread)).toEqual([{ [`×${answered.id}`]: [reply.id] }, later.id]);
+        expect((await pageOf(newcomer, 2)).thread[0]).toMatchObject({ status: 'spam', html: '', authorName: '' });
+        expect(shape((await pageOf(newcomer, 1)).thread)).toEqual(earlier.map((c) => c.id));
+        expect(await commentAddress(reply.id, newcomer)).toBe(`${p.path}?comments=2#c${reply.id}`);
+        expect(await commentAddress(answered.id, newcomer)).toBe(`${p.path}?comments=2#c${answered.id}`);
+        // Nobody else reads either.
+        for (const viewer of [null, bob]) expect(shape((await pageOf(viewer, 2)).thread)).toEqual([later.id]);
+        expect(await commentAddress(reply.id, bob)).toBeNull();
+
+        // An admin sees it there too, with why it was held, and the queue's link leads there.
+        const admins = await withHeldComments(p.id, await pageOf(admin, 2));
+        expect(shape(admins.page.thread)).toEqual([{ [`×${answered.id}`]: [reply.id] }, later.id]);
+        expect(admins.heldReasons.get(reply.id)).toBe('first comment');
+        expect(shape((await withHeldComments(p.id, await pageOf(admin, 1))).page.thread)).toEqual(earlier.map((c) => c.id));
+        expect(await commentAddress(reply.id, admin)).toBe(`${p.path}?comments=2#c${reply.id}`);
+
+        // Approved, the reply gives the conversation its place back, for everyone.
+        await moderateComments({ ids: [reply.id], action: 'approve', actor: admin, from: 'pending' });
+        expect(shape((await page(p, null)).thread)).toContainEqual({ [`×${answered.id}`]: [reply.id] });
+        await expectCountersMatchRows(p.id);
+      });
+
       it('is found on the page everyone sees it on, also by its author with other held comments', async () => {
         await setCommentSettings({ holdLinkCount: 1, commentsPerPage: 5 });
         const p = publish();

@@ -153,18 +153,7 @@ export async function listCommentPage(options: {
   viewer: Viewer | null;
 }): Promise<CommentPage> {
   const db = getDb();
-  // topLevelCount leaves out held comments; without the viewer's own, a page only they fill
-  // (their held comment after a full page) would be clamped away. One with published replies
-  // already holds a place.
-  const [ownHeld, trailingGaps] = await Promise.all([
-    options.viewer
-      ? db.comment.count({
-          where: { postId: options.postId, parentId: null, status: 'pending', authorId: options.viewer.id, publishedReplies: 0 },
-        })
-      : 0,
-    countTrailingGaps(options.postId, options.viewer),
-  ]);
-  const pages = pageCount(options.topLevelCount + ownHeld - trailingGaps, options.perPage);
+  const pages = await viewerPageCount(options);
   const page = Math.min(Math.max(1, options.page), pages);
   const top = await db.comment.findMany({
     where: { postId: options.postId, parentId: null, ...placesFor(options.viewer) },
@@ -186,9 +175,79 @@ export async function listCommentPage(options: {
           orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
           select: commentSelect,
         });
+  // On the last page, the viewer's held replies whose conversation holds no place anywhere.
+  const stranded =
+    options.viewer && page === pages
+      ? await db.comment.findMany({ where: { id: { in: await strandedHeldReplies(options.postId, { authorId: options.viewer.id }) } }, select: commentSelect })
+      : [];
   const readable = readableBy(options.viewer);
-  const rows = [...top, ...replies].map(toRow).map((row) => (readable(row) ? row : asPlaceholder(row)));
-  return { thread: buildThread(rows, (row) => !readable(row)), page, pageCount: pages, places: top.map((c) => c.id) };
+  const drawn = new Map([...top, ...replies, ...stranded].map(toRow).map((row) => [row.id, readable(row) ? row : asPlaceholder(row)]));
+  const rows = stranded.length > 0 ? await withAncestors(drawn) : drawn;
+  return { thread: buildThread([...rows.values()], (row) => !readable(row)), page, pageCount: pages, places: top.map((c) => c.id) };
+}
+
+/**
+ * Held replies whose conversation holds no place in the thread for the viewer: its top-level
+ * comment was removed (or held again) with nothing published under it, so no page draws it. Only
+ * one author's (a reader's own), or `all` of them (an admin's view, which draws every held
+ * top-level comment on the last page). They are drawn on the last page, under placeholders for
+ * the comments they answer, so their author and the moderators find them where the links to them
+ * lead (findCommentPage).
+ */
+export async function strandedHeldReplies(postId: string, whose: { authorId: string } | 'all'): Promise<number[]> {
+  const db = getDb();
+  const held = await db.comment.findMany({
+    where: { postId, status: 'pending', parentId: { not: null }, ...(whose === 'all' ? {} : { authorId: whose.authorId }) },
+    select: { id: true, rootId: true },
+  });
+  const rootIds = [...new Set(held.flatMap((reply) => (reply.rootId === null ? [] : [reply.rootId])))];
+  if (rootIds.length === 0) return [];
+  const roots = await db.comment.findMany({
+    where: { id: { in: rootIds } },
+    select: { id: true, status: true, publishedReplies: true, deletedFrom: true, authorId: true },
+  });
+  const placeless = new Set(roots.filter((root) => !conversationDrawn(root, whose)).map((root) => root.id));
+  return held.filter((reply) => reply.rootId !== null && placeless.has(reply.rootId)).map((reply) => reply.id);
+}
+
+/** Whether a conversation's top-level comment is drawn on some page: it holds a place, or is a held one the viewer sees (`whose`). */
+function conversationDrawn(
+  root: { status: string; publishedReplies: number; deletedFrom: string | null; authorId: string | null },
+  whose: { authorId: string } | 'all',
+): boolean {
+  return holdsPlace(root.status, root.publishedReplies, root.deletedFrom) || (root.status === 'pending' && (whose === 'all' || root.authorId === whose.authorId));
+}
+
+/**
+ * `rows` with the comments they answer that are not among them, as placeholders, up to their
+ * conversation's top-level comment (replies nest ten levels at most): a reply drawn without the
+ * thread around it stands where it belongs.
+ */
+export async function withAncestors(rows: Map<number, CommentRow>): Promise<Map<number, CommentRow>> {
+  const missingParents = () =>
+    [...new Set([...rows.values()].flatMap((row) => (row.parentId !== null && !rows.has(row.parentId) ? [row.parentId] : [])))];
+  for (let missing = missingParents(); missing.length > 0; missing = missingParents()) {
+    const found = await listPlaceholders(missing);
+    if (found.length === 0) break;
+    for (const row of found) rows.set(row.id, row);
+  }
+  return rows;
+}
+
+/** How many pages the viewer's thread has. */
+async function viewerPageCount(options: { postId: string; perPage: number; topLevelCount: number; viewer: Pick<Viewer, 'id'> | null }): Promise<number> {
+  // topLevelCount leaves out held comments; without the viewer's own, a page only they fill
+  // (their held comment after a full page) would be clamped away. One with published replies
+  // already holds a place.
+  const [ownHeld, trailingGaps] = await Promise.all([
+    options.viewer
+      ? getDb().comment.count({
+          where: { postId: options.postId, parentId: null, status: 'pending', authorId: options.viewer.id, publishedReplies: 0 },
+        })
+      : 0,
+    countTrailingGaps(options.postId, options.viewer),
+  ]);
+  return pageCount(options.topLevelCount + ownHeld - trailingGaps, options.perPage);
 }
 
 /** A deleted top-level comment readers saw, with no published reply: it holds a place but shows nothing. */
@@ -200,7 +259,7 @@ const gap = { status: 'deleted', publishedReplies: 0 };
  * as it was and would only leave empty pages at the end ("Newer comments" leading to nothing), so
  * the pages end before it. Usually one indexed query: the newest place is not a gap.
  */
-async function countTrailingGaps(postId: string, viewer: Viewer | null): Promise<number> {
+async function countTrailingGaps(postId: string, viewer: Pick<Viewer, 'id'> | null): Promise<number> {
   const db = getDb();
   const places = { postId, parentId: null, ...placesFor(viewer) };
   const newestFirst = [{ createdAt: 'desc' as const }, { id: 'desc' as const }];
@@ -285,7 +344,8 @@ async function hasReplyUnder(id: number, seen: (reply: { status: string; authorI
  * Which page of its post's comments holds comment `id` as `viewer` reads the thread (for
  * permalinks and "back to your comment"): a reader's own held comments take places on their pages
  * that nobody else's do. An admin's post page shows held conversations on the last page
- * (`withHeldComments`), so that is where an admin finds one.
+ * (`withHeldComments`), so that is where an admin finds one; and so is a held reply whose
+ * conversation no page draws (`strandedHeldReplies`), by its author and by an admin.
  */
 export async function findCommentPage(
   id: number,
@@ -297,12 +357,19 @@ export async function findCommentPage(
   if (!comment) return null;
   const root = await db.comment.findUnique({
     where: { id: comment.rootId ?? comment.id },
-    select: { id: true, createdAt: true, status: true, publishedReplies: true },
+    select: { id: true, createdAt: true, status: true, publishedReplies: true, deletedFrom: true, authorId: true },
   });
   if (!root) return { postId: comment.postId, page: 1 };
   if (viewer?.role === 'admin' && root.status === 'pending' && root.publishedReplies === 0) {
     const { topLevelCount } = await getThreadState(comment.postId);
     return { postId: comment.postId, page: pageCount(topLevelCount, perPage) };
+  }
+  // A conversation no page draws: its held replies (and the placeholders above them) are drawn on
+  // the last page (strandedHeldReplies).
+  if (viewer && !conversationDrawn(root, viewer.role === 'admin' ? 'all' : { authorId: viewer.id })) {
+    const { topLevelCount } = await getThreadState(comment.postId);
+    const page = viewer.role === 'admin' ? pageCount(topLevelCount, perPage) : await viewerPageCount({ postId: comment.postId, perPage, topLevelCount, viewer });
+    return { postId: comment.postId, page };
   }
   const before = await db.comment.count({
     where: {

@@ -4,7 +4,7 @@
  */
 import { commentAddress } from '@/lib/comments/post-comment';
 import { buildThread, type ThreadNode } from '@/lib/comments/rules';
-import { commentSelect, listPlaceholders, type CommentPage, type CommentRow } from '@/lib/comments/queries';
+import { commentSelect, strandedHeldReplies, withAncestors, type CommentPage, type CommentRow } from '@/lib/comments/queries';
 import { getAllPosts } from '@/lib/content/posts';
 import { getDb } from '@/lib/db';
 import { getBanStanding } from '@/lib/moderation/bans';
@@ -84,6 +84,7 @@ function flatten(nodes: ThreadNode<CommentRow>[]): CommentRow[] {
  */
 export async function withHeldComments(postId: string, page: CommentPage) {
   const db = getDb();
+  const last = page.page === page.pageCount;
   const byDate = [{ createdAt: 'asc' as const }, { id: 'asc' as const }];
   const held = await db.comment.findMany({
     where: {
@@ -94,7 +95,9 @@ export async function withHeldComments(postId: string, page: CommentPage) {
         // only held replies under it).
         { rootId: { in: page.places } },
         { id: { in: page.places } },
-        ...(page.page === page.pageCount ? [{ parentId: null, publishedReplies: 0 }] : []),
+        ...(last ? [{ parentId: null, publishedReplies: 0 }] : []),
+        // Held replies in conversations no page draws (their top-level comment removed).
+        ...(last ? [{ id: { in: await strandedHeldReplies(postId, 'all') } }] : []),
       ],
     },
     orderBy: byDate,
@@ -114,22 +117,13 @@ export async function withHeldComments(postId: string, page: CommentPage) {
     ]),
   );
   const shown = flatten(page.thread).map((row) => heldRows.get(row.id) ?? row);
-  const rows = new Map([...shown, ...heldRows.values()].map((row) => [row.id, row]));
   // A held reply's removed ancestors, which the readers' thread leaves out when nothing they see
-  // hangs under them, stand above it as placeholders (replies nest ten levels at most).
-  for (let missing = missingParents(rows); missing.length > 0; missing = missingParents(rows)) {
-    const found = await listPlaceholders(missing);
-    if (found.length === 0) break;
-    for (const row of found) rows.set(row.id, row);
-  }
+  // hangs under them, stand above it as placeholders.
+  const rows = await withAncestors(new Map([...shown, ...heldRows.values()].map((row) => [row.id, row])));
   return {
     page: { ...page, thread: buildThread([...rows.values()], (row) => row.status === 'deleted' || row.status === 'spam') },
     heldReasons: new Map(allHeld.map((row) => [row.id, row.heldReason])),
   };
-}
-
-function missingParents(rows: Map<number, CommentRow>): number[] {
-  return [...new Set([...rows.values()].flatMap((row) => (row.parentId !== null && !rows.has(row.parentId) ? [row.parentId] : [])))];
 }
 
 /**
