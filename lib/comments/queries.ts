@@ -176,10 +176,8 @@ export async function listCommentPage(options: {
           select: commentSelect,
         });
   // On the last page, the viewer's held replies whose conversation holds no place anywhere.
-  const stranded =
-    options.viewer && page === pages
-      ? await db.comment.findMany({ where: { id: { in: await strandedHeldReplies(options.postId, { authorId: options.viewer.id }) } }, select: commentSelect })
-      : [];
+  const strandedIds = options.viewer && page === pages ? await strandedHeldReplies(options.postId, { authorId: options.viewer.id }) : [];
+  const stranded = strandedIds.length > 0 ? await db.comment.findMany({ where: { id: { in: strandedIds } }, select: commentSelect }) : [];
   const readable = readableBy(options.viewer);
   const drawn = new Map([...top, ...replies, ...stranded].map(toRow).map((row) => [row.id, readable(row) ? row : asPlaceholder(row)]));
   const rows = stranded.length > 0 ? await withAncestors(drawn) : drawn;
