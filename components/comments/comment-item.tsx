@@ -94,6 +94,7 @@ export function CommentItem({ comment, ctx }: { comment: ThreadNode<CommentRow>;
             <EditCommentForm
               commentId={comment.id}
               body={ctx.editing.body}
+              text={<div className="comment-body" dangerouslySetInnerHTML={{ __html: comment.html }} />}
               windowOver={!ctx.editing.open}
               cancelHref={commentHref(ctx, {}, anchor)}
             />

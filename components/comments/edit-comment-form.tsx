@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { formBox } from '@/lib/comments/form-state';
 import { COMMENT_MAX_LENGTH } from '@/lib/comments/limits';
 import { useBoxAnswer } from './box-answers';
@@ -15,11 +15,14 @@ import { answerFocus, useFocusOnError } from '@/components/use-focus-on-error';
 /**
  * The author's edit box, in place of the comment's text. Once the edit window has passed
  * (`windowOver`, e.g. while the author was typing and the thread refreshed) the box stays with its
- * text, says why it cannot be saved, and Save is off.
+ * text, says why it cannot be saved, and Save is off. A box nobody has typed in (opened from a page
+ * left open, or an old `?edit=` address) gives way to the comment itself (`text`), saying why it
+ * cannot be rewritten: there is nothing of the author's to keep.
  */
 export function EditCommentForm({
   commentId,
   body,
+  text,
   windowOver,
   cancelHref,
   keepIfDrafted = false,
@@ -27,6 +30,8 @@ export function EditCommentForm({
   commentId: number;
   /** The comment's text; null where the box is drawn without its comment (ThreadForms). */
   body: string | null;
+  /** The comment's text as readers see it, shown instead of a box nobody typed in once the window has passed. */
+  text?: ReactNode;
   windowOver: boolean;
   cancelHref: string;
   /**
@@ -41,9 +46,12 @@ export function EditCommentForm({
   const formRef = useFocusOnError(state);
   const focusOnLoad = answerFocus(state, ['body']);
   // What is rewritten is kept in this browser until saved or cancelled, as a new comment's text is.
-  const { box, save: saveDraft, discard: discardDraft, stored: draft } = useEditDraft(commentId, body);
+  const { box, save: saveDraft, discard: discardDraft, stored: draft, rewrites } = useEditDraft(commentId, body);
   // Once drawn, a kept box stays even if its reader empties it.
   const [kept, setKept] = useState(false);
+  // Typed in here, or in this browser before (its draft), or sent: the box holds the author's words.
+  const [typed, setTyped] = useState(false);
+  const rewriting = typed || rewrites || state.status !== 'idle';
   if (keepIfDrafted && draft !== null && !kept) setKept(true);
   // Refused or previewed, the box stays (and a refused field takes the focus); saved, the focus goes
   // to the comment.
@@ -72,6 +80,16 @@ export function EditCommentForm({
     (removed ? 'This comment was removed while you were rewriting it, so it can no longer be saved. Copy your text if you want to keep it.' : undefined) ??
     (windowOver && !error ? 'The time for editing this comment has passed, so it can no longer be saved. Copy your text if you want to keep it.' : undefined);
   if (keepIfDrafted && !kept) return null;
+  if (windowOver && !rewriting && text !== undefined) {
+    return (
+      <>
+        {text}
+        <p className="form-error" role="status">
+          The time for editing this comment has passed, so it can no longer be changed.
+        </p>
+      </>
+    );
+  }
   return (
     <form
       ref={formRef}
@@ -94,11 +112,16 @@ export function EditCommentForm({
         name="body"
         rows={4}
         maxLength={COMMENT_MAX_LENGTH}
-        defaultValue={state.values.body ?? body ?? (keepIfDrafted ? draft : null) ?? ''}
+        // This browser's rewrite over the comment's text, when there is one: also when the box appears
+        // only once the draft is found (the window has passed: without it the comment is shown).
+        defaultValue={state.values.body ?? (rewrites ? draft : null) ?? body ?? ''}
         key={state.submittedAt ?? 0}
         autoFocus={focusOnLoad === 'body'}
         ref={box}
-        onInput={(event) => saveDraft(event.currentTarget.value)}
+        onInput={(event) => {
+          setTyped(true);
+          saveDraft(event.currentTarget.value);
+        }}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
       />

@@ -60,6 +60,16 @@ export function useEditDraft(commentId: number, body: string | null) {
     () => parseEditDraft(read(key))?.text ?? null,
     () => null,
   );
+  // Whether that rewrite is of the text the box starts from, so the box brings it back (a draft over
+  // an older text is forgotten when the box opens).
+  const rewrites = useSyncExternalStore(
+    subscribeToOtherTabs,
+    () => {
+      const draft = parseEditDraft(read(key));
+      return draft !== null && (body === null || draft.from === body);
+    },
+    () => false,
+  );
   useEffect(() => {
     if (body === null) return;
     const textarea = box.current;
@@ -77,7 +87,7 @@ export function useEditDraft(commentId: number, body: string | null) {
     [key, body],
   );
   const discard = useCallback(() => forget(key), [key]);
-  return { box, save, discard, stored };
+  return { box, save, discard, stored, rewrites };
 }
 
 function parseEditDraft(stored: string | null): { from: string; text: string } | null {

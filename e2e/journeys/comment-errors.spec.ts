@@ -80,6 +80,41 @@ test.describe('the edit window passing while the author types', () => {
     await expect(editForm.getByRole('button', { name: 'Save' })).toBeDisabled();
   });
 
+  for (const javaScriptEnabled of [true, false]) {
+    test.describe(javaScriptEnabled ? 'opened late, with JavaScript' : 'opened late, without JavaScript', () => {
+      test.use({ javaScriptEnabled });
+
+      test('an edit box opened after the window has passed gives way to the comment, saying why', async ({ page, accounts, db }) => {
+        await signInWithApi(page.request, await accounts.create('opens-too-late'));
+        const text = uniqueText('Written and left alone');
+        const comment = await postComment(page.request, text);
+        // A page left open, or an old address: the window passed before the box was opened.
+        await db.comment.update({ where: { id: comment.id }, data: { createdAt: new Date(Date.now() - 24 * 3_600_000) } });
+        await page.goto(`${SEED_POST.path}?edit=${comment.id}#c${comment.id}`);
+        const item = page.locator(`li#c${comment.id}`);
+        await expect(item.locator('.comment-body')).toHaveText(text);
+        await expect(item.getByRole('status')).toHaveText('The time for editing this comment has passed, so it can no longer be changed.');
+        await expect(page.getByRole('form', { name: 'Edit your comment' })).toHaveCount(0);
+      });
+    });
+  }
+
+  test('with JavaScript, a rewrite this browser kept comes back in its box after the window has passed, to be copied', async ({ page, accounts, db }) => {
+    await signInWithApi(page.request, await accounts.create('comes-back-late'));
+    const comment = await postComment(page.request, uniqueText('Soon to be rewritten'));
+    await page.goto(`${SEED_POST.path}?edit=${comment.id}#c${comment.id}`);
+    const editForm = page.getByRole('form', { name: 'Edit your comment' });
+    await waitForEnhancedForm(editForm);
+    const typed = uniqueText('Rewritten, then left for a day');
+    await editForm.getByRole('textbox', { name: 'Edit your comment' }).fill(typed);
+
+    await db.comment.update({ where: { id: comment.id }, data: { createdAt: new Date(Date.now() - 24 * 3_600_000) } });
+    await page.reload();
+    await expect(editForm.getByRole('textbox', { name: 'Edit your comment' })).toHaveValue(typed);
+    await expect(editForm.getByRole('alert')).toContainText('The time for editing this comment has passed');
+    await expect(editForm.getByRole('button', { name: 'Save' })).toBeDisabled();
+  });
+
   test.describe('without JavaScript', () => {
     test.use({ javaScriptEnabled: false });
 
