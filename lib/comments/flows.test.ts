@@ -894,6 +894,30 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
         await expectCountersMatchRows(p.id);
       });
 
+      it('draws a held reply under the thread’s last comment, deleted after readers saw it, on the page the thread now ends with', async () => {
+        await setCommentSettings({ commentsPerPage: 5 });
+        const admin = { ...(await insertReader('Moderator')), role: 'admin' as const };
+        const newcomer = await insertReader('Trailing newcomer');
+        const p = publish();
+        const earlier = [];
+        for (let n = 1; n <= 5; n += 1) earlier.push((await post(p, bob, { body: `Earlier comment ${n}.` })).comment);
+        const last = (await post(p, ada, { body: 'The last comment, soon deleted.' })).comment;
+        const reply = (await post(p, newcomer, { body: 'A first reply, held.', parentId: last.id })).comment;
+        // Deleted after readers saw it, it keeps its place; but at the end it is a gap the pages end before.
+        await moderateComments({ ids: [last.id], action: 'delete', actor: admin });
+        const { topLevelCount } = await getThreadState(p.id);
+        expect(topLevelCount).toBe(6);
+        const pageOf = (viewer: Viewer | null, number: number) => listCommentPage({ postId: p.id, page: number, perPage: 5, topLevelCount, viewer });
+        expect((await pageOf(null, 1)).pageCount).toBe(1);
+
+        expect(shape((await pageOf(newcomer, 1)).thread)).toEqual([...earlier.map((c) => c.id), { [`×${last.id}`]: [reply.id] }]);
+        expect(await commentAddress(reply.id, newcomer)).toBe(`${p.path}#c${reply.id}`);
+        const admins = await withHeldComments(p.id, await pageOf(admin, 1));
+        expect(shape(admins.page.thread)).toEqual([...earlier.map((c) => c.id), { [`×${last.id}`]: [reply.id] }]);
+        expect(await commentAddress(reply.id, admin)).toBe(`${p.path}#c${reply.id}`);
+        expect(shape((await pageOf(bob, 1)).thread)).toEqual(earlier.map((c) => c.id));
+      });
+
       it('is found on the page everyone sees it on, also by its author with other held comments', async () => {
         await setCommentSettings({ holdLinkCount: 1, commentsPerPage: 5 });
         const p = publish();

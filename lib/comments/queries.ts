@@ -143,7 +143,8 @@ export interface CommentPage {
  * One page of top-level comments, oldest first, with all their replies: two indexed queries
  * (the page, then every reply under it by root) whatever the size of the thread, plus a look at
  * the newest place (countTrailingGaps) and a count of a signed-in viewer's own held comments,
- * which take places only they see.
+ * which take places only they see; on a signed-in viewer's last page, a look for their held
+ * replies no other page draws (strandedHeldReplies).
  */
 export async function listCommentPage(options: {
   postId: string;
@@ -202,18 +203,31 @@ export async function strandedHeldReplies(postId: string, whose: { authorId: str
   if (rootIds.length === 0) return [];
   const roots = await db.comment.findMany({
     where: { id: { in: rootIds } },
-    select: { id: true, status: true, publishedReplies: true, deletedFrom: true, authorId: true },
+    select: { id: true, postId: true, createdAt: true, status: true, publishedReplies: true, deletedFrom: true, authorId: true },
   });
-  const placeless = new Set(roots.filter((root) => !conversationDrawn(root, whose)).map((root) => root.id));
+  const placeless = new Set<number>();
+  for (const root of roots) if (!(await conversationDrawn(root, whose))) placeless.add(root.id);
   return held.filter((reply) => reply.rootId !== null && placeless.has(reply.rootId)).map((reply) => reply.id);
 }
 
-/** Whether a conversation's top-level comment is drawn on some page: it holds a place, or is a held one the viewer sees (`whose`). */
-function conversationDrawn(
-  root: { status: string; publishedReplies: number; deletedFrom: string | null; authorId: string | null },
+/**
+ * Whether a conversation's top-level comment is drawn on some page: it holds a place, or is a held
+ * one the viewer sees (`whose`). Not a gap at the thread's end, which holds a place the pages end
+ * before (countTrailingGaps).
+ */
+async function conversationDrawn(
+  root: { id: number; postId: string; createdAt: Date; status: string; publishedReplies: number; deletedFrom: string | null; authorId: string | null },
   whose: { authorId: string } | 'all',
-): boolean {
-  return holdsPlace(root.status, root.publishedReplies, root.deletedFrom) || (root.status === 'pending' && (whose === 'all' || root.authorId === whose.authorId));
+): Promise<boolean> {
+  if (root.status === 'pending') return whose === 'all' || root.authorId === whose.authorId || root.publishedReplies > 0;
+  if (!holdsPlace(root.status, root.publishedReplies, root.deletedFrom)) return false;
+  if (root.status !== gap.status || root.publishedReplies !== gap.publishedReplies) return true;
+  // A gap is drawn (as nothing) only where something the viewer sees comes after it.
+  const viewer = whose === 'all' ? null : { id: whose.authorId };
+  const shownAfter = await getDb().comment.count({
+    where: { AND: [{ postId: root.postId, parentId: null, ...placesFor(viewer) }, { NOT: gap }, threadOrder(root, 'after')] },
+  });
+  return shownAfter > 0;
 }
 
 /**
@@ -355,19 +369,15 @@ export async function findCommentPage(
   if (!comment) return null;
   const root = await db.comment.findUnique({
     where: { id: comment.rootId ?? comment.id },
-    select: { id: true, createdAt: true, status: true, publishedReplies: true, deletedFrom: true, authorId: true },
+    select: { id: true, postId: true, createdAt: true, status: true, publishedReplies: true, deletedFrom: true, authorId: true },
   });
   if (!root) return { postId: comment.postId, page: 1 };
-  if (viewer?.role === 'admin' && root.status === 'pending' && root.publishedReplies === 0) {
+  // An admin's held conversation, and one no page draws (its held replies under placeholders,
+  // strandedHeldReplies), are drawn on the viewer's last page.
+  const heldForAdmin = viewer?.role === 'admin' && root.status === 'pending' && root.publishedReplies === 0;
+  if (viewer && (heldForAdmin || !(await conversationDrawn(root, viewer.role === 'admin' ? 'all' : { authorId: viewer.id })))) {
     const { topLevelCount } = await getThreadState(comment.postId);
-    return { postId: comment.postId, page: pageCount(topLevelCount, perPage) };
-  }
-  // A conversation no page draws: its held replies (and the placeholders above them) are drawn on
-  // the last page (strandedHeldReplies).
-  if (viewer && !conversationDrawn(root, viewer.role === 'admin' ? 'all' : { authorId: viewer.id })) {
-    const { topLevelCount } = await getThreadState(comment.postId);
-    const page = viewer.role === 'admin' ? pageCount(topLevelCount, perPage) : await viewerPageCount({ postId: comment.postId, perPage, topLevelCount, viewer });
-    return { postId: comment.postId, page };
+    return { postId: comment.postId, page: await viewerPageCount({ postId: comment.postId, perPage, topLevelCount, viewer }) };
   }
   const before = await db.comment.count({
     where: {

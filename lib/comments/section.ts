@@ -25,7 +25,8 @@ export type CommentSectionState =
 
 /**
  * The author's comment open for editing (`?edit=`). It stays open after its edit window has passed
- * (`open: false`), so the text being typed is not taken away: the box says why it cannot be saved.
+ * (`open: false`) while it holds the author's words, so the text being typed is not taken away: the
+ * box says why it cannot be saved. A box nobody typed in gives way to the comment (EditCommentForm).
  */
 export interface Editing {
   id: number;

@@ -257,13 +257,17 @@ for (const [provider, enabled] of providers) {
       // Held then marked spam, then deleted from Spam (the log knows); deleted while held (only
       // deletedFrom knows: its author's); published then hidden by a ban; caught when written
       // (nobody removed it); marked spam while held, then restored and published (the log's last
-      // removal was from Pending, but it is published now and keeps nothing).
-      const comments: [number, string, string | null][] = [
-        [1, 'deleted', 'spam'],
-        [2, 'deleted', 'pending'],
-        [3, 'spam', null],
-        [4, 'spam', null],
-        [5, 'published', null],
+      // removal was from Pending, but it is published now and keeps nothing); held, then edited
+      // into spam by the rules (nothing logged, never published); published, then edited into spam.
+      const seen = new Date('2026-11-30T12:00:00.000Z');
+      const comments: [number, string, string | null, Date | null, Date | null][] = [
+        [1, 'deleted', 'spam', null, null],
+        [2, 'deleted', 'pending', null, null],
+        [3, 'spam', null, null, seen],
+        [4, 'spam', null, null, null],
+        [5, 'published', null, null, seen],
+        [6, 'spam', null, seen, null],
+        [7, 'spam', null, seen, seen],
       ];
       const log: [number, string, string][] = [
         [1, 'pending', 'spam'],
@@ -273,10 +277,10 @@ for (const [provider, enabled] of providers) {
         [5, 'spam', 'published'],
       ];
       const sql = (text: string) => (provider === 'sqlite' ? text.replace(/\$\d+/g, '?') : text);
-      for (const [id, status, deletedFrom] of comments) {
+      for (const [id, status, deletedFrom, editedAt, publishedAt] of comments) {
         await client().$executeRawUnsafe(
-          sql('INSERT INTO "Comment" ("id", "postId", "body", "html", "status", "deletedFrom") VALUES ($1, $2, $3, $4, $5, $6)'),
-          id, 'p', 'x', '<p>x</p>', status, deletedFrom,
+          sql('INSERT INTO "Comment" ("id", "postId", "body", "html", "status", "deletedFrom", "editedAt", "publishedAt") VALUES ($1, $2, $3, $4, $5, $6, $7, $8)'),
+          id, 'p', 'x', '<p>x</p>', status, deletedFrom, editedAt, publishedAt,
         );
       }
       for (const [id, from, to] of log) {
@@ -293,6 +297,8 @@ for (const [provider, enabled] of providers) {
         { id: 3, removedFrom: 'published' },
         { id: 4, removedFrom: null },
         { id: 5, removedFrom: null },
+        { id: 6, removedFrom: 'pending' },
+        { id: 7, removedFrom: null },
       ]);
     });
 

@@ -145,7 +145,8 @@ export const WHOLE_TAB_STEP = 500;
 
 /**
  * What each tab of the queue offers, the console's buttons and its action alike: Restore brings
- * back what was removed (spam, deleted) as published; a comment awaiting moderation is approved.
+ * back what was removed (spam, deleted) where it was, published or awaiting moderation; a comment
+ * awaiting moderation is approved.
  */
 export const TAB_ACTIONS = {
   pending: ['approve', 'spam', 'delete'],
