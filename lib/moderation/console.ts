@@ -85,6 +85,8 @@ function flatten(nodes: ThreadNode<CommentRow>[]): CommentRow[] {
 export async function withHeldComments(postId: string, page: CommentPage) {
   const db = getDb();
   const last = page.page === page.pageCount;
+  // Held replies in conversations no page draws (their top-level comment removed) wait on the last page.
+  const stranded = last ? await strandedHeldReplies(postId, 'all') : [];
   const byDate = [{ createdAt: 'asc' as const }, { id: 'asc' as const }];
   const held = await db.comment.findMany({
     where: {
@@ -96,8 +98,7 @@ export async function withHeldComments(postId: string, page: CommentPage) {
         { rootId: { in: page.places } },
         { id: { in: page.places } },
         ...(last ? [{ parentId: null, publishedReplies: 0 }] : []),
-        // Held replies in conversations no page draws (their top-level comment removed).
-        ...(last ? [{ id: { in: await strandedHeldReplies(postId, 'all') } }] : []),
+        ...(stranded.length > 0 ? [{ id: { in: stranded } }] : []),
       ],
     },
     orderBy: byDate,

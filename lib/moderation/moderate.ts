@@ -243,9 +243,9 @@ export async function moderateComments(options: {
           changedAt: now,
           removedFrom: removedFromAfter(row.status, target, row.removedFrom),
           ...(target === 'deleted' ? { deletedAt: now, deletedBy: row.deletedBy === 'author' ? 'author' : 'moderator', deletedFrom: row.status } : { hiddenByBanId: null }),
-          ...(target === 'published' ? { deletedAt: null, deletedBy: null, heldReason: null } : {}),
+          ...(target === 'published' || target === 'pending' ? { deletedAt: null, deletedBy: null } : {}),
           // Back in the queue it keeps why it was held, which the queue shows.
-          ...(target === 'pending' ? { deletedAt: null, deletedBy: null } : {}),
+          ...(target === 'published' ? { heldReason: null } : {}),
         },
       });
       if (count === 0) {

@@ -27,9 +27,12 @@ export function moderationDoneMessage(
   outcome: { changed: number; missing: number; deletedByAuthor: number; changedMeanwhile: number; stillInTab: number; backInQueue?: number },
 ): string {
   const queued = outcome.backInQueue ?? 0;
+  const [they, were] = queued === 1 ? ['it', 'was'] : ['they', 'were'];
+  const them = queued === 1 ? 'it' : 'them';
+  const whichOnes = queued === outcome.changed ? `${they[0]!.toUpperCase()}${they.slice(1)}` : `${queued.toLocaleString('en-US')} of them`;
   const left = [
     queued > 0 &&
-      `${queued === outcome.changed ? (queued === 1 ? 'It' : 'They') : `${queued.toLocaleString('en-US')} of them`} ${queued === 1 ? 'was' : 'were'} awaiting moderation when removed, so ${queued === 1 ? 'it is' : 'they are'} back in Pending: approve ${queued === 1 ? 'it' : 'them'} to publish ${queued === 1 ? 'it' : 'them'}.`,
+      `${whichOnes} ${were} awaiting moderation when removed, so ${they} ${queued === 1 ? 'is' : 'are'} back in Pending: approve ${them} to publish ${them}.`,
     outcome.changedMeanwhile > 0 &&
       `Left ${plural(outcome.changedMeanwhile, 'comment')} as ${outcome.changedMeanwhile === 1 ? 'it is' : 'they are'}: someone changed ${outcome.changedMeanwhile === 1 ? 'it' : 'them'} since this page was drawn.`,
     outcome.deletedByAuthor > 0 &&
