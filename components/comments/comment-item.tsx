@@ -95,7 +95,8 @@ export function CommentItem({ comment, ctx }: { comment: ThreadNode<CommentRow>;
               commentId={comment.id}
               body={ctx.editing.body}
               text={<div className="comment-body" dangerouslySetInnerHTML={{ __html: comment.html }} />}
-              windowOver={!ctx.editing.open}
+              windowOver={!ctx.editing.open && !ctx.editing.banned}
+              banned={ctx.editing.banned}
               cancelHref={commentHref(ctx, {}, anchor)}
             />
           ) : (

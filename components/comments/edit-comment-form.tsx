@@ -14,16 +14,18 @@ import { answerFocus, useFocusOnError } from '@/components/use-focus-on-error';
 
 /**
  * The author's edit box, in place of the comment's text. Once the edit window has passed
- * (`windowOver`, e.g. while the author was typing and the thread refreshed) the box stays with its
- * text, says why it cannot be saved, and Save is off. A box nobody has typed in (opened from a page
- * left open, or an old `?edit=` address) gives way to the comment itself (`text`), saying why it
- * cannot be rewritten: there is nothing of the author's to keep.
+ * (`windowOver`, e.g. while the author was typing and the thread refreshed), or the author was
+ * banned (`banned`), the box stays with its text, says why it cannot be saved, and Save is off. A
+ * box nobody has typed in (opened from a page left open, or an old `?edit=` address) gives way to
+ * the comment itself (`text`), saying why it cannot be rewritten: there is nothing of the author's
+ * to keep.
  */
 export function EditCommentForm({
   commentId,
   body,
   text,
   windowOver,
+  banned = null,
   cancelHref,
   keepIfDrafted = false,
 }: {
@@ -33,6 +35,8 @@ export function EditCommentForm({
   /** The comment's text as readers see it, shown instead of a box nobody typed in once the window has passed. */
   text?: ReactNode;
   windowOver: boolean;
+  /** The ban on the author's account, in its own words, when that is why the comment cannot be saved. */
+  banned?: string | null;
   cancelHref: string;
   /**
    * The comment was removed (by a moderator, or from another tab) while its author rewrote it: the
@@ -52,6 +56,9 @@ export function EditCommentForm({
   // Typed in here, or in this browser before (its draft), or sent: the box holds the author's words.
   const [typed, setTyped] = useState(false);
   const rewriting = typed || rewrites || state.status !== 'idle';
+  const closed = windowOver || banned !== null;
+  // Nothing of the author's to keep: the comment is shown instead (below).
+  const givesWay = closed && !rewriting && text !== undefined;
   if (keepIfDrafted && draft !== null && !kept) setKept(true);
   // Refused or previewed, the box stays (and a refused field takes the focus); saved, the focus goes
   // to the comment.
@@ -70,22 +77,32 @@ export function EditCommentForm({
     if (drawnOutside.current && document.activeElement !== null && document.activeElement !== document.body) return;
     textarea.focus();
     textarea.setSelectionRange(textarea.value.length, textarea.value.length);
-  }, [box]);
+    // Also when the box appears late, in place of the comment, once this browser's rewrite is found.
+  }, [box, givesWay]);
   // The text's own problem is told beside it; anything else (signed out, the database down) is
   // announced for the whole form, as the comment form does.
   const error = state.errors.body;
   const removed = keepIfDrafted && state.status !== 'error';
   const formError =
     state.errors.request ??
-    (removed ? 'This comment was removed while you were rewriting it, so it can no longer be saved. Copy your text if you want to keep it.' : undefined) ??
-    (windowOver && !error ? 'The time for editing this comment has passed, so it can no longer be saved. Copy your text if you want to keep it.' : undefined);
+    (removed
+      ? 'This comment was removed while you were rewriting it, so it can no longer be saved. Copy your text if you want to keep it.'
+      : undefined) ??
+    (banned && !error
+      ? `${banned} This comment cannot be saved now: copy your text if you want to keep it.`
+      : undefined) ??
+    (windowOver && !error
+      ? 'The time for editing this comment has passed, so it can no longer be saved. Copy your text if you want to keep it.'
+      : undefined);
   if (keepIfDrafted && !kept) return null;
-  if (windowOver && !rewriting && text !== undefined) {
+  if (givesWay) {
     return (
       <>
         {text}
         <p className="form-error" role="status">
-          The time for editing this comment has passed, so it can no longer be changed.
+          {banned
+            ? `${banned} This comment cannot be changed now.`
+            : 'The time for editing this comment has passed, so it can no longer be changed.'}
         </p>
       </>
     );
@@ -133,7 +150,7 @@ export function EditCommentForm({
       )}
       <CommentPreview id={id} state={state} focus={focusOnLoad === 'preview'} />
       <div className="form-buttons">
-        <SubmitButton idle="Save" busy="Saving…" disabled={windowOver || removed || sending} />
+        <SubmitButton idle="Save" busy="Saving…" disabled={closed || removed || sending} />
         <PreviewButton disabled={sending} />
         <CancelLink href={cancelHref} discardDraft={discardDraft} returnFocusTo={`edit-${commentId}`} />
       </div>

@@ -75,7 +75,9 @@ test.describe('the edit window passing while the author types', () => {
     await db.comment.update({ where: { id: comment.id }, data: { createdAt: new Date(Date.now() - 24 * 3_600_000) } });
     await postComment(await accounts.apiAs(await accounts.create('passer-by')), uniqueText('Meanwhile'));
 
-    await expect(editForm.getByRole('alert')).toContainText('The time for editing this comment has passed', { timeout: 10_000 });
+    await expect(editForm.getByRole('alert')).toContainText('The time for editing this comment has passed', {
+      timeout: 10_000,
+    });
     await expect(editForm.getByRole('textbox', { name: 'Edit your comment' })).toHaveValue(typed);
     await expect(editForm.getByRole('button', { name: 'Save' })).toBeDisabled();
   });
@@ -84,22 +86,35 @@ test.describe('the edit window passing while the author types', () => {
     test.describe(javaScriptEnabled ? 'opened late, with JavaScript' : 'opened late, without JavaScript', () => {
       test.use({ javaScriptEnabled });
 
-      test('an edit box opened after the window has passed gives way to the comment, saying why', async ({ page, accounts, db }) => {
+      test('an edit box opened after the window has passed gives way to the comment, saying why', async ({
+        page,
+        accounts,
+        db,
+      }) => {
         await signInWithApi(page.request, await accounts.create('opens-too-late'));
         const text = uniqueText('Written and left alone');
         const comment = await postComment(page.request, text);
         // A page left open, or an old address: the window passed before the box was opened.
-        await db.comment.update({ where: { id: comment.id }, data: { createdAt: new Date(Date.now() - 24 * 3_600_000) } });
+        await db.comment.update({
+          where: { id: comment.id },
+          data: { createdAt: new Date(Date.now() - 24 * 3_600_000) },
+        });
         await page.goto(`${SEED_POST.path}?edit=${comment.id}#c${comment.id}`);
         const item = page.locator(`li#c${comment.id}`);
         await expect(item.locator('.comment-body')).toHaveText(text);
-        await expect(item.getByRole('status')).toHaveText('The time for editing this comment has passed, so it can no longer be changed.');
+        await expect(item.getByRole('status')).toHaveText(
+          'The time for editing this comment has passed, so it can no longer be changed.',
+        );
         await expect(page.getByRole('form', { name: 'Edit your comment' })).toHaveCount(0);
       });
     });
   }
 
-  test('with JavaScript, a rewrite this browser kept comes back in its box after the window has passed, to be copied', async ({ page, accounts, db }) => {
+  test('with JavaScript, a rewrite this browser kept comes back in its box after the window has passed, to be copied', async ({
+    page,
+    accounts,
+    db,
+  }) => {
     await signInWithApi(page.request, await accounts.create('comes-back-late'));
     const comment = await postComment(page.request, uniqueText('Soon to be rewritten'));
     await page.goto(`${SEED_POST.path}?edit=${comment.id}#c${comment.id}`);
@@ -111,6 +126,8 @@ test.describe('the edit window passing while the author types', () => {
     await db.comment.update({ where: { id: comment.id }, data: { createdAt: new Date(Date.now() - 24 * 3_600_000) } });
     await page.reload();
     await expect(editForm.getByRole('textbox', { name: 'Edit your comment' })).toHaveValue(typed);
+    // The reader goes on where they were: in the box, which appears only once the rewrite is found.
+    await expect(editForm.getByRole('textbox', { name: 'Edit your comment' })).toBeFocused();
     await expect(editForm.getByRole('alert')).toContainText('The time for editing this comment has passed');
     await expect(editForm.getByRole('button', { name: 'Save' })).toBeDisabled();
   });
@@ -118,7 +135,11 @@ test.describe('the edit window passing while the author types', () => {
   test.describe('without JavaScript', () => {
     test.use({ javaScriptEnabled: false });
 
-    test('Save after the window has passed is refused, and the edit box comes back with the text', async ({ page, accounts, db }) => {
+    test('Save after the window has passed is refused, and the edit box comes back with the text', async ({
+      page,
+      accounts,
+      db,
+    }) => {
       const author = await accounts.create('late-editor');
       await signInWithApi(page.request, author);
       const comment = await postComment(page.request, uniqueText('Soon to be rethought'));
@@ -127,7 +148,10 @@ test.describe('the edit window passing while the author types', () => {
       const typed = uniqueText('Typed slowly, saved too late');
       await editForm.getByRole('textbox', { name: 'Edit your comment' }).fill(typed);
 
-      await db.comment.update({ where: { id: comment.id }, data: { createdAt: new Date(Date.now() - 24 * 3_600_000) } });
+      await db.comment.update({
+        where: { id: comment.id },
+        data: { createdAt: new Date(Date.now() - 24 * 3_600_000) },
+      });
       await editForm.getByRole('button', { name: 'Save' }).click();
 
       // The refusal is told beside the text (the rule's own words), which is still there to copy.
@@ -139,7 +163,10 @@ test.describe('the edit window passing while the author types', () => {
   });
 });
 
-test('a refused reply, cancelled, is put away and does not come back elsewhere on the page', async ({ page, accounts }) => {
+test('a refused reply, cancelled, is put away and does not come back elsewhere on the page', async ({
+  page,
+  accounts,
+}) => {
   const asker = await accounts.create('asks-once');
   const parent = await postComment(await accounts.apiAs(asker), uniqueText('Anyone?'));
   await signInWithApi(page.request, await accounts.create('thinks-better'));
@@ -209,7 +236,9 @@ test.describe('a reply or edit whose comment is no longer on the page', () => {
     const asker = await accounts.create('answered-then-gone');
     const askerApi = await accounts.apiAs(asker);
     const parent = await postComment(askerApi, uniqueText('Answered, then taken back'));
-    await postComment(await accounts.apiAs(await accounts.create('first-answer')), uniqueText('An answer that stays'), { parentId: parent.id });
+    await postComment(await accounts.apiAs(await accounts.create('first-answer')), uniqueText('An answer that stays'), {
+      parentId: parent.id,
+    });
     await signInWithApi(page.request, await accounts.create('second-answer'));
     await openBox(page, parent.id, 'reply');
     let form = page.getByRole('form', { name: `Reply to ${asker.name}` });
@@ -237,7 +266,10 @@ test.describe('a reply or edit whose comment is no longer on the page', () => {
     await expect(page.locator(`.comment-list > li${new URL(page.url()).hash}`)).toContainText(text);
   });
 
-  test('an edit sent after its author was signed out comes back with its text, asking them to sign in', async ({ page, accounts }) => {
+  test('an edit sent after its author was signed out comes back with its text, asking them to sign in', async ({
+    page,
+    accounts,
+  }) => {
     await signInWithApi(page.request, await accounts.create('signed-out-editor'));
     const comment = await postComment(page.request, uniqueText('To be reworded'));
     await openBox(page, comment.id, 'edit');
@@ -312,7 +344,9 @@ test('with JavaScript, a Publish the blog does not answer in its own words keeps
   await form.getByRole('button', { name: 'Publish' }).click();
 
   const alert = page.locator('#comments').getByRole('alert');
-  await expect(alert).toContainText('The blog did not answer as expected, so nothing was changed. What you wrote is kept in this browser.');
+  await expect(alert).toContainText(
+    'The blog did not answer as expected, so nothing was changed. What you wrote is kept in this browser.',
+  );
   // Only the comment section stopped: the post is still there to read.
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(SEED_POST.title);
 
@@ -320,4 +354,63 @@ test('with JavaScript, a Publish the blog does not answer in its own words keeps
   await alert.getByRole('button', { name: 'Back to the comments' }).click();
   await expect(postCommentForm(page).getByRole('textbox', { name: 'Your comment' })).toHaveValue(text);
   await expect(page.locator('#comments')).toContainText(`Commenting as ${reader.name}`);
+});
+
+test.describe('an edit box whose author is banned', () => {
+  const BANNED = 'Your account may no longer comment on this blog.';
+
+  test('with JavaScript, a live refresh keeps the open edit box and its text, and says the ban is why it cannot be saved', async ({
+    page,
+    accounts,
+    db,
+  }) => {
+    const author = await accounts.create('banned-while-editing');
+    await signInWithApi(page.request, author);
+    const comment = await postComment(page.request, uniqueText('Soon to be regretted'));
+    await page.goto(`${SEED_POST.path}?edit=${comment.id}#c${comment.id}`);
+    const editForm = page.getByRole('form', { name: 'Edit your comment' });
+    await waitForEnhancedForm(editForm);
+    const typed = uniqueText('Typed as the ban came');
+    await editForm.getByRole('textbox', { name: 'Edit your comment' }).fill(typed);
+
+    // The ban comes, well inside the edit window, and someone else's comment refreshes the thread.
+    await db.ban.create({ data: { userId: author.id, reason: 'Testing a ban mid-edit' } });
+    await postComment(await accounts.apiAs(await accounts.create('passer-by')), uniqueText('Meanwhile'));
+
+    await expect(editForm.getByRole('alert')).toHaveText(
+      `${BANNED} This comment cannot be saved now: copy your text if you want to keep it.`,
+      {
+        timeout: 10_000,
+      },
+    );
+    await expect(editForm.getByRole('textbox', { name: 'Edit your comment' })).toHaveValue(typed);
+    await expect(editForm.getByRole('button', { name: 'Save' })).toBeDisabled();
+  });
+
+  for (const javaScriptEnabled of [true, false]) {
+    test.describe(
+      javaScriptEnabled ? 'opened after the ban, with JavaScript' : 'opened after the ban, without JavaScript',
+      () => {
+        test.use({ javaScriptEnabled });
+
+        test('an edit box opened after the ban gives way to the comment, saying the ban is why', async ({
+          page,
+          accounts,
+          db,
+        }) => {
+          const author = await accounts.create('opens-when-banned');
+          await signInWithApi(page.request, author);
+          const text = uniqueText('Written before the ban');
+          const comment = await postComment(page.request, text);
+          // Inside the edit window still: the ban, not the time, is what stops the rewrite.
+          await db.ban.create({ data: { userId: author.id, reason: 'Testing a ban before an edit' } });
+          await page.goto(`${SEED_POST.path}?edit=${comment.id}#c${comment.id}`);
+          const item = page.locator(`li#c${comment.id}`);
+          await expect(item.locator('.comment-body')).toHaveText(text);
+          await expect(item.getByRole('status')).toHaveText(`${BANNED} This comment cannot be changed now.`);
+          await expect(page.getByRole('form', { name: 'Edit your comment' })).toHaveCount(0);
+        });
+      },
+    );
+  }
 });

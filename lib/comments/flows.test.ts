@@ -5,7 +5,14 @@ import type { Post } from '@/lib/content/posts';
 import { getDb } from '@/lib/db';
 import { TEST_PROVIDERS, useTestDatabase } from '@/lib/db/test-suite';
 import type { Viewer } from '@/lib/users/accounts';
-import { changeCommentText, deletedNoticeUrl, isDeletedNotice, notDeletedMessage, notDeletedUrl, removeComment } from './change-comment';
+import {
+  changeCommentText,
+  deletedNoticeUrl,
+  isDeletedNotice,
+  notDeletedMessage,
+  notDeletedUrl,
+  removeComment,
+} from './change-comment';
 import { CommentError } from './errors';
 import { deleteComment, editComment } from './mutations';
 import {
@@ -93,7 +100,9 @@ async function expectCountersMatchRows(postId: string): Promise<void> {
     where: { postId, parentId: null },
     select: { id: true, status: true, publishedReplies: true, deletedFrom: true },
   });
-  expect(state.topLevelCount).toBe(tops.filter((top) => holdsPlace(top.status, top.publishedReplies, top.deletedFrom)).length);
+  expect(state.topLevelCount).toBe(
+    tops.filter((top) => holdsPlace(top.status, top.publishedReplies, top.deletedFrom)).length,
+  );
   // Each conversation's count of published replies, which a hidden top-level comment's place depends on.
   for (const top of tops) {
     expect(top.publishedReplies, `published replies under c${top.id}`).toBe(
@@ -163,14 +172,28 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
         expect([held.pathname, held.searchParams.get('comments'), held.hash]).toEqual([p.path, '3', '#comments']);
         expect(held.searchParams.get('held')).toMatch(new RegExp(`^${comment.id}\\.[\\w-]{16}$`));
         expect(isHeldNotice(held.searchParams.get('held') ?? undefined)).toBe(true);
-        expect(new URL(heldNoticeUrl(commentUrl(p, comment.id, 1), comment.id), 'http://blog.test').search).toMatch(/^\?held=[^&]+$/);
+        expect(new URL(heldNoticeUrl(commentUrl(p, comment.id, 1), comment.id), 'http://blog.test').search).toMatch(
+          /^\?held=[^&]+$/,
+        );
         const signature = held.searchParams.get('held')!.split('.')[1];
-        for (const made of [undefined, '', '1', `${comment.id}`, `${comment.id + 1}.${signature}`, `${comment.id}.${signature}x`, `0${comment.id}.${signature}`]) {
+        for (const made of [
+          undefined,
+          '',
+          '1',
+          `${comment.id}`,
+          `${comment.id + 1}.${signature}`,
+          `${comment.id}.${signature}x`,
+          `0${comment.id}.${signature}`,
+        ]) {
           expect(isHeldNotice(made), String(made)).toBe(false);
         }
         // A Delete's receipt is signed for what it says: a held notice's value does not say "deleted".
         const deleted = new URL(deletedNoticeUrl(`${p.path}?comments=3#comments`, comment.id), 'http://blog.test');
-        expect([deleted.pathname, deleted.searchParams.get('comments'), deleted.hash]).toEqual([p.path, '3', '#comments']);
+        expect([deleted.pathname, deleted.searchParams.get('comments'), deleted.hash]).toEqual([
+          p.path,
+          '3',
+          '#comments',
+        ]);
         expect(isDeletedNotice(deleted.searchParams.get('deleted') ?? undefined)).toBe(true);
         expect(isDeletedNotice(held.searchParams.get('held') ?? undefined)).toBe(false);
         expect(isHeldNotice(deleted.searchParams.get('deleted') ?? undefined)).toBe(false);
@@ -218,7 +241,11 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
 
         await setCommentSettings({ whoMayComment: 'anyone' });
         const refused = await postComment({ postId: p.id, viewer: null, input });
-        expect(refused).toMatchObject({ ok: false, status: 400, errors: { name: 'Enter your name to comment as a guest.' } });
+        expect(refused).toMatchObject({
+          ok: false,
+          status: 400,
+          errors: { name: 'Enter your name to comment as a guest.' },
+        });
         expect(Object.keys(refused.ok ? {} : refused.errors).sort()).toEqual(['email', 'name', 'website']);
         // A signed-in reader has their account's name.
         const signedIn = await postComment({ postId: p.id, viewer: ada, input: { body: 'Hi', email: 'not-an-email' } });
@@ -236,12 +263,16 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
         const editor = await insertReader('The Editor');
         await getDb().user.update({ where: { id: editor.id }, data: { role: 'admin' } });
         const p = publish();
-        expect(await postComment({ postId: p.id, viewer: null, input: { body: 'Trust me.', name: 'the editor' } })).toMatchObject({
+        expect(
+          await postComment({ postId: p.id, viewer: null, input: { body: 'Trust me.', name: 'the editor' } }),
+        ).toMatchObject({
           ok: false,
           status: 400,
           errors: { name: 'That is the name of one of this blog’s admins. Choose another.' },
         });
-        expect(await postComment({ postId: p.id, viewer: null, input: { body: 'Hello.', name: 'Casino Bonus' } })).toMatchObject({
+        expect(
+          await postComment({ postId: p.id, viewer: null, input: { body: 'Hello.', name: 'Casino Bonus' } }),
+        ).toMatchObject({
           ok: false,
           status: 400,
           errors: { name: 'Names may not contain “casino” on this blog. Choose another.' },
@@ -280,7 +311,11 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
             viewer: null,
             input: { body: 'hi', name: 'G', website: 'javascript:alert(1)' },
           }),
-        ).toEqual({ ok: false, status: 400, errors: { website: 'Website must be a web address, like example.com or https://example.com/about.' } });
+        ).toEqual({
+          ok: false,
+          status: 400,
+          errors: { website: 'Website must be a web address, like example.com or https://example.com/about.' },
+        });
         expect(await getDb().comment.count({ where: { postId: p.id } })).toBe(0);
       });
 
@@ -395,7 +430,8 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
         expect(await getThreadState(p.id)).toEqual(before);
         expect(await getDb().comment.count({ where: { authorId: bob.id, postId: p.id } })).toBe(0);
         // What the post page asks before it offers a removed comment's reply as a new comment.
-        for (const parentId of [999_999, other.id, gone.id, held.id]) expect(await isReplyable(p.id, parentId)).toBe(false);
+        for (const parentId of [999_999, other.id, gone.id, held.id])
+          expect(await isReplyable(p.id, parentId)).toBe(false);
         expect(await isReplyable(elsewhere.id, other.id)).toBe(true);
       });
     });
@@ -478,7 +514,10 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
             settings,
             now: new Date(comment.createdAt.getTime() + 1_000),
           }),
-        ).rejects.toMatchObject({ status: 403, message: 'Comments on this blog cannot be edited once they are posted.' });
+        ).rejects.toMatchObject({
+          status: 403,
+          message: 'Comments on this blog cannot be edited once they are posted.',
+        });
         const roomy = await setCommentSettings({ editWindowMinutes: 60 });
         await expect(
           editComment({
@@ -551,7 +590,10 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
             change === 'edit'
               ? editComment({ id: comment.id, viewer: ada, body: 'Rewritten.', settings: defaultCommentSettings })
               : deleteComment({ id: comment.id, viewer: ada });
-          await expect(attempt).rejects.toMatchObject({ status: 409, message: expect.stringMatching(/while you were working on it/) });
+          await expect(attempt).rejects.toMatchObject({
+            status: 409,
+            message: expect.stringMatching(/while you were working on it/),
+          });
           expect(await getComment(comment.id)).toMatchObject({ status: 'spam', body: 'Before the moderator came.' });
           expect(await getThreadState(p.id)).toMatchObject({
             publishedCount: before.publishedCount - 1,
@@ -591,7 +633,9 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
 
     describe('deleting', () => {
       it('sends a refused Delete back to its page with a notice the page can read, and nothing else', () => {
-        expect(notDeletedUrl('/2016/09/x?comments=2#comments', 409)).toBe('/2016/09/x?comments=2&not-deleted=409#comments');
+        expect(notDeletedUrl('/2016/09/x?comments=2#comments', 409)).toBe(
+          '/2016/09/x?comments=2&not-deleted=409#comments',
+        );
         expect(notDeletedUrl('/2016/09/x#comments', 503)).toBe('/2016/09/x?not-deleted=503#comments');
         // A status no notice is written for reads as "no longer exists".
         expect(notDeletedUrl('/2016/09/x', 500)).toBe('/2016/09/x?not-deleted=404#comments');
@@ -645,7 +689,8 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
         await setCommentSettings({ whoMayComment: 'anyone', holdGuestComments: true, holdFor: 'first-time' });
         const shown = (await post(p, ada, { body: 'shown' })).comment;
         const held = [];
-        for (const name of ['Guest A', 'Guest B', 'Guest C']) held.push((await post(p, null, { body: `held, from ${name}`, name })).comment);
+        for (const name of ['Guest A', 'Guest B', 'Guest C'])
+          held.push((await post(p, null, { body: `held, from ${name}`, name })).comment);
         const newcomers = (await post(p, newcomer, { body: 'my first comment' })).comment;
         expect(newcomers.status).toBe('pending');
         expect(await getThreadState(p.id)).toMatchObject({ publishedCount: 1, topLevelCount: 1 });
@@ -677,7 +722,13 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
       it('ends the pages at the last comment that shows anything: deleting the newest leaves no empty page', async () => {
         const p = publish();
         const twoAPage = async (viewer: Viewer | null, number: number) =>
-          listCommentPage({ postId: p.id, page: number, perPage: 2, topLevelCount: (await getThreadState(p.id)).topLevelCount, viewer });
+          listCommentPage({
+            postId: p.id,
+            page: number,
+            perPage: 2,
+            topLevelCount: (await getThreadState(p.id)).topLevelCount,
+            viewer,
+          });
         const [first, second, third] = [
           (await post(p, ada, { body: 'first' })).comment,
           (await post(p, bob, { body: 'second' })).comment,
@@ -688,7 +739,11 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
         // The only comment on page 2 goes, then the one before it: page 1 is the last page.
         await removeComment({ id: third.id, viewer: ada });
         const afterThird = await twoAPage(null, 2);
-        expect([afterThird.page, afterThird.pageCount, shape(afterThird.thread)]).toEqual([1, 1, [first.id, second.id]]);
+        expect([afterThird.page, afterThird.pageCount, shape(afterThird.thread)]).toEqual([
+          1,
+          1,
+          [first.id, second.id],
+        ]);
         await removeComment({ id: second.id, viewer: bob });
         const afterSecond = await twoAPage(null, 1);
         expect([afterSecond.page, afterSecond.pageCount, shape(afterSecond.thread)]).toEqual([1, 1, [first.id]]);
@@ -765,7 +820,10 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
         const reply = (await post(p, bob, { body: `A reply (${round}).`, parentId: parent.id })).comment;
         const answer = (await post(p, ada, { body: `An answer (${round}).`, parentId: reply.id })).comment;
         const other = (await post(p, bob, { body: `Another thought (${round}).` })).comment;
-        expect(await getThreadState(p.id)).toMatchObject({ publishedCount: before.publishedCount + 4, topLevelCount: before.topLevelCount + 2 });
+        expect(await getThreadState(p.id)).toMatchObject({
+          publishedCount: before.publishedCount + 4,
+          topLevelCount: before.topLevelCount + 2,
+        });
         return { parent, reply, answer, other };
       }
 
@@ -786,7 +844,10 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
 
         // A hidden reply with an answer is a placeholder too; without one it goes.
         await moderateComments({ ids: [reply.id], action: 'spam', actor: admin });
-        expect(shape((await page(p, bob)).thread)).toEqual([{ [`×${parent.id}`]: [{ [`×${reply.id}`]: [answer.id] }] }, other.id]);
+        expect(shape((await page(p, bob)).thread)).toEqual([
+          { [`×${parent.id}`]: [{ [`×${reply.id}`]: [answer.id] }] },
+          other.id,
+        ]);
         await expectCountersMatchRows(p.id);
         await removeComment({ id: answer.id, viewer: ada });
         expect(shape((await page(p, null)).thread)).toEqual([other.id]);
@@ -804,7 +865,11 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
         await setCommentSettings({ holdLinkCount: 1 });
         const p = publish();
         const { parent, reply, answer, other } = await conversation(p);
-        const edited = await changeCommentText({ id: parent.id, viewer: ada, input: { body: 'See https://a.example' } });
+        const edited = await changeCommentText({
+          id: parent.id,
+          viewer: ada,
+          input: { body: 'See https://a.example' },
+        });
         expect(edited).toMatchObject({ ok: true, value: { status: 'pending' } });
         await expectCountersMatchRows(p.id);
 
@@ -838,7 +903,9 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
         // Ada deletes one (it keeps its place, but readers see nothing there) and edits a link
         // into the other (held again, it is no place for readers).
         await removeComment({ id: gone.id, viewer: ada });
-        expect(await changeCommentText({ id: reheld.id, viewer: ada, input: { body: 'See https://a.example' } })).toMatchObject({
+        expect(
+          await changeCommentText({ id: reheld.id, viewer: ada, input: { body: 'See https://a.example' } }),
+        ).toMatchObject({
           ok: true,
           value: { status: 'pending' },
         });
@@ -846,12 +913,16 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
 
         // The admin sees both held replies, under where their comments stand.
         const admins = await withHeldComments(p.id, await page(p, admin));
-        expect(shape(admins.page.thread)).toEqual([{ [`×${gone.id}`]: [underGone.id] }, { [reheld.id]: [underReheld.id] }]);
+        expect(shape(admins.page.thread)).toEqual([
+          { [`×${gone.id}`]: [underGone.id] },
+          { [reheld.id]: [underReheld.id] },
+        ]);
         expect(admins.page.thread[0]).toMatchObject({ status: 'deleted', html: '' });
         expect(admins.heldReasons.get(underGone.id)).toBeTruthy();
         expect(admins.heldReasons.get(underReheld.id)).toBeTruthy();
         // …and the queue's links take the admin to that page.
-        for (const id of [underGone.id, underReheld.id]) expect(await commentAddress(id, admin)).toBe(`${p.path}#c${id}`);
+        for (const id of [underGone.id, underReheld.id])
+          expect(await commentAddress(id, admin)).toBe(`${p.path}#c${id}`);
       });
 
       it('draws a held reply whose conversation lost its place on the last page, for its author and an admin, where its links lead', async () => {
@@ -869,7 +940,8 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
         await moderateComments({ ids: [answered.id], action: 'spam', actor: admin });
         const { topLevelCount } = await getThreadState(p.id);
         expect(topLevelCount).toBe(6);
-        const pageOf = (viewer: Viewer | null, number: number) => listCommentPage({ postId: p.id, page: number, perPage: 5, topLevelCount, viewer });
+        const pageOf = (viewer: Viewer | null, number: number) =>
+          listCommentPage({ postId: p.id, page: number, perPage: 5, topLevelCount, viewer });
 
         // Its author finds their reply on the last page, under a placeholder for what it answers.
         expect(shape((await pageOf(newcomer, 2)).thread)).toEqual([{ [`×${answered.id}`]: [reply.id] }, later.id]);
@@ -885,7 +957,9 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
         const admins = await withHeldComments(p.id, await pageOf(admin, 2));
         expect(shape(admins.page.thread)).toEqual([{ [`×${answered.id}`]: [reply.id] }, later.id]);
         expect(admins.heldReasons.get(reply.id)).toBe('first comment');
-        expect(shape((await withHeldComments(p.id, await pageOf(admin, 1))).page.thread)).toEqual(earlier.map((c) => c.id));
+        expect(shape((await withHeldComments(p.id, await pageOf(admin, 1))).page.thread)).toEqual(
+          earlier.map((c) => c.id),
+        );
         expect(await commentAddress(reply.id, admin)).toBe(`${p.path}?comments=2#c${reply.id}`);
 
         // Approved, the reply gives the conversation its place back, for everyone.
@@ -907,10 +981,14 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
         await moderateComments({ ids: [last.id], action: 'delete', actor: admin });
         const { topLevelCount } = await getThreadState(p.id);
         expect(topLevelCount).toBe(6);
-        const pageOf = (viewer: Viewer | null, number: number) => listCommentPage({ postId: p.id, page: number, perPage: 5, topLevelCount, viewer });
+        const pageOf = (viewer: Viewer | null, number: number) =>
+          listCommentPage({ postId: p.id, page: number, perPage: 5, topLevelCount, viewer });
         expect((await pageOf(null, 1)).pageCount).toBe(1);
 
-        expect(shape((await pageOf(newcomer, 1)).thread)).toEqual([...earlier.map((c) => c.id), { [`×${last.id}`]: [reply.id] }]);
+        expect(shape((await pageOf(newcomer, 1)).thread)).toEqual([
+          ...earlier.map((c) => c.id),
+          { [`×${last.id}`]: [reply.id] },
+        ]);
         expect(await commentAddress(reply.id, newcomer)).toBe(`${p.path}#c${reply.id}`);
         const admins = await withHeldComments(p.id, await pageOf(admin, 1));
         expect(shape(admins.page.thread)).toEqual([...earlier.map((c) => c.id), { [`×${last.id}`]: [reply.id] }]);
@@ -953,7 +1031,9 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
         const admin = { ...(await insertReader('Moderator')), role: 'admin' as const };
         const p = publish();
         const carol = await insertReader('Carol');
-        await getDb().comment.create({ data: { postId: 'elsewhere', authorId: carol.id, body: 'hi', html: '<p>hi</p>' } });
+        await getDb().comment.create({
+          data: { postId: 'elsewhere', authorId: carol.id, body: 'hi', html: '<p>hi</p>' },
+        });
         const troll = (await post(p, carol, { body: 'Bait.' })).comment;
         const answer = (await post(p, bob, { body: 'Not taking it.', parentId: troll.id })).comment;
 
@@ -1169,14 +1249,21 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
       // Published comments are placed as each reader sees them: Bob and anonymous readers have no
       // held comments before it; Eve's own come before it on her pages.
       const later = (await post(p, bob, { body: 'published 5' })).comment;
-      for (const viewer of [null, bob]) expect(await findCommentPage(later.id, 5, viewer)).toEqual({ postId: p.id, page: 1 });
+      for (const viewer of [null, bob])
+        expect(await findCommentPage(later.id, 5, viewer)).toEqual({ postId: p.id, page: 1 });
       expect(await findCommentPage(later.id, 5, eve)).toEqual({ postId: p.id, page: 2 });
       // So Eve, commenting after her held comments (this one published), is sent to the page that
       // shows it: with six a page, page 2 for her, where anonymous readers have it on page 1.
       await setCommentSettings({ holdFor: 'nobody' });
       const eves = await post(p, eve, { body: 'published by Eve' });
       expect(eves.comment.status).toBe('published');
-      const evesPage = await listCommentPage({ postId: p.id, page: 2, perPage: 6, topLevelCount: topLevelCount + 2, viewer: eve });
+      const evesPage = await listCommentPage({
+        postId: p.id,
+        page: 2,
+        perPage: 6,
+        topLevelCount: topLevelCount + 2,
+        viewer: eve,
+      });
       expect(evesPage.thread.map((c) => c.id)).toEqual([later.id, eves.comment.id]);
       expect(await locateComment(p, eves.comment.id, eve, 6)).toBe(`${p.path}?comments=2#c${eves.comment.id}`);
       expect(await locateComment(p, eves.comment.id, null, 6)).toBe(`${p.path}#c${eves.comment.id}`);
@@ -1203,19 +1290,26 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
         const answer = (await post(p, ada, { body: 'Answered.', parentId: reply.id })).comment;
         const unanswered = (await post(p, cy, { body: 'Replied, unanswered.', parentId: parent.id })).comment;
         await moderateComments({ ids: [parent.id, reply.id, unanswered.id], action: 'spam', actor: admin });
-        expect(shape((await page(p, null)).thread)).toEqual([shown.id, { [`×${parent.id}`]: [{ [`×${reply.id}`]: [answer.id] }] }]);
+        expect(shape((await page(p, null)).thread)).toEqual([
+          shown.id,
+          { [`×${parent.id}`]: [{ [`×${reply.id}`]: [answer.id] }] },
+        ]);
 
         const found = async (id: number, viewer: Viewer | null) => (await commentAddress(id, viewer)) !== null;
         for (const viewer of [null, bob, cy]) {
-          for (const id of [shown.id, deletedAfterShown.id, parent.id, reply.id, answer.id]) expect(await found(id, viewer), `c${id}`).toBe(true);
-          for (const id of [spam.id, deletedWhileHeld.id, unanswered.id, 999_999]) expect(await found(id, viewer), `c${id}`).toBe(false);
+          for (const id of [shown.id, deletedAfterShown.id, parent.id, reply.id, answer.id])
+            expect(await found(id, viewer), `c${id}`).toBe(true);
+          for (const id of [spam.id, deletedWhileHeld.id, unanswered.id, 999_999])
+            expect(await found(id, viewer), `c${id}`).toBe(false);
         }
         expect(await found(held.id, null)).toBe(false);
         expect(await found(held.id, bob)).toBe(false);
         // Its author is sent to it, on the page where they see it.
         expect(await commentAddress(held.id, ada)).toBe(`${p.path}#c${held.id}`);
         // Where only its place is left, the address has the page say it was removed: #c… would name nothing.
-        expect(await commentAddress(deletedAfterShown.id, null)).toBe(`${p.path}?removed=${deletedAfterShown.id}#comments`);
+        expect(await commentAddress(deletedAfterShown.id, null)).toBe(
+          `${p.path}?removed=${deletedAfterShown.id}#comments`,
+        );
         // Admins reach every comment, as the moderation queue's links need: to it where their page
         // draws it (held ones too), else to the word that it was removed.
         for (const id of [shown.id, held.id, parent.id, reply.id]) {
@@ -1236,7 +1330,8 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
         expect(await commentAddress(over.id, null)).toBeNull();
 
         // `?removed=` is said only of a comment of this post that was removed.
-        const removedFrom = async (postId: string, id: number) => (await findCommentFor(id, null, postId)) === 'removed';
+        const removedFrom = async (postId: string, id: number) =>
+          (await findCommentFor(id, null, postId)) === 'removed';
         expect(await removedFrom(p.id, deletedAfterShown.id)).toBe(true);
         expect(await removedFrom('another-post', deletedAfterShown.id)).toBe(false);
         expect(await removedFrom(p.id, shown.id)).toBe(false);
@@ -1266,7 +1361,9 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
         const p = publish();
         for (let round = 0; round < 3; round++) {
           const body = `Pressed Post twice, round ${round}.`;
-          const results = await Promise.all([1, 2, 3].map(() => postComment({ postId: p.id, viewer: ada, input: { body } })));
+          const results = await Promise.all(
+            [1, 2, 3].map(() => postComment({ postId: p.id, viewer: ada, input: { body } })),
+          );
           expect(results.filter((r) => r.ok)).toHaveLength(1);
           expect(results.filter((r) => !r.ok)).toEqual([
             expect.objectContaining({ status: 409 }),
@@ -1276,7 +1373,9 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
         }
         // One author's posts wait for each other; another's go ahead, the same words included.
         const words = 'Two readers, one thought.';
-        const both = await Promise.all([ada, bob].map((viewer) => postComment({ postId: p.id, viewer, input: { body: words } })));
+        const both = await Promise.all(
+          [ada, bob].map((viewer) => postComment({ postId: p.id, viewer, input: { body: words } })),
+        );
         expect(both.map((r) => r.ok)).toEqual([true, true]);
         await expectCountersMatchRows(p.id);
       });
@@ -1312,7 +1411,9 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
         });
         if (!result.ok) return expect.unreachable(JSON.stringify(result));
         expect(result.comment.status).toBe('spam');
-        expect(await getDb().comment.findUnique({ where: { id: result.comment.id }, select: { heldReason: true } })).toEqual({
+        expect(
+          await getDb().comment.findUnique({ where: { id: result.comment.id }, select: { heldReason: true } }),
+        ).toEqual({
           heldReason: 'honeypot',
         });
         expect((await getThreadState(p.id)).publishedCount).toBe(0);
@@ -1331,7 +1432,12 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
         expect(!fast.ok && fast.errors.request).toMatch(/^That was quick!/);
         // Its stamp will do once the reader has waited, so it keeps it.
         expect(!fast.ok && fast.freshStamp).toBeUndefined();
-        const unstamped = await postComment({ postId: p.id, viewer: ada, input: { body: 'No stamp' }, form: { stamp: null, honeypot: '' } });
+        const unstamped = await postComment({
+          postId: p.id,
+          viewer: ada,
+          input: { body: 'No stamp' },
+          form: { stamp: null, honeypot: '' },
+        });
         expect(unstamped).toMatchObject({ ok: false, status: 400, freshStamp: expect.stringMatching(/^qs1\./) });
         const person = await postComment({
           postId: p.id,
@@ -1370,7 +1476,9 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
         const third = await postComment({ postId: p.id, viewer: carol, input: { body: 'three' } });
         expect(third).toMatchObject({ ok: false, status: 429 });
         if (third.ok) return;
-        expect(third.errors.request).toMatch(/^You are commenting faster than this blog allows\. Please wait \d+ seconds and try again\.$/);
+        expect(third.errors.request).toMatch(
+          /^You are commenting faster than this blog allows\. Please wait \d+ seconds and try again\.$/,
+        );
         expect(third.retryAfterSeconds).toBeGreaterThan(0);
         expect(third.retryAfterSeconds).toBeLessThanOrEqual(60);
         expect(await getDb().comment.count({ where: { postId: p.id } })).toBe(2);
@@ -1384,14 +1492,20 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
         const erin = await insertReader('Erin');
         const { comment } = await post(p, erin, { body: 'first words' });
         for (const body of ['second words', 'third words']) {
-          expect(await changeCommentText({ id: comment.id, viewer: erin, input: { body } })).toMatchObject({ ok: true });
+          expect(await changeCommentText({ id: comment.id, viewer: erin, input: { body } })).toMatchObject({
+            ok: true,
+          });
         }
         const third = await changeCommentText({ id: comment.id, viewer: erin, input: { body: 'fourth words' } });
         expect(third).toMatchObject({ ok: false, status: 429 });
         if (third.ok) return;
-        expect(third.errors.request).toMatch(/^You are editing comments faster than this blog allows\. Please wait \d+ seconds and try again\.$/);
+        expect(third.errors.request).toMatch(
+          /^You are editing comments faster than this blog allows\. Please wait \d+ seconds and try again\.$/,
+        );
         expect(third.retryAfterSeconds).toBeGreaterThan(0);
-        expect(await getDb().comment.findUnique({ where: { id: comment.id }, select: { body: true } })).toEqual({ body: 'third words' });
+        expect(await getDb().comment.findUnique({ where: { id: comment.id }, select: { body: true } })).toEqual({
+          body: 'third words',
+        });
       });
 
       it('keeps answering why to an author whose edit is refused, without using up their edits', async () => {
@@ -1404,14 +1518,20 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
             ok: false,
             status: 403,
           });
-          expect(await changeCommentText({ id: 999_999, viewer: erin, input: { body: 'gone' } })).toMatchObject({ status: 404 });
+          expect(await changeCommentText({ id: 999_999, viewer: erin, input: { body: 'gone' } })).toMatchObject({
+            status: 404,
+          });
         }
         // None of the six refusals counted: both edits the limit allows still go through.
         const { comment } = await post(p, erin, { body: 'first words' });
         for (const body of ['second words', 'third words']) {
-          expect(await changeCommentText({ id: comment.id, viewer: erin, input: { body } })).toMatchObject({ ok: true });
+          expect(await changeCommentText({ id: comment.id, viewer: erin, input: { body } })).toMatchObject({
+            ok: true,
+          });
         }
-        expect(await changeCommentText({ id: comment.id, viewer: erin, input: { body: 'fourth' } })).toMatchObject({ status: 429 });
+        expect(await changeCommentText({ id: comment.id, viewer: erin, input: { body: 'fourth' } })).toMatchObject({
+          status: 429,
+        });
       });
 
       it('keeps answering why (403) to a reader retrying a closed post, without using up their limit', async () => {
@@ -1419,7 +1539,9 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
         const closed = publish({ commentsClosed: true });
         const dan = await insertReader('Dan');
         for (let attempt = 1; attempt <= 4; attempt++) {
-          expect(await postComment({ postId: closed.id, viewer: dan, input: { body: `try ${attempt}` } })).toMatchObject({
+          expect(
+            await postComment({ postId: closed.id, viewer: dan, input: { body: `try ${attempt}` } }),
+          ).toMatchObject({
             ok: false,
             status: 403,
             errors: { request: 'Comments are closed on this post.' },
@@ -1429,7 +1551,9 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
         const open = publish();
         await post(open, dan, { body: 'one' });
         await post(open, dan, { body: 'two' });
-        expect(await postComment({ postId: open.id, viewer: dan, input: { body: 'three' } })).toMatchObject({ status: 429 });
+        expect(await postComment({ postId: open.id, viewer: dan, input: { body: 'three' } })).toMatchObject({
+          status: 429,
+        });
       });
 
       it('gives the count back for comments refused after all (too soon, a double post, a removed parent)', async () => {
@@ -1445,7 +1569,9 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
             status: 404,
             errors: { parentId: 'The comment you are replying to does not exist or was removed.' },
           });
-          expect(await send({ body: 'hasty' }, { stamp: issueFormStamp(), honeypot: '' })).toMatchObject({ status: 400 });
+          expect(await send({ body: 'hasty' }, { stamp: issueFormStamp(), honeypot: '' })).toMatchObject({
+            status: 400,
+          });
         }
         // None of the nine refusals used up the limits: the second comment they allow goes through.
         expect(await send({ body: 'two' })).toMatchObject({ ok: true });
@@ -1577,7 +1703,7 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
           version: 2,
           closed: false,
           guestsAllowed: false,
-          editing: { id: mine.id, body: 'mine' },
+          editing: { id: mine.id, body: 'mine', open: true, banned: null },
         });
         expect([...section.editableIds]).toEqual([mine.id]);
         expect(shape(section.page.thread)).toEqual([mine.id, theirs.id]);
@@ -1597,13 +1723,24 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
         const p = publish();
         const carol = await insertReader('Carol');
         const mine = (await post(p, carol, { body: 'before the ban' })).comment;
-        expect(await loadCommentSection({ post: p, viewer: carol, page: 1, editId: null })).toMatchObject({ banned: null });
+        expect(await loadCommentSection({ post: p, viewer: carol, page: 1, editId: null })).toMatchObject({
+          banned: null,
+        });
         await getDb().ban.create({ data: { userId: carol.id, reason: 'testing' } });
         const section = await loadCommentSection({ post: p, viewer: carol, page: 1, editId: mine.id });
         if (!section.available) return expect.unreachable('section unavailable');
         expect(section.banned).toBe('Your account may no longer comment on this blog.');
         expect([...section.editableIds]).toEqual([]);
-        expect(await loadCommentSection({ post: p, viewer: ada, page: 1, editId: null })).toMatchObject({ banned: null });
+        // An edit box opened now says the ban is why it cannot be saved, not the edit window.
+        expect(section.editing).toEqual({
+          id: mine.id,
+          body: 'before the ban',
+          open: false,
+          banned: 'Your account may no longer comment on this blog.',
+        });
+        expect(await loadCommentSection({ post: p, viewer: ada, page: 1, editId: null })).toMatchObject({
+          banned: null,
+        });
       });
 
       it('says the comments are unavailable when the database cannot answer', async () => {

@@ -24,14 +24,17 @@ export type CommentSectionState =
     };
 
 /**
- * The author's comment open for editing (`?edit=`). It stays open after its edit window has passed
- * (`open: false`) while it holds the author's words, so the text being typed is not taken away: the
- * box says why it cannot be saved. A box nobody typed in gives way to the comment (EditCommentForm).
+ * The author's comment open for editing (`?edit=`). It stays open after its edit window has passed,
+ * or its author was banned (`open: false`), while it holds the author's words, so the text being
+ * typed is not taken away: the box says why it cannot be saved. A box nobody typed in gives way to
+ * the comment (EditCommentForm).
  */
 export interface Editing {
   id: number;
   body: string;
   open: boolean;
+  /** Why the author may not save it when that is a ban on their account (the ban's own message). */
+  banned: string | null;
 }
 
 /**
@@ -46,7 +49,11 @@ export async function loadCommentSection(options: {
 }): Promise<CommentSectionState> {
   const { post, viewer } = options;
   try {
-    const [settings, thread, ban] = await Promise.all([getCommentSettings(), getThreadState(post.id), viewer ? getActiveBan(viewer.id) : null]);
+    const [settings, thread, ban] = await Promise.all([
+      getCommentSettings(),
+      getThreadState(post.id),
+      viewer ? getActiveBan(viewer.id) : null,
+    ]);
     const page = await listCommentPage({
       postId: post.id,
       page: options.page,
@@ -65,10 +72,11 @@ export async function loadCommentSection(options: {
       }
     };
     visit(page.thread);
+    const banned = ban ? banMessage(ban) : null;
     let editing: Editing | null = null;
     if (options.editId !== null && ownIds.has(options.editId)) {
       const comment = await getComment(options.editId);
-      if (comment) editing = { id: comment.id, body: comment.body, open: editableIds.has(comment.id) };
+      if (comment) editing = { id: comment.id, body: comment.body, open: editableIds.has(comment.id), banned };
     }
     const closedAnyway = closedRegardless(post, settings.autoCloseDays, now);
     return {
@@ -78,7 +86,7 @@ export async function loadCommentSection(options: {
       closed: closedAnyway !== null || thread.closed,
       closedRegardless: closedAnyway,
       guestsAllowed: settings.whoMayComment === 'anyone',
-      banned: ban ? banMessage(ban) : null,
+      banned,
       page,
       editableIds,
       editing,
