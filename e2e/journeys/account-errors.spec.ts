@@ -1,16 +1,9 @@
 // Journey: signing in and registering go wrong the way people get them wrong; the forms say what
 // and where, and keep what was typed.
 import type { Page } from '@playwright/test';
-import { newUserFields, signInWithApi, uniqueSuffix } from '../support/api';
+import { newUserFields, signInWithApi, signInWithForm, uniqueSuffix } from '../support/api';
 import { alertIn } from '../support/post-page';
 import { expect, test } from '../support/journeys';
-
-async function signInWith(page: Page, email: string, password: string) {
-  await page.goto('/signin');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
 
 for (const javaScriptEnabled of [true, false]) {
   test.describe(javaScriptEnabled ? 'sign-in with JavaScript' : 'sign-in without JavaScript', () => {
@@ -23,14 +16,14 @@ for (const javaScriptEnabled of [true, false]) {
       const reader = await accounts.create('signin');
       const main = page.getByRole('main');
 
-      await signInWith(page, reader.email, 'not-the-password-123');
+      await signInWithForm(page, reader.email, 'not-the-password-123');
       await expect(alertIn(main)).toHaveText('Wrong email or password.');
       await expect(page.getByLabel('Email')).toHaveValue(reader.email);
       await expect(page).toHaveURL((url) => url.pathname === '/signin');
       await expect(page.getByRole('navigation', { name: 'Account' })).not.toContainText('Signed in');
 
       const unknown = `e2e-nobody-${uniqueSuffix()}@example.com`;
-      await signInWith(page, unknown, reader.password);
+      await signInWithForm(page, unknown, reader.password);
       await expect(alertIn(main)).toHaveText('Wrong email or password.');
       await expect(page.getByLabel('Email')).toHaveValue(unknown);
       await expect(page.getByRole('navigation', { name: 'Account' })).not.toContainText('Signed in');
@@ -59,14 +52,21 @@ test('Sign in in the masthead brings the reader back to the page they were readi
   await expect(page.getByRole('navigation', { name: 'Account' })).toContainText(`Signed in as ${reader.name}`);
 });
 
-test('a sign-in Auth.js refuses comes back to the sign-in form still knowing the page it set out from', async ({ page, accounts, baseURL }) => {
+test('a sign-in Auth.js refuses comes back to the sign-in form still knowing the page it set out from', async ({
+  page,
+  accounts,
+  baseURL,
+}) => {
   const reader = await accounts.create('refused');
   // As a provider's button does, through Auth.js's own endpoints: setting out, Auth.js keeps the
   // page to return to in its callback cookie; the refusal comes back to /signin?error=… from the
   // provider's site, so nothing in that request but the cookie names the reader's page.
   const csrf = await page.request.get('/api/auth/csrf');
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const setOut = await page.request.post('/api/auth/signin/credentials', { form: { csrfToken, callbackUrl: '/label/China' }, maxRedirects: 0 });
+  const setOut = await page.request.post('/api/auth/signin/credentials', {
+    form: { csrfToken, callbackUrl: '/label/China' },
+    maxRedirects: 0,
+  });
   expect(setOut.status()).toBe(302);
   const refused = await page.request.post('/api/auth/callback/credentials', {
     form: { email: reader.email, password: 'not the password at all', csrfToken },
@@ -110,7 +110,9 @@ test.describe('without JavaScript', () => {
     await signInWithApi(page.request, reader);
     await page.goto('/label/China');
     await page.getByRole('navigation', { name: 'Account' }).getByRole('button', { name: 'Sign out' }).click();
-    await expect(page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Sign in' })).toBeVisible();
+    await expect(
+      page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Sign in' }),
+    ).toBeVisible();
     await expect(page).toHaveURL((url) => url.pathname === '/label/China');
   });
 
@@ -129,50 +131,52 @@ test.describe('without JavaScript', () => {
     await expect(page).toHaveURL((url) => url.pathname === '/label/China');
     await expect(page.getByRole('navigation', { name: 'Account' })).toContainText(`Signed in as ${fields.name}`);
   });
-
 });
 
 for (const javaScriptEnabled of [true, false]) {
-  test.describe(javaScriptEnabled ? 'signed in meanwhile, with JavaScript' : 'signed in meanwhile, without JavaScript', () => {
-    test.use({ javaScriptEnabled });
+  test.describe(
+    javaScriptEnabled ? 'signed in meanwhile, with JavaScript' : 'signed in meanwhile, without JavaScript',
+    () => {
+      test.use({ javaScriptEnabled });
 
-    // Signed in meanwhile in another tab, a refused form has nothing left to ask: the reader goes on to
-    // the page they set out from, signed in. The form's page must not send them on itself: its
-    // redirect answers the form's POST with a 307, and the browser sends the form again to that page.
-    test('a refused sign-in, sent after signing in in another tab, goes on to the page the reader set out from', async ({
-      page,
-      accounts,
-    }) => {
-      const reader = await accounts.create('signedinelsewhere');
-      await page.goto('/signin?returnTo=%2Flabel%2FChina');
-      await page.getByLabel('Email').fill(reader.email);
-      await page.getByLabel('Password').fill('not the password at all');
-      await signInWithApi(page.context().request, reader);
+      // Signed in meanwhile in another tab, a refused form has nothing left to ask: the reader goes on to
+      // the page they set out from, signed in. The form's page must not send them on itself: its
+      // redirect answers the form's POST with a 307, and the browser sends the form again to that page.
+      test('a refused sign-in, sent after signing in in another tab, goes on to the page the reader set out from', async ({
+        page,
+        accounts,
+      }) => {
+        const reader = await accounts.create('signedinelsewhere');
+        await page.goto('/signin?returnTo=%2Flabel%2FChina');
+        await page.getByLabel('Email').fill(reader.email);
+        await page.getByLabel('Password').fill('not the password at all');
+        await signInWithApi(page.context().request, reader);
 
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await expect(page).toHaveURL((url) => url.pathname === '/label/China');
-      await expect(page.locator('body')).not.toContainText('Server Action');
-      await expect(page.getByRole('navigation', { name: 'Account' })).toContainText(`Signed in as ${reader.name}`);
-    });
+        await page.getByRole('button', { name: 'Sign in' }).click();
+        await expect(page).toHaveURL((url) => url.pathname === '/label/China');
+        await expect(page.locator('body')).not.toContainText('Server Action');
+        await expect(page.getByRole('navigation', { name: 'Account' })).toContainText(`Signed in as ${reader.name}`);
+      });
 
-    test('a refused registration, sent after signing in in another tab, goes on to the page the reader set out from', async ({
-      page,
-      accounts,
-    }) => {
-      const reader = await accounts.create('registeredelsewhere');
-      const fields = newUserFields('refusedwhilesignedin');
-      await page.goto('/register?returnTo=%2Flabel%2FChina');
-      await page.getByLabel('Email').fill(fields.email);
-      await page.getByLabel('Display name').fill(fields.name);
-      await page.getByLabel('Password').fill('short');
-      await signInWithApi(page.context().request, reader);
+      test('a refused registration, sent after signing in in another tab, goes on to the page the reader set out from', async ({
+        page,
+        accounts,
+      }) => {
+        const reader = await accounts.create('registeredelsewhere');
+        const fields = newUserFields('refusedwhilesignedin');
+        await page.goto('/register?returnTo=%2Flabel%2FChina');
+        await page.getByLabel('Email').fill(fields.email);
+        await page.getByLabel('Display name').fill(fields.name);
+        await page.getByLabel('Password').fill('short');
+        await signInWithApi(page.context().request, reader);
 
-      await page.getByRole('button', { name: 'Register' }).click();
-      await expect(page).toHaveURL((url) => url.pathname === '/label/China');
-      await expect(page.locator('body')).not.toContainText('Server Action');
-      await expect(page.getByRole('navigation', { name: 'Account' })).toContainText(`Signed in as ${reader.name}`);
-    });
-  });
+        await page.getByRole('button', { name: 'Register' }).click();
+        await expect(page).toHaveURL((url) => url.pathname === '/label/China');
+        await expect(page.locator('body')).not.toContainText('Server Action');
+        await expect(page.getByRole('navigation', { name: 'Account' })).toContainText(`Signed in as ${reader.name}`);
+      });
+    },
+  );
 }
 
 test.describe('registration errors', () => {
@@ -225,41 +229,50 @@ test.describe('registration errors', () => {
   });
 
   for (const javaScriptEnabled of [true, false]) {
-    test.describe(javaScriptEnabled ? 'hostile display names, with JavaScript' : 'hostile display names, without JavaScript', () => {
-      test.use({ javaScriptEnabled });
+    test.describe(
+      javaScriptEnabled ? 'hostile display names, with JavaScript' : 'hostile display names, without JavaScript',
+      () => {
+        test.use({ javaScriptEnabled });
 
-      test('markup in a display name is taken and shown as plain text; a direction override is refused on the name field', async ({ page }) => {
-        const dialogs: string[] = [];
-        page.on('dialog', (dialog) => {
-          dialogs.push(dialog.message());
-          void dialog.dismiss();
+        test('markup in a display name is taken and shown as plain text; a direction override is refused on the name field', async ({
+          page,
+        }) => {
+          const dialogs: string[] = [];
+          page.on('dialog', (dialog) => {
+            dialogs.push(dialog.message());
+            void dialog.dismiss();
+          });
+          // A mark that turns text around would show "live" for what is stored as "evil", and run on past the name.
+          const turned = { ...newUserFields('turned'), name: `\u202Eevil ${uniqueSuffix().slice(-4)}` };
+          await register(page, turned);
+          const nameBox = page.getByLabel('Display name');
+          await expect(nameBox).toHaveAccessibleDescription(
+            /Name must not contain marks that change the direction of text\./,
+          );
+          await expect(nameBox).toHaveValue(turned.name);
+
+          const name = `<img src=x onerror=alert(1)> evil ${uniqueSuffix().slice(-4)}`;
+          await register(page, { ...newUserFields('hostile'), name });
+          const nav = page.getByRole('navigation', { name: 'Account' });
+          await expect(nav).toContainText(`Signed in as ${name}`);
+          await expect(page.locator('header img, nav img')).toHaveCount(0);
+          expect(dialogs).toEqual([]);
         });
-        // A mark that turns text around would show "live" for what is stored as "evil", and run on past the name.
-        const turned = { ...newUserFields('turned'), name: `\u202Eevil ${uniqueSuffix().slice(-4)}` };
-        await register(page, turned);
-        const nameBox = page.getByLabel('Display name');
-        await expect(nameBox).toHaveAccessibleDescription(/Name must not contain marks that change the direction of text\./);
-        await expect(nameBox).toHaveValue(turned.name);
 
-        const name = `<img src=x onerror=alert(1)> evil ${uniqueSuffix().slice(-4)}`;
-        await register(page, { ...newUserFields('hostile'), name });
-        const nav = page.getByRole('navigation', { name: 'Account' });
-        await expect(nav).toContainText(`Signed in as ${name}`);
-        await expect(page.locator('header img, nav img')).toHaveCount(0);
-        expect(dialogs).toEqual([]);
-      });
-
-      test('a control character in a display name is named on the name field; what was typed stays', async ({ page }) => {
-        const fields = { ...newUserFields('control'), name: `Bell \u0007 ringer ${uniqueSuffix().slice(-4)}` };
-        await register(page, fields);
-        const name = page.getByLabel('Display name');
-        await expect(name).toHaveAttribute('aria-invalid', 'true');
-        await expect(name).toHaveAccessibleDescription(/Name must not contain control characters or line breaks\./);
-        await expect(name).toHaveValue(fields.name);
-        await expect(page.getByLabel('Email')).toHaveValue(fields.email);
-        await expect(page.getByRole('navigation', { name: 'Account' })).not.toContainText('Signed in');
-      });
-    });
+        test('a control character in a display name is named on the name field; what was typed stays', async ({
+          page,
+        }) => {
+          const fields = { ...newUserFields('control'), name: `Bell \u0007 ringer ${uniqueSuffix().slice(-4)}` };
+          await register(page, fields);
+          const name = page.getByLabel('Display name');
+          await expect(name).toHaveAttribute('aria-invalid', 'true');
+          await expect(name).toHaveAccessibleDescription(/Name must not contain control characters or line breaks\./);
+          await expect(name).toHaveValue(fields.name);
+          await expect(page.getByLabel('Email')).toHaveValue(fields.email);
+          await expect(page.getByRole('navigation', { name: 'Account' })).not.toContainText('Signed in');
+        });
+      },
+    );
   }
 });
 

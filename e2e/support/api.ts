@@ -1,7 +1,7 @@
 // Talking to a Quire blog over HTTP, as the README's API table describes it: registering readers,
 // signing them in through Auth.js's own endpoints, and writing comments without a browser.
 import { randomUUID } from 'node:crypto';
-import { expect, type APIRequestContext, type APIResponse } from '@playwright/test';
+import { expect, type APIRequestContext, type APIResponse, type Page } from '@playwright/test';
 import { SEED_POST } from './blog';
 
 export interface TestUser {
@@ -71,6 +71,14 @@ export async function signInWithApi(
   expect(response.headers().location ?? '', 'a failed sign-in redirects with ?error=').not.toContain('error=');
   const session = (await (await request.get('/api/auth/session')).json()) as { user?: { email?: string } } | null;
   expect(session?.user?.email, 'the session names the signed-in reader').toBe(user.email);
+}
+
+/** Signing in as a reader does: the sign-in page's form, from its address. */
+export async function signInWithForm(page: Page, email: string, password: string): Promise<void> {
+  await page.goto('/signin');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
 export function commentsUrl(postId: string = SEED_POST.id): string {

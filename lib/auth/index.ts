@@ -110,14 +110,27 @@ export const { handlers, signIn, signOut } = NextAuth(() => ({
   },
 }));
 
+/** Which account and which of its sign-ins this request's cookie names, unchecked (getViewer checks it). */
+const readSignIn = cache(async () => readSessionCookie((await headers()).get('cookie'), resolveAuthSecret()));
+
 /**
  * Who is reading, read fresh from the database once per request: signing out, a role change or a
  * deleted account takes effect on the next request, not when the cookie expires.
  */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
-  const claim = await readSessionCookie((await headers()).get('cookie'), resolveAuthSecret());
+  const claim = await readSignIn();
   return claim ? sessionViewer(claim) : null;
 });
+
+/**
+ * The viewer and this browser's sign-in of their account, for what signs out the account's other
+ * browsers but not this one (a new password).
+ */
+export async function getViewerSignIn(): Promise<{ viewer: Viewer; sessionId: string } | null> {
+  const viewer = await getViewer();
+  const claim = await readSignIn();
+  return viewer && claim ? { viewer, sessionId: claim.sessionId } : null;
+}
 
 /**
  * A sign-in or registration form was refused, but the reader has signed in meanwhile, in another
@@ -162,7 +175,8 @@ export async function withReturnToInAddress(
   if (query.returnTo !== undefined || query.callbackUrl !== undefined) return null;
   // Sent back refused (`?error=`), the reader comes from Auth.js by way of the provider's site:
   // the Referer is at most the blog's bare address, and Auth.js's cookie knows the page.
-  const came = query.error !== undefined ? ((await signInSetOutFrom()) ?? (await readerCameFrom())) : await readerCameFrom();
+  const came =
+    query.error !== undefined ? ((await signInSetOutFrom()) ?? (await readerCameFrom())) : await readerCameFrom();
   if (!came) return null;
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) if (typeof value === 'string') params.set(key, value);
@@ -191,4 +205,3 @@ export async function requireAdmin(): Promise<Viewer> {
   if (viewer.role !== 'admin') throw new NotAllowedError(403, 'Only the blog’s admins can do that.');
   return viewer;
 }
-

@@ -44,6 +44,12 @@ export async function verifyCredentials(email: string, password: string): Promis
   return user?.passwordHash && matches ? toViewer(user) : null;
 }
 
+/** Whether the account signs in with a password here (not only through GitHub or Google). */
+export async function hasPassword(userId: string): Promise<boolean> {
+  const user = await getDb().user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
+  return Boolean(user?.passwordHash);
+}
+
 /**
  * Whether an OAuth sign-in may join the account that already has its email. Registration here
  * never proves an email, so a provider's account is not joined to a password account by email

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { hashPassword, verifyPassword } from '@/lib/auth/passwords';
+import { fieldErrors } from '@/lib/comments/schemas';
+import { getDb, type DbTransaction } from '@/lib/db';
+import { unlessDatabaseDown } from '@/lib/db/health';
+import { limitSigningIn, signInSucceeded, tooFast } from '@/lib/rate-limits';
+import type { Viewer } from './accounts';
+import { passwordSchema } from './schemas';
+
+export const PASSWORD_CHANGE_UNAVAILABLE = 'Your password cannot be changed right now. Please try again in a minute.';
+
+/** The reader's current password, to prove it is them at the keyboard, and the one they choose. */
+export const passwordChangeSchema = z.strictObject({
+  current: z
+    .string({ error: 'Enter your current password.' })
+    .min(1, 'Enter your current password.')
+    .max(200, 'That is not your current password.'),
+  password: passwordSchema,
+});
+
+export type PasswordChangeResult =
+  | { ok: true; otherSignInsEnded: number }
+  | { ok: false; status: 400 | 403 | 429 | 503; errors: Record<string, string>; retryAfterSeconds?: number };
+
+/**
+ * A signed-in reader chooses a new password. The current one is asked first, so a browser left
+ * signed in is not enough to take the account, and a wrong one counts as a wrong sign-in to the
+ * account (lib/rate-limits): the form is no way round the sign-in page's limit on guesses. Every
+ * other browser signed in to the account is signed out, as whoever else had the old password may
+ * be using one; the browser that asked (its sign-in, `sessionId`) stays signed in.
+ */
+export async function changePassword(
+  input: unknown,
+  viewer: Viewer,
+  sessionId: string,
+  address: string | null,
+): Promise<PasswordChangeResult> {
+  const parsed = passwordChangeSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, status: 400, errors: fieldErrors(parsed.error) };
+  const { current, password } = parsed.data;
+  return unlessDatabaseDown(async (): Promise<PasswordChangeResult> => {
+    const user = await getDb().user.findUnique({ where: { id: viewer.id }, select: { passwordHash: true } });
+    if (!user?.passwordHash) {
+      return {
+        ok: false,
+        status: 403,
+        errors: { request: 'Your account signs in through another site, so it has no password here to change.' },
+      };
+    }
+    const limited = await limitSigningIn(address, viewer.email);
+    if (!limited.ok) return tooFast(limited);
+    if (!(await verifyPassword(current, user.passwordHash))) {
+      return { ok: false, status: 400, errors: { current: 'That is not your current password.' } };
+    }
+    await signInSucceeded(viewer.email);
+    const passwordHash = await hashPassword(password);
+    const ended = await getDb().$transaction(async (tx: DbTransaction) => {
+      await tx.user.update({ where: { id: viewer.id }, data: { passwordHash }, select: { id: true } });
+      return tx.session.deleteMany({ where: { userId: viewer.id, id: { not: sessionId } } });
+    });
+    return { ok: true, otherSignInsEnded: ended.count };
+  }, PASSWORD_CHANGE_UNAVAILABLE);
+}
