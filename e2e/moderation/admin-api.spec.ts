@@ -346,9 +346,15 @@ test('malformed admin requests get a 4xx naming the problem, never a 500', async
   await refusal(await raw('/api/admin/comments/bulk/approve', JSON.stringify({ ids: 'all of them' })), 400, 'ids', /./);
   await refusal(await raw('/api/admin/comments/bulk/approve', JSON.stringify({ ids: [3_000_000_000] })), 400, 'ids.0', /no comment with that id/);
   await refusal(await raw('/api/admin/comments/bulk/approve', JSON.stringify({ ids: ['x'] })), 400, 'ids.0', /comment id is a whole number/);
+  // Nothing that Number() would read as some other comment's id: true is not comment 1.
+  await refusal(await raw('/api/admin/comments/bulk/approve', JSON.stringify({ ids: [true] })), 400, 'ids.0', /comment id is a whole number/);
+  await refusal(await raw('/api/admin/comments/bulk/approve', JSON.stringify({ ids: ['0x10', '1e1'] })), 400, 'ids.0', /comment id is a whole number/);
+  await refusal(await raw('/api/admin/comments/bulk/approve', '[1, 2]'), 400, 'request', /^Send a JSON object of named fields, not a list or a single value\.$/);
+  await refusal(await raw('/api/admin/settings', 'null', 'put'), 400, 'request', /^Send a JSON object of named fields/);
   await refusal(await admin.api.get('/api/admin/comments?status=everything'), 400, 'status', /one of published, pending, spam, deleted/);
   await refusal(await admin.api.get('/api/admin/comments?status=spam&cursor=first'), 400, 'cursor', /comment id is a whole number/);
   expect((await admin.api.post('/api/admin/comments/not-a-number/approve')).status()).toBe(404);
+  expect((await admin.api.post('/api/admin/comments/0x1/approve')).status()).toBe(404);
   // A well-formed id that names no comment is a 404 too, not a 200 that changed nothing.
   await refusal(await admin.api.post('/api/admin/comments/2147483000/approve'), 404, 'id', /^There is no comment with that id\.$/);
   expect((await admin.api.post('/api/admin/comments/1/explode')).status()).toBe(404);

@@ -186,6 +186,21 @@ describe('commentIdSchema', () => {
     expect(commentIdSchema.parse(7)).toBe(7);
     for (const bad of ['x', '0', '-3', '1.5', '']) expect(commentIdSchema.safeParse(bad).success).toBe(false);
   });
+
+  it('refuses what Number() would read as another comment’s id: hex, exponents, spaces, true, a list', () => {
+    for (const bad of ['0x10', '1e3', ' 5 ', '5 ', true, [7], null]) {
+      expect(commentIdSchema.safeParse(bad).error?.issues[0]?.message, String(bad)).toBe(
+        'Not a comment id: a comment id is a whole number from 1 up.',
+      );
+    }
+    expect(errorsFor(newCommentSchema, { body: 'x', parentId: '0x10' })).toEqual({
+      parentId: 'parentId must be a comment id.',
+    });
+    expect(errorsFor(newCommentSchema, { body: 'x', parentId: true })).toEqual({
+      parentId: 'parentId must be a comment id.',
+    });
+    expect(newCommentSchema.parse({ body: 'x', parentId: '12' }).parentId).toBe(12);
+  });
 });
 
 describe('fieldErrors', () => {

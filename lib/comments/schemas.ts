@@ -42,13 +42,36 @@ export const guestWebsiteSchema = z
   .max(200, 'Website must be at most 200 characters.')
   // Written as people say it, a host name and maybe a path ("example.com/about"), an address is
   // taken as https. Anything else is left as typed, and refused below unless it is http(s).
-  .transform((website) => (/^[a-z0-9][a-z0-9-]*(\.[a-z0-9-]+)+(:\d+)?([/?#]|$)/i.test(website) ? `https://${website}` : website))
-  .pipe(z.url({ protocol: /^https?$/, error: 'Website must be a web address, like example.com or https://example.com/about.' }));
+  .transform((website) =>
+    /^[a-z0-9][a-z0-9-]*(\.[a-z0-9-]+)+(:\d+)?([/?#]|$)/i.test(website) ? `https://${website}` : website,
+  )
+  .pipe(
+    z.url({
+      protocol: /^https?$/,
+      error: 'Website must be a web address, like example.com or https://example.com/about.',
+    }),
+  );
+
+/**
+ * A number as a URL, a form or JSON carries it: a JSON number, or a string of digits, read by
+ * `schema`. Not everything `Number()` also reads as one ("0x10", "1e3", " 5 ", true, [7]): an id
+ * must say plainly which comment it names, and a malformed one is refused naming its field, not
+ * taken for another comment's.
+ */
+export function fromDigits<T extends z.ZodType>(schema: T) {
+  return z.preprocess((value) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value), schema);
+}
 
 /** A new comment or reply, as the form and the API both send it. */
 export const newCommentSchema = z.strictObject({
   body: commentBodySchema,
-  parentId: z.coerce.number({ error: 'parentId must be a comment id.' }).int().positive().max(2_147_483_647, 'parentId must be a comment id.').optional(),
+  parentId: fromDigits(
+    z
+      .number({ error: 'parentId must be a comment id.' })
+      .int('parentId must be a comment id.')
+      .positive('parentId must be a comment id.')
+      .max(2_147_483_647, 'parentId must be a comment id.'),
+  ).optional(),
   name: optionalText(displayNameSchema),
   email: optionalText(emailSchema),
   website: optionalText(guestWebsiteSchema),
@@ -57,18 +80,22 @@ export const newCommentSchema = z.strictObject({
 export type NewCommentInput = z.infer<typeof newCommentSchema>;
 
 // Saving an emptied comment is not how a comment is taken away: the message says what is.
-export const editCommentSchema = z.strictObject({ body: commentBody('Write something before saving; to take the comment away, use Delete.') });
+export const editCommentSchema = z.strictObject({
+  body: commentBody('Write something before saving; to take the comment away, use Delete.'),
+});
 
 /**
  * A comment id (or a cursor made of one) as it arrives in a URL, form or JSON: a whole number the
  * databases' 32-bit id column can hold, so a huge one is "no such comment", not a driver error.
  */
 const NOT_A_COMMENT_ID = 'Not a comment id: a comment id is a whole number from 1 up.';
-export const commentIdSchema = z.coerce
-  .number({ error: NOT_A_COMMENT_ID })
-  .int(NOT_A_COMMENT_ID)
-  .positive(NOT_A_COMMENT_ID)
-  .max(2_147_483_647, 'There is no comment with that id.');
+export const commentIdSchema = fromDigits(
+  z
+    .number({ error: NOT_A_COMMENT_ID })
+    .int(NOT_A_COMMENT_ID)
+    .positive(NOT_A_COMMENT_ID)
+    .max(2_147_483_647, 'There is no comment with that id.'),
+);
 
 /** Field → first message, for forms and for API error bodies. */
 export function fieldErrors(error: z.ZodError): Record<string, string> {
@@ -78,8 +105,9 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) errors[key] ??= `Unknown field "${key}".`;
     } else if (field === 'request' && issue.code === 'invalid_type') {
-      // The body was JSON, but not an object of fields (null, a string, a list…).
-      errors.request ??= 'Send a JSON object of fields, like {"body": "…"}.';
+      // The body was JSON, but not an object of fields (null, a string, a list…). Said without an
+      // example field: the admin API's bodies share these words and have no "body".
+      errors.request ??= 'Send a JSON object of named fields, not a list or a single value.';
     } else {
       errors[field] ??= issue.message;
     }

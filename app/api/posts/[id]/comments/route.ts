@@ -9,19 +9,16 @@ import { isUnavailable } from '@/lib/db/health';
 import { getPostById } from '@/lib/content/posts';
 import { clientIp } from '@/lib/http/client-ip';
 import { jsonError, readJsonBody, retryAfter } from '@/lib/http/json';
-import { commentIdSchema, fieldErrors } from '@/lib/comments/schemas';
+import { commentIdSchema, fieldErrors, fromDigits } from '@/lib/comments/schemas';
 
 type Context = { params: Promise<{ id: string }> };
 
 const LIMIT_MESSAGE = 'limit must be a whole number from 1 to 200.';
 const listQuerySchema = z.object({
   cursor: commentIdSchema.optional(),
-  limit: z.coerce
-    .number({ error: LIMIT_MESSAGE })
-    .int(LIMIT_MESSAGE)
-    .min(1, LIMIT_MESSAGE)
-    .max(200, LIMIT_MESSAGE)
-    .default(50),
+  limit: fromDigits(
+    z.number({ error: LIMIT_MESSAGE }).int(LIMIT_MESSAGE).min(1, LIMIT_MESSAGE).max(200, LIMIT_MESSAGE),
+  ).default(50),
 });
 
 export async function GET(request: Request, { params }: Context): Promise<Response> {
@@ -46,7 +43,11 @@ export async function POST(request: Request, { params }: Context): Promise<Respo
     }),
   );
   if (!result.ok) {
-    return jsonError(result.status, result.errors, retryAfter('retryAfterSeconds' in result ? result.retryAfterSeconds : undefined));
+    return jsonError(
+      result.status,
+      result.errors,
+      retryAfter('retryAfterSeconds' in result ? result.retryAfterSeconds : undefined),
+    );
   }
   const { comment } = result;
   return Response.json({ comment: writtenForApi(comment) }, { status: comment.status === 'published' ? 201 : 202 });

@@ -4,8 +4,9 @@ import { z } from 'zod';
 import { getThreadState } from '@/lib/comments/queries';
 import { getPostById } from '@/lib/content/posts';
 import { jsonError } from '@/lib/http/json';
+import { fromDigits } from '@/lib/comments/schemas';
 
-const querySchema = z.object({ since: z.coerce.number().int().min(0).default(0) });
+const querySchema = z.object({ since: fromDigits(z.number().int().min(0)).default(0) });
 
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   const query = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
@@ -18,6 +19,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   } catch {
     return jsonError(503, { request: 'Comments are temporarily unavailable.' });
   }
-  if (thread.version === query.data.since) return new Response(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
-  return Response.json({ version: thread.version, count: thread.publishedCount }, { headers: { 'Cache-Control': 'no-store' } });
+  if (thread.version === query.data.since)
+    return new Response(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
+  return Response.json(
+    { version: thread.version, count: thread.publishedCount },
+    { headers: { 'Cache-Control': 'no-store' } },
+  );
 }
