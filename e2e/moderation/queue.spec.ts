@@ -39,14 +39,18 @@ test('a first comment waits; the admin approves it from the queue and open pages
   await page.goto('/admin');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Moderation queue');
   const headerCount = page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: /^Admin \(\d+\)$/ });
-  const pendingTab = page.getByRole('navigation', { name: 'Comments by status' }).getByRole('link', { name: /^Pending \(\d+\)$/ });
+  const pendingTab = page
+    .getByRole('navigation', { name: 'Comments by status' })
+    .getByRole('link', { name: /^Pending \(\d+\)$/ });
   await expect(pendingTab).toHaveAttribute('aria-current', 'page');
   // Both counts are the number of comments waiting (asked again if another test moved it meanwhile).
   await expect
     .poll(async () => {
       await page.goto('/admin');
       const waiting = await db.comment.count({ where: { status: 'pending' } });
-      return [await headerCount.textContent(), await pendingTab.textContent()].map((label) => Number(label?.match(/\((\d+)\)/)?.[1]) - waiting);
+      return [await headerCount.textContent(), await pendingTab.textContent()].map(
+        (label) => Number(label?.match(/\((\d+)\)/)?.[1]) - waiting,
+      );
     })
     .toEqual([0, 0]);
   const row = queueRow(page, text);
@@ -84,7 +88,11 @@ test('a first comment waits; the admin approves it from the queue and open pages
   await expect(logRows(page).first()).toContainText('pending → published');
 });
 
-test('spam, delete and restore move a comment between the tabs, each step logged', async ({ admin, accounts, commentSettings }) => {
+test('spam, delete and restore move a comment between the tabs, each step logged', async ({
+  admin,
+  accounts,
+  commentSettings,
+}) => {
   await commentSettings.set({ holdFor: 'nobody' });
   const writer = await accounts.create('writer');
   const text = uniqueText('An ordinary published remark');
@@ -95,13 +103,17 @@ test('spam, delete and restore move a comment between the tabs, each step logged
     await page.goto(`/admin?status=${tab}`);
     await waitForEnhancedQueue(page);
     const row = queueRow(page, text);
-    const neighbour = await row.evaluate((item) => (item.nextElementSibling ?? item.previousElementSibling)?.id || null);
+    const neighbour = await row.evaluate(
+      (item) => (item.nextElementSibling ?? item.previousElementSibling)?.id || null,
+    );
     await row.getByRole('button', { name: `${button} comment ${comment.id} by ${writer.name}` }).click();
     await expect(queueStatus(page)).toHaveText(message);
     await expect(page.locator(`li#q${comment.id}`)).toHaveCount(0);
     // The row went with the focus; it moves on to the next row's first button or link (the previous
     // row's at the end of the list), or to the result when no row is left, never back to the page's top.
-    await expect(neighbour ? page.locator(`li#${neighbour} .queue-row-actions :is(button, a[href])`).first() : queueStatus(page)).toBeFocused();
+    await expect(
+      neighbour ? page.locator(`li#${neighbour} .queue-row-actions :is(button, a[href])`).first() : queueStatus(page),
+    ).toBeFocused();
   };
   const published = async () => {
     const response = await page.request.get(`/api/posts/${SEED_POST.id}/comments?limit=200`);
@@ -146,22 +158,30 @@ test('Restore brings a comment removed while it awaited moderation back to Pendi
   const spammed = await heldComment('spammed-while-held', 'Held, then marked as spam by a slip of the hand');
   expect((await admin.api.post(`/api/admin/comments/${deleted.id}/delete?from=pending`)).status()).toBe(200);
   expect((await admin.api.post(`/api/admin/comments/${spammed.id}/spam?from=pending`)).status()).toBe(200);
-  const backInPending = 'Restored 1 comment. It was awaiting moderation when removed, so it is back in Pending: approve it to publish it.';
+  const backInPending =
+    'Restored 1 comment. It was awaiting moderation when removed, so it is back in Pending: approve it to publish it.';
 
   // With JavaScript, answered in place; without, on the page the form sends the admin back to.
   const withScript = admin.page;
   await withScript.goto('/admin?status=deleted');
   await waitForEnhancedQueue(withScript);
-  await queueRow(withScript, deleted.text).getByRole('button', { name: `Restore comment ${deleted.id} by ${deleted.writer.name}` }).click();
+  await queueRow(withScript, deleted.text)
+    .getByRole('button', { name: `Restore comment ${deleted.id} by ${deleted.writer.name}` })
+    .click();
   await expect(queueStatus(withScript)).toHaveText(backInPending);
   const withoutScript = await browse(admin.user, { javaScriptEnabled: false });
   await withoutScript.goto('/admin?status=spam');
-  await queueRow(withoutScript, spammed.text).getByRole('button', { name: `Restore comment ${spammed.id} by ${spammed.writer.name}` }).click();
+  await queueRow(withoutScript, spammed.text)
+    .getByRole('button', { name: `Restore comment ${spammed.id} by ${spammed.writer.name}` })
+    .click();
   await expect(queueStatus(withoutScript)).toHaveText(backInPending);
 
   // Both wait in Pending again, still saying why they were held; readers see neither.
   for (const { id } of [deleted, spammed]) {
-    expect(await db.comment.findUniqueOrThrow({ where: { id }, select: { status: true, heldReason: true } })).toEqual({ status: 'pending', heldReason: 'first comment' });
+    expect(await db.comment.findUniqueOrThrow({ where: { id }, select: { status: true, heldReason: true } })).toEqual({
+      status: 'pending',
+      heldReason: 'first comment',
+    });
   }
   await withoutScript.goto('/admin');
   for (const { text } of [deleted, spammed]) await expect(queueRow(withoutScript, text)).toContainText('first comment');
@@ -226,10 +246,14 @@ test('without JavaScript, an admin signed out in another tab who presses Approve
   const otherTab = await page.context().newPage();
   await otherTab.goto('/admin');
   await otherTab.getByRole('navigation', { name: 'Account' }).getByRole('button', { name: 'Sign out' }).click();
-  await expect(otherTab.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Sign in' })).toBeVisible();
+  await expect(
+    otherTab.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Sign in' }),
+  ).toBeVisible();
 
   await approve.click();
-  await expect(page).toHaveURL((url) => url.pathname === '/signin' && url.searchParams.get('returnTo') === '/admin?status=pending');
+  await expect(page).toHaveURL(
+    (url) => url.pathname === '/signin' && url.searchParams.get('returnTo') === '/admin?status=pending',
+  );
   await expect(page.locator('body')).not.toContainText('Server Action');
   expect((await db.comment.findUniqueOrThrow({ where: { id }, select: { status: true } })).status).toBe('pending');
 
@@ -240,7 +264,11 @@ test('without JavaScript, an admin signed out in another tab who presses Approve
   await expect(page.locator(`li#q${id}`)).toBeVisible();
 });
 
-test('three held comments are approved at once; "Select all" ticks every row', async ({ admin, accounts, commentSettings }) => {
+test('three held comments are approved at once; "Select all" ticks every row', async ({
+  admin,
+  accounts,
+  commentSettings,
+}) => {
   await commentSettings.set({ holdFor: 'everyone' });
   const writer = await accounts.create('prolific');
   const api = await accounts.apiAs(writer);
@@ -298,7 +326,10 @@ test('without JavaScript the queue is a plain form: approving lands back on the 
   const row = queueRow(page, text);
   await row.getByRole('button', { name: `Approve comment ${id} by ${writer.name}` }).click();
   await expect(page).toHaveURL(
-    (url) => url.pathname === '/admin' && url.searchParams.get('done') === 'approve' && url.searchParams.get('cursor') === cursor,
+    (url) =>
+      url.pathname === '/admin' &&
+      url.searchParams.get('done') === 'approve' &&
+      url.searchParams.get('cursor') === cursor,
   );
   await expect(queueStatus(page)).toHaveText('Approved 1 comment.');
   await expect(page.locator(`li#q${id}`)).toHaveCount(0);
@@ -356,7 +387,10 @@ test('a held reply whose comment was marked as spam is still found, under a plac
   commentSettings,
 }) => {
   await commentSettings.set({ holdFor: 'nobody' });
-  const answered = await postComment(await accounts.apiAs(await accounts.create('answered')), uniqueText('Soon marked as spam'));
+  const answered = await postComment(
+    await accounts.apiAs(await accounts.create('answered')),
+    uniqueText('Soon marked as spam'),
+  );
   await commentSettings.set({ holdFor: 'first-time' });
   const replier = await accounts.create('stranded');
   const replyText = uniqueText('A held reply to what became spam');
@@ -401,8 +435,13 @@ test('a flood of held comments leaves the queue in one press: every comment in t
   await waitForEnhancedQueue(page);
   // The next page's address carries where this one's "every comment" stops, so it never reaches further.
   const newest = await queueRowId(page.locator('li.queue-row').first());
-  await expect(page.getByRole('link', { name: 'Older comments »' })).toHaveAttribute('href', new RegExp(`[?&]upTo=${newest}%40\\d+(&|$)`));
-  await page.getByRole('checkbox', { name: /^Every comment in this tab \([\d,]+\), not only the ticked ones$/ }).check();
+  await expect(page.getByRole('link', { name: 'Older comments »' })).toHaveAttribute(
+    'href',
+    new RegExp(`[?&]upTo=${newest}%40\\d+(&|$)`),
+  );
+  await page
+    .getByRole('checkbox', { name: /^Every comment in this tab \([\d,]+\), not only the ticked ones$/ })
+    .check();
   // One more arrives after the page was drawn: nobody has seen it, so it is not marked with the rest.
   const late = await db.comment.create({ data: flood('late'), select: { id: true } });
   await page.getByRole('button', { name: 'Spam selected' }).click();
@@ -414,7 +453,11 @@ test('a flood of held comments leaves the queue in one press: every comment in t
   await expect(page.locator('li.queue-row').filter({ hasText: `${marker} 1` })).toHaveCount(0);
 });
 
-test('without JavaScript, a whole tab larger than one step goes on from the button its answer offers', async ({ admin, browse, db }) => {
+test('without JavaScript, a whole tab larger than one step goes on from the button its answer offers', async ({
+  admin,
+  browse,
+  db,
+}) => {
   const marker = uniqueText('Wave');
   const wave = (label: string | number) => ({
     postId: SEED_POST.id,
@@ -431,7 +474,9 @@ test('without JavaScript, a whole tab larger than one step goes on from the butt
   await page.goto('/admin');
   await page.getByRole('checkbox', { name: /^Every comment in this tab/ }).check();
   await page.getByRole('button', { name: 'Spam selected' }).click();
-  await expect(queueStatus(page)).toHaveText(/^Marked as spam: 500 comments\. [\d,]+ more comments? (is|are) still in this tab\.$/);
+  await expect(queueStatus(page)).toHaveText(
+    /^Marked as spam: 500 comments\. [\d,]+ more comments? (is|are) still in this tab\.$/,
+  );
   // Arrived after the page was drawn: going on must not take it either.
   const late = await db.comment.create({ data: wave('late'), select: { id: true } });
   // The page came back fresh, its box unticked; the answer's own button goes on.
@@ -439,4 +484,37 @@ test('without JavaScript, a whole tab larger than one step goes on from the butt
   await expect(queueStatus(page)).toHaveText(/^Marked as spam: [\d,]+ comments?\./);
   expect(await db.comment.count({ where: { body: { startsWith: marker }, status: 'spam' } })).toBe(503);
   expect((await db.comment.findUnique({ where: { id: late.id }, select: { status: true } }))?.status).toBe('pending');
+});
+
+test('a later page of the queue emptied by the admin says comments still wait before it, with and without JavaScript', async ({
+  admin,
+  browse,
+  db,
+}) => {
+  // The queue's pages go back by id: the page after id 1 is empty, as a later page is once the
+  // admin has cleared it while newer comments (this one at least) still wait.
+  const held = uniqueText('Held at the back');
+  await db.comment.create({
+    data: {
+      postId: SEED_POST.id,
+      body: held,
+      html: `<p>${held}</p>`,
+      status: 'pending',
+      heldReason: 'a guest',
+      guestName: 'Early',
+    },
+    select: { id: true },
+  });
+  for (const javaScriptEnabled of [true, false]) {
+    const page = javaScriptEnabled ? admin.page : await browse(admin.user, { javaScriptEnabled: false });
+    await page.goto('/admin?status=pending&cursor=1');
+    const waiting = await db.comment.count({ where: { status: 'pending' } });
+    await expect(page.getByRole('main')).not.toContainText('Nothing is waiting for moderation.');
+    await expect(page.locator('.status-message')).toContainText(
+      `No comments on this page now; ${waiting.toLocaleString('en-US')} comment${waiting === 1 ? ' is' : 's are'} still waiting for moderation, on the pages before it.`,
+    );
+    await page.locator('.status-message').getByRole('link', { name: 'Go to the newest' }).click();
+    await expect(page).toHaveURL((url) => url.pathname === '/admin' && !url.searchParams.has('cursor'));
+    await expect(queueRow(page, held)).toBeVisible();
+  }
 });

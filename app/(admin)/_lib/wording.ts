@@ -24,12 +24,22 @@ export function plural(count: number, one: string, many = `${one}s`): string {
  */
 export function moderationDoneMessage(
   action: ModerationAction,
-  outcome: { changed: number; missing: number; deletedByAuthor: number; changedMeanwhile: number; stillInTab: number; backInQueue?: number },
+  outcome: {
+    changed: number;
+    missing: number;
+    deletedByAuthor: number;
+    changedMeanwhile: number;
+    stillInTab: number;
+    backInQueue?: number;
+  },
 ): string {
   const queued = outcome.backInQueue ?? 0;
   const [they, were] = queued === 1 ? ['it', 'was'] : ['they', 'were'];
   const them = queued === 1 ? 'it' : 'them';
-  const whichOnes = queued === outcome.changed ? `${they[0]!.toUpperCase()}${they.slice(1)}` : `${queued.toLocaleString('en-US')} of them`;
+  const whichOnes =
+    queued === outcome.changed
+      ? `${they[0]!.toUpperCase()}${they.slice(1)}`
+      : `${queued.toLocaleString('en-US')} of them`;
   const left = [
     queued > 0 &&
       `${whichOnes} ${were} awaiting moderation when removed, so ${they} ${queued === 1 ? 'is' : 'are'} back in Pending: approve ${them} to publish ${them}.`,
@@ -39,11 +49,24 @@ export function moderationDoneMessage(
       `Left ${plural(outcome.deletedByAuthor, 'comment')} deleted: ${outcome.deletedByAuthor === 1 ? 'its author' : 'their authors'} deleted ${outcome.deletedByAuthor === 1 ? 'it' : 'them'}, and a moderator can restore or mark as spam only what a moderator removed.`,
     outcome.missing > 0 && `${plural(outcome.missing, 'comment')} could not be found.`,
     // A whole tab moves a step at a time; the admin hears how much is left for the next press.
-    outcome.stillInTab > 0 && `${plural(outcome.stillInTab, 'more comment', 'more comments')} ${outcome.stillInTab === 1 ? 'is' : 'are'} still in this tab.`,
+    outcome.stillInTab > 0 &&
+      `${plural(outcome.stillInTab, 'more comment', 'more comments')} ${outcome.stillInTab === 1 ? 'is' : 'are'} still in this tab.`,
   ].filter((part) => typeof part === 'string');
   if (outcome.changed > 0) return [`${doneVerb[action]} ${plural(outcome.changed, 'comment')}.`, ...left].join(' ');
   if (left.length > 0) return ['No comments changed.', ...left].join(' ');
   return 'No comments changed: they were already there.';
+}
+
+/**
+ * What an empty page of a tab says. A later page emptied by the admin's own clearing (or reached
+ * from an old address) is not an empty tab: it says how many are still in it, before them, so
+ * clearing from the back does not stop early.
+ */
+export function emptyQueuePageMessage(status: string, inTab: number, laterPage: boolean): string {
+  const waiting = status === 'pending' ? 'waiting for moderation' : 'in this tab';
+  if (laterPage && inTab > 0)
+    return `No comments on this page now; ${plural(inTab, 'comment')} ${inTab === 1 ? 'is' : 'are'} still ${waiting}, on the pages before it.`;
+  return status === 'pending' ? 'Nothing is waiting for moderation.' : 'No comments here.';
 }
 
 /**
@@ -52,7 +75,10 @@ export function moderationDoneMessage(
  * needs no box ticked again ("Approve the next 500", "Spam the remaining 12").
  */
 export function goOnThroughTab(action: ModerationAction, upTo: string, left: number, step: number, tab: string): GoOn {
-  const label = left > step ? `${ACTION_LABELS[action]} the next ${step.toLocaleString('en-US')}` : `${ACTION_LABELS[action]} the remaining ${left.toLocaleString('en-US')}`;
+  const label =
+    left > step
+      ? `${ACTION_LABELS[action]} the next ${step.toLocaleString('en-US')}`
+      : `${ACTION_LABELS[action]} the remaining ${left.toLocaleString('en-US')}`;
   return { value: `${action}:tab:${upTo}:${tab}`, label };
 }
 
@@ -93,7 +119,8 @@ export function settingsChanges(before: string | null, after: string | null): st
   };
   const from = parse(before);
   const to = parse(after);
-  const show = (value: unknown) => (Array.isArray(value) ? (value.length > 0 ? value.join(', ') : '(none)') : String(value));
+  const show = (value: unknown) =>
+    Array.isArray(value) ? (value.length > 0 ? value.join(', ') : '(none)') : String(value);
   return [...new Set([...Object.keys(from), ...Object.keys(to)])]
     .filter((key) => JSON.stringify(from[key]) !== JSON.stringify(to[key]))
     .map((key) => `${key}: ${show(from[key])} → ${show(to[key])}`);

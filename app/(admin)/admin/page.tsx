@@ -3,7 +3,7 @@ import { SiteLink } from '@/components/site-link';
 import { z } from 'zod';
 import { adminForPage } from '../_lib/guard';
 import { queueHref } from '../_lib/queue-href';
-import { goOnThroughTab, moderationDoneMessage, plural } from '../_lib/wording';
+import { emptyQueuePageMessage, goOnThroughTab, moderationDoneMessage, plural } from '../_lib/wording';
 import { AdminNav } from '@/components/admin/admin-nav';
 import { QueueForm } from '@/components/admin/queue-form';
 import { QueueRow } from '@/components/admin/queue-row';
@@ -37,17 +37,27 @@ const TABS: { status: CommentStatus; label: string }[] = [
   { status: 'deleted', label: 'Deleted' },
 ];
 
-export default async function ModerationQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ModerationQueuePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const query = querySchema.parse(await searchParams);
   await adminForPage(queueHref({ status: query.status }));
-  const [counts, queue] = await Promise.all([countByStatus(), listQueuePage({ status: query.status, cursor: query.cursor, upTo: query.upTo })]);
+  const [counts, queue] = await Promise.all([
+    countByStatus(),
+    listQueuePage({ status: query.status, cursor: query.cursor, upTo: query.upTo }),
+  ]);
   // Where "every comment in this tab" stops, the tab as page 1 showed it: its later pages' addresses carry it.
   const upTo = queue.upTo ? cutOffText(queue.upTo) : undefined;
   const carriedUpTo = query.cursor === undefined ? undefined : upTo;
   const actions = TAB_ACTIONS[query.status];
   // After a whole-tab step that left some (no JavaScript): the button that goes on from there.
   const goOn =
-    query.done !== undefined && query.left > 0 && query.leftUpTo !== undefined && (actions as readonly string[]).includes(query.done)
+    query.done !== undefined &&
+    query.left > 0 &&
+    query.leftUpTo !== undefined &&
+    (actions as readonly string[]).includes(query.done)
       ? goOnThroughTab(query.done, cutOffText(query.leftUpTo), query.left, WHOLE_TAB_STEP, query.status)
       : null;
   const site = getSite();
@@ -59,7 +69,11 @@ export default async function ModerationQueuePage({ searchParams }: { searchPara
       <h1>Moderation queue</h1>
       <nav className="admin-tabs" aria-label="Comments by status">
         {TABS.map((tab) => (
-          <SiteLink key={tab.status} href={queueHref({ status: tab.status })} aria-current={tab.status === query.status ? 'page' : undefined}>
+          <SiteLink
+            key={tab.status}
+            href={queueHref({ status: tab.status })}
+            aria-current={tab.status === query.status ? 'page' : undefined}
+          >
             {tab.label} ({counts[tab.status].toLocaleString('en-US')})
           </SiteLink>
         ))}
@@ -71,26 +85,61 @@ export default async function ModerationQueuePage({ searchParams }: { searchPara
         cursor={query.cursor}
         upTo={upTo}
         actions={actions}
-        notice={query.done !== undefined && query.count !== undefined ? moderationDoneMessage(query.done, { changed: query.count, missing: query.missing, deletedByAuthor: query.byAuthor, changedMeanwhile: query.meanwhile, stillInTab: query.left, backInQueue: query.queued }) : null}
+        notice={
+          query.done !== undefined && query.count !== undefined
+            ? moderationDoneMessage(query.done, {
+                changed: query.count,
+                missing: query.missing,
+                deletedByAuthor: query.byAuthor,
+                changedMeanwhile: query.meanwhile,
+                stillInTab: query.left,
+                backInQueue: query.queued,
+              })
+            : null
+        }
         goOn={goOn}
-        selectAllHref={queueHref({ status: query.status, cursor: query.cursor, upTo: carriedUpTo, select: allSelected ? undefined : 'all' })}
+        selectAllHref={queueHref({
+          status: query.status,
+          cursor: query.cursor,
+          upTo: carriedUpTo,
+          select: allSelected ? undefined : 'all',
+        })}
         allSelected={allSelected}
         wholeTab={upTo !== undefined && queue.upToCount > queue.items.length ? { count: queue.upToCount } : null}
         empty={queue.items.length === 0}
       >
         {queue.items.length === 0 ? (
-          <p className="status-message">{query.status === 'pending' ? 'Nothing is waiting for moderation.' : 'No comments here.'}</p>
+          <p className="status-message">
+            {emptyQueuePageMessage(query.status, counts[query.status], query.cursor !== undefined)}
+            {query.cursor !== undefined && counts[query.status] > 0 && (
+              <>
+                {' '}
+                <SiteLink href={queueHref({ status: query.status })}>Go to the newest</SiteLink>
+              </>
+            )}
+          </p>
         ) : (
           <ol className="queue-list" aria-label={`${plural(queue.items.length, 'comment')} on this page`}>
             {queue.items.map((row) => (
-              <QueueRow key={row.id} row={row} actions={actions} checked={allSelected} timeZone={site.timeZone} now={now} />
+              <QueueRow
+                key={row.id}
+                row={row}
+                actions={actions}
+                checked={allSelected}
+                timeZone={site.timeZone}
+                now={now}
+              />
             ))}
           </ol>
         )}
       </QueueForm>
       {(query.cursor !== undefined || queue.nextCursor !== null) && (
         <nav className="pager" aria-label="More comments">
-          {query.cursor !== undefined ? <SiteLink href={queueHref({ status: query.status })}>« Newest</SiteLink> : <span />}
+          {query.cursor !== undefined ? (
+            <SiteLink href={queueHref({ status: query.status })}>« Newest</SiteLink>
+          ) : (
+            <span />
+          )}
           {queue.nextCursor !== null ? (
             <SiteLink href={queueHref({ status: query.status, cursor: queue.nextCursor, upTo })} rel="next">
               Older comments »
