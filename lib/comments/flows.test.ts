@@ -14,7 +14,7 @@ import {
   removeComment,
 } from './change-comment';
 import { CommentError } from './errors';
-import { deleteComment, editComment } from './mutations';
+import { deleteComment, editComment, writeComment, writtenForApi } from './mutations';
 import {
   commentAddress,
   commentUrl,
@@ -362,6 +362,22 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
         });
         expect(await getDb().comment.count({ where: { postId: { in: [closed.id, open.id] } } })).toBe(1);
       });
+
+      it('refuses a comment whose post an admin closed after it was found open, writing nothing', async () => {
+        const p = publish();
+        await post(p, bob, { body: 'before the close' });
+        // What postComment does after assertMayComment found the post open: the Close lands between.
+        await getDb().postThread.update({ where: { postId: p.id }, data: { closed: true } });
+        const written = writeComment({
+          post: p,
+          viewer: ada,
+          input: { body: 'just too late' },
+          settings: defaultCommentSettings,
+        });
+        await expect(written).rejects.toMatchObject({ status: 403, message: 'Comments are closed on this post.' });
+        expect(await getDb().comment.count({ where: { postId: p.id } })).toBe(1);
+        expect(await getThreadState(p.id)).toMatchObject({ publishedCount: 1, topLevelCount: 1, version: 1 });
+      });
     });
 
     describe('replies', () => {
@@ -470,6 +486,39 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
         });
         expect(await getComment(comment.id)).toMatchObject({ body: 'mine', editedAt: null });
         expect((await getThreadState(p.id)).version).toBe(1);
+      });
+
+      it('answers someone else’s held comment as one that does not exist (404), to Edit and to Delete', async () => {
+        await setCommentSettings({ holdFor: 'everyone' });
+        const p = publish();
+        const { comment } = await postComment({
+          postId: p.id,
+          viewer: bob,
+          input: { body: 'held, and nobody’s business' },
+        }).then((r) => (r.ok ? r : expect.unreachable(JSON.stringify(r))));
+        expect(comment.status).toBe('pending');
+        const missing = { ok: false, status: 404, errors: { request: 'That comment does not exist or was removed.' } };
+        expect(await changeCommentText({ id: comment.id, viewer: ada, input: { body: 'mine now' } })).toEqual(missing);
+        expect(await removeComment({ id: comment.id, viewer: ada })).toEqual(missing);
+        expect(await removeComment({ id: 2_000_000_000, viewer: ada })).toEqual(missing);
+        expect(await getComment(comment.id)).toMatchObject({ status: 'pending', body: 'held, and nobody’s business' });
+      });
+
+      it('tells a banned author of the ban, not of the edit window, also once the window has passed', async () => {
+        const p = publish();
+        const dee = await insertReader('Dee');
+        await getDb().comment.create({
+          data: { postId: 'elsewhere', authorId: dee.id, body: 'hi', html: '<p>hi</p>', publishedAt: new Date() },
+        });
+        const { comment } = await post(p, dee, { body: 'before the ban' });
+        await getDb().ban.create({ data: { userId: dee.id, reason: 'testing' } });
+        const later = new Date(comment.createdAt.getTime() + 60 * 60_000);
+        await expect(
+          editComment({ id: comment.id, viewer: dee, body: 'late', settings: defaultCommentSettings, now: later }),
+        ).rejects.toMatchObject({
+          status: 403,
+          message: 'Your account may no longer comment on this blog.',
+        });
       });
 
       it('refuses an edit after the window (403), saying how long the window is', async () => {
@@ -769,6 +818,22 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
           [2, 2, [fifth.id]],
         ]);
         expect(await findCommentPage(fifth.id, 2)).toEqual({ postId: p.id, page: 2 });
+      });
+
+      it('takes Delete pressed twice at once as one Delete, not as a moderator’s change', async () => {
+        const p = publish();
+        for (let i = 0; i < 5; i++) {
+          const { comment } = await post(p, ada, { body: `twice ${i}` });
+          const answers = await Promise.all([
+            removeComment({ id: comment.id, viewer: ada }),
+            removeComment({ id: comment.id, viewer: ada }),
+          ]);
+          // Each press is done, or (the second, asked after the first had finished) finds nothing left to delete.
+          for (const answer of answers) expect(answer.ok || answer.status === 404, JSON.stringify(answer)).toBe(true);
+          expect(answers.some((answer) => answer.ok)).toBe(true);
+          expect(await getComment(comment.id)).toMatchObject({ status: 'deleted', deletedBy: 'author' });
+        }
+        await expectCountersMatchRows(p.id);
       });
 
       it('refuses someone else’s comment (403), a second delete (404) and a bad id (404)', async () => {
@@ -1108,6 +1173,26 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
       });
     });
 
+    it('does not hold a reader’s next comment as a first because an edit sent their approved one back to the queue', async () => {
+      await setCommentSettings({ holdFor: 'first-time', holdLinkCount: 1 });
+      const eve = await insertReader('Eve');
+      const p = publish();
+      const { comment } = await post(p, eve, { body: 'my first' });
+      expect(comment.status).toBe('pending');
+      await moderateComments({
+        ids: [comment.id],
+        action: 'approve',
+        actor: { ...(await insertReader('Moderator')), role: 'admin' },
+      });
+      const edited = await changeCommentText({
+        id: comment.id,
+        viewer: eve,
+        input: { body: 'see https://example.com' },
+      });
+      expect(edited).toMatchObject({ ok: true, value: { status: 'pending' } });
+      expect((await post(p, eve, { body: 'my second' })).comment.status).toBe('published');
+    });
+
     it('pages 120 top-level comments 50 at a time, replies with their root', async () => {
       const p = publish();
       const ids: number[] = [];
@@ -1357,6 +1442,22 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
         expect(await getDb().comment.count({ where: { postId: p.id } })).toBe(3);
       });
 
+      it('takes the same words in answer to two comments as two replies', async () => {
+        const p = publish();
+        const first = (await post(p, bob, { body: 'First point.' })).comment;
+        const second = (await post(p, bob, { body: 'Second point.' })).comment;
+        await post(p, ada, { body: 'Thanks!', parentId: first.id });
+        await post(p, ada, { body: 'Thanks!', parentId: second.id });
+        expect(
+          await postComment({ postId: p.id, viewer: ada, input: { body: 'Thanks!', parentId: second.id } }),
+        ).toEqual({
+          ok: false,
+          status: 409,
+          errors: { body: 'You have already posted this comment.' },
+        });
+        expect(await getDb().comment.count({ where: { postId: p.id, body: 'Thanks!' } })).toBe(2);
+      });
+
       it('writes a comment sent twice at once (a double click) only once', async () => {
         const p = publish();
         for (let round = 0; round < 3; round++) {
@@ -1411,6 +1512,8 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
         });
         if (!result.ok) return expect.unreachable(JSON.stringify(result));
         expect(result.comment.status).toBe('spam');
+        // The API answers it as held, as the form does: nothing tells a script it was caught.
+        expect(writtenForApi(result.comment)).toMatchObject({ id: result.comment.id, status: 'pending' });
         expect(
           await getDb().comment.findUnique({ where: { id: result.comment.id }, select: { heldReason: true } }),
         ).toEqual({
@@ -1510,6 +1613,8 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
 
       it('keeps answering why to an author whose edit is refused, without using up their edits', async () => {
         vi.stubEnv('RATE_LIMITS', 'edit-account=2/60');
+        // Finn's comment is published (not held, which Erin could not even see is there).
+        await setCommentSettings({ holdFor: 'nobody' });
         const p = publish();
         const [erin, finn] = [await insertReader('Erin'), await insertReader('Finn')];
         const { comment: theirs } = await post(p, finn, { body: 'Finn’s words' });

@@ -8,7 +8,15 @@ import { nameRefusal } from '@/lib/users/names';
 import { CommentError } from './errors';
 import { getThreadState } from './queries';
 import { renderCommentMarkdown } from './render';
-import { canDeleteComment, counterDelta, editWindowClosed, editWindowOverMessage, firstPublishedAt, removedFromAfter, replyPlacement } from './rules';
+import {
+  canDeleteComment,
+  counterDelta,
+  editWindowClosed,
+  editWindowOverMessage,
+  firstPublishedAt,
+  removedFromAfter,
+  replyPlacement,
+} from './rules';
 import type { NewCommentInput } from './schemas';
 import type { CommentSettings } from './settings';
 
@@ -24,9 +32,13 @@ export interface WrittenComment {
   authorName: string;
 }
 
-/** A written comment as the JSON API answers it: everything but the Markdown source. */
+/**
+ * A written comment as the JSON API answers it: everything but the Markdown source. One caught as
+ * spam answers as held, as the form says: the sender hears nothing that helps a script learn the
+ * spam rules.
+ */
 export function writtenForApi({ body: _source, ...comment }: WrittenComment): Omit<WrittenComment, 'body'> {
-  return comment;
+  return comment.status === 'spam' ? { ...comment, status: 'pending' } : comment;
 }
 
 const writtenSelect = {
@@ -42,7 +54,11 @@ const writtenSelect = {
   author: { select: { name: true } },
 } as const;
 
-function toWritten({ author, guestName, ...row }: {
+function toWritten({
+  author,
+  guestName,
+  ...row
+}: {
   id: number;
   postId: string;
   parentId: number | null;
@@ -68,7 +84,12 @@ export function bumpThread(
 ) {
   return client.postThread.upsert({
     where: { postId },
-    create: { postId, publishedCount: Math.max(0, delta.published), topLevelCount: Math.max(0, delta.topLevel), version: 1 },
+    create: {
+      postId,
+      publishedCount: Math.max(0, delta.published),
+      topLevelCount: Math.max(0, delta.topLevel),
+      version: 1,
+    },
     update: {
       publishedCount: { increment: delta.published },
       topLevelCount: { increment: delta.topLevel },
@@ -95,7 +116,10 @@ export async function countStatusChange(
     const { publishedReplies, deletedFrom } =
       before === null
         ? { publishedReplies: 0, deletedFrom: null }
-        : await tx.comment.findUniqueOrThrow({ where: { id: comment.id }, select: { publishedReplies: true, deletedFrom: true } });
+        : await tx.comment.findUniqueOrThrow({
+            where: { id: comment.id },
+            select: { publishedReplies: true, deletedFrom: true },
+          });
     return counterDelta(before, after, { isTopLevel: true, publishedReplies, deletedFrom });
   }
   const { published } = counterDelta(before, after, null);
@@ -113,7 +137,6 @@ export async function countStatusChange(
   });
 }
 
-
 /**
  * A reader's address as kept beside a guest's comment, to tell two guests of one name apart.
  * Keyed with the blog's secret: a plain hash of an IPv4 address is undone by hashing all four
@@ -128,7 +151,10 @@ export function hashIp(ip: string | null | undefined): string | null {
  * Closed by front matter or by age (`closedRegardless`, as the comment section says it) or by an
  * admin: the thread stays readable but takes no new comments.
  */
-export async function commentsAreClosed(post: Post, settings: Pick<CommentSettings, 'autoCloseDays'>): Promise<boolean> {
+export async function commentsAreClosed(
+  post: Post,
+  settings: Pick<CommentSettings, 'autoCloseDays'>,
+): Promise<boolean> {
   return closedRegardless(post, settings.autoCloseDays, new Date()) !== null || (await getThreadState(post.id)).closed;
 }
 
@@ -196,7 +222,8 @@ async function placeReply(tx: DbTransaction, options: { parentId: number; postId
   const seen = await tx.comment.findFirst({ where, select });
   if (seen) await lockComments(tx, [seen.id, seen.rootId]);
   const parent = seen && (await tx.comment.findFirst({ where, select }));
-  if (!parent) throw new CommentError(404, 'The comment you are replying to does not exist or was removed.', 'parentId');
+  if (!parent)
+    throw new CommentError(404, 'The comment you are replying to does not exist or was removed.', 'parentId');
   return replyPlacement(parent, options.maxDepth);
 }
 
@@ -211,8 +238,10 @@ export async function writeComment(options: NewComment): Promise<WrittenComment>
   const ipHash = hashIp(options.ip);
   // A guest is known by name and address; two guests called Anna on one network are rare.
   const sameAuthor = viewer ? { authorId: viewer.id } : { authorId: null, guestName: input.name ?? null, ipHash };
+  // The same words in answer to another comment ("Thanks!" to two people) are two comments.
   const sameComment = {
     postId: post.id,
+    parentId: input.parentId ?? null,
     body: input.body,
     status: { not: 'deleted' },
     createdAt: { gte: new Date((options.now ?? new Date()).getTime() - DUPLICATE_WINDOW_MS) },
@@ -222,8 +251,21 @@ export async function writeComment(options: NewComment): Promise<WrittenComment>
   const approved =
     viewer && viewer.role !== 'admin' && settings.holdFor === 'first-time'
       ? await db.comment.findFirst({
-          // Approved once is approved: taking one's own published comment back does not make the next one a first.
-          where: { authorId: viewer.id, OR: [{ status: 'published' }, { status: 'deleted', deletedBy: 'author', deletedFrom: 'published' }] },
+          // Approved once is approved: taking one's own published comment back, or an edit that holds
+          // it again (it keeps when it was first published), does not make the next one a first. One
+          // a moderator removed does not count.
+          where: {
+            authorId: viewer.id,
+            OR: [
+              { status: 'published' },
+              { status: 'pending', publishedAt: { not: null } },
+              {
+                status: 'deleted',
+                deletedBy: 'author',
+                OR: [{ deletedFrom: 'published' }, { publishedAt: { not: null } }],
+              },
+            ],
+          },
           select: { id: true },
         })
       : null;
@@ -233,7 +275,10 @@ export async function writeComment(options: NewComment): Promise<WrittenComment>
     : decideHold({
         body: input.body,
         html,
-        author: { kind: !viewer ? 'guest' : viewer.role === 'admin' ? 'admin' : 'user', approvedCount: approved ? 1 : 0 },
+        author: {
+          kind: !viewer ? 'guest' : viewer.role === 'admin' ? 'admin' : 'user',
+          approvedCount: approved ? 1 : 0,
+        },
         settings,
       });
   const created = await db.$transaction(async (tx: DbTransaction) => {
@@ -269,7 +314,14 @@ export async function writeComment(options: NewComment): Promise<WrittenComment>
       },
       select: writtenSelect,
     });
-    await bumpThread(post.id, await countStatusChange(tx, { id: row.id, ...placement }, null, status), tx);
+    const thread = await bumpThread(
+      post.id,
+      await countStatusChange(tx, { id: row.id, ...placement }, null, status),
+      tx,
+    );
+    // Closed by an admin since assertMayComment asked: the Close holds the thread's row until it is
+    // done, so this write waited for it and sees it here, and is undone rather than land after it.
+    if (thread.closed) throw new CommentError(403, 'Comments are closed on this post.', 'request');
     return row;
   });
   return toWritten(created);
@@ -279,14 +331,32 @@ function isRecordNotFound(error: unknown): boolean {
   return typeof error === 'object' && error !== null && 'code' in error && error.code === 'P2025';
 }
 
-const CHANGED_MEANWHILE = 'This comment was changed (by a moderator) while you were working on it. Reload the page and try again.';
+const CHANGED_MEANWHILE =
+  'This comment was changed (by a moderator) while you were working on it. Reload the page and try again.';
 
 async function findOwnComment(id: number, viewer: Viewer) {
   const comment = await getDb().comment.findUnique({
     where: { id },
-    select: { id: true, postId: true, authorId: true, status: true, heldReason: true, createdAt: true, publishedAt: true, parentId: true, rootId: true },
+    select: {
+      id: true,
+      postId: true,
+      authorId: true,
+      status: true,
+      heldReason: true,
+      createdAt: true,
+      publishedAt: true,
+      parentId: true,
+      rootId: true,
+    },
   });
-  if (!comment || comment.status === 'deleted' || comment.status === 'spam') {
+  // Someone else's held comment is one this reader cannot see: it answers as one that does not
+  // exist, so trying ids tells nobody what awaits moderation.
+  if (
+    !comment ||
+    comment.status === 'deleted' ||
+    comment.status === 'spam' ||
+    (comment.status === 'pending' && comment.authorId !== viewer.id)
+  ) {
     throw new CommentError(404, 'That comment does not exist or was removed.', 'request');
   }
   if (comment.authorId !== viewer.id) throw new CommentError(403, 'You can only change your own comments.', 'request');
@@ -306,11 +376,12 @@ export async function editComment(options: {
   now?: Date;
 }): Promise<WrittenComment> {
   const comment = await findOwnComment(options.id, options.viewer);
+  // The ban first: it is why the author can edit nothing, whatever the time (as the edit box says).
+  const ban = await getActiveBan(options.viewer.id);
+  if (ban) throw new CommentError(403, banMessage(ban), 'request');
   if (editWindowClosed(comment, options.now ?? new Date(), options.settings.editWindowMinutes)) {
     throw new CommentError(403, editWindowOverMessage(options.settings.editWindowMinutes), 'request');
   }
-  const ban = await getActiveBan(options.viewer.id);
-  if (ban) throw new CommentError(403, banMessage(ban), 'request');
   const html = await renderCommentMarkdown(options.body);
   const { status, reason } = decideHoldAfterEdit({
     body: options.body,
@@ -352,9 +423,14 @@ export async function editComment(options: {
  * The author removes their comment. Nothing is erased: the row keeps its text and gets status
  * "deleted", so the thread keeps its shape and moderators keep their record.
  */
-export async function deleteComment(options: { id: number; viewer: Viewer; now?: Date }): Promise<{ id: number; postId: string }> {
+export async function deleteComment(options: {
+  id: number;
+  viewer: Viewer;
+  now?: Date;
+}): Promise<{ id: number; postId: string }> {
   const comment = await findOwnComment(options.id, options.viewer);
-  if (!canDeleteComment(comment, options.viewer)) throw new CommentError(403, 'You can only delete your own comments.', 'request');
+  if (!canDeleteComment(comment, options.viewer))
+    throw new CommentError(403, 'You can only delete your own comments.', 'request');
   const db = getDb();
   await db
     .$transaction(async (tx: DbTransaction) => {
@@ -372,8 +448,13 @@ export async function deleteComment(options: { id: number; viewer: Viewer; now?:
       });
       await bumpThread(comment.postId, await countStatusChange(tx, comment, comment.status, 'deleted'), tx);
     })
-    .catch((error: unknown) => {
-      throw isRecordNotFound(error) ? new CommentError(409, CHANGED_MEANWHILE, 'request') : error;
+    .catch(async (error: unknown) => {
+      if (!isRecordNotFound(error)) throw error;
+      // A second press of Delete (a double click without JavaScript, a request sent again) finds
+      // the comment deleted by its author: done, not changed by a moderator.
+      const now = await db.comment.findUnique({ where: { id: comment.id }, select: { status: true, deletedBy: true } });
+      if (now?.status !== 'deleted' || now.deletedBy !== 'author')
+        throw new CommentError(409, CHANGED_MEANWHILE, 'request');
     });
   return { id: comment.id, postId: comment.postId };
 }
