@@ -13,8 +13,12 @@ describe('previewComment', () => {
     expect(await preview('*hi*')).toEqual({ ok: true, html: '<p><em>hi</em></p>' });
   });
 
-  it.each([[''], ['   \n\t'], [undefined], [42], ['\u200b\u200b']])('refuses %j with a message naming the body and the preview', async (body) => {
+  it.each([[''], ['   \n\t'], [undefined], ['\u200b\u200b']])('refuses %j with a message naming the body and the preview', async (body) => {
     expect(await preview(body)).toEqual({ ok: false, errors: { body: 'Write a comment to see its preview.' } });
+  });
+
+  it('says a body that is not text must be', async () => {
+    expect(await preview(42)).toEqual({ ok: false, errors: { body: 'Comment must be text.' } });
   });
 
   it('holds the text to the limits of a published comment', async () => {

@@ -41,9 +41,9 @@ describe('commentBodySchema', () => {
     expect(commentBodySchema.parse('\ue000')).toBe('\ue000');
   });
 
-  it('refuses a missing or non-text body with the same words', () => {
+  it('asks for a missing body, and says a body that is not text must be', () => {
     expect(errorsFor(newCommentSchema, {})).toEqual({ body: 'Write a comment before publishing.' });
-    expect(errorsFor(newCommentSchema, { body: 42 })).toEqual({ body: 'Write a comment before publishing.' });
+    expect(errorsFor(newCommentSchema, { body: 42 })).toEqual({ body: 'Comment must be text.' });
   });
 
   it('accepts exactly 10,000 characters and refuses 10,001, naming the limit', () => {
@@ -176,6 +176,21 @@ describe('guestWebsiteSchema', () => {
   it('refuses an address longer than 200 characters', () => {
     expect(errorsFor(newCommentSchema, { body: 'x', website: `https://example.com/${'a'.repeat(200)}` })).toEqual({
       website: 'Website must be at most 200 characters.',
+    });
+  });
+});
+
+describe('fields sent as null or as something other than text', () => {
+  it('takes null for an optional field as not given, and names a field sent as the wrong kind', () => {
+    expect(newCommentSchema.parse({ body: 'hi', email: null, website: null, name: null })).toEqual({ body: 'hi' });
+    expect(errorsFor(newCommentSchema, { body: 5 })).toEqual({ body: 'Comment must be text.' });
+    expect(errorsFor(newCommentSchema, { body: null })).toEqual({ body: 'Write a comment before publishing.' });
+    expect(errorsFor(editCommentSchema, { body: ['x'] })).toEqual({ body: 'Comment must be text.' });
+    expect(errorsFor(newCommentSchema, { body: 'hi', website: 5 })).toEqual({
+      website: 'Website must be a web address, like example.com or https://example.com/about.',
+    });
+    expect(errorsFor(newCommentSchema, { body: 'hi', email: 5 })).toEqual({
+      email: 'Enter a valid email address, like name@example.com.',
     });
   });
 });

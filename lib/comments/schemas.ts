@@ -13,7 +13,7 @@ const controlCharacters = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 /** A comment's text: trimmed, with `empty` as the message when there is none. */
 const commentBody = (empty: string) =>
   z
-    .string({ error: empty })
+    .string({ error: (issue) => (issue.input === undefined || issue.input === null ? empty : 'Comment must be text.') })
     .transform((value) => value.replace(/\r\n?/g, '\n').trim())
     .pipe(
       z
@@ -33,11 +33,15 @@ export const commentBodySchema = commentBody('Write a comment before publishing.
 /** The same text rules as publishing, asked before a preview, which has nothing to show when empty. */
 export const commentPreviewSchema = commentBody('Write a comment to see its preview.');
 
+// Left empty, or sent as null (as JSON says "none"), an optional field is not given.
 const optionalText = <T extends z.ZodType<string>>(schema: T) =>
-  z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema.optional());
+  z.preprocess(
+    (value) => (value === null || (typeof value === 'string' && value.trim() === '') ? undefined : value),
+    schema.optional(),
+  );
 
 export const guestWebsiteSchema = z
-  .string()
+  .string({ error: 'Website must be a web address, like example.com or https://example.com/about.' })
   .trim()
   .max(200, 'Website must be at most 200 characters.')
   // Written as people say it, a host name and maybe a path ("example.com/about"), an address is

@@ -1,7 +1,12 @@
 import { z } from 'zod';
 
 export const emailSchema = z
-  .string({ error: 'Enter your email address.' })
+  .string({
+    error: (issue) =>
+      issue.input === undefined || issue.input === null
+        ? 'Enter your email address.'
+        : 'Enter a valid email address, like name@example.com.',
+  })
   .trim()
   .toLowerCase()
   .min(1, 'Enter your email address.')
@@ -21,7 +26,10 @@ export const displayNameSchema = z
   .min(1, NAME_MISSING)
   .max(80, 'Name must be at most 80 characters.')
   .refine((value) => !/\p{Cc}/u.test(value), 'Name must not contain control characters or line breaks.')
-  .refine((value) => !/[\u202a-\u202e\u2066-\u2069]/.test(value), 'Name must not contain marks that change the direction of text.')
+  .refine(
+    (value) => !/[\u202a-\u202e\u2066-\u2069]/.test(value),
+    'Name must not contain marks that change the direction of text.',
+  )
   .refine((value) => /[^\p{Z}\p{C}]/u.test(value), NAME_MISSING);
 
 /** bcrypt reads a password's first 72 bytes only: anything after them would be ignored, unsaid. */
