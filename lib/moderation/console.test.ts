@@ -85,5 +85,17 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
       expect(shown.get(kept.id)).toEqual(['spam', true]);
       expect(shown.get(removed.id)).toEqual(['deleted', false]);
     });
+
+    it('cuts a long comment’s excerpt on the commenter’s page between characters, never inside an emoji', async () => {
+      const writer = await insertUser('Emoji');
+      await createComment({
+        post: seed,
+        viewer: writer,
+        input: { body: `${'a'.repeat(158)}😀😀 and on` },
+        settings: holdNobody,
+      });
+      const profile = await getUserProfile(writer.id);
+      expect(profile?.recent.map((comment) => comment.excerpt)).toEqual([`${'a'.repeat(158)}😀…`]);
+    });
   });
 }

@@ -4,16 +4,26 @@
  */
 import { commentAddress } from '@/lib/comments/post-comment';
 import { buildThread, type ThreadNode } from '@/lib/comments/rules';
-import { commentSelect, strandedHeldReplies, withAncestors, type CommentPage, type CommentRow } from '@/lib/comments/queries';
+import {
+  commentSelect,
+  strandedHeldReplies,
+  withAncestors,
+  type CommentPage,
+  type CommentRow,
+} from '@/lib/comments/queries';
 import { getAllPosts } from '@/lib/content/posts';
 import { getDb } from '@/lib/db';
 import { getBanStanding } from '@/lib/moderation/bans';
 import type { Viewer } from '@/lib/users/accounts';
 import type { ModerationAction } from './moderate';
+import { excerptOf } from './queue';
 
 export async function getUserProfile(id: string) {
   const db = getDb();
-  const user = await db.user.findUnique({ where: { id }, select: { id: true, name: true, email: true, role: true, createdAt: true } });
+  const user = await db.user.findUnique({
+    where: { id },
+    select: { id: true, name: true, email: true, role: true, createdAt: true },
+  });
   if (!user) return null;
   const [groups, bans, recent, posts] = await Promise.all([
     db.comment.groupBy({ by: ['status'], where: { authorId: id }, _count: { _all: true } }),
@@ -27,7 +37,8 @@ export async function getUserProfile(id: string) {
     getAllPosts(),
   ]);
   const counts = { published: 0, pending: 0, spam: 0, deleted: 0 };
-  for (const group of groups) if (group.status in counts) counts[group.status as keyof typeof counts] = group._count._all;
+  for (const group of groups)
+    if (group.status in counts) counts[group.status as keyof typeof counts] = group._count._all;
   const postsById = new Map(posts.map((post) => [post.id, post]));
   return {
     user,
@@ -36,13 +47,13 @@ export async function getUserProfile(id: string) {
     endedBan: bans.ended,
     recent: recent.map((comment) => {
       const post = postsById.get(comment.postId);
-      const flat = comment.body.replace(/\s+/g, ' ').trim();
       return {
         ...comment,
         // Only while it sits in Spam: a moderator may delete one since, which keeps the ban's id
         // (only a move to another status clears it), but it is then deleted, not hidden.
         hiddenByBan: comment.status === 'spam' && comment.hiddenByBanId !== null,
-        excerpt: flat.length > 160 ? `${flat.slice(0, 159)}…` : flat,
+        // Shorter than the queue's: a list of a commenter's recent comments, to be read at a glance.
+        excerpt: excerptOf(comment.body, 160).excerpt,
         postTitle: post?.title ?? comment.postId,
         postPath: post?.path ?? null,
       };
@@ -53,10 +64,15 @@ export async function getUserProfile(id: string) {
 /** What the log's targets link to: each comment's post, each post's page, each user's name. */
 export async function auditTargets(entries: { targetType: string; targetId: string }[]) {
   const db = getDb();
-  const commentIds = entries.filter((e) => e.targetType === 'comment').map((e) => Number(e.targetId)).filter(Number.isSafeInteger);
+  const commentIds = entries
+    .filter((e) => e.targetType === 'comment')
+    .map((e) => Number(e.targetId))
+    .filter(Number.isSafeInteger);
   const userIds = entries.filter((e) => e.targetType === 'user').map((e) => e.targetId);
   const [comments, users, posts] = await Promise.all([
-    commentIds.length > 0 ? db.comment.findMany({ where: { id: { in: commentIds } }, select: { id: true, postId: true } }) : [],
+    commentIds.length > 0
+      ? db.comment.findMany({ where: { id: { in: commentIds } }, select: { id: true, postId: true } })
+      : [],
     userIds.length > 0 ? db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } }) : [],
     getAllPosts(),
   ]);
@@ -109,7 +125,11 @@ export async function withHeldComments(postId: string, page: CommentPage) {
   const heldUnder =
     heldTop.length === 0
       ? []
-      : await db.comment.findMany({ where: { postId, status: 'pending', rootId: { in: heldTop } }, orderBy: byDate, select: heldSelect });
+      : await db.comment.findMany({
+          where: { postId, status: 'pending', rootId: { in: heldTop } },
+          orderBy: byDate,
+          select: heldSelect,
+        });
   const allHeld = [...held, ...heldUnder];
   const heldRows = new Map<number, CommentRow>(
     allHeld.map(({ author, guestName, heldReason: _reason, ...row }) => [
@@ -122,7 +142,10 @@ export async function withHeldComments(postId: string, page: CommentPage) {
   // hangs under them, stand above it as placeholders.
   const rows = await withAncestors(new Map([...shown, ...heldRows.values()].map((row) => [row.id, row])));
   return {
-    page: { ...page, thread: buildThread([...rows.values()], (row) => row.status === 'deleted' || row.status === 'spam') },
+    page: {
+      ...page,
+      thread: buildThread([...rows.values()], (row) => row.status === 'deleted' || row.status === 'spam'),
+    },
     heldReasons: new Map(allHeld.map((row) => [row.id, row.heldReason])),
   };
 }
@@ -134,7 +157,12 @@ export async function withHeldComments(postId: string, page: CommentPage) {
  * is where its date puts it, maybe an earlier page. Marked as spam or deleted it has left the
  * thread, so the admin stays on the page, at the thread.
  */
-export async function landingAfterModeration(pageAddress: string, id: number, action: ModerationAction, admin: Viewer): Promise<string> {
+export async function landingAfterModeration(
+  pageAddress: string,
+  id: number,
+  action: ModerationAction,
+  admin: Viewer,
+): Promise<string> {
   const page = pageAddress.split('#')[0];
   if (action !== 'approve' && action !== 'restore') return `${page}#comments`;
   return (await commentAddress(id, admin)) ?? `${page}#c${id}`;

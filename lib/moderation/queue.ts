@@ -25,11 +25,11 @@ export interface QueueRow {
 const EXCERPT_LENGTH = 240;
 
 /** The row's line of text, and the whole comment too when that line cannot hold it. */
-export function excerptOf(body: string): { excerpt: string; fullText: string | null } {
+export function excerptOf(body: string, length: number = EXCERPT_LENGTH): { excerpt: string; fullText: string | null } {
   // Cut between code points, not UTF-16 units: half an emoji shows as "�".
   const characters = Array.from(body.replace(/\s+/g, ' ').trim());
-  if (characters.length <= EXCERPT_LENGTH) return { excerpt: characters.join(''), fullText: null };
-  return { excerpt: `${characters.slice(0, EXCERPT_LENGTH - 1).join('')}…`, fullText: body.trim() };
+  if (characters.length <= length) return { excerpt: characters.join(''), fullText: null };
+  return { excerpt: `${characters.slice(0, length - 1).join('')}…`, fullText: body.trim() };
 }
 
 /** How many comments wait in each tab of the console. */
@@ -74,7 +74,11 @@ export async function listModerationQueue(options: { status: CommentStatus; curs
   const [published, bans, posts] = await Promise.all([
     authorIds.length === 0
       ? []
-      : db.comment.groupBy({ by: ['authorId'], where: { authorId: { in: authorIds }, status: 'published' }, _count: { _all: true } }),
+      : db.comment.groupBy({
+          by: ['authorId'],
+          where: { authorId: { in: authorIds }, status: 'published' },
+          _count: { _all: true },
+        }),
     authorIds.length === 0
       ? []
       : db.ban.findMany({
@@ -127,7 +131,11 @@ export async function listQueuePage(options: { status: CommentStatus; cursor?: n
   const drawnAt = Date.now();
   const queue = await listModerationQueue({ status: options.status, cursor: options.cursor });
   const carried = options.cursor === undefined ? undefined : options.upTo;
-  const newest = carried ? carried.upTo : options.cursor === undefined ? (queue.items[0]?.id ?? null) : await newestInTab(options.status);
+  const newest = carried
+    ? carried.upTo
+    : options.cursor === undefined
+      ? (queue.items[0]?.id ?? null)
+      : await newestInTab(options.status);
   const upTo: TabCutOff | null = newest === null ? null : { upTo: newest, seenAt: carried?.seenAt ?? drawnAt };
   const upToCount = upTo === null ? 0 : await getDb().comment.count({ where: tabUpTo(options.status, upTo) });
   return { ...queue, upTo, upToCount };
