@@ -123,8 +123,8 @@ export async function listModerationQueue(options: { status: CommentStatus; curs
  * the newest comment the tab's first page showed. The first page takes its own first row; a later
  * page is given it by the pager's links, so a comment that arrived after the first page was drawn
  * is never swept up unseen. A later page asked for without it (an address typed in) stops at the
- * newest in the tab as it is drawn. `upToCount` is how many comments that reaches, the number the
- * whole-tab box offers.
+ * newest in the tab as it is drawn. `upToCount` is how many comments that reaches that the tab's
+ * actions can move, the number the whole-tab box offers.
  */
 export async function listQueuePage(options: { status: CommentStatus; cursor?: number; upTo?: TabCutOff }) {
   // Taken before the rows are read: a comment that changes while they are read is left out, not in.
@@ -137,7 +137,12 @@ export async function listQueuePage(options: { status: CommentStatus; cursor?: n
       ? (queue.items[0]?.id ?? null)
       : await newestInTab(options.status);
   const upTo: TabCutOff | null = newest === null ? null : { upTo: newest, seenAt: carried?.seenAt ?? drawnAt };
-  const upToCount = upTo === null ? 0 : await getDb().comment.count({ where: tabUpTo(options.status, upTo) });
+  // What the tab's buttons can move: in Deleted, where both leave what authors deleted themselves,
+  // the box would otherwise offer comments its step then leaves without a word.
+  const actions: readonly ModerationAction[] = TAB_ACTIONS[options.status];
+  const countedFor = actions.every((action) => !moderatorMay(action, 'author')) ? actions[0] : undefined;
+  const upToCount =
+    upTo === null ? 0 : await getDb().comment.count({ where: tabUpTo(options.status, upTo, countedFor) });
   return { ...queue, upTo, upToCount };
 }
 

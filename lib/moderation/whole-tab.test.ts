@@ -2,7 +2,7 @@
 // entered it since, even one older than the newest shown, nor one rewritten there since, nor one
 // changed in the moments before the page was drawn, whose change may not have shown yet.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { editComment } from '@/lib/comments/mutations';
+import { deleteComment, editComment } from '@/lib/comments/mutations';
 import { defaultCommentSettings, type CommentSettings } from '@/lib/comments/settings';
 import { buildPost, createComment, insertReader } from '@/lib/comments/test-builders';
 import { getDb } from '@/lib/db';
@@ -11,13 +11,21 @@ import { getActiveBan } from './bans';
 import { banUser, moderateComments } from './moderate';
 import { countTabUpTo, listQueuePage, listTabStep, TAB_SETTLING_MS } from './queue';
 
-const settings: CommentSettings = { ...defaultCommentSettings, holdFor: 'nobody', blockWords: ['casino'], moderationWords: ['lottery'] };
+const settings: CommentSettings = {
+  ...defaultCommentSettings,
+  holdFor: 'nobody',
+  blockWords: ['casino'],
+  moderationWords: ['lottery'],
+};
 
 /** The clock (the app's: Date) moves on by `ms`; it stands still otherwise. */
 const wait = (ms: number) => vi.setSystemTime(Date.now() + ms);
 
 async function statusOf(id: number) {
-  return getDb().comment.findUniqueOrThrow({ where: { id }, select: { status: true, hiddenByBanId: true, body: true } });
+  return getDb().comment.findUniqueOrThrow({
+    where: { id },
+    select: { status: true, hiddenByBanId: true, body: true },
+  });
 }
 
 for (const { provider, enabled } of TEST_PROVIDERS) {
@@ -63,9 +71,41 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
       expect(await listTabStep('spam', again.upTo!, 'restore')).toEqual([trolls.id]);
     });
 
+    it('offers, in Deleted, only what its buttons can move: not the comments their authors deleted', async () => {
+      const post = buildPost({ id: 'whole-tab-deleted' });
+      const [writer, admin] = [
+        await insertReader('Deleted Writer'),
+        { ...(await insertReader('Deleted Admin')), role: 'admin' as const },
+      ];
+      const removed = await createComment({
+        post,
+        viewer: writer,
+        input: { body: 'Removed by a moderator.' },
+        settings,
+      });
+      const taken = await createComment({
+        post,
+        viewer: writer,
+        input: { body: 'Taken back by its author.' },
+        settings,
+      });
+      await moderateComments({ ids: [removed.id], action: 'delete', actor: admin });
+      await deleteComment({ id: taken.id, viewer: writer });
+      wait(2 * TAB_SETTLING_MS);
+
+      const drawn = await listQueuePage({ status: 'deleted' });
+      expect(drawn.items.map((row) => row.id)).toEqual(expect.arrayContaining([removed.id, taken.id]));
+      expect(drawn.upToCount).toBe(await countTabUpTo('deleted', drawn.upTo!, 'restore'));
+      expect(drawn.upToCount).toBe(await countTabUpTo('deleted', drawn.upTo!, 'spam'));
+      expect(await listTabStep('deleted', drawn.upTo!, 'restore')).not.toContain(taken.id);
+    });
+
     it('leaves what changed in the moments before the page was drawn, whose change may not have shown on it', async () => {
       const post = buildPost({ id: 'whole-tab-settling' });
-      const [writer, admin] = [await insertReader('Writer'), { ...(await insertReader('Settling Admin')), role: 'admin' as const }];
+      const [writer, admin] = [
+        await insertReader('Writer'),
+        { ...(await insertReader('Settling Admin')), role: 'admin' as const },
+      ];
       const early = await createComment({ post, viewer: writer, input: { body: 'Casino, long ago.' }, settings });
       wait(2 * TAB_SETTLING_MS);
       // Marked spam a moment before the page is drawn: its step may still be committing as the page reads the tab.
@@ -78,7 +118,10 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
       const ours = (ids: number[]) => ids.filter((id) => id === early.id || id === late.id);
       expect(ours(await listTabStep('spam', drawn.upTo!, 'restore'))).toEqual([early.id]);
       wait(TAB_SETTLING_MS);
-      expect(ours(await listTabStep('spam', (await listQueuePage({ status: 'spam' })).upTo!, 'restore'))).toEqual([late.id, early.id]);
+      expect(ours(await listTabStep('spam', (await listQueuePage({ status: 'spam' })).upTo!, 'restore'))).toEqual([
+        late.id,
+        early.id,
+      ]);
     });
 
     it('leaves a comment its author rewrote into the Pending tab after the page was drawn: approving the tab approves only what was seen', async () => {
@@ -86,7 +129,12 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
       const [ada, bob] = [await insertReader('Ada'), await insertReader('Bob')];
       const adas = await createComment({ post, viewer: ada, input: { body: 'A fair point.' }, settings });
       const held = await createComment({ post, viewer: bob, input: { body: 'Win the lottery.' }, settings });
-      const bobsSecond = await createComment({ post, viewer: bob, input: { body: 'And the lottery again.' }, settings });
+      const bobsSecond = await createComment({
+        post,
+        viewer: bob,
+        input: { body: 'And the lottery again.' },
+        settings,
+      });
       expect([adas.status, held.status, bobsSecond.status]).toEqual(['published', 'pending', 'pending']);
       wait(2 * TAB_SETTLING_MS);
 
@@ -96,7 +144,12 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
       // Meanwhile Ada's edit sends her comment back to the queue (older than the newest shown),
       // and Bob rewrites his held one: neither is what the admin saw.
       await editComment({ id: adas.id, viewer: ada, body: 'A fair point, and the lottery.', settings });
-      await editComment({ id: held.id, viewer: bob, body: 'Win the lottery, at my casino site.', settings: { ...settings, blockWords: [] } });
+      await editComment({
+        id: held.id,
+        viewer: bob,
+        body: 'Win the lottery, at my casino site.',
+        settings: { ...settings, blockWords: [] },
+      });
       expect((await statusOf(adas.id)).status).toBe('pending');
 
       expect(await listTabStep('pending', drawn.upTo!, 'approve')).toEqual([bobsSecond.id]);
