@@ -3,7 +3,12 @@
 import { useActionState, useId, type ReactNode } from 'react';
 import { adminSaveSettingsAction } from '@/app/actions/admin-save-settings-action';
 import { idleAdminForm } from '@/app/(admin)/_lib/form-state';
-import { seenField, SETTING_LABELS, settingsAsFormValues, type Setting as Field } from '@/app/(admin)/_lib/settings-form-values';
+import {
+  seenField,
+  SETTING_LABELS,
+  settingsAsFormValues,
+  type Setting as Field,
+} from '@/app/(admin)/_lib/settings-form-values';
 import { FieldError } from '@/components/comments/field-error';
 import { useEnhanced } from '@/components/comments/use-enhanced';
 import { useFocusBackAfterSend, useFocusOnError } from '@/components/use-focus-on-error';
@@ -27,7 +32,8 @@ export function SettingsForm({ settings, saved }: { settings: CommentSettings; s
   // admin changed a field meanwhile, what is stored now).
   const seen = (field: Field) => (state.status === 'error' ? state.values[seenField(field)] : drawn[field]) ?? '';
   const described = (field: Field, hint = false) =>
-    [hint ? `${id}-${field}-hint` : '', errors[field] ? `${id}-${field}-error` : ''].filter(Boolean).join(' ') || undefined;
+    [hint ? `${id}-${field}-hint` : '', errors[field] ? `${id}-${field}-error` : ''].filter(Boolean).join(' ') ||
+    undefined;
   const invalid = (field: Field) => (errors[field] ? true : undefined);
   const message = state.message ?? (saved ? 'Settings saved.' : null);
 
@@ -56,29 +62,48 @@ export function SettingsForm({ settings, saved }: { settings: CommentSettings; s
 
   return (
     // The key starts the fields afresh from what the server now holds after each save.
-    <form ref={formRef} action={formAction} className="admin-form settings-form" aria-label="Comment settings" noValidate key={state.submittedAt ?? 0}>
+    <form
+      ref={formRef}
+      action={formAction}
+      className="admin-form settings-form"
+      aria-label="Comment settings"
+      noValidate
+      key={state.submittedAt ?? 0}
+    >
       {enhanced && <input type="hidden" name="js" value="1" />}
       {(Object.keys(SETTING_LABELS) as Field[]).map((field) =>
         // A box that is off sends nothing, and so does what it was drawn with.
-        field === 'holdGuestComments' && seen(field) !== 'on' ? null : <input key={field} type="hidden" name={seenField(field)} value={seen(field)} />,
+        field === 'holdGuestComments' && seen(field) !== 'on' ? null : (
+          <input key={field} type="hidden" name={seenField(field)} value={seen(field)} />
+        ),
       )}
       <div aria-live="polite">
         {message && (
-          <p className={state.status === 'error' ? 'form-error' : 'form-success'} role={state.status === 'error' ? 'alert' : 'status'}>
+          <p
+            className={state.status === 'error' ? 'form-error' : 'form-success'}
+            role={state.status === 'error' ? 'alert' : 'status'}
+          >
             {message}
           </p>
         )}
       </div>
-      {errors.request && <p className="form-error">{errors.request}</p>}
+      {/* Told once: a refusal of the whole form (not an admin now, the database down) is its message too. */}
+      {errors.request && errors.request !== message && <p className="form-error">{errors.request}</p>}
 
       <fieldset aria-describedby={errors.whoMayComment ? `${id}-whoMayComment-error` : undefined}>
         <legend>{SETTING_LABELS.whoMayComment}</legend>
         <label className="choice">
-          <input type="radio" name="whoMayComment" value="users" defaultChecked={value('whoMayComment') === 'users'} /> Signed-in readers
+          <input type="radio" name="whoMayComment" value="users" defaultChecked={value('whoMayComment') === 'users'} />{' '}
+          Signed-in readers
         </label>
         <label className="choice">
-          <input type="radio" name="whoMayComment" value="anyone" defaultChecked={value('whoMayComment') === 'anyone'} /> Anyone, guests too
-          (with a name)
+          <input
+            type="radio"
+            name="whoMayComment"
+            value="anyone"
+            defaultChecked={value('whoMayComment') === 'anyone'}
+          />{' '}
+          Anyone, guests too (with a name)
         </label>
         <FieldError id={`${id}-whoMayComment-error`} message={errors.whoMayComment} />
         <label className="choice">
@@ -100,23 +125,44 @@ export function SettingsForm({ settings, saved }: { settings: CommentSettings; s
           <input type="radio" name="holdFor" value="nobody" defaultChecked={value('holdFor') === 'nobody'} /> Nobody
         </label>
         <label className="choice">
-          <input type="radio" name="holdFor" value="first-time" defaultChecked={value('holdFor') === 'first-time'} /> First-time commenters
-          (until one comment is approved)
+          <input type="radio" name="holdFor" value="first-time" defaultChecked={value('holdFor') === 'first-time'} />{' '}
+          First-time commenters (until one comment is approved)
         </label>
         <label className="choice">
-          <input type="radio" name="holdFor" value="everyone" defaultChecked={value('holdFor') === 'everyone'} /> Everyone
+          <input type="radio" name="holdFor" value="everyone" defaultChecked={value('holdFor') === 'everyone'} />{' '}
+          Everyone
         </label>
         <FieldError id={`${id}-holdFor-error`} message={errors.holdFor} />
         <p className="form-hint">Admins’ comments are never held.</p>
       </fieldset>
 
-      {numberField('holdLinkCount', SETTING_LABELS.holdLinkCount, 'At least this many links and the comment waits; 0 turns the rule off.')}
-      {wordsField('moderationWords', SETTING_LABELS.moderationWords, 'One word or phrase per line. A comment containing one is held for approval.')}
-      {wordsField('blockWords', SETTING_LABELS.blockWords, 'One word or phrase per line. A comment containing one goes straight to Spam.')}
+      {numberField(
+        'holdLinkCount',
+        SETTING_LABELS.holdLinkCount,
+        'At least this many links and the comment waits; 0 turns the rule off.',
+      )}
+      {wordsField(
+        'moderationWords',
+        SETTING_LABELS.moderationWords,
+        'One word or phrase per line. A comment containing one is held for approval.',
+      )}
+      {wordsField(
+        'blockWords',
+        SETTING_LABELS.blockWords,
+        'One word or phrase per line. A comment containing one goes straight to Spam.',
+      )}
       {numberField('autoCloseDays', SETTING_LABELS.autoCloseDays, '0 keeps comments open for good.')}
-      {numberField('editWindowMinutes', SETTING_LABELS.editWindowMinutes, 'How long after posting authors may edit their comment; 0: not at all.')}
+      {numberField(
+        'editWindowMinutes',
+        SETTING_LABELS.editWindowMinutes,
+        'How long after posting authors may edit their comment; 0: not at all.',
+      )}
       {numberField('maxReplyDepth', SETTING_LABELS.maxReplyDepth, 'How deep replies nest, 1 to 10.')}
-      {numberField('commentsPerPage', SETTING_LABELS.commentsPerPage, 'Top-level comments on a page, 5 to 500; longer threads get more pages.')}
+      {numberField(
+        'commentsPerPage',
+        SETTING_LABELS.commentsPerPage,
+        'Top-level comments on a page, 5 to 500; longer threads get more pages.',
+      )}
 
       <div className="form-buttons">
         <button type="submit" disabled={pending}>

@@ -13,16 +13,27 @@ function adminApiCalls(userId: string): { name: string; send: (api: APIRequestCo
   return [
     { name: 'GET /api/admin/comments', send: (api) => api.get('/api/admin/comments?status=pending') },
     { name: 'POST /api/admin/comments/1/approve', send: (api) => api.post('/api/admin/comments/1/approve') },
-    { name: 'POST /api/admin/comments/bulk/delete', send: (api) => api.post('/api/admin/comments/bulk/delete', { data: { ids: [1, 2] } }) },
+    {
+      name: 'POST /api/admin/comments/bulk/delete',
+      send: (api) => api.post('/api/admin/comments/bulk/delete', { data: { ids: [1, 2] } }),
+    },
     { name: 'GET /api/admin/settings', send: (api) => api.get('/api/admin/settings') },
     { name: 'PUT /api/admin/settings', send: (api) => api.put('/api/admin/settings', { data: { holdFor: 'nobody' } }) },
     { name: 'POST /api/admin/posts/{id}/close', send: (api) => api.post(`/api/admin/posts/${SEED_POST.id}/close`) },
-    { name: 'POST /api/admin/users/{id}/ban', send: (api) => api.post(`/api/admin/users/${userId}/ban`, { data: { reason: 'no' } }) },
+    {
+      name: 'POST /api/admin/users/{id}/ban',
+      send: (api) => api.post(`/api/admin/users/${userId}/ban`, { data: { reason: 'no' } }),
+    },
     { name: 'POST /api/admin/users/{id}/unban', send: (api) => api.post(`/api/admin/users/${userId}/unban`) },
   ];
 }
 
-test('a signed-in reader gets 404 pages and 403 answers from everything admin, and no Admin link', async ({ admin, accounts, browse, db }) => {
+test('a signed-in reader gets 404 pages and 403 answers from everything admin, and no Admin link', async ({
+  admin,
+  accounts,
+  browse,
+  db,
+}) => {
   const reader = await accounts.create('curious');
   const page = await browse(reader);
   const secret = admin.user.email;
@@ -53,7 +64,9 @@ test('a signed-in reader gets 404 pages and 403 answers from everything admin, a
   expect(await (await admin.api.get('/api/admin/settings')).json()).toEqual(settingsBefore);
   expect(await settingsSaves(), 'no settings save was logged').toBe(savesBefore);
   expect(await db.ban.count({ where: { userId: admin.user.id } })).toBe(0);
-  expect((await db.postThread.findUnique({ where: { postId: SEED_POST.id }, select: { closed: true } }))?.closed ?? false).toBe(false);
+  expect(
+    (await db.postThread.findUnique({ where: { postId: SEED_POST.id }, select: { closed: true } }))?.closed ?? false,
+  ).toBe(false);
 });
 
 test('a signed-out visitor is sent to sign in by every admin page, gets 401 from the API, and comes back after signing in', async ({
@@ -64,7 +77,9 @@ test('a signed-out visitor is sent to sign in by every admin page, gets 401 from
   const page = await browse(null);
   for (const path of [...PAGES, `/admin/users/${admin.user.id}`]) {
     await page.goto(path);
-    await expect(page, path).toHaveURL((url) => url.pathname === '/signin' && url.searchParams.get('returnTo') === path);
+    await expect(page, path).toHaveURL(
+      (url) => url.pathname === '/signin' && url.searchParams.get('returnTo') === path,
+    );
     await expect(page.locator('main'), path).toContainText('Sign in as an admin to moderate the blog.');
     await expect(page.locator('main'), path).not.toContainText('post a comment');
     await expect(page.locator('body'), path).not.toContainText(admin.user.email);
@@ -103,7 +118,13 @@ function formMarkup(form: Locator): Promise<string> {
  * page the form came from) by clicking `button` (a selector), with `fields` typed into it first.
  * Answers the POST's status.
  */
-async function replay(page: Page, markup: string, action: string, button: string, fields: Record<string, string> = {}): Promise<number> {
+async function replay(
+  page: Page,
+  markup: string,
+  action: string,
+  button: string,
+  fields: Record<string, string> = {},
+): Promise<number> {
   await page.goto('/robots.txt');
   await page.evaluate(
     ({ html, to, values }) => {
@@ -113,7 +134,8 @@ async function replay(page: Page, markup: string, action: string, button: string
       // The settings form asks for a change (another "Hold for"), so a replay that got through
       // would show in the settings, not only in the log.
       document.querySelector('input[name="holdFor"]:not([checked])')?.setAttribute('checked', '');
-      for (const [name, value] of Object.entries(values)) form?.querySelector(`[name="${name}"]`)?.setAttribute('value', value);
+      for (const [name, value] of Object.entries(values))
+        form?.querySelector(`[name="${name}"]`)?.setAttribute('value', value);
     },
     { html: markup, to: action, values: fields },
   );
@@ -122,7 +144,13 @@ async function replay(page: Page, markup: string, action: string, button: string
   return (await answer).status();
 }
 
-test('the console’s own forms, replayed by a reader or a visitor, change nothing', async ({ admin, accounts, browse, heldComment, db }) => {
+test('the console’s own forms, replayed by a reader or a visitor, change nothing', async ({
+  admin,
+  accounts,
+  browse,
+  heldComment,
+  db,
+}) => {
   const { id } = await heldComment('replayed', 'Held while others try the admin’s buttons');
   // The admin's queue and settings forms as a browser without JavaScript sends them: the
   // server action's id and every field, exactly as the admin would post them.
@@ -168,7 +196,9 @@ test('the admin’s buttons on a post and on a commenter’s page, replayed by a
 }) => {
   const held = await heldComment('moderated', 'Held while others press its buttons on the post page');
   const [target, banned] = await Promise.all([accounts.create('unbanned'), accounts.create('banned')]);
-  const ban = await admin.api.post(`/api/admin/users/${banned.id}/ban`, { data: { reason: 'Banned before the replays' } });
+  const ban = await admin.api.post(`/api/admin/users/${banned.id}/ban`, {
+    data: { reason: 'Banned before the replays' },
+  });
   expect(ban.status(), await ban.text()).toBe(201);
 
   // Every other admin form, as the admin's browser without JavaScript has it: closing the post and
@@ -177,7 +207,9 @@ test('the admin’s buttons on a post and on a commenter’s page, replayed by a
   const userPage = (user: { id: string }) => `/admin/users/${user.id}`;
   const buttonOf = (label: string) => `button:text-is("${label}")`;
   await adminPage.goto(SEED_POST.path);
-  const closeForm = await formMarkup(adminPage.locator('form').filter({ has: adminPage.locator(buttonOf('Close comments')) }));
+  const closeForm = await formMarkup(
+    adminPage.locator('form').filter({ has: adminPage.locator(buttonOf('Close comments')) }),
+  );
   const moderateForm = await formMarkup(adminPage.getByRole('form', { name: `Moderate comment ${held.id}` }));
   await adminPage.goto(userPage(target));
   const banForm = await formMarkup(adminPage.getByRole('form', { name: `Ban ${target.name}` }));
@@ -187,7 +219,8 @@ test('the admin’s buttons on a post and on a commenter’s page, replayed by a
 
   /** What any of these forms would change, had it got through. */
   const state = async () => ({
-    closed: (await db.postThread.findUnique({ where: { postId: SEED_POST.id }, select: { closed: true } }))?.closed ?? false,
+    closed:
+      (await db.postThread.findUnique({ where: { postId: SEED_POST.id }, select: { closed: true } }))?.closed ?? false,
     held: (await db.comment.findUniqueOrThrow({ where: { id: held.id }, select: { status: true } })).status,
     bansOfTarget: await db.ban.findMany({ where: { userId: target.id }, select: { id: true, liftedAt: true } }),
     bansOfBanned: await db.ban.findMany({ where: { userId: banned.id }, select: { id: true, liftedAt: true } }),
@@ -220,7 +253,9 @@ test('the admin’s buttons on a post and on a commenter’s page, replayed by a
   const close = await admin.api.post(`/api/admin/posts/${SEED_POST.id}/close`);
   expect(close.status(), await close.text()).toBe(200);
   await adminPage.goto(SEED_POST.path);
-  const reopenForm = await formMarkup(adminPage.locator('form').filter({ has: adminPage.locator(buttonOf('Reopen comments')) }));
+  const reopenForm = await formMarkup(
+    adminPage.locator('form').filter({ has: adminPage.locator(buttonOf('Reopen comments')) }),
+  );
   const closed = await state();
   expect(closed.closed).toBe(true);
   for (const [index, page] of pages.entries()) {
@@ -239,5 +274,24 @@ test('the admin’s buttons on a post and on a commenter’s page, replayed by a
   await replay(adminPage, banForm, userPage(target), 'button[type="submit"]', banFields);
   await expect.poll(async () => (await state()).bansOfTarget.length, 'banned by the admin').toBe(1);
   await replay(adminPage, unbanForm, userPage(banned), buttonOf('Unban'));
-  await expect.poll(async () => (await state()).bansOfBanned[0]?.liftedAt ?? null, 'unbanned by the admin').not.toBeNull();
+  await expect
+    .poll(async () => (await state()).bansOfBanned[0]?.liftedAt ?? null, 'unbanned by the admin')
+    .not.toBeNull();
+});
+
+test('an admin whose role was taken away meanwhile is told once, in the settings form, and what they typed stays', async ({
+  admin,
+  db,
+}) => {
+  const { page } = admin;
+  await page.goto('/admin/settings');
+  const form = page.getByRole('form', { name: 'Comment settings' });
+  await expect(form.locator('input[name="js"]')).toBeAttached();
+  const perPage = form.getByLabel('Top-level comments per page');
+  await perPage.fill('37');
+  await db.user.update({ where: { id: admin.user.id }, data: { role: 'reader' }, select: { id: true } });
+  await form.getByRole('button', { name: 'Save settings' }).click();
+  await expect(form.getByRole('alert')).toHaveText('Only the blog’s admins can do that.');
+  await expect(form.getByText('Only the blog’s admins can do that.')).toHaveCount(1);
+  await expect(perPage).toHaveValue('37');
 });
