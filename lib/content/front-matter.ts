@@ -4,7 +4,15 @@ import { normaliseAddress } from './urls';
 
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-const datePattern = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?\s*(Z|[+-]\d{2}:?\d{2})?$/;
+// An offset belongs to a time: "2016-09-04Z" names no instant the owner meant.
+const datePattern = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\s*(Z|[+-]\d{2}:?\d{2}))?)?$/;
+
+/** An offset clocks use: up to 14 hours, whole minutes under 60. */
+function isOffset(zone: string): boolean {
+  if (zone === 'Z') return true;
+  const [, hours, minutes] = /^[+-](\d{2}):?(\d{2})$/.exec(zone) ?? [];
+  return Number(hours) <= 14 && Number(minutes) < 60;
+}
 
 /**
  * A post's `date`, read as the owner wrote it (front matter keeps dates as text, see posts.ts):
@@ -29,12 +37,19 @@ function postDate(timeZone: string) {
         isCalendarDay(year, month, day) &&
         Number(hh) < 24 &&
         Number(mm) < 60 &&
-        Number(ss) < 60;
+        Number(ss) < 60 &&
+        (zone === undefined || isOffset(zone));
       if (!valid) {
-        ctx.addIssue({ code: 'custom', message: `"${value}" is not a date (use YYYY-MM-DD)` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `"${value}" is not a date (use YYYY-MM-DD, or YYYY-MM-DD HH:MM with an optional Z or offset such as +02:00)`,
+        });
         return z.NEVER;
       }
-      if (zone) return new Date(`${y}-${m}-${d}T${hh.padStart(2, '0')}:${mm}:${ss.padStart(2, '0')}${zone === 'Z' ? 'Z' : zone.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2')}`);
+      if (zone)
+        return new Date(
+          `${y}-${m}-${d}T${hh}:${mm}:${ss.padStart(2, '0')}${zone === 'Z' ? 'Z' : zone.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2')}`,
+        );
       // The time the owner wrote is what the clock read, which on a day the clocks change is not midnight plus that many hours.
       return instantInZone(year, month, day, Number(hh), Number(mm), Number(ss), timeZone);
     });
@@ -68,9 +83,24 @@ export function frontMatterSchema(timeZone: string) {
       .optional(),
     author: z.string({ error: optionalText }).trim().min(1, 'must not be empty').optional(),
     labels: z
-      .array(z.string({ error: 'must be text' }).trim().min(1, 'must not contain empty labels'), {
-        error: 'must be a list, for example [China, Russia]',
-      })
+      .array(
+        z
+          .string({ error: 'must be text' })
+          .trim()
+          .min(1, 'must not contain empty labels')
+          // A label is a page's address (/label/…), and "." and ".." are not addresses of their own.
+          .refine(
+            (label) => label !== '.' && label !== '..',
+            'must not be "." or "..", which cannot be a label’s address',
+          )
+          // The feeds carry labels in XML attributes, where these cannot be written.
+          .refine((label) => !/[<>]/.test(label), 'must not contain "<" or ">"'),
+        { error: 'must be a list, for example [China, Russia]' },
+      )
+      // One label twice ("China, china") is one label: its page and its count in the sidebar.
+      .transform((labels) =>
+        labels.filter((label, i) => labels.findIndex((other) => other.toLowerCase() === label.toLowerCase()) === i),
+      )
       .default([]),
     summary: z.string({ error: optionalText }).trim().optional(),
     draft: z

@@ -92,7 +92,11 @@ describe('parsePostFile', () => {
 
   it('takes the id from an explicit slug, and a file name without a date as it is', async () => {
     const post = await parsePostFile('content/posts/Putin in Hangzhou.md', postSource(), OPTIONS);
-    expect([post.slug, post.id, post.path]).toEqual(['putin-in-hangzhou', 'putin-in-hangzhou', '/2016/09/putin-in-hangzhou']);
+    expect([post.slug, post.id, post.path]).toEqual([
+      'putin-in-hangzhou',
+      'putin-in-hangzhou',
+      '/2016/09/putin-in-hangzhou',
+    ]);
     const renamed = await parsePostFile(FILE, postSource({ slug: 'xi-and-putin' }), OPTIONS);
     expect([renamed.slug, renamed.id]).toEqual(['xi-and-putin', 'xi-and-putin']);
   });
@@ -111,6 +115,23 @@ describe('parsePostFile', () => {
     expect(words.startsWith(post.description.slice(0, -1))).toBe(true);
   });
 
+  it('reads a time with an offset as that instant, and a label given twice as one', async () => {
+    const post = await parsePostFile(
+      FILE,
+      postSource({ date: '"2016-09-04T10:05+02:00"', labels: '[China, china, Russia, China]' }),
+      OPTIONS,
+    );
+    expect(post.date.toISOString()).toBe('2016-09-04T08:05:00.000Z');
+    expect(post.labels).toEqual(['China', 'Russia']);
+  });
+
+  it('cuts a description with no space to cut at between characters, never inside an emoji', async () => {
+    const post = await parsePostFile(FILE, postSource({}, `${'😀'.repeat(150)}\n`), OPTIONS);
+    expect(post.description.endsWith('…')).toBe(true);
+    expect(post.description).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
+    expect(post.description.length).toBeLessThanOrEqual(200);
+  });
+
   it('accepts a post with no body', async () => {
     const post = await parsePostFile(FILE, postSource({}, ''), OPTIONS);
     expect([post.html, post.excerptHtml, post.description]).toEqual(['', '', '']);
@@ -123,13 +144,30 @@ describe('parsePostFile', () => {
       ['a title that is not text', { title: '[From, Russia]' }, 'title', 'must be text'],
       ['a missing date', { date: undefined }, 'date', 'is required (for example 2016-09-04)'],
       ['an empty date', { date: '' }, 'date', 'is required (for example 2016-09-04)'],
-      ['an unparseable date', { date: 'next tuesday' }, 'date', '"next tuesday" is not a date (use YYYY-MM-DD)'],
-      ['a day that does not exist', { date: '2016-02-30' }, 'date', '"2016-02-30" is not a date (use YYYY-MM-DD)'],
+      ['an unparseable date', { date: 'next tuesday' }, 'date', '"next tuesday" is not a date (use YYYY-MM-DD, or YYYY-MM-DD HH:MM with an optional Z or offset such as +02:00)'],
+      ['a day that does not exist', { date: '2016-02-30' }, 'date', '"2016-02-30" is not a date (use YYYY-MM-DD'],
       ['an hour that does not exist', { date: '2016-09-04 25:00' }, 'date', 'is not a date'],
+      // An offset names an instant only with a time; these crashed the start with no file named.
+      ['an offset without a time', { date: '2016-09-04Z' }, 'date', '"2016-09-04Z" is not a date'],
+      ['an offset of 25 hours', { date: '"2016-09-04T10:00+25:00"' }, 'date', 'is not a date'],
+      ['an offset of 99 minutes', { date: '"2016-09-04T10:00+05:99"' }, 'date', 'is not a date'],
+      ['a label "."', { labels: '[China, "."]' }, 'labels.1', 'must not be "." or ".."'],
+      ['a label ".."', { labels: '[".."]' }, 'labels.0', 'must not be "." or ".."'],
+      ['a label with "<"', { labels: '["C<3"]' }, 'labels.0', 'must not contain "<" or ">"'],
       ['a date that is not text or a date', { date: '20160904' }, 'date', 'must be a date such as 2016-09-04'],
-      ['a slug with capitals and spaces', { slug: 'From Russia' }, 'slug', 'must be lower-case letters, digits and single hyphens'],
+      [
+        'a slug with capitals and spaces',
+        { slug: 'From Russia' },
+        'slug',
+        'must be lower-case letters, digits and single hyphens',
+      ],
       ['a slug with a double hyphen', { slug: 'from--russia' }, 'slug', 'must be lower-case letters'],
-      ['an alias without a leading slash', { aliases: '[2016/09/old.html]' }, 'aliases.0', 'must be site paths starting with "/"'],
+      [
+        'an alias without a leading slash',
+        { aliases: '[2016/09/old.html]' },
+        'aliases.0',
+        'must be site paths starting with "/"',
+      ],
       ['an alias with a query', { aliases: '[/ok, "/old.html?m=1"]' }, 'aliases.1', 'no query or fragment'],
       ['labels given as text', { labels: 'China' }, 'labels', 'must be a list, for example [China, Russia]'],
       ['labels left empty', { labels: '' }, 'labels', 'must be a list, for example [China, Russia]'],
@@ -204,6 +242,14 @@ describe('loadPosts', () => {
     expect(posts.map((p) => p.slug)).toEqual(['newer', 'older']);
     expect(posts[0]?.draft).toBe(true);
     expect(posts[1]?.file).toBe(path.join(root, 'posts', '2016-09-04-older.md'));
+  });
+
+  it('reads a post whose file name ends in .MD, as its slug is read', async () => {
+    const root = contentDirWith({
+      '2016-09-04-a.md': postSource({ date: '2016-09-04' }),
+      '2016-09-05-b.MD': postSource({ date: '2016-09-05' }),
+    });
+    expect((await loadPosts(root, OPTIONS)).map((p) => p.slug)).toEqual(['b', 'a']);
   });
 
   it('refuses two posts with the same address', async () => {

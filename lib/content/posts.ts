@@ -47,9 +47,13 @@ export async function parsePostFile(file: string, source: string, options: Parse
   try {
     // An options object keeps gray-matter from returning a cached result for equal input. YAML's
     // JSON schema leaves dates as the text the owner typed, so the date rules above see them whole.
-    parsed = matter(source, { engines: { yaml: (text: string) => yaml.load(text, { schema: yaml.JSON_SCHEMA }) as object } });
+    parsed = matter(source, {
+      engines: { yaml: (text: string) => yaml.load(text, { schema: yaml.JSON_SCHEMA }) as object },
+    });
   } catch (error) {
-    throw new ContentError(file, [{ field: 'front matter', message: `is not valid YAML: ${(error as Error).message}` }]);
+    throw new ContentError(file, [
+      { field: 'front matter', message: `is not valid YAML: ${(error as Error).message}` },
+    ]);
   }
   const result = frontMatterSchema(options.timeZone).safeParse(parsed.data);
   if (!result.success) {
@@ -89,7 +93,13 @@ export async function parsePostFile(file: string, source: string, options: Parse
 
 function truncate(text: string, max: number): string {
   if (text.length <= max) return text;
-  return `${text.slice(0, text.lastIndexOf(' ', max - 1) > 0 ? text.lastIndexOf(' ', max - 1) : max - 1)}…`;
+  const space = text.lastIndexOf(' ', max - 1);
+  if (space > 0) return `${text.slice(0, space)}…`;
+  // No space to cut at (emoji, or a script written without spaces): cut between characters, never
+  // inside one, which would leave half an emoji ("�") in the description.
+  return `${Array.from(text.slice(0, max - 1))
+    .filter((char) => !/^[\ud800-\udfff]$/.test(char))
+    .join('')}…`;
 }
 
 /** Two posts may not claim the same id, slug or address: that would silently hide one of them. */
@@ -108,7 +118,10 @@ export function checkUnique(posts: Post[]): void {
         // An id the file does not set is its slug: name what the owner wrote.
         if (field === 'id' && post.id === post.slug) {
           throw new ContentError(post.file, [
-            { field: 'slug', message: `"${value}" is already the id of ${other.file} (a post without an id takes its slug as one); set another slug, or an id` },
+            {
+              field: 'slug',
+              message: `"${value}" is already the id of ${other.file} (a post without an id takes its slug as one); set another slug, or an id`,
+            },
           ]);
         }
         throw new ContentError(post.file, [{ field, message: `"${value}" is already used by ${other.file}` }]);
@@ -140,11 +153,14 @@ export async function loadPosts(dir: string, options: ParseOptions): Promise<Pos
   const postsDir = path.join(dir, 'posts');
   let names: string[];
   try {
-    names = readdirSync(postsDir).filter((name) => name.endsWith('.md'));
+    // ".MD" too, as a file name's slug is read (slugFromFileName): a post is not skipped for its case.
+    names = readdirSync(postsDir).filter((name) => name.toLowerCase().endsWith('.md'));
   } catch (error) {
     // No posts/ yet is a blog with no posts (contentWarnings says so); a folder that cannot be read is not.
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw new ContentError(shownPath(postsDir), [{ field: '', message: `cannot be read (${(error as Error).message})` }]);
+    throw new ContentError(shownPath(postsDir), [
+      { field: '', message: `cannot be read (${(error as Error).message})` },
+    ]);
   }
   const posts = await Promise.all(
     names.map((name) => {
