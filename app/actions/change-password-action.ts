@@ -1,7 +1,9 @@
 'use server';
 
 import { headers } from 'next/headers';
-import { getViewerSignIn } from '@/lib/auth';
+import { refresh } from 'next/cache';
+import { AuthError } from 'next-auth';
+import { getViewerSignIn, signIn } from '@/lib/auth';
 import { isUnavailable, unlessDatabaseDown } from '@/lib/db/health';
 import { clientIp } from '@/lib/http/client-ip';
 import type { AccountFormState } from '@/lib/users/form-state';
@@ -14,20 +16,38 @@ const SIGNED_OUT_OF_ACCOUNT = 'You were signed out. Sign in again to change your
  * sent back into the page, refused or not: the browser's password manager keeps them, not the HTML.
  */
 export async function changePasswordAction(_previous: AccountFormState, formData: FormData): Promise<AccountFormState> {
-  const signIn = await unlessDatabaseDown(() => getViewerSignIn(), PASSWORD_CHANGE_UNAVAILABLE);
-  if (isUnavailable(signIn)) return { errors: signIn.errors, values: {} };
-  if (!signIn) return { errors: { request: SIGNED_OUT_OF_ACCOUNT }, values: {}, signedOut: true };
+  const current = await unlessDatabaseDown(() => getViewerSignIn(), PASSWORD_CHANGE_UNAVAILABLE);
+  if (isUnavailable(current)) return { errors: current.errors, values: {} };
+  if (!current) {
+    // The page is drawn again as they now are (the masthead offers Sign in); the form says why.
+    refresh();
+    return { errors: { request: SIGNED_OUT_OF_ACCOUNT }, values: {}, signedOut: true };
+  }
+  const password = formData.get('password') ?? '';
   const result = await changePassword(
-    { current: formData.get('current') ?? '', password: formData.get('password') ?? '' },
-    signIn.viewer,
-    signIn.sessionId,
+    { current: formData.get('current') ?? '', password },
+    current.viewer,
+    current.sessionId,
     clientIp(await headers()),
   );
   if (!result.ok) return { errors: result.errors, values: {} };
   const others = result.otherSignInsEnded;
-  return {
-    errors: {},
-    values: {},
-    message: `Password changed.${others > 0 ? ` ${others === 1 ? 'One other browser' : `${others} other browsers`} signed in to your account ${others === 1 ? 'was' : 'were'} signed out.` : ''}`,
-  };
+  const signedOutElsewhere =
+    others > 0
+      ? ` ${others === 1 ? 'One other browser' : `${others} other browsers`} signed in to your account ${others === 1 ? 'was' : 'were'} signed out.`
+      : '';
+  // Every sign-in ended with the old password, this browser's too: it goes on under a new one, so a
+  // copy of its old cookie (one reason to change a password) opens nothing now.
+  try {
+    await signIn('credentials', { email: current.viewer.email, password, redirect: false });
+  } catch (error) {
+    if (!(error instanceof AuthError)) throw error;
+    refresh();
+    return {
+      errors: {},
+      values: {},
+      message: `Password changed.${signedOutElsewhere} Sign in again with your new password.`,
+    };
+  }
+  return { errors: {}, values: {}, message: `Password changed.${signedOutElsewhere}` };
 }

@@ -92,7 +92,7 @@ test(
     await expect(page).toHaveURL(
       (url) => url.pathname === '/signin' && url.searchParams.get('returnTo') === '/account',
     );
-    await expect(page.getByRole('main')).toContainText('Sign in to change the name your comments show.');
+    await expect(page.getByRole('main')).toContainText('Sign in to change your name or your password.');
     await page.getByLabel('Email').fill(reader.email);
     await page.getByLabel('Password').fill(reader.password);
     await page.getByRole('button', { name: 'Sign in' }).click();

@@ -24,6 +24,12 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(other.getByRole('navigation', { name: 'Account' })).toContainText(`Signed in as ${reader.name}`);
 
       await signInWithApi(page.request, reader);
+      // And someone has a copy of this browser's cookie (a reason to change a password).
+      const copied = await browser.newContext();
+      await copied.addCookies(await page.context().cookies());
+      const copy = await copied.newPage();
+      await copy.goto('/account');
+      await expect(copy.getByRole('navigation', { name: 'Account' })).toContainText(`Signed in as ${reader.name}`);
       await page.goto('/account');
       const form = page.getByRole('form', { name: 'Your password' });
       const current = form.getByLabel('Current password');
@@ -64,6 +70,10 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(other.getByRole('main')).toContainText('You are not signed in.');
       await expect(other.getByRole('navigation', { name: 'Account' })).not.toContainText('Signed in');
       await elsewhere.close();
+      // This browser goes on under a new sign-in: the copy of its old cookie opens nothing.
+      await copy.reload();
+      await expect(copy.getByRole('main')).toContainText('You are not signed in.');
+      await copied.close();
 
       // On a new computer: the old password no longer signs in; the new one does.
       const fresh = await browser.newContext({ javaScriptEnabled });
@@ -74,6 +84,50 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(signIn.getByRole('navigation', { name: 'Account' })).toContainText(`Signed in as ${reader.name}`);
       await fresh.close();
     });
+  });
+}
+
+for (const javaScriptEnabled of [true, false]) {
+  test(`signed out in another tab ${javaScriptEnabled ? 'with' : 'without'} JavaScript, the password form says so and offers Sign in`, async ({
+    browser,
+    accounts,
+  }) => {
+    const reader = await accounts.create('password-signedout');
+    const context = await browser.newContext({ javaScriptEnabled });
+    try {
+      await signInWithApi(context.request, reader);
+      const page = await context.newPage();
+      await page.goto('/account');
+      const form = page.getByRole('form', { name: 'Your password' });
+      await expect(form.getByLabel('Current password')).toBeVisible();
+
+      const otherTab = await context.newPage();
+      await otherTab.goto('/account');
+      await otherTab.getByRole('navigation', { name: 'Account' }).getByRole('button', { name: 'Sign out' }).click();
+      await expect(
+        otherTab.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Sign in' }),
+      ).toBeVisible();
+
+      await form.getByLabel('Current password').fill(reader.password);
+      await form.getByLabel('New password').fill('a password never saved');
+      await form.getByRole('button', { name: 'Change password' }).click();
+      const alert = page.getByRole('form', { name: 'Your password' }).getByRole('alert');
+      await expect(alert).toContainText('You were signed out. Sign in again to change your password.');
+      await expect(
+        page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Sign in' }),
+      ).toBeVisible();
+      await alert.getByRole('link', { name: 'Sign in' }).click();
+      await expect(page).toHaveURL(
+        (url) => url.pathname === '/signin' && url.searchParams.get('returnTo') === '/account',
+      );
+      await expect(page.getByRole('main')).toContainText('Sign in to change your name or your password.');
+      // Nothing changed: the old password still signs in.
+      const check = await browser.newContext();
+      await signInWithApi(check.request, reader);
+      await check.close();
+    } finally {
+      await context.close();
+    }
   });
 }
 

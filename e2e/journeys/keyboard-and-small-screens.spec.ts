@@ -258,7 +258,7 @@ test('after the console’s, the account’s and a post’s admin buttons from t
   await page.waitForLoadState('networkidle');
   await page.getByLabel('Display name').fill(`Keys ${reader.name.slice(-6)}`);
   await page.getByRole('button', { name: 'Save name' }).press('Enter');
-  await expect(page.getByRole('status')).toHaveText(/saved/i);
+  await expect(page.getByRole('form', { name: 'Your name' }).getByRole('status')).toHaveText(/saved/i);
   await expect(page.getByRole('button', { name: 'Save name' })).toBeFocused();
 
   // The console's settings.

@@ -31,11 +31,13 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
       },
     });
 
-    it('takes the new password, and signs out every other browser but keeps this one', async () => {
+    it('takes the new password and ends every sign-in of the account, counting the other browsers still signed in', async () => {
       const ada = await reader();
       const here = await startSession(ada.id);
       const laptop = await startSession(ada.id);
       const phone = await startSession(ada.id);
+      // Signed in 31 days ago: that sign-in had already ended, and is not counted as one signed out now.
+      const expired = await startSession(ada.id, new Date(Date.now() - 31 * 86_400_000));
       const someoneElse = await reader();
       const theirs = await startSession(someoneElse.id);
 
@@ -47,7 +49,9 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
       });
       expect(await verifyCredentials(ada.email, 'a new password')).toMatchObject({ id: ada.id });
       expect(await verifyCredentials(ada.email, 'the old password')).toBeNull();
-      expect(await sessionViewer({ userId: ada.id, sessionId: here })).toMatchObject({ id: ada.id });
+      // This browser's sign-in too: a copy of its cookie opens nothing now (the door signs it in anew).
+      expect(await sessionViewer({ userId: ada.id, sessionId: here })).toBeNull();
+      expect(await getDb().session.count({ where: { id: { in: [here, laptop, phone, expired] } } })).toBe(0);
       expect(await sessionViewer({ userId: ada.id, sessionId: laptop })).toBeNull();
       expect(await sessionViewer({ userId: ada.id, sessionId: phone })).toBeNull();
       expect(await sessionViewer({ userId: someoneElse.id, sessionId: theirs })).toMatchObject({ id: someoneElse.id });

@@ -26,8 +26,10 @@ export type PasswordChangeResult =
  * A signed-in reader chooses a new password. The current one is asked first, so a browser left
  * signed in is not enough to take the account, and a wrong one counts as a wrong sign-in to the
  * account (lib/rate-limits): the form is no way round the sign-in page's limit on guesses. Every
- * other browser signed in to the account is signed out, as whoever else had the old password may
- * be using one; the browser that asked (its sign-in, `sessionId`) stays signed in.
+ * sign-in of the account ends, as whoever else had the old password (or a copy of a sign-in's
+ * cookie) may be using one; the door then signs the browser that asked in again, under a new
+ * sign-in. `otherSignInsEnded` counts the other browsers that were still signed in (not `sessionId`,
+ * the one that asked, nor sign-ins that had already expired).
  */
 export async function changePassword(
   input: unknown,
@@ -54,10 +56,15 @@ export async function changePassword(
     }
     await signInSucceeded(viewer.email);
     const passwordHash = await hashPassword(password);
+    const now = new Date();
     const ended = await getDb().$transaction(async (tx: DbTransaction) => {
       await tx.user.update({ where: { id: viewer.id }, data: { passwordHash }, select: { id: true } });
-      return tx.session.deleteMany({ where: { userId: viewer.id, id: { not: sessionId } } });
+      const others = await tx.session.deleteMany({
+        where: { userId: viewer.id, id: { not: sessionId }, expiresAt: { gt: now } },
+      });
+      await tx.session.deleteMany({ where: { userId: viewer.id } });
+      return others.count;
     });
-    return { ok: true, otherSignInsEnded: ended.count };
+    return { ok: true, otherSignInsEnded: ended };
   }, PASSWORD_CHANGE_UNAVAILABLE);
 }

@@ -42,12 +42,8 @@ export default async function AccountPage() {
       </p>
       <h2 id="account-name-heading">Your name</h2>
       <AccountNameForm name={viewer?.name ?? null} />
-      {viewer && withPassword && (
-        <>
-          <h2 id="account-password-heading">Your password</h2>
-          <PasswordForm email={viewer.email} />
-        </>
-      )}
+      {/* Drawn signed out too, where it says why a form just sent did nothing (none for an account without a password). */}
+      {(viewer === null || withPassword) && <PasswordForm email={viewer && withPassword ? viewer.email : null} />}
     </main>
   );
 }

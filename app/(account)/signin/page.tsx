@@ -9,7 +9,7 @@ export const metadata = { title: 'Sign in', robots: { index: false } };
 function whySignIn(returnTo: string): string {
   const path = returnTo.split(/[?#]/)[0] ?? '';
   if (path === '/admin' || path.startsWith('/admin/')) return 'Sign in as an admin to moderate the blog.';
-  if (path === '/account') return 'Sign in to change the name your comments show.';
+  if (path === '/account') return 'Sign in to change your name or your password.';
   return 'Sign in to post a comment.';
 }
 
