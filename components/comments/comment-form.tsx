@@ -2,7 +2,7 @@
 
 import { SiteLink } from '@/components/site-link';
 import { useRouter } from 'next/navigation';
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useFormStatus } from 'react-dom';
 import { formBox } from '@/lib/comments/form-state';
 import { COMMENT_MAX_LENGTH } from '@/lib/comments/limits';
@@ -65,14 +65,23 @@ export function CommentForm({
   // A new key after each success gives fresh, empty fields; on error the typed values come back.
   // Kept here: the section's answer moves on to other boxes, and these fields must not restart then.
   const [generation, setGeneration] = useState(state.submittedAt ?? 0);
-  if (state.status === 'ok' && state.submittedAt !== undefined && state.submittedAt !== generation) setGeneration(state.submittedAt);
+  if (state.status === 'ok' && state.submittedAt !== undefined && state.submittedAt !== generation)
+    setGeneration(state.submittedAt);
   // Typed since the last comment this box published (whose fresh box starts empty), or brought back
   // from the browser's draft.
   const [typedIn, setTypedIn] = useState<number | null>(null);
-  const { box: draftBox, save: saveDraft, discard: discardDraft, stored: draft } = useDraft(
+  // What the box held when it was last sent: text typed on while it was sent is more than that.
+  const sentText = useRef<string | null>(null);
+  const {
+    box: draftBox,
+    save: saveDraft,
+    discard: discardDraft,
+    stored: draft,
+  } = useDraft(
     `${postId}:${parentId ?? 'new'}`,
     state.status === 'ok' ? state.submittedAt : undefined,
     () => setTypedIn(generation),
+    sentText,
   );
   // A kept box stays once drawn, even if its reader empties it to start again.
   const [kept, setKept] = useState(false);
@@ -92,7 +101,17 @@ export function CommentForm({
   if (formStamp && !stamp) setStamp(formStamp);
   if (state.formStamp && state.formStamp !== stamp) setStamp(state.formStamp);
   useEffect(() => {
-    if (state.status !== 'ok' || !state.commentUrl) return;
+    if (state.status !== 'ok') return;
+    if (!state.commentUrl) {
+      // Sent for moderation where its writer cannot see it (a guest's): nowhere to go, so the focus
+      // goes to the box's word that it was sent. Publish, disabled while it was sent, lost it to the
+      // page's top, unless the reader has moved on meanwhile.
+      const sent = formRef.current?.querySelector<HTMLElement>('[role="status"]');
+      if (!sent || (document.activeElement !== null && document.activeElement !== document.body)) return;
+      sent.tabIndex = -1;
+      sent.focus();
+      return;
+    }
     // The author goes on from their new comment: Publish, disabled while it was sent, lost the focus.
     if (focusById(`c${state.commentId}`)) {
       // A reply's box closes, as it does without JavaScript: left open, it sat empty under the reply.
@@ -103,13 +122,28 @@ export function CommentForm({
     // the author goes to where it is rather than reading "published" beside a thread without it.
     focusAfterSend(`c${state.commentId}`);
     router.push(state.commentUrl);
-  }, [state, router]);
+  }, [state, router, formRef]);
   // A box holding text stays where a live update finds the post closed (or the reader banned)
   // meanwhile, and Publish then says why, instead of the text vanishing from the page mid-sentence.
-  if (onlyIfRefused && state.status === 'ok') return state.message ? <p className="form-success" role="status">{state.message}</p> : null;
-  if (onlyIfRefused && state.status !== 'error' && state.status !== 'preview' && typedIn !== generation && !kept) return null;
+  if (onlyIfRefused && state.status === 'ok')
+    return state.message ? (
+      <p className="form-success" role="status">
+        {state.message}
+      </p>
+    ) : null;
+  if (onlyIfRefused && state.status !== 'error' && state.status !== 'preview' && typedIn !== generation && !kept)
+    return null;
   return (
-    <form ref={formRef} action={formAction} className="comment-form" aria-label={label} noValidate>
+    <form
+      ref={formRef}
+      action={formAction}
+      onSubmit={() => {
+        sentText.current = draftBox.current?.value ?? null;
+      }}
+      className="comment-form"
+      aria-label={label}
+      noValidate
+    >
       <input type="hidden" name="postId" value={postId} />
       {parentId !== undefined && <input type="hidden" name={parentGone ? 'repliedTo' : 'parentId'} value={parentId} />}
       {enhanced && <input type="hidden" name="js" value="1" />}
@@ -231,7 +265,15 @@ export function CommentForm({
  * the reader is, and the link that opened it (`returnFocusTo`, a ReturnFocusLink key) takes the
  * focus back.
  */
-export function CancelLink({ href, discardDraft, returnFocusTo: focusKey }: { href: string; discardDraft: () => void; returnFocusTo: string | null }) {
+export function CancelLink({
+  href,
+  discardDraft,
+  returnFocusTo: focusKey,
+}: {
+  href: string;
+  discardDraft: () => void;
+  returnFocusTo: string | null;
+}) {
   return (
     <SiteLink
       href={href}

@@ -12,25 +12,27 @@ import {
 } from '../support/post-page';
 import { expect, test } from '../support/journeys';
 
-test('by default a signed-out visitor gets sign-in and register links back to the post, and no comment box', { tag: '@one-database' }, async ({
-  page,
-}) => {
-  await openPost(page);
-  const postArea = page.locator('#post-a-comment');
-  await expect(postArea).toContainText('Sign in or register to post a comment.');
-  const returnTo = encodeURIComponent(SEED_RETURN_TO);
-  await expect(postArea.getByRole('link', { name: 'Sign in', exact: true })).toHaveAttribute(
-    'href',
-    `/signin?returnTo=${returnTo}`,
-  );
-  await expect(postArea.getByRole('link', { name: 'register', exact: true })).toHaveAttribute(
-    'href',
-    `/register?returnTo=${returnTo}`,
-  );
-  await expect(page.locator('#comments textarea')).toHaveCount(0);
-  await expect(postCommentForm(page)).toHaveCount(0);
-  await expect(page.locator('#comments').getByRole('link', { name: 'Reply' })).toHaveCount(0);
-});
+test(
+  'by default a signed-out visitor gets sign-in and register links back to the post, and no comment box',
+  { tag: '@one-database' },
+  async ({ page }) => {
+    await openPost(page);
+    const postArea = page.locator('#post-a-comment');
+    await expect(postArea).toContainText('Sign in or register to post a comment.');
+    const returnTo = encodeURIComponent(SEED_RETURN_TO);
+    await expect(postArea.getByRole('link', { name: 'Sign in', exact: true })).toHaveAttribute(
+      'href',
+      `/signin?returnTo=${returnTo}`,
+    );
+    await expect(postArea.getByRole('link', { name: 'register', exact: true })).toHaveAttribute(
+      'href',
+      `/register?returnTo=${returnTo}`,
+    );
+    await expect(page.locator('#comments textarea')).toHaveCount(0);
+    await expect(postCommentForm(page)).toHaveCount(0);
+    await expect(page.locator('#comments').getByRole('link', { name: 'Reply' })).toHaveCount(0);
+  },
+);
 
 test.describe('when anyone may comment', () => {
   test.beforeEach(async ({ commentSettings }) => {
@@ -50,6 +52,8 @@ test.describe('when anyone may comment', () => {
     await form.getByRole('button', { name: 'Publish' }).click();
 
     await expect(form.getByRole('status')).toHaveText('Thanks! Your comment was sent for moderation.');
+    // Nowhere to take the guest: a keyboard or screen-reader user lands on the word that it was sent.
+    await expect(form.getByRole('status')).toBeFocused();
     await expect(form.getByRole('textbox', { name: 'Your comment' })).toHaveValue('');
     await expect(page.locator('#comments')).not.toContainText(text);
     await expectCommentCount(page, before);
@@ -68,22 +72,26 @@ test.describe('when anyone may comment', () => {
     expect(listed).not.toContain(text);
   });
 
-  test('a guest without a name gets a field error on Name and keeps the comment', { tag: '@one-database' }, async ({ page }) => {
-    await openPost(page);
-    const form = postCommentForm(page);
-    await waitForEnhancedForm(form);
-    const text = uniqueText('Who wrote this?');
-    await form.getByRole('textbox', { name: 'Your comment' }).fill(text);
-    await form.getByRole('button', { name: 'Publish' }).click();
+  test(
+    'a guest without a name gets a field error on Name and keeps the comment',
+    { tag: '@one-database' },
+    async ({ page }) => {
+      await openPost(page);
+      const form = postCommentForm(page);
+      await waitForEnhancedForm(form);
+      const text = uniqueText('Who wrote this?');
+      await form.getByRole('textbox', { name: 'Your comment' }).fill(text);
+      await form.getByRole('button', { name: 'Publish' }).click();
 
-    const name = form.getByRole('textbox', { name: 'Name' });
-    await expect(name).toHaveAttribute('aria-invalid', 'true');
-    await expect(name).toHaveAccessibleDescription('Enter your name to comment as a guest.');
-    // The refused field takes the focus, so a keyboard or screen-reader user lands on the message.
-    await expect(name).toBeFocused();
-    await expect(form.getByRole('textbox', { name: 'Your comment' })).toHaveValue(text);
-    await expect(page.locator('#comments .comment-body').filter({ hasText: text })).toHaveCount(0);
-  });
+      const name = form.getByRole('textbox', { name: 'Name' });
+      await expect(name).toHaveAttribute('aria-invalid', 'true');
+      await expect(name).toHaveAccessibleDescription('Enter your name to comment as a guest.');
+      // The refused field takes the focus, so a keyboard or screen-reader user lands on the message.
+      await expect(name).toBeFocused();
+      await expect(form.getByRole('textbox', { name: 'Your comment' })).toHaveValue(text);
+      await expect(page.locator('#comments .comment-body').filter({ hasText: text })).toHaveCount(0);
+    },
+  );
 
   test('a guest replies under a comment: the reply box asks for a name too, and the reply is held', async ({
     page,
@@ -104,8 +112,9 @@ test.describe('when anyone may comment', () => {
     await expect(form.getByRole('textbox', { name: /^Reply to / })).toHaveValue(text);
 
     await name.fill('Answering Guest');
-    await form.getByRole('button', { name: 'Publish' }).click();
+    await form.getByRole('button', { name: 'Publish' }).press('Enter');
     await expect(form.getByRole('status')).toHaveText('Thanks! Your comment was sent for moderation.');
+    await expect(form.getByRole('status')).toBeFocused();
     // Nobody can see a guest's held reply yet, so there is nowhere to take the guest: the page stays,
     // and so does the word that it waits, past the page's next live check. (Not "network idle": while
     // other journeys comment on this post, each check is followed by a refresh, and on a busy machine
