@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useRef, useSyncExternalStore, type RefObject } from 'react';
 
 /**
  * Keeps what is typed in a comment box in this browser until it is published or cancelled, so a
@@ -8,7 +8,12 @@ import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
  * server hands the text back on every error instead. Storage may be full or blocked (private
  * windows): then the box simply works without drafts.
  */
-export function useDraft(key: string, published: number | undefined, onRestored?: () => void) {
+export function useDraft(
+  key: string,
+  published: number | undefined,
+  onRestored?: () => void,
+  sent?: RefObject<string | null>,
+) {
   const box = useRef<HTMLTextAreaElement | null>(null);
   // What this browser holds for the box: a box drawn only if it has a draft (CommentForm's
   // keepIfDrafted) learns it here, once hydrated (the server has no storage, and says none).
@@ -23,9 +28,18 @@ export function useDraft(key: string, published: number | undefined, onRestored?
     restored.current = onRestored;
   });
 
-  // On a new box: published just now means the draft is done with; otherwise bring it back.
+  // On a new box: published just now means the draft is done with, unless the reader typed on while
+  // it was sent (`sent`, what was sent): then the box holds more than was published, and the fresh
+  // box brings it back. Otherwise bring back what the browser kept.
   useEffect(() => {
     if (published) {
+      const kept = read(key);
+      const textarea = box.current;
+      if (kept !== null && sent?.current != null && kept !== sent.current && textarea && textarea.value === '') {
+        textarea.value = kept;
+        restored.current?.();
+        return;
+      }
       forget(key);
       return;
     }
@@ -36,7 +50,7 @@ export function useDraft(key: string, published: number | undefined, onRestored?
       textarea.value = draft;
       restored.current?.();
     }
-  }, [key, published]);
+  }, [key, published, sent]);
 
   const save = useCallback((text: string) => (text.trim() ? write(key, text) : forget(key)), [key]);
   const discard = useCallback(() => forget(key), [key]);

@@ -157,7 +157,10 @@ test('while one box is being sent the others wait for its answer', async ({ page
   await expect(postCommentForm(page).getByRole('button', { name: 'Publish' })).toBeEnabled();
 });
 
-test('signing out forgets the drafts, so the next person at this browser does not see them', async ({ page, accounts }) => {
+test('signing out forgets the drafts, so the next person at this browser does not see them', async ({
+  page,
+  accounts,
+}) => {
   const reader = await accounts.create('leaver');
   await signInWithApi(page.request, reader);
   await openPost(page);
@@ -242,4 +245,40 @@ test('a reply being written when its comment is removed stays on the page with i
   await expect(commentByText(page, replyText)).toBeVisible();
   await expect(page.getByRole('form', { name: 'Your reply' })).toHaveCount(0);
   await expect.poll(() => storedDrafts(page)).toEqual([]);
+});
+
+test('words typed on while a comment is being sent come back in the fresh box once it is published', async ({
+  page,
+  accounts,
+}) => {
+  await signInWithApi(page.request, await accounts.create('types-on'));
+  await openPost(page);
+  await pauseLiveUpdates(page);
+  const form = postCommentForm(page);
+  await waitForEnhancedForm(form);
+  const box = form.getByRole('textbox', { name: 'Your comment' });
+  const text = uniqueText('Sent as it stood');
+  await box.fill(text);
+
+  let answer = () => {};
+  const answered = new Promise<void>((resolve) => (answer = resolve));
+  const postPath = new URL(page.url()).pathname;
+  await page.route(
+    (url) => url.pathname === postPath,
+    async (route) => {
+      if (route.request().method() === 'POST') await answered;
+      await route.continue();
+    },
+  );
+  await form.getByRole('button', { name: 'Publish' }).click();
+  await expect(form.getByRole('button', { name: 'Publishing…' })).toBeDisabled();
+  // The box is still open to typing while the comment is on its way.
+  await box.click();
+  await box.press('End');
+  await box.pressSequentially(' And one more thought.');
+  answer();
+  await expect(commentByText(page, text)).toBeVisible();
+  await expect(box).toHaveValue(`${text} And one more thought.`);
+  // Kept as the box's draft too, as anything typed is.
+  expect(await storedDrafts(page)).toEqual([expect.stringMatching(/:new$/)]);
 });
