@@ -2,14 +2,17 @@
 
 import { headers } from 'next/headers';
 import { refresh } from 'next/cache';
+import { redirect } from 'next/navigation';
 import { AuthError } from 'next-auth';
 import { getViewerSignIn, signIn } from '@/lib/auth';
 import { isUnavailable, unlessDatabaseDown } from '@/lib/db/health';
 import { clientIp } from '@/lib/http/client-ip';
 import type { AccountFormState } from '@/lib/users/form-state';
-import { changePassword, PASSWORD_CHANGE_UNAVAILABLE } from '@/lib/users/password-change';
+import { changePassword, PASSWORD_CHANGE_UNAVAILABLE, passwordChangedNotice } from '@/lib/users/password-change';
 
 const SIGNED_OUT_OF_ACCOUNT = 'You were signed out. Sign in again to change your password.';
+const SIGNED_OUT_AFTER_CHANGE =
+  'Your password was changed, but you could not be signed in again just now. Sign in with your new password.';
 
 /**
  * A new password from the reader's account page. Works without JavaScript. Passwords are never
@@ -31,11 +34,6 @@ export async function changePasswordAction(_previous: AccountFormState, formData
     clientIp(await headers()),
   );
   if (!result.ok) return { errors: result.errors, values: {} };
-  const others = result.otherSignInsEnded;
-  const signedOutElsewhere =
-    others > 0
-      ? ` ${others === 1 ? 'One other browser' : `${others} other browsers`} signed in to your account ${others === 1 ? 'was' : 'were'} signed out.`
-      : '';
   // Every sign-in ended with the old password, this browser's too: it goes on under a new one, so a
   // copy of its old cookie (one reason to change a password) opens nothing now.
   try {
@@ -43,11 +41,9 @@ export async function changePasswordAction(_previous: AccountFormState, formData
   } catch (error) {
     if (!(error instanceof AuthError)) throw error;
     refresh();
-    return {
-      errors: {},
-      values: {},
-      message: `Password changed.${signedOutElsewhere} Sign in again with your new password.`,
-    };
+    return { errors: { request: SIGNED_OUT_AFTER_CHANGE }, values: {}, signedOut: true };
   }
-  return { errors: {}, values: {}, message: `Password changed.${signedOutElsewhere}` };
+  // This request still carries the old cookie, and a page drawn for it would be signed out: the
+  // account page is asked for again, with the new one, saying what was done.
+  redirect(`/account?changed=${passwordChangedNotice(current.viewer.id, result.otherSignInsEnded)}`);
 }

@@ -15,7 +15,13 @@ const SIGN_IN = '/signin?returnTo=%2Faccount';
  * beside the field and takes the reader there, without JavaScript too (the refused field is focused
  * as the page loads); the passwords typed are not sent back into the page.
  */
-export function PasswordForm({ email }: { email: string | null }) {
+export function PasswordForm({
+  email,
+  changed = null,
+}: {
+  email: string | null;
+  /** What the last change did, when the page comes back from it. */ changed?: string | null;
+}) {
   const [state, formAction, pending] = useActionState(changePasswordAction, idleAccountForm);
   const { errors } = state;
   const formRef = useFocusOnError(state);
@@ -74,7 +80,7 @@ export function PasswordForm({ email }: { email: string | null }) {
           {pending ? 'Changing…' : 'Change password'}
         </button>
         <p className="form-success" role="status">
-          {state.message}
+          {state.message ?? changed}
         </p>
       </form>
     </>

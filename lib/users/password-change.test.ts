@@ -6,7 +6,7 @@ import { TEST_PROVIDERS, useTestDatabase } from '@/lib/db/test-suite';
 import { insertReader } from '@/lib/comments/test-builders';
 import { limitSigningIn } from '@/lib/rate-limits';
 import { registerUser, verifyCredentials, type Viewer } from './accounts';
-import { changePassword } from './password-change';
+import { changePassword, passwordChangedMessage, passwordChangedNotice } from './password-change';
 import { sessionViewer, startSession } from './sessions';
 
 let accounts = 0;
@@ -55,6 +55,17 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
       expect(await sessionViewer({ userId: ada.id, sessionId: laptop })).toBeNull();
       expect(await sessionViewer({ userId: ada.id, sessionId: phone })).toBeNull();
       expect(await sessionViewer({ userId: someoneElse.id, sessionId: theirs })).toMatchObject({ id: someoneElse.id });
+    });
+
+    it('says what a change did only to the reader it was made for', () => {
+      const notice = passwordChangedNotice('reader-a', 2);
+      expect(passwordChangedMessage('reader-a', notice)).toBe(
+        'Password changed. 2 other browsers signed in to your account were signed out.',
+      );
+      expect(passwordChangedMessage('reader-a', passwordChangedNotice('reader-a', 0))).toBe('Password changed.');
+      for (const forged of [passwordChangedNotice('reader-b', 2), notice.replace(/^2/, '3'), '2', `${notice}.x`, '']) {
+        expect(passwordChangedMessage('reader-a', forged), forged).toBeNull();
+      }
     });
 
     it('refuses a wrong current password beside its field, changing nothing and signing no one out', async () => {

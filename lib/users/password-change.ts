@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { timingSafeEqual } from 'node:crypto';
 import { hashPassword, verifyPassword } from '@/lib/auth/passwords';
+import { signWithBlogKey } from '@/lib/auth/secret';
 import { fieldErrors } from '@/lib/comments/schemas';
 import { getDb, type DbTransaction } from '@/lib/db';
 import { unlessDatabaseDown } from '@/lib/db/health';
@@ -67,4 +69,28 @@ export async function changePassword(
     });
     return { ok: true, otherSignInsEnded: ended };
   }, PASSWORD_CHANGE_UNAVAILABLE);
+}
+
+/**
+ * What the account page says after a change (`?changed=`): how many other browsers were signed
+ * out, signed for that account, so a link made for someone else tells them nothing false.
+ */
+export function passwordChangedNotice(userId: string, otherSignInsEnded: number): string {
+  return `${otherSignInsEnded}.${noticeSignature(userId, otherSignInsEnded)}`;
+}
+
+/** The account page's words for `?changed=`, or null for a value not made for this reader. */
+export function passwordChangedMessage(userId: string, value: string | undefined): string | null {
+  const [count, given, ...rest] = (value ?? '').split('.');
+  if (!count || !given || rest.length > 0 || !/^(0|[1-9]\d{0,5})$/.test(count)) return null;
+  const expected = Buffer.from(noticeSignature(userId, Number(count)));
+  const actual = Buffer.from(given);
+  if (actual.length !== expected.length || !timingSafeEqual(actual, expected)) return null;
+  const others = Number(count);
+  if (others === 0) return 'Password changed.';
+  return `Password changed. ${others === 1 ? 'One other browser' : `${others} other browsers`} signed in to your account ${others === 1 ? 'was' : 'were'} signed out.`;
+}
+
+function noticeSignature(userId: string, others: number): string {
+  return signWithBlogKey(`password-changed:${userId}:${others}`).toString('base64url').slice(0, 16);
 }

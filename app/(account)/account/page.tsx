@@ -3,6 +3,7 @@ import { PasswordForm } from '@/components/account/password-form';
 import { getViewer } from '@/lib/auth';
 import { isUnavailable, unlessDatabaseDown } from '@/lib/db/health';
 import { hasPassword } from '@/lib/users/accounts';
+import { passwordChangedMessage } from '@/lib/users/password-change';
 
 export const metadata = { title: 'Your account', robots: { index: false } };
 
@@ -12,7 +13,12 @@ export const metadata = { title: 'Your account', robots: { index: false } };
  * Signed out, it says so and offers Sign in, rather than redirecting: a form sent after signing
  * out in another tab is answered here, with what was typed, and a redirect would re-send it.
  */
-export default async function AccountPage() {
+export default async function AccountPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { changed } = await searchParams;
   const account = await unlessDatabaseDown(async () => {
     const viewer = await getViewer();
     return { viewer, withPassword: viewer ? await hasPassword(viewer.id) : false };
@@ -43,7 +49,12 @@ export default async function AccountPage() {
       <h2 id="account-name-heading">Your name</h2>
       <AccountNameForm name={viewer?.name ?? null} />
       {/* Drawn signed out too, where it says why a form just sent did nothing (none for an account without a password). */}
-      {(viewer === null || withPassword) && <PasswordForm email={viewer && withPassword ? viewer.email : null} />}
+      {(viewer === null || withPassword) && (
+        <PasswordForm
+          email={viewer && withPassword ? viewer.email : null}
+          changed={viewer && typeof changed === 'string' ? passwordChangedMessage(viewer.id, changed) : null}
+        />
+      )}
     </main>
   );
 }
