@@ -40,6 +40,16 @@ export function absoluteLinks(html: string, postUrl: string): string {
   );
 }
 
+/**
+ * A post's HTML shown on another page of the blog (its excerpt on home, label and archive pages):
+ * links resolved as on the post's own page (`#h-the-route` is a heading there, `map.png` beside
+ * it), kept as addresses on this blog rather than made absolute.
+ */
+export function linksAsOnPostPage(html: string, postPath: string): string {
+  const origin = 'https://post.invalid';
+  return absoluteLinks(html, `${origin}${postPath}`).replaceAll(`="${origin}/`, '="/');
+}
+
 function decodeReferences(value: string): string {
   return value.replace(
     /&(?:#x([\da-f]+)|#(\d+)|(amp|quot|apos|lt|gt));/gi,
@@ -99,7 +109,11 @@ export function buildAtomFeed(site: Site, posts: Post[]): string {
       description: textAsHtml(post.description),
       content: asCdata(absoluteLinks(post.html, url)),
       author: [{ name: post.author }],
-      category: post.labels.map((label) => ({ name: label, term: label, scheme: absoluteUrl(site.baseUrl, labelPath(label)) })),
+      category: post.labels.map((label) => ({
+        name: label,
+        term: label,
+        scheme: absoluteUrl(site.baseUrl, labelPath(label)),
+      })),
     });
   }
   return feed.atom1();

@@ -132,6 +132,18 @@ describe('parsePostFile', () => {
     expect(post.description.length).toBeLessThanOrEqual(200);
   });
 
+  it('keeps the excerpt’s links leading where they lead on the post page, wherever the excerpt is shown', async () => {
+    const body =
+      'See [the route](#h-the-route), [the map](map.png), [home](/about) and [elsewhere](https://example.org/x).\n';
+    const post = await parsePostFile(FILE, postSource({}, body), OPTIONS);
+    expect(post.excerptHtml).toContain(`href="${post.path}#h-the-route"`);
+    expect(post.excerptHtml).toContain('href="/2016/09/map.png"');
+    expect(post.excerptHtml).toContain('href="/about"');
+    expect(post.excerptHtml).toContain('href="https://example.org/x"');
+    // The post page itself keeps them as written.
+    expect(post.html).toContain('href="#h-the-route"');
+  });
+
   it('accepts a post with no body', async () => {
     const post = await parsePostFile(FILE, postSource({}, ''), OPTIONS);
     expect([post.html, post.excerptHtml, post.description]).toEqual(['', '', '']);
@@ -144,7 +156,12 @@ describe('parsePostFile', () => {
       ['a title that is not text', { title: '[From, Russia]' }, 'title', 'must be text'],
       ['a missing date', { date: undefined }, 'date', 'is required (for example 2016-09-04)'],
       ['an empty date', { date: '' }, 'date', 'is required (for example 2016-09-04)'],
-      ['an unparseable date', { date: 'next tuesday' }, 'date', '"next tuesday" is not a date (use YYYY-MM-DD, or YYYY-MM-DD HH:MM with an optional Z or offset such as +02:00)'],
+      [
+        'an unparseable date',
+        { date: 'next tuesday' },
+        'date',
+        '"next tuesday" is not a date (use YYYY-MM-DD, or YYYY-MM-DD HH:MM with an optional Z or offset such as +02:00)',
+      ],
       ['a day that does not exist', { date: '2016-02-30' }, 'date', '"2016-02-30" is not a date (use YYYY-MM-DD'],
       ['an hour that does not exist', { date: '2016-09-04 25:00' }, 'date', 'is not a date'],
       // An offset names an instant only with a time; these crashed the start with no file named.

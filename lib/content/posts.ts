@@ -4,6 +4,7 @@ import matter from 'gray-matter';
 import yaml from 'js-yaml';
 import { calendarDateInZone } from './dates';
 import { ContentError } from './errors';
+import { linksAsOnPostPage } from './feed';
 import { frontMatterSchema } from './front-matter';
 import { renderPostMarkdown } from './markdown';
 import { contentDir, shownPath } from './paths';
@@ -70,6 +71,7 @@ export async function parsePostFile(file: string, source: string, options: Parse
   if (!slug) throw new ContentError(file, [{ field: 'slug', message: 'cannot be derived from the file name; set it' }]);
   const rendered = await renderPostMarkdown(parsed.content);
   const { year, month } = calendarDateInZone(front.date, options.timeZone);
+  const address = postPath({ date: front.date, slug }, options.timeZone);
   return {
     id: front.id ?? slug,
     slug,
@@ -83,9 +85,9 @@ export async function parsePostFile(file: string, source: string, options: Parse
     draft: front.draft,
     commentsClosed: front.comments === 'closed',
     aliases: front.aliases,
-    path: postPath({ date: front.date, slug }, options.timeZone),
+    path: address,
     html: rendered.html,
-    excerptHtml: front.summary ? '' : rendered.excerptHtml,
+    excerptHtml: front.summary ? '' : linksAsOnPostPage(rendered.excerptHtml, address),
     description: truncate(front.summary ?? rendered.lead, 200),
     file,
   };
