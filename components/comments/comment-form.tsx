@@ -281,7 +281,7 @@ export function CancelLink({
       className="form-cancel"
       onClick={() => {
         discardDraft();
-        if (focusKey) returnFocusTo(focusKey);
+        returnFocusTo(focusKey);
       }}
     >
       Cancel

@@ -9,6 +9,7 @@ import type { Viewer } from '@/lib/users/accounts';
 import { CommentForm } from './comment-form';
 import { CommentItem, commentHref, type ThreadContext } from './comment-item';
 import { FocusAfterSend, SECTION_NOTICE_ID } from './focus-after-send';
+import { ReturnFocusFallback } from './return-focus-link';
 import { LiveComments } from './live-comments';
 import { MissingCommentNotice } from './missing-comment-notice';
 import { ThreadForms } from './thread-forms';
@@ -61,8 +62,18 @@ export function CommentSection({
   return (
     <section className="comments" id="comments" aria-labelledby="comments-heading" {...postsShown([post.id])}>
       <h2 id="comments-heading">{data.available ? <>{commentCountLabel(data.count)}:</> : 'Comments'}</h2>
+      <ReturnFocusFallback to="comments-heading" />
       <UnansweredBoundary>
-        <ThreadForms postId={post.id} guest={!viewer} asked={ctx.boxesAsked} drawn={drawnBoxes(data, ctx)} cancelHref={commentHref(ctx, {}, 'comments')} formStamp={mayWrite ? ctx.formStamp : ''} replyGone={ctx.replyGone} editGone={ctx.editGone}>
+        <ThreadForms
+          postId={post.id}
+          guest={!viewer}
+          asked={ctx.boxesAsked}
+          drawn={drawnBoxes(data, ctx)}
+          cancelHref={commentHref(ctx, {}, 'comments')}
+          formStamp={mayWrite ? ctx.formStamp : ''}
+          replyGone={ctx.replyGone}
+          editGone={ctx.editGone}
+        >
           {data.available && adminControls}
           {notice && (
             <p className={notice.tone === 'done' ? 'form-success' : 'form-error'} role="status" id={SECTION_NOTICE_ID}>
@@ -72,7 +83,8 @@ export function CommentSection({
           {data.available && <MissingCommentNotice postPath={post.path} />}
           {!data.available && (
             <p className="status-message" role="status">
-              Comments are temporarily unavailable. The post is all here; please try the comments again in a little while.
+              Comments are temporarily unavailable. The post is all here; please try the comments again in a little
+              while.
             </p>
           )}
           {data.available && data.page.thread.length > 0 && (

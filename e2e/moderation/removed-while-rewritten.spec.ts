@@ -43,9 +43,12 @@ test('with JavaScript, the edit box of a comment a moderator removes keeps the t
   await expect(editForm.getByRole('alert')).toContainText('This comment was removed while you were rewriting it');
   await expect(editForm.getByRole('button', { name: 'Save' })).toBeDisabled();
 
-  // Cancel puts it away, text and all.
-  await editForm.getByRole('link', { name: 'Cancel' }).click();
+  // Cancel puts it away, text and all. Its Edit link went with the comment: the focus goes to the
+  // comments' heading, not to the top of the page.
+  await editForm.getByRole('link', { name: 'Cancel' }).focus();
+  await page.keyboard.press('Enter');
   await expect(editForm).toHaveCount(0);
+  await expect(page.locator('#comments-heading')).toBeFocused();
   await page.reload();
   await expect(page.getByRole('form', { name: 'Edit your comment' })).toHaveCount(0);
 });
