@@ -19,6 +19,21 @@ function storedDrafts(page: Page): Promise<string[]> {
   return page.evaluate(() => Object.keys(window.localStorage).filter((key) => key.startsWith('quire:draft:')));
 }
 
+/** Holds the answers to the forms this page sends until the function returned is called. */
+async function holdAnswers(page: Page): Promise<() => void> {
+  let answer = () => {};
+  const answered = new Promise<void>((resolve) => (answer = resolve));
+  const postPath = new URL(page.url()).pathname;
+  await page.route(
+    (url) => url.pathname === postPath,
+    async (route) => {
+      if (route.request().method() === 'POST') await answered;
+      await route.continue();
+    },
+  );
+  return answer;
+}
+
 /** Types `text` into the new-comment box once it publishes in place. */
 async function typeComment(page: Page, text: string): Promise<void> {
   const form = postCommentForm(page);
@@ -139,16 +154,7 @@ test('while one box is being sent the others wait for its answer', async ({ page
 
   // The server takes its time with this answer; meanwhile no other box can send (their answers
   // arrive in one place, one at a time).
-  let answer = () => {};
-  const answered = new Promise<void>((resolve) => (answer = resolve));
-  const postPath = new URL(page.url()).pathname;
-  await page.route(
-    (url) => url.pathname === postPath,
-    async (route) => {
-      if (route.request().method() === 'POST') await answered;
-      await route.continue();
-    },
-  );
+  const answer = await holdAnswers(page);
   await replyForm.getByRole('button', { name: 'Publish' }).click();
   await expect(replyForm.getByRole('button', { name: 'Publishing…' })).toBeDisabled();
   await expect(postCommentForm(page).getByRole('button', { name: 'Publish' })).toBeDisabled();
@@ -260,16 +266,7 @@ test('words typed on while a comment is being sent come back in the fresh box on
   const text = uniqueText('Sent as it stood');
   await box.fill(text);
 
-  let answer = () => {};
-  const answered = new Promise<void>((resolve) => (answer = resolve));
-  const postPath = new URL(page.url()).pathname;
-  await page.route(
-    (url) => url.pathname === postPath,
-    async (route) => {
-      if (route.request().method() === 'POST') await answered;
-      await route.continue();
-    },
-  );
+  const answer = await holdAnswers(page);
   await form.getByRole('button', { name: 'Publish' }).click();
   await expect(form.getByRole('button', { name: 'Publishing…' })).toBeDisabled();
   // The box is still open to typing while the comment is on its way.
