@@ -1458,6 +1458,22 @@ for (const { provider, enabled } of TEST_PROVIDERS) {
         expect(await getDb().comment.count({ where: { postId: p.id, body: 'Thanks!' } })).toBe(2);
       });
 
+      it('refuses the same reply to one of the deepest comments twice, where it is stored under that comment’s parent', async () => {
+        await setCommentSettings({ maxReplyDepth: 1 });
+        const p = publish();
+        const top = (await post(p, bob, { body: 'top' })).comment;
+        const deep = (await post(p, bob, { body: 'deep', parentId: top.id })).comment;
+        expect((await post(p, ada, { body: 'Agreed.', parentId: deep.id })).comment.parentId).toBe(top.id);
+        expect(await postComment({ postId: p.id, viewer: ada, input: { body: 'Agreed.', parentId: deep.id } })).toEqual(
+          {
+            ok: false,
+            status: 409,
+            errors: { body: 'You have already posted this comment.' },
+          },
+        );
+        expect(await getDb().comment.count({ where: { postId: p.id, body: 'Agreed.' } })).toBe(1);
+      });
+
       it('writes a comment sent twice at once (a double click) only once', async () => {
         const p = publish();
         for (let round = 0; round < 3; round++) {

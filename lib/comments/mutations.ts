@@ -160,7 +160,7 @@ export async function commentsAreClosed(
 
 export async function assertCommentsOpen(post: Post, settings: Pick<CommentSettings, 'autoCloseDays'>): Promise<void> {
   if (await commentsAreClosed(post, settings)) {
-    throw new CommentError(403, 'Comments are closed on this post.', 'request');
+    throw new CommentError(403, COMMENTS_CLOSED, 'request');
   }
 }
 
@@ -173,7 +173,9 @@ export function accountsTurn(userId: string): string {
   return `account:${userId}`;
 }
 
-/** Within this time, the same text from the same author on the same post is a double post. */
+const COMMENTS_CLOSED = 'Comments are closed on this post.';
+
+/** Within this time, the same text from the same author in the same place of a post's thread is a double post. */
 export const DUPLICATE_WINDOW_MS = 10 * 60 * 1000;
 
 /**
@@ -238,10 +240,8 @@ export async function writeComment(options: NewComment): Promise<WrittenComment>
   const ipHash = hashIp(options.ip);
   // A guest is known by name and address; two guests called Anna on one network are rare.
   const sameAuthor = viewer ? { authorId: viewer.id } : { authorId: null, guestName: input.name ?? null, ipHash };
-  // The same words in answer to another comment ("Thanks!" to two people) are two comments.
   const sameComment = {
     postId: post.id,
-    parentId: input.parentId ?? null,
     body: input.body,
     status: { not: 'deleted' },
     createdAt: { gte: new Date((options.now ?? new Date()).getTime() - DUPLICATE_WINDOW_MS) },
@@ -285,9 +285,6 @@ export async function writeComment(options: NewComment): Promise<WrittenComment>
     // Asked inside the transaction, one author's comments in turn: a double click sends two
     // requests at once, and both would find no earlier copy if asked side by side.
     await serializeOn(tx, viewer ? accountsTurn(viewer.id) : `guest-comment:${post.id}:${JSON.stringify(sameAuthor)}`);
-    if (await tx.comment.findFirst({ where: sameComment, select: { id: true } })) {
-      throw new CommentError(409, 'You have already posted this comment.');
-    }
     // Asked again in turn with a ban on the account (banUser), which would otherwise land
     // between the first check and this write and miss the comment when it hides the rest.
     const ban = viewer && (await getActiveBan(viewer.id, new Date(), tx));
@@ -296,6 +293,11 @@ export async function writeComment(options: NewComment): Promise<WrittenComment>
       input.parentId === undefined
         ? { parentId: null, depth: 0, rootId: null }
         : await placeReply(tx, { parentId: input.parentId, postId: post.id, maxDepth: settings.maxReplyDepth });
+    // Where it would go, as stored (a reply to the deepest comments joins their parent's replies):
+    // the same words in answer to another comment ("Thanks!" to two people) are two comments.
+    if (await tx.comment.findFirst({ where: { ...sameComment, parentId: placement.parentId }, select: { id: true } })) {
+      throw new CommentError(409, 'You have already posted this comment.');
+    }
     const row = await tx.comment.create({
       data: {
         postId: post.id,
@@ -321,7 +323,7 @@ export async function writeComment(options: NewComment): Promise<WrittenComment>
     );
     // Closed by an admin since assertMayComment asked: the Close holds the thread's row until it is
     // done, so this write waited for it and sees it here, and is undone rather than land after it.
-    if (thread.closed) throw new CommentError(403, 'Comments are closed on this post.', 'request');
+    if (thread.closed) throw new CommentError(403, COMMENTS_CLOSED, 'request');
     return row;
   });
   return toWritten(created);
@@ -450,8 +452,8 @@ export async function deleteComment(options: {
     })
     .catch(async (error: unknown) => {
       if (!isRecordNotFound(error)) throw error;
-      // A second press of Delete (a double click without JavaScript, a request sent again) finds
-      // the comment deleted by its author: done, not changed by a moderator.
+      // A second press of Delete sent before the first was done (a double click without
+      // JavaScript) finds the comment deleted by its author: done, not changed by a moderator.
       const now = await db.comment.findUnique({ where: { id: comment.id }, select: { status: true, deletedBy: true } });
       if (now?.status !== 'deleted' || now.deletedBy !== 'author')
         throw new CommentError(409, CHANGED_MEANWHILE, 'request');
