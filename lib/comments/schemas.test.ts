@@ -182,7 +182,9 @@ describe('guestWebsiteSchema', () => {
 
 describe('fields sent as null or as something other than text', () => {
   it('takes null for an optional field as not given, and names a field sent as the wrong kind', () => {
-    expect(newCommentSchema.parse({ body: 'hi', email: null, website: null, name: null })).toEqual({ body: 'hi' });
+    expect(newCommentSchema.parse({ body: 'hi', email: null, website: null, name: null, parentId: null })).toEqual({
+      body: 'hi',
+    });
     expect(errorsFor(newCommentSchema, { body: 5 })).toEqual({ body: 'Comment must be text.' });
     expect(errorsFor(newCommentSchema, { body: null })).toEqual({ body: 'Write a comment before publishing.' });
     expect(errorsFor(editCommentSchema, { body: ['x'] })).toEqual({ body: 'Comment must be text.' });

@@ -69,13 +69,17 @@ export function fromDigits<T extends z.ZodType>(schema: T) {
 /** A new comment or reply, as the form and the API both send it. */
 export const newCommentSchema = z.strictObject({
   body: commentBodySchema,
-  parentId: fromDigits(
-    z
-      .number({ error: 'parentId must be a comment id.' })
-      .int('parentId must be a comment id.')
-      .positive('parentId must be a comment id.')
-      .max(2_147_483_647, 'parentId must be a comment id.'),
-  ).optional(),
+  // null, as JSON says "none", is a new comment, as for the optional text fields.
+  parentId: z.preprocess(
+    (value) => (value === null ? undefined : value),
+    fromDigits(
+      z
+        .number({ error: 'parentId must be a comment id.' })
+        .int('parentId must be a comment id.')
+        .positive('parentId must be a comment id.')
+        .max(2_147_483_647, 'parentId must be a comment id.'),
+    ).optional(),
+  ),
   name: optionalText(displayNameSchema),
   email: optionalText(emailSchema),
   website: optionalText(guestWebsiteSchema),
