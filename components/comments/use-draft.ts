@@ -29,14 +29,21 @@ export function useDraft(
   });
 
   // On a new box: published just now means the draft is done with, unless the reader typed on while
-  // it was sent (`sent`, what was sent): then the box holds more than was published, and the fresh
-  // box brings it back. Otherwise bring back what the browser kept.
+  // it was sent (`sent`, what was sent): then the fresh box brings back what was added. Otherwise
+  // bring back what the browser kept.
   useEffect(() => {
     if (published) {
       const kept = read(key);
       const textarea = box.current;
       if (kept !== null && sent?.current != null && kept !== sent.current && textarea && textarea.value === '') {
-        textarea.value = kept;
+        // Only what was added to the published words: the box holding them again would publish them twice.
+        const added = kept.startsWith(sent.current) ? kept.slice(sent.current.length).trimStart() : kept;
+        if (!added.trim()) {
+          forget(key);
+          return;
+        }
+        write(key, added);
+        textarea.value = added;
         restored.current?.();
         return;
       }
