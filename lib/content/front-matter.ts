@@ -11,7 +11,8 @@ const datePattern = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?
 function isOffset(zone: string): boolean {
   if (zone === 'Z') return true;
   const [, hours, minutes] = /^[+-](\d{2}):?(\d{2})$/.exec(zone) ?? [];
-  return Number(hours) <= 14 && Number(minutes) < 60;
+  const [h, m] = [Number(hours), Number(minutes)];
+  return m < 60 && (h < 14 || (h === 14 && m === 0));
 }
 
 /**
@@ -93,8 +94,9 @@ export function frontMatterSchema(timeZone: string) {
             (label) => label !== '.' && label !== '..',
             'must not be "." or "..", which cannot be a label’s address',
           )
-          // The feeds carry labels in XML attributes, where these cannot be written.
-          .refine((label) => !/[<>]/.test(label), 'must not contain "<" or ">"'),
+          // The feeds carry labels in XML attributes, where "<" cannot be written (the feed library
+          // escapes only "&" and the quote).
+          .refine((label) => !label.includes('<'), 'must not contain "<"'),
         { error: 'must be a list, for example [China, Russia]' },
       )
       // One label twice ("China, china") is one label: its page and its count in the sidebar.

@@ -3,7 +3,7 @@ export interface AccountFormState {
   values: Record<string, string>;
   /** What a form that succeeded in place says it did. */
   message?: string;
-  /** The reader was signed out before the form was sent (another tab, the session's end). */
+  /** The reader is not signed in now: signed out before the form was sent (another tab, the session's end), or by what it did. */
   signedOut?: boolean;
 }
 
